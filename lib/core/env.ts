@@ -1,0 +1,32 @@
+import path from "node:path";
+import { z } from "zod";
+
+// The one place that reads process.env (lint forbids it elsewhere). Loaded by next.config.ts so a
+// bad value stops the build or the start instead of failing a request later.
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // postgres://… selects PostgreSQL; anything else (or nothing) selects the embedded PGlite.
+  DATABASE_URL: z.string().optional(),
+  SOCLE_DATA_DIR: z.string().default(".data"),
+  EVIDENCE_DIR: z.string().optional(),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET doit faire au moins 32 caractères").optional(),
+  SOCLE_DEMO: z.enum(["0", "1"]).optional(),
+});
+
+const parsed = ZEnv.safeParse(process.env);
+if (!parsed.success) {
+  throw new Error(`Configuration invalide : ${z.prettifyError(parsed.error)}`);
+}
+
+const raw = parsed.data;
+const dataDir = path.resolve(raw.SOCLE_DATA_DIR);
+
+export const env = {
+  nodeEnv: raw.NODE_ENV,
+  /** Set only when a real PostgreSQL is configured. */
+  postgresUrl: /^postgres(ql)?:\/\//.test(raw.DATABASE_URL ?? "") ? raw.DATABASE_URL : undefined,
+  dataDir,
+  pgliteDir: path.join(dataDir, "pglite"),
+  evidenceDir: path.resolve(raw.EVIDENCE_DIR ?? path.join(dataDir, "evidence")),
+  authSecret: raw.AUTH_SECRET,
+};
