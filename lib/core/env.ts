@@ -19,7 +19,7 @@ if (!parsed.success) {
 }
 
 const raw = parsed.data;
-const dataDir = path.resolve(raw.SOCLE_DATA_DIR);
+const dataDir = path.resolve(/*turbopackIgnore: true*/ raw.SOCLE_DATA_DIR);
 
 export const env = {
   nodeEnv: raw.NODE_ENV,
@@ -27,6 +27,6 @@ export const env = {
   postgresUrl: /^postgres(ql)?:\/\//.test(raw.DATABASE_URL ?? "") ? raw.DATABASE_URL : undefined,
   dataDir,
   pgliteDir: path.join(dataDir, "pglite"),
-  evidenceDir: path.resolve(raw.EVIDENCE_DIR ?? path.join(dataDir, "evidence")),
+  evidenceDir: path.resolve(/*turbopackIgnore: true*/ raw.EVIDENCE_DIR ?? path.join(dataDir, "evidence")),
   authSecret: raw.AUTH_SECRET,
 };

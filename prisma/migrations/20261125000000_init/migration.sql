@@ -484,6 +484,14 @@ ALTER TABLE "FundingParameter" ADD CONSTRAINT "FundingParameter_establishmentId_
 ALTER TABLE "Dossier" ADD CONSTRAINT "Dossier_assessmentId_fkey" FOREIGN KEY ("assessmentId") REFERENCES "Assessment"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 
+-- CreateTable
+CREATE TABLE "Setting" (
+    "key" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+
+    CONSTRAINT "Setting_pkey" PRIMARY KEY ("key")
+);
+
 -- ─── Hand-written: rules the database itself enforces ───────────────────────
 
 -- A membership names exactly the scope its role needs.

@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { AssessmentStatusBadge } from "@/components/assessments/status-badge";
+import { CATEGORY_LABELS, formatInteger } from "@/components/establishments/labels";
+import { listEstablishmentCampaigns } from "@/lib/assessments/queries";
+import { requireActor } from "@/lib/auth/current";
+import { db } from "@/lib/core/db";
+import { orNotFound } from "@/lib/core/page";
+import { getEstablishmentOrThrow } from "@/lib/establishments/queries";
+
+export default async function EstablishmentPage({ params }: Readonly<{ params: Promise<{ establishmentId: string }> }>) {
+  const { establishmentId } = await params;
+  const actor = await requireActor();
+  const establishment = await orNotFound(getEstablishmentOrThrow(db, actor, establishmentId));
+  const campaigns = await listEstablishmentCampaigns(db, actor, establishment.id);
+  return (
+    <div className="stack">
+      <div className="page-header">
+        <p className="breadcrumb">
+          <Link href="/">Accueil</Link> › {establishment.region.name}
+        </p>
+        <h1>{establishment.name}</h1>
+        <p>
+          {CATEGORY_LABELS[establishment.category]} · {establishment.departement.name} ({establishment.departementCode})
+        </p>
+      </div>
+      <div className="grid">
+        <div className="card"><div className="stat-label">FINESS (entité juridique)</div><div className="stat" style={{ fontSize: "1.5rem" }}>{establishment.finess}</div></div>
+        <div className="card">
+          <div className="stat-label">GHT</div>
+          <div style={{ fontWeight: 700, fontSize: "1.1rem" }}>
+            {establishment.ght ? establishment.ght.name : "Hors GHT"}
+            {establishment.ght?.supportEstablishmentId === establishment.id ? <span className="badge" style={{ marginLeft: 8 }}>Support</span> : null}
+          </div>
+        </div>
+        <div className="card"><div className="stat-label">Activité annuelle (séjours)</div><div className="stat" style={{ fontSize: "1.5rem" }}>{formatInteger(establishment.annualActivity)}</div></div>
+      </div>
+      <div className="card">
+        <h2>Campagnes</h2>
+        {campaigns.length === 0 ? (
+          <p className="muted" style={{ margin: 0 }}>Aucune campagne n&apos;est ouverte pour cet établissement.</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <thead><tr><th scope="col">Campagne</th><th scope="col">Référentiel</th><th scope="col">État</th></tr></thead>
+              <tbody>
+                {campaigns.map((c) => (
+                  <tr key={c.id}>
+                    <td>{c.assessment ? <Link href={`/establishments/${establishment.id}/assessments/${c.assessment.id}`}>{c.name}</Link> : c.name}</td>
+                    <td>{c.referentialVersion.title} <span className="muted">v{c.referentialVersion.version}</span></td>
+                    <td><AssessmentStatusBadge status={c.assessment?.status ?? null} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { AdminHome } from "@/components/home/admin-home";
+import { ArsHome } from "@/components/home/ars-home";
+import { EstablishmentHome } from "@/components/home/establishment-home";
+import { GhtHome } from "@/components/home/ght-home";
+import { RegionHome } from "@/components/home/region-home";
+import { requireActor } from "@/lib/auth/current";
+
+export const metadata: Metadata = { title: "Accueil" };
+
+// One home, one block per membership: a user who is both director and RSSI sees both.
+export default async function HomePage() {
+  const actor = await requireActor();
+  const firstName = actor.name.split(" ")[0];
+  return (
+    <div className="stack" style={{ gap: "2rem" }}>
+      <div className="page-header">
+        <h1>Bonjour {firstName}</h1>
+      </div>
+      {actor.memberships.length === 0 ? (
+        <div className="card empty">
+          <strong>Aucun rôle ne vous est attribué.</strong>
+          Contactez l&apos;administrateur de la plateforme pour être rattaché à votre établissement.
+        </div>
+      ) : null}
+      {actor.memberships.map((m, index) => {
+        const key = `${m.role}-${index}`;
+        switch (m.role) {
+          case "director":
+          case "contributor":
+            return <EstablishmentHome key={key} actor={actor} membership={m} />;
+          case "ght_coordinator":
+            return <GhtHome key={key} actor={actor} ghtId={m.ghtId!} />;
+          case "regional_delegate":
+            return <RegionHome key={key} actor={actor} regionId={m.regionId!} />;
+          case "ars_reviewer":
+            return <ArsHome key={key} actor={actor} regionId={m.regionId!} />;
+          case "admin":
+            return <AdminHome key={key} />;
+        }
+      })}
+    </div>
+  );
+}

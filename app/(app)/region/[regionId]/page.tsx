@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { EstablishmentTable } from "@/components/establishments/establishment-table";
+import { requireActor } from "@/lib/auth/current";
+import { db } from "@/lib/core/db";
+import { orNotFound } from "@/lib/core/page";
+import { listEstablishments } from "@/lib/establishments/queries";
+import { getRegionOrThrow } from "@/lib/region/queries";
+
+export default async function RegionPage({ params }: Readonly<{ params: Promise<{ regionId: string }> }>) {
+  const { regionId } = await params;
+  const actor = await requireActor();
+  const region = await orNotFound(getRegionOrThrow(db, actor, regionId));
+  const establishments = await listEstablishments(db, actor, { regionId: region.id });
+  return (
+    <div className="stack">
+      <div className="page-header">
+        <p className="breadcrumb"><Link href="/">Accueil</Link> › Régions</p>
+        <h1>{region.name}</h1>
+        <p>
+          {region.departements.map((d) => `${d.name} (${d.code})`).join(" · ")}
+        </p>
+      </div>
+      <h2>GHT de la région</h2>
+      {region.ghts.length === 0 ? (
+        <p className="muted">Aucun GHT n&apos;est enregistré pour cette région.</p>
+      ) : (
+        <div className="grid">
+          {region.ghts.map((g) => (
+            <Link key={g.id} href={`/ght/${g.id}`} className="card card-link">
+              <span className="card-title">{g.name}</span>
+              <p className="muted small" style={{ margin: 0 }}>{g._count.members} établissements</p>
+            </Link>
+          ))}
+        </div>
+      )}
+      <h2>Établissements</h2>
+      <EstablishmentTable rows={establishments} caption={`Établissements de ${region.name}`} emptyText="Aucun établissement n'est rattaché à cette région." />
+    </div>
+  );
+}

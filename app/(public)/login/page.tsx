@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { getActor } from "@/lib/auth/current";
+
+export const metadata: Metadata = { title: "Connexion" };
+
+// Only same-site paths may follow a sign-in (no open redirect).
+function safeCallback(value: string | string[] | undefined): string {
+  const path = Array.isArray(value) ? value[0] : value;
+  return path && path.startsWith("/") && !path.startsWith("//") ? path : "/";
+}
+
+export default async function LoginPage({ searchParams }: Readonly<{ searchParams: Promise<Record<string, string | string[] | undefined>> }>) {
+  const callbackUrl = safeCallback((await searchParams).callbackUrl);
+  if (await getActor()) redirect(callbackUrl);
+  return (
+    <main className="auth-page" id="contenu">
+      <section className="auth-aside" aria-label="Présentation">
+        <div className="brand" style={{ color: "inherit" }}>
+          <span className="brand-mark" aria-hidden="true">S</span>
+          <span className="brand-name">Socle</span>
+        </div>
+        <h1>Les prérequis du numérique en santé, prouvés simplement.</h1>
+        <p>
+          Évaluez votre établissement sur les prérequis HOP&apos;EN, HospiConnect et CaRE, réunissez les pièces justificatives
+          et déposez un dossier vérifiable auprès de l&apos;ARS.
+        </p>
+        <ul>
+          <li>Un questionnaire partagé entre la direction, la DSI, le RSSI et le DPO</li>
+          <li>Un verdict d&apos;éligibilité clair et un plan d&apos;actions</li>
+          <li>Un dossier PDF signé, vérifiable par son code</li>
+        </ul>
+      </section>
+      <section className="auth-panel">
+        <h2>Connexion</h2>
+        <p className="muted">Accès réservé aux établissements, aux délégations régionales FHF et aux ARS.</p>
+        <LoginForm callbackUrl={callbackUrl} />
+        <p className="small muted" style={{ marginTop: "2rem" }}>
+          Vous avez reçu un dossier ? <a href="/verifier">Vérifier l&apos;authenticité d&apos;un dossier</a>
+        </p>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { controlA11y, Field } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+
+// The same rules as lib/auth/sign-in.ts ZSignIn (kept client-safe: that file imports bcrypt).
+const ZLoginForm = z.object({
+  email: z.email({ error: "Saisissez une adresse électronique valide." }).trim().max(254),
+  password: z.string().min(1, { error: "Saisissez votre mot de passe." }).max(200),
+});
+type TLoginForm = z.infer<typeof ZLoginForm>;
+
+const MESSAGES: Record<string, string> = {
+  rate_limited: "Trop de tentatives échouées. Patientez 15 minutes avant de réessayer.",
+  credentials: "Adresse électronique ou mot de passe incorrect.",
+};
+
+export function LoginForm({ callbackUrl }: Readonly<{ callbackUrl: string }>) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const { register, handleSubmit, formState } = useForm<TLoginForm>({ resolver: zodResolver(ZLoginForm) });
+  const { errors, isSubmitting } = formState;
+
+  async function onSubmit(values: TLoginForm) {
+    setError(null);
+    const result = await signIn("credentials", { ...values, redirect: false }).catch(() => null);
+    if (!result || result.error) {
+      setError(MESSAGES[result?.code ?? ""] ?? MESSAGES.credentials!);
+      return;
+    }
+    router.replace(callbackUrl);
+    router.refresh();
+  }
+
+  return (
+    <form className="form" onSubmit={handleSubmit(onSubmit)} noValidate aria-label="Connexion">
+      <FormAlert message={error} />
+      <Field id="email" label="Adresse électronique" error={errors.email?.message}>
+        <input className="input" type="email" autoComplete="username" {...controlA11y("email", errors.email?.message)} {...register("email")} />
+      </Field>
+      <Field id="password" label="Mot de passe" error={errors.password?.message}>
+        <input className="input" type="password" autoComplete="current-password" {...controlA11y("password", errors.password?.message)} {...register("password")} />
+      </Field>
+      <div className="form-actions">
+        <button className="btn" type="submit" disabled={isSubmitting}>
+          {isSubmitting ? "Connexion…" : "Se connecter"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,12 @@
+import type { EstablishmentCategory } from "@/generated/prisma/enums";
+
+export const CATEGORY_LABELS: Record<EstablishmentCategory, string> = {
+  CHU: "CHU",
+  CH: "Centre hospitalier",
+  EPSM: "EPSM",
+  SSR: "SSR / réadaptation",
+  OTHER: "Autre",
+};
+
+const integer = new Intl.NumberFormat("fr-FR");
+export const formatInteger = (value: number | null | undefined) => (value == null ? "—" : integer.format(value));

@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { ZCode, ZKey } from "./field-schemas";
+
+// How an assessment turns into "eligible / not eligible", as data that the pure scoring module
+// interprets. Kept to a few kinds: a new programme should reuse one before a new kind is added.
+
+/** Every visible blocking requirement met, plus extra codes (e.g. an eligibility condition). */
+const ZAllBlockingMet = z
+  .object({
+    kind: z.literal("all_blocking_met"),
+    alsoRequire: z.array(ZCode).default([]),
+  })
+  .strict();
+
+/**
+ * HospiConnect: the establishment picks a target year (a single_choice option); each requirement is
+ * judged against its `targetsByYear` entry for that year, blocking ones must all be met.
+ */
+const ZTargetsOfYear = z
+  .object({
+    kind: z.literal("targets_of_year"),
+    option: ZKey,
+  })
+  .strict();
+
+/**
+ * CaRE: requirements of domains of kind "prerequisite" first, then those of kind "objective".
+ * `coverage`: for a GHT with several legal entities (or an applicant with several sites), some
+ * objectives must be reached by entities totalling at least `minShare` of the combined activity.
+ */
+export const ZCoverageRule = z
+  .object({
+    minShare: z.number().gt(0, "La part minimale doit être supérieure à 0.").max(1, "La part minimale ne peut dépasser 1."),
+    appliesTo: z.array(ZCode).min(1),
+    basis: z.literal("activity"),
+  })
+  .strict();
+
+const ZPrerequisitesThenObjectives = z
+  .object({
+    kind: z.literal("prerequisites_then_objectives"),
+    coverage: ZCoverageRule.optional(),
+  })
+  .strict();
+
+export const ZEligibilityRule = z.discriminatedUnion("kind", [
+  ZAllBlockingMet,
+  ZTargetsOfYear,
+  ZPrerequisitesThenObjectives,
+]);
+
+export type TCoverageRule = z.output<typeof ZCoverageRule>;
+export type TEligibilityRule = z.output<typeof ZEligibilityRule>;

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { ZAnswerSpec } from "./answer-schema";
+import { ZCode, ZKey, ZSlug, ZText } from "./field-schemas";
+
+/** H: stated by a source; M: several sources agree; L: reconstructed, a delegate must confirm. */
+export const ZConfidence = z.enum(["H", "M", "L"]);
+export const ZEffort = z.enum(["low", "medium", "high"]);
+
+/**
+ * Display condition. Either on another requirement's answer (`code` + `equals`) or on an option the
+ * establishment chose for the whole assessment (`option` + `includes`, e.g. the HOP'EN usage domains).
+ * A hidden requirement is neither asked nor scored.
+ */
+const ZShowIfAnswer = z.object({ code: ZCode, equals: z.union([z.string(), z.number(), z.boolean()]) }).strict();
+const ZShowIfOption = z.object({ option: ZKey, includes: ZKey }).strict();
+export const ZShowIf = z.union([ZShowIfAnswer, ZShowIfOption], {
+  error: "Condition d'affichage invalide : attendu { code, equals } ou { option, includes }.",
+});
+
+/** Points to the matching requirement of another referential, so evidence and answers can be reused. */
+export const ZMapping = z.object({ referential: ZSlug, code: ZCode }).strict();
+
+/**
+ * A target for one year (HospiConnect raises them each year). `label` is what users read; `target`
+ * (percentage/number) or `metValues` (choice) is what scoring reads.
+ */
+export const ZYearTarget = z
+  .object({
+    label: ZText,
+    target: z.number().optional(),
+    metValues: z.array(ZKey).min(1).optional(),
+  })
+  .strict();
+
+const ZYear = z.string().regex(/^\d{4}$/, "Année invalide : quatre chiffres attendus (ex. 2027).");
+
+export const ZRequirement = z
+  .object({
+    code: ZCode,
+    domain: ZCode,
+    label: ZText,
+    help: ZText,
+    answer: ZAnswerSpec,
+    targetsByYear: z.record(ZYear, ZYearTarget).optional(),
+    blocking: z.boolean(),
+    naAllowed: z.boolean().default(false),
+    proofs: z.array(ZText),
+    weight: z.number().positive("Le poids doit être un nombre strictement positif.").default(1),
+    effort: ZEffort.optional(),
+    recommendedAction: ZText,
+    confidence: ZConfidence,
+    confidenceNote: ZText.optional(),
+    showIf: ZShowIf.optional(),
+    mappings: z.array(ZMapping).default([]),
+  })
+  .strict();
+
+export type TConfidence = z.output<typeof ZConfidence>;
+export type TEffort = z.output<typeof ZEffort>;
+export type TShowIf = z.output<typeof ZShowIf>;
+export type TMapping = z.output<typeof ZMapping>;
+export type TYearTarget = z.output<typeof ZYearTarget>;
+export type TRequirement = z.output<typeof ZRequirement>;

@@ -1,0 +1,62 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import { hashPassword } from "@/lib/auth/sign-in";
+import { withFinessKey } from "@/lib/establishments/finess";
+import { DEMO_ACCOUNTS, DEMO_ESTABLISHMENTS, DEMO_GHTS, DEMO_PASSWORD } from "./demo-data";
+import { REGIONS } from "./places";
+
+/** Regions and départements: reference data, upserted on every start. */
+export async function seedPlaces(db: PrismaClient): Promise<void> {
+  for (const region of REGIONS) {
+    const row = await db.region.upsert({
+      where: { code: region.code },
+      create: { code: region.code, name: region.name },
+      update: { name: region.name },
+    });
+    for (const [code, name] of region.departements) {
+      await db.departement.upsert({ where: { code }, create: { code, name, regionId: row.id }, update: { name, regionId: row.id } });
+    }
+  }
+}
+
+export const demoFiness = (departement: string, serial: string) => withFinessKey(`${departement.slice(0, 2)}0999${serial}`);
+
+/** The demo region: idempotent, keyed on FINESS and email. Returns whether anything was created. */
+export async function seedDemo(db: PrismaClient): Promise<void> {
+  const regionIds = new Map((await db.region.findMany()).map((r) => [r.code, r.id]));
+  const departements = new Map((await db.departement.findMany()).map((d) => [d.code, d.regionId]));
+  const establishmentIds = new Map<string, string>();
+  for (const e of DEMO_ESTABLISHMENTS) {
+    const finess = demoFiness(e.departement, e.serial);
+    const data = { name: e.name, category: e.category, departementCode: e.departement, regionId: departements.get(e.departement)!, annualActivity: e.activity };
+    const row = await db.establishment.upsert({ where: { finess }, create: { finess, ...data }, update: {} });
+    establishmentIds.set(e.key, row.id);
+  }
+  const ghtIds = new Map<string, string>();
+  for (const g of DEMO_GHTS) {
+    const supportEstablishmentId = establishmentIds.get(g.support)!;
+    const row = await db.ght.upsert({
+      where: { name: g.name },
+      create: { name: g.name, regionId: regionIds.get(g.region)!, supportEstablishmentId },
+      update: {},
+    });
+    ghtIds.set(g.key, row.id);
+  }
+  for (const e of DEMO_ESTABLISHMENTS) {
+    if (e.ght) await db.establishment.update({ where: { id: establishmentIds.get(e.key)! }, data: { ghtId: ghtIds.get(e.ght)! } });
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const a of DEMO_ACCOUNTS) {
+    const user = await db.user.upsert({
+      where: { email: a.email },
+      create: { email: a.email, name: a.name, title: a.title, passwordHash, isDemo: true },
+      update: {},
+    });
+    const scope = {
+      establishmentId: a.establishment ? establishmentIds.get(a.establishment)! : null,
+      ghtId: a.ght ? ghtIds.get(a.ght)! : null,
+      regionId: a.region ? regionIds.get(a.region)! : null,
+    };
+    const exists = await db.membership.findFirst({ where: { userId: user.id, role: a.role, ...scope } });
+    if (!exists) await db.membership.create({ data: { userId: user.id, role: a.role, function: a.function ?? null, ...scope } });
+  }
+}

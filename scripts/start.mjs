@@ -1,0 +1,124 @@
+// `npm start`: everything a fresh clone needs, then the app. Each step is skipped when already done:
+// install → generate the Prisma client → migrate + seed (before the server: PGlite allows one
+// process per data folder) → build if the sources changed → serve.
+import { spawn, spawnSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+process.chdir(root);
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+
+function run(command, args, env = process.env) {
+  const result = spawnSync(command, args, { stdio: "inherit", env });
+  if (result.status !== 0) {
+    console.error(`\nÉchec : ${command} ${args.join(" ")}`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+const mtime = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
+
+export function ensureDependencies() {
+  const marker = path.join(root, "node_modules", ".package-lock.json");
+  if (existsSync(marker) && mtime(marker) >= mtime(path.join(root, "package-lock.json"))) return;
+  console.log("▸ Installation des dépendances (npm ci)…");
+  run("npm", ["ci", "--no-audit", "--no-fund"]);
+}
+
+export function ensurePrismaClient() {
+  const client = path.join(root, "generated", "prisma", "client.ts");
+  if (mtime(client) >= mtime(path.join(root, "prisma", "schema.prisma"))) return;
+  console.log("▸ Génération du client Prisma…");
+  run(bin("prisma"), ["generate"]);
+}
+
+/** AUTH_SECRET from the environment, else one generated on first start and kept in the data folder. */
+export function authSecret(dataDir) {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(dataDir, "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+const BUILD_INPUTS = ["app", "components", "lib", "public", "generated", "proxy.ts", "next.config.ts", "tsconfig.json", "package-lock.json"];
+
+function* files(entry) {
+  if (!existsSync(entry)) return;
+  if (statSync(entry).isFile()) {
+    yield entry;
+    return;
+  }
+  for (const child of readdirSync(entry).sort()) {
+    if (!child.endsWith(".test.ts")) yield* files(path.join(entry, child));
+  }
+}
+
+/** A content hash of everything the build reads: rebuild only when it changes. */
+export function sourceFingerprint() {
+  const hash = createHash("sha256");
+  for (const input of BUILD_INPUTS) {
+    for (const file of files(input)) hash.update(file).update(readFileSync(file));
+  }
+  return hash.digest("hex");
+}
+
+export function ensureBuild(env) {
+  const stamp = path.join(root, ".next", "socle-build-fingerprint");
+  const fingerprint = sourceFingerprint();
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint && existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    console.log("▸ Build à jour.");
+    return;
+  }
+  console.log("▸ Construction de l'application (next build)…");
+  run(bin("next"), ["build"], env);
+  writeFileSync(stamp, fingerprint);
+}
+
+async function waitForServer(url, child) {
+  for (let i = 0; i < 240 && child.exitCode === null; i++) {
+    try {
+      const response = await fetch(`${url}/login`);
+      if (response.status < 500) return true;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
+
+async function printBanner(url) {
+  const { password, accounts } = JSON.parse(readFileSync(path.join(root, "prisma", "seed", "demo-accounts.json"), "utf8"));
+  console.log(`\n  Socle est prêt : ${url}\n`);
+  if (process.env.DATABASE_URL?.startsWith("postgres") && process.env.SOCLE_DEMO !== "1") return;
+  console.log(`  Comptes de démonstration (mot de passe : ${password}) :`);
+  for (const a of accounts) console.log(`    ${a.email.padEnd(34)} ${a.description}`);
+  console.log("");
+}
+
+async function main() {
+  const dataDir = path.resolve(process.env.SOCLE_DATA_DIR ?? ".data");
+  if (process.env.SOCLE_FRESH === "1") rmSync(dataDir, { recursive: true, force: true });
+  ensureDependencies();
+  ensurePrismaClient();
+  const env = { ...process.env, SOCLE_DATA_DIR: dataDir, AUTH_SECRET: authSecret(dataDir), AUTH_TRUST_HOST: "true" };
+  console.log("▸ Base de données : migrations et données de référence…");
+  run(bin("tsx"), ["scripts/db.ts", "prepare"], env);
+  ensureBuild({ ...env, NODE_ENV: "production" });
+  const port = process.env.PORT ?? "3000";
+  const url = `http://localhost:${port}`;
+  const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
+  if (await waitForServer(url, server)) await printBanner(url);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main();
+}
