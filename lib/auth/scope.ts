@@ -8,8 +8,22 @@ import { type Permission, roleGrants } from "./permissions";
 
 const NOTHING = { id: { in: [] as string[] } };
 
+const SCOPE_COLUMN = {
+  director: "establishmentId",
+  contributor: "establishmentId",
+  ght_coordinator: "ghtId",
+  regional_delegate: "regionId",
+  ars_reviewer: "regionId",
+  admin: null,
+} as const;
+
+// A membership whose scope id is missing grants nothing: `{ ghtId: null }` would otherwise match
+// every establishment outside a GHT (the database CHECK forbids such rows; this is belt and braces).
 function grantingMemberships(actor: Actor, permission: Permission): ActorMembership[] {
-  return actor.memberships.filter((m) => roleGrants(m.role, permission));
+  return actor.memberships.filter((m) => {
+    const column = SCOPE_COLUMN[m.role];
+    return roleGrants(m.role, permission) && (column === null || Boolean(m[column]));
+  });
 }
 
 function anyOf<T extends object>(clauses: (T | null)[]): T {
@@ -69,7 +83,6 @@ export function ghtScope(actor: Actor, permission: Permission): Prisma.GhtWhereI
         case "ght_coordinator":
           return { id: m.ghtId! };
         case "regional_delegate":
-        case "ars_reviewer":
           return { regionId: m.regionId! };
         case "admin":
           return {};

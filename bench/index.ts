@@ -1,0 +1,42 @@
+// `npm run bench`: one line per figure, each with its workload. Runs on a fresh PGlite, and on
+// PostgreSQL too when BENCH_DATABASE_URL (or TEST_DATABASE_URL) points at a server.
+import { createTestDb } from "@/test/db";
+import { seedPlaces } from "@/prisma/seed/seed";
+import { benchRawUpserts, createBenchAssessment } from "./answer-upsert";
+import { report } from "./stats";
+
+const TOTAL = 5_000;
+const KEYS = 1_000;
+
+async function rawUpserts(label: string) {
+  const { db, close } = await createTestDb();
+  try {
+    await seedPlaces(db);
+    const assessmentId = await createBenchAssessment(db, "1");
+    await benchRawUpserts(db, assessmentId, 500, KEYS, 1); // warm-up
+    for (const concurrency of [1, 16]) {
+      const r = await benchRawUpserts(db, assessmentId, TOTAL, KEYS, concurrency);
+      report(`answer upsert, ${label}, ${concurrency === 1 ? "sequential" : `${concurrency} concurrent`}`, `${TOTAL} upserts over ${KEYS} keys, one process`, r);
+    }
+  } finally {
+    await close();
+  }
+}
+
+async function main() {
+  console.log(`Socle bench — ${new Date().toISOString()} — node ${process.version}`);
+  const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  process.env.TEST_DATABASE_URL = "";
+  await rawUpserts("PGlite");
+  if (pgUrl) {
+    process.env.TEST_DATABASE_URL = pgUrl;
+    await rawUpserts("PostgreSQL");
+  } else {
+    console.log("answer upsert, PostgreSQL: skipped (set BENCH_DATABASE_URL=postgres://… to measure it)");
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

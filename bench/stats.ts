@@ -1,0 +1,31 @@
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Runs `total` calls of `op(i)` with `concurrency` in flight; returns throughput and latencies (ms). */
+export async function measure(total: number, concurrency: number, op: (i: number) => Promise<unknown>) {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++;
+        const t0 = performance.now();
+        await op(i);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { perSecond: total / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+}
+
+const n = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const ms = (v: number) => `${v.toFixed(2)} ms`;
+
+export function report(label: string, workload: string, r: { perSecond: number; p50: number; p95: number }) {
+  console.log(`${label}: ${n.format(r.perSecond)} ops/s, p50 ${ms(r.p50)}, p95 ${ms(r.p95)}  [${workload}]`);
+}
