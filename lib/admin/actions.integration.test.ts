@@ -20,6 +20,7 @@ let director: Actor;
 let delegate: Actor;
 const ids = { bretagne: "", pdl: "", armor: "", uhc: "", rennes: "", nantes: "", guingamp: "", saintBrieuc: "", quimper: "", nantesDirector: "" };
 const RID = "req-admin-test";
+const wrongKey = (first8: string) => `${first8}${(Number(withFinessKey(first8)[8]) + 1) % 10}`;
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -100,13 +101,13 @@ describe("[ADMIN] establishments", () => {
     ["an empty body", () => ({}), "BAD_INPUT", /FINESS est obligatoire/, "finess"],
     ["an empty name", () => establishment({ name: "   " }), "BAD_INPUT", /Saisissez le nom de l'établissement/, "name"],
     ["a name too long", () => establishment({ name: "x".repeat(201) }), "BAD_INPUT", /ne doit pas dépasser 200 caractères/, "name"],
-    ["a wrong FINESS key", () => establishment({ finess: withFinessKey("22088809").slice(0, 8) + "0".replace("0", String((Number(withFinessKey("22088809")[8]) + 1) % 10)) }), "BAD_INPUT", /clé de contrôle/, "finess"],
+    ["a wrong FINESS key", () => establishment({ finess: wrongKey("22088809") }), "BAD_INPUT", /clé de contrôle/, "finess"],
     ["a FINESS of another département", () => establishment({ finess: withFinessKey("35088801") }), "BAD_INPUT", /commence par « 22 »/, "finess"],
     ["a metropolitan FINESS in a 97x département", () => establishment({ finess: withFinessKey("22088804"), departementCode: "972", ghtId: null }), "BAD_INPUT", /commence par « 97 »/, "finess"],
     ["an unknown département", () => establishment({ finess: withFinessKey("98088801"), departementCode: "988" }), "BAD_INPUT", /département est inconnu/, "departementCode"],
     ["an unknown GHT", () => establishment({ ghtId: "ght-inconnu" }), "BAD_INPUT", /GHT est inconnu/, "ghtId"],
     ["a GHT of another region", () => establishment({ finess: withFinessKey("44088801"), departementCode: "44" }), "BAD_INPUT", /autre région/, "ghtId"],
-    ["a duplicate FINESS", () => establishment({ finess: demoFiness("35", "01") }), "CONFLICT", /déjà celui de « CHU de Rennes »/, "finess"],
+    ["a duplicate FINESS", () => establishment({ finess: demoFiness("35", "01"), departementCode: "35", ghtId: null }), "CONFLICT", /déjà celui de « CHU de Rennes »/, "finess"],
     ["a regionId (derived, never input)", () => establishment({ regionId: "x" }), "BAD_INPUT", /Champ non prévu : regionId/, "_"],
     ["an unknown category", () => establishment({ category: "CLINIQUE" }), "BAD_INPUT", /Choisissez une catégorie/, "category"],
     ["a negative activity", () => establishment({ annualActivity: -1 }), "BAD_INPUT", /ne peut pas être négative/, "annualActivity"],
@@ -189,5 +190,157 @@ describe("[ADMIN] regions", () => {
     await expectRefused(db, () => updateRegion("inconnue", { name: "X" }), "NOT_FOUND", /introuvable/);
     await expectRefused(db, () => updateRegion(ids.bretagne, { code: "54", name: "Bretagne" }), "BAD_INPUT", /Champ non prévu : code/, "_");
     await expectRefused(db, () => updateRegion(ids.bretagne, { name: "Pays de la Loire" }), "CONFLICT", /déjà ce nom/, "name");
+  });
+});
+
+describe("[ADMIN] users", () => {
+  const createUser = (raw: unknown) => viaRoute(S.ZUserCreate, raw, (i) => A.createUser(db, admin, i, RID));
+  const updateUser = (id: string, raw: unknown, actor = admin) => viaRoute(S.ZUserUpdate, raw, (i) => A.updateUser(db, actor, id, i, RID));
+  const newUser = { email: " Nouvelle.Personne@Exemple.FR ", name: "Nouvelle Personne", title: "DSI", password: "mot-de-passe-long" };
+
+  it("[ADMIN] creates a user: email normalised, password hashed, never returned nor audited", async () => {
+    const { result, event } = await expectOneAudit(db, () => createUser(newUser), "user.create");
+    expect(result).toEqual({ id: result.id, email: "nouvelle.personne@exemple.fr", name: "Nouvelle Personne", title: "DSI", disabled: false });
+    const stored = await db.user.findUniqueOrThrow({ where: { id: result.id } });
+    expect(await bcrypt.compare("mot-de-passe-long", stored.passwordHash)).toBe(true);
+    expect(event).toMatchObject({ entity: "User", entityId: result.id, before: null, after: { email: "nouvelle.personne@exemple.fr" } });
+  });
+
+  it("[ADMIN] edits a user (name, title, password, disabled flag) with before/after", async () => {
+    const user = await createUser({ ...newUser, email: "a.editer@exemple.fr" });
+    const hashBefore = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash;
+    const body = { name: "Nom changé", title: "", password: "un-autre-mot-de-passe", disabled: true };
+    const { result, event } = await expectOneAudit(db, () => updateUser(user.id, body), "user.update");
+    expect(result).toMatchObject({ name: "Nom changé", title: null, disabled: true });
+    expect(event.before).toMatchObject({ name: "Nouvelle Personne", title: "DSI", disabled: false });
+    expect(event.after).toMatchObject({ name: "Nom changé", disabled: true, passwordChanged: true });
+    const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(stored.passwordHash).not.toBe(hashBefore);
+    expect(await bcrypt.compare("un-autre-mot-de-passe", stored.passwordHash)).toBe(true);
+    const again = await expectOneAudit(db, () => updateUser(user.id, { name: "Nom changé", password: "", disabled: false }), "user.update");
+    expect(again.event.after).toMatchObject({ passwordChanged: false, disabled: false });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(stored.passwordHash);
+  });
+
+  it.each([
+    ["an empty body", {}, "BAD_INPUT", /Saisissez l'adresse électronique/, "email"],
+    ["an invalid email", { ...newUser, email: "pas-une-adresse" }, "BAD_INPUT", /adresse électronique valide/, "email"],
+    ["an empty name", { ...newUser, name: "" }, "BAD_INPUT", /Saisissez le nom de la personne/, "name"],
+    ["a name too long", { ...newUser, name: "N".repeat(201) }, "BAD_INPUT", /dépasser 200/, "name"],
+    ["a title too long", { ...newUser, title: "T".repeat(121) }, "BAD_INPUT", /dépasser 120/, "title"],
+    ["a short password", { ...newUser, password: "court" }, "BAD_INPUT", /au moins 12 caractères/, "password"],
+    ["a duplicate email (any case)", { ...newUser, email: "ADMIN@demo.socle.fr" }, "CONFLICT", /existe déjà/, "email"],
+    ["a passwordHash field", { ...newUser, passwordHash: "x" }, "BAD_INPUT", /Champ non prévu : passwordHash/, "_"],
+  ] as const)("[ADMIN] refuses to create a user with %s: nothing written", async (_label, raw, code, message, field) => {
+    await expectRefused(db, () => createUser(raw), code, message, field);
+  });
+
+  it("[ADMIN] refuses bad user edits: unknown id, short new password, disabling oneself", async () => {
+    const body = { name: "X", disabled: false };
+    await expectRefused(db, () => updateUser("inconnu", body), "NOT_FOUND", /introuvable/);
+    await expectRefused(db, () => updateUser(ids.nantesDirector, { ...body, password: "court" }), "BAD_INPUT", /au moins 12/, "password");
+    await expectRefused(db, () => updateUser(ids.nantesDirector, { ...body, email: "x@y.fr" }), "BAD_INPUT", /Champ non prévu : email/, "_");
+    await expectRefused(db, () => updateUser(admin.id, { name: admin.name, disabled: true }), "FORBIDDEN", /propre compte/, "disabled");
+  });
+});
+
+describe("[ADMIN] memberships", () => {
+  const add = (userId: string, raw: unknown, actor = admin) => viaRoute(S.ZMembershipInput, raw, (i) => A.addMembership(db, actor, userId, i, RID));
+  const remove = (userId: string, membershipId: string, actor = admin) => viaRoute(S.ZEmpty, {}, () => A.removeMembership(db, actor, userId, membershipId, RID));
+
+  it("[ADMIN] adds memberships of every role with the scope it needs, then removes one (a delete, audited)", async () => {
+    const target = ids.nantesDirector;
+    const contributor = await expectOneAudit(db, () => add(target, { role: "contributor", function: "RSSI", establishmentId: ids.quimper }), "membership.create");
+    expect(contributor.result).toMatchObject({ role: "contributor", function: "RSSI", establishmentId: ids.quimper, ghtId: null, regionId: null });
+    expect(contributor.event).toMatchObject({ entity: "Membership", establishmentId: ids.quimper, before: null });
+    await expectOneAudit(db, () => add(target, { role: "ght_coordinator", ghtId: ids.uhc }), "membership.create");
+    await expectOneAudit(db, () => add(target, { role: "ars_reviewer", regionId: ids.pdl }), "membership.create");
+    await expectOneAudit(db, () => add(target, { role: "admin" }), "membership.create");
+    const removed = await expectOneAudit(db, () => remove(target, contributor.result.id), "membership.delete");
+    expect(removed.event).toMatchObject({ before: { role: "contributor", establishmentId: ids.quimper }, after: null });
+    expect(await db.membership.count({ where: { id: contributor.result.id } })).toBe(0);
+  });
+
+  it.each([
+    ["no role", {}, "BAD_INPUT", /Choisissez un rôle/, "role"],
+    ["an unknown role", { role: "superadmin" }, "BAD_INPUT", /Choisissez un rôle/, "role"],
+    ["a director without establishment", { role: "director" }, "BAD_INPUT", /Choisissez l'établissement/, "establishmentId"],
+    ["a director with a GHT", { role: "director", establishmentId: "@quimper", ghtId: "@uhc" }, "BAD_INPUT", /non prévu pour ce rôle : ghtId/, "_"],
+    ["a director with a function", { role: "director", function: "DSI", establishmentId: "@quimper" }, "BAD_INPUT", /non prévu pour ce rôle : function/, "_"],
+    ["a contributor without function", { role: "contributor", establishmentId: "@quimper" }, "BAD_INPUT", /fonction du contributeur/, "function"],
+    ["an admin with a region", { role: "admin", regionId: "@bretagne" }, "BAD_INPUT", /non prévu pour ce rôle : regionId/, "_"],
+    ["a delegate with an establishment", { role: "regional_delegate", establishmentId: "@quimper" }, "BAD_INPUT", /Choisissez la région/, "regionId"],
+    ["an unknown establishment", { role: "director", establishmentId: "inconnu" }, "BAD_INPUT", /établissement est inconnu/, "establishmentId"],
+    ["an unknown GHT", { role: "ght_coordinator", ghtId: "inconnu" }, "BAD_INPUT", /GHT est inconnu/, "ghtId"],
+    ["an unknown region", { role: "ars_reviewer", regionId: "inconnue" }, "BAD_INPUT", /région est inconnue/, "regionId"],
+    ["a role already held", { role: "director", establishmentId: "@nantes" }, "CONFLICT", /déjà ce rôle/, undefined],
+  ] as const)("[ADMIN] refuses a membership with %s: nothing written", async (_label, raw, code, message, field) => {
+    const body = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === "string" && v.startsWith("@") ? ids[v.slice(1) as keyof typeof ids] : v]));
+    await expectRefused(db, () => add(ids.nantesDirector, body), code, message, field);
+  });
+
+  it("[ADMIN] refuses a membership on a disabled establishment, for an unknown user, and bad removals", async () => {
+    const closed = await createEst(establishment({ finess: withFinessKey("22088805"), name: "CH fermé" }));
+    await A.setEstablishmentDisabled(db, admin, closed.id, { disabled: true }, RID);
+    await expectRefused(db, () => add(ids.nantesDirector, { role: "director", establishmentId: closed.id }), "BAD_INPUT", /désactivé/, "establishmentId");
+    await expectRefused(db, () => add("inconnu", { role: "admin" }), "NOT_FOUND", /introuvable/);
+    const other = await db.membership.findFirstOrThrow({ where: { userId: director.id } });
+    await expectRefused(db, () => remove(ids.nantesDirector, other.id), "NOT_FOUND", /introuvable/);
+    await expectRefused(db, () => remove(ids.nantesDirector, "inconnu"), "NOT_FOUND", /introuvable/);
+    const own = await db.membership.findFirstOrThrow({ where: { userId: admin.id, role: "admin" } });
+    await expectRefused(db, () => remove(admin.id, own.id), "FORBIDDEN", /propre rôle d'administrateur/);
+  });
+});
+
+describe("[ADMIN] non-admins", () => {
+  it.each([
+    ["director", () => director],
+    ["regional delegate", () => delegate],
+  ] as const)("[ADMIN] a %s gets NOT_FOUND on every action and query, nothing written", async (_label, who) => {
+    const actor = who();
+    const membership = await db.membership.findFirstOrThrow({ where: { userId: ids.nantesDirector } });
+    const actions: (() => Promise<unknown>)[] = [
+      () => A.createRegion(db, actor, { code: "97", name: "Nouvelle" }, RID),
+      () => A.updateRegion(db, actor, ids.bretagne, { name: "Armorique" }, RID),
+      () => A.createGht(db, actor, { name: "GHT pirate", regionId: ids.bretagne }, RID),
+      () => A.updateGht(db, actor, ids.armor, { name: "GHT pirate", regionId: ids.bretagne }, RID),
+      () => createEst(establishment({ finess: withFinessKey("22088806") }), actor),
+      () => patchEst(ids.guingamp, establishment({ finess: demoFiness("22", "02") }), actor),
+      () => patchEst(ids.guingamp, { disabled: true }, actor),
+      () => A.createUser(db, actor, { email: "pirate@exemple.fr", name: "Pirate", password: "mot-de-passe-long" }, RID),
+      () => A.updateUser(db, actor, ids.nantesDirector, { name: "Pirate", disabled: true }, RID),
+      () => A.addMembership(db, actor, actor.id, { role: "admin" }, RID),
+      () => A.removeMembership(db, actor, ids.nantesDirector, membership.id, RID),
+      () => Q.getPlatformCounts(db, actor),
+      () => Q.listAdminEstablishments(db, actor),
+      () => Q.getAdminEstablishment(db, actor, ids.guingamp),
+      () => Q.listAdminGhts(db, actor),
+      () => Q.getAdminGht(db, actor, ids.armor),
+      () => Q.listAdminRegions(db, actor),
+      () => Q.getAdminRegion(db, actor, ids.bretagne),
+      () => Q.listAdminUsers(db, actor),
+      () => Q.getAdminUser(db, actor, ids.nantesDirector),
+      () => Q.getAdminOptions(db, actor),
+    ];
+    for (const run of actions) await expectRefused(db, run, "NOT_FOUND", /introuvable ou ne vous est pas accessible/);
+  });
+});
+
+describe("[ADMIN] queries", () => {
+  it("[ADMIN] lists with counts, filters establishments by region and search, counts the platform", async () => {
+    const counts = await Q.getPlatformCounts(db, admin);
+    expect(counts.establishments).toBe(await db.establishment.count({ where: { disabled: false } }));
+    const { rows, total } = await Q.listAdminEstablishments(db, admin, { regionId: ids.pdl });
+    expect(rows.map((r) => r.name).sort()).toEqual(["CH du Mans", "CHU de Nantes"]);
+    expect(total).toBe(await db.establishment.count());
+    expect((await Q.listAdminEstablishments(db, admin, { q: "rennes" })).rows.map((r) => r.name)).toEqual(["CHU de Rennes"]);
+    expect((await Q.listAdminEstablishments(db, admin, { q: demoFiness("29", "02").slice(0, 6) })).rows.length).toBeGreaterThan(0);
+    const armor = (await Q.listAdminGhts(db, admin)).find((g) => g.id === ids.armor);
+    expect(armor?._count.members).toBeGreaterThanOrEqual(5);
+    const bretagne = (await Q.listAdminRegions(db, admin)).find((r) => r.id === ids.bretagne);
+    expect(bretagne?.departements.map((d) => d.code)).toEqual(["22", "29", "35", "56"]);
+    const user = await Q.getAdminUser(db, admin, director.id);
+    expect(user).not.toHaveProperty("passwordHash");
+    expect(user.memberships[0]?.establishment?.name).toBe("Groupe hospitalier Bretagne Sud (GHBS)");
   });
 });

@@ -1,0 +1,6 @@
+import { assignSection } from "@/lib/assessments/actions";
+import { ZAssignSection } from "@/lib/assessments/schemas";
+import { db } from "@/lib/core/db";
+import { command } from "@/lib/core/route";
+
+export const PUT = command(ZAssignSection, ({ actor, input, params, requestId }) => assignSection({ db, actor, requestId }, params.assessmentId!, input));

@@ -1,0 +1,6 @@
+import { shareAssessment } from "@/lib/assessments/actions";
+import { ZShare } from "@/lib/assessments/schemas";
+import { db } from "@/lib/core/db";
+import { command } from "@/lib/core/route";
+
+export const PUT = command(ZShare, ({ actor, input, params, requestId }) => shareAssessment({ db, actor, requestId }, params.assessmentId!, input.sharedWithRegion));

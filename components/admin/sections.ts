@@ -1,0 +1,7 @@
+// The admin's areas, shown on the home block and on the admin overview.
+export const ADMIN_SECTIONS = [
+  { href: "/admin/establishments", label: "Établissements", text: "Créer, modifier, désactiver ; FINESS, GHT, activité." },
+  { href: "/admin/ghts", label: "GHT", text: "Groupements et établissement support." },
+  { href: "/admin/regions", label: "Régions", text: "Les 18 régions et leurs départements." },
+  { href: "/admin/users", label: "Comptes", text: "Utilisateurs, rôles et rattachements." },
+] as const;

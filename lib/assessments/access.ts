@@ -1,0 +1,83 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import type { Permission } from "@/lib/auth/permissions";
+import { assessmentScope } from "@/lib/auth/scope";
+import type { Db, Tx } from "@/lib/core/db";
+import { AppError, notFound } from "@/lib/core/errors";
+import type { TReferentialFile } from "@/lib/referentials/schemas";
+
+const assessmentSelect = {
+  id: true,
+  establishmentId: true,
+  campaignId: true,
+  revision: true,
+  status: true,
+  options: true,
+  sharedWithRegion: true,
+  submittedAt: true,
+  attestation: true,
+  version: true,
+  previousRevisionId: true,
+  carriedFromId: true,
+  establishment: { select: { id: true, name: true, finess: true, regionId: true, ghtId: true } },
+  campaign: {
+    select: {
+      id: true,
+      name: true,
+      year: true,
+      closesOn: true,
+      referentialVersion: { select: { id: true, referentialId: true, version: true, title: true, content: true } },
+    },
+  },
+} as const;
+
+/**
+ * An assessment reachable by the actor for `permission`, else NOT_FOUND. When the URL also names
+ * the establishment, both must match (an id from one tenant under another's path is a miss).
+ */
+export async function getAssessmentOrThrow(
+  db: Db | Tx,
+  actor: Actor,
+  assessmentId: string,
+  permission: Permission = "assessment.read",
+  establishmentId?: string,
+) {
+  const assessment = await db.assessment.findFirst({
+    where: { AND: [{ id: assessmentId }, establishmentId ? { establishmentId } : {}, assessmentScope(actor, permission)] },
+    select: assessmentSelect,
+  });
+  if (!assessment) throw notFound("Cette évaluation");
+  const { content, ...version } = assessment.campaign.referentialVersion;
+  return {
+    ...assessment,
+    options: (assessment.options ?? {}) as Record<string, unknown>,
+    referentialVersion: version,
+    referential: content as unknown as TReferentialFile,
+  };
+}
+
+export type LoadedAssessment = Awaited<ReturnType<typeof getAssessmentOrThrow>>;
+
+export function assertDraft(assessment: { status: string }): void {
+  if (assessment.status !== "draft") {
+    throw new AppError("LOCKED", "Cette évaluation est soumise : elle est en lecture seule. La direction peut la rouvrir en nouvelle révision.");
+  }
+}
+
+export function isDirectorOf(actor: Actor, establishmentId: string): boolean {
+  return actor.memberships.some((m) => m.role === "director" && m.establishmentId === establishmentId);
+}
+
+/** Sections the actor may edit: all for the director, the assigned ones for a contributor. */
+export async function editableSections(db: Db | Tx, actor: Actor, assessment: LoadedAssessment): Promise<Set<string>> {
+  if (isDirectorOf(actor, assessment.establishmentId)) return new Set(assessment.referential.domains.map((d) => d.code));
+  const rows = await db.sectionAssignment.findMany({ where: { assessmentId: assessment.id, userId: actor.id }, select: { domainCode: true } });
+  return new Set(rows.map((r) => r.domainCode));
+}
+
+export async function assertCanEditSection(db: Db | Tx, actor: Actor, assessment: LoadedAssessment, domainCode: string): Promise<void> {
+  const sections = await editableSections(db, actor, assessment);
+  if (!sections.has(domainCode)) {
+    throw new AppError("FORBIDDEN", "Cette section ne vous est pas confiée : seule la direction peut vous l'attribuer.");
+  }
+}

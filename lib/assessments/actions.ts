@@ -1,0 +1,225 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record";
+import { establishmentScope } from "@/lib/auth/scope";
+import type { Db } from "@/lib/core/db";
+import { AppError, notFound } from "@/lib/core/errors";
+import type { TReferentialFile } from "@/lib/referentials/schemas";
+import { assertDraft, getAssessmentOrThrow } from "./access";
+import { loadAnswers } from "./answers";
+import { carryForward, type SourceAnswer } from "./carry-forward";
+import { computeProgress } from "./progress";
+import { ATTESTATION_STATEMENT, type TSubmitAssessment } from "./schemas";
+
+type Ctx = { db: Db; actor: Actor; requestId: string };
+
+/** The director opens the establishment's assessment for a campaign, pre-filled from the last submitted one. */
+export async function startAssessment({ db, actor, requestId }: Ctx, input: { campaignId: string; establishmentId: string; carryForward: boolean }) {
+  return db.$transaction(async (tx) => {
+    const link = await tx.campaignEstablishment.findFirst({
+      where: { campaignId: input.campaignId, establishmentId: input.establishmentId, establishment: establishmentScope(actor, "assessment.manage") },
+      select: { campaign: { select: { referentialVersion: { select: { content: true } } } } },
+    });
+    if (!link) throw notFound("Cette campagne");
+    const existing = await tx.assessment.findFirst({
+      where: { campaignId: input.campaignId, establishmentId: input.establishmentId },
+      orderBy: { revision: "desc" },
+      select: { id: true },
+    });
+    if (existing) return { id: existing.id, carried: 0 };
+
+    const target = link.campaign.referentialVersion.content as unknown as TReferentialFile;
+    const source = input.carryForward
+      ? await tx.assessment.findFirst({
+          where: { establishmentId: input.establishmentId, status: "submitted" },
+          orderBy: { submittedAt: "desc" },
+          select: { id: true, answers: true, campaign: { select: { referentialVersion: { select: { content: true } } } } },
+        })
+      : null;
+    const carried = source
+      ? carryForward(source.campaign.referentialVersion.content as unknown as TReferentialFile, source.answers as SourceAnswer[], target)
+      : [];
+    const assessment = await tx.assessment.create({
+      data: {
+        campaignId: input.campaignId,
+        establishmentId: input.establishmentId,
+        carriedFromId: source?.id ?? null,
+        answers: {
+          create: carried.map((a) => ({
+            requirementCode: a.requirementCode,
+            kind: a.kind,
+            value: a.value === null ? undefined : (a.value as object),
+            justification: a.justification,
+            comment: a.comment,
+            needsConfirmation: true,
+            carriedFrom: a.carriedFrom,
+            answeredById: actor.id,
+          })),
+        },
+      },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "assessment.start",
+      entity: "Assessment",
+      entityId: assessment.id,
+      establishmentId: input.establishmentId,
+      after: { campaignId: input.campaignId, carriedFromId: source?.id ?? null, carried: carried.length },
+      requestId,
+    });
+    return { id: assessment.id, carried: carried.length };
+  });
+}
+
+/** Replaces who is assigned one section; only contributors of the establishment can be. */
+export async function assignSection({ db, actor, requestId }: Ctx, assessmentId: string, input: { domainCode: string; userIds: string[] }) {
+  return db.$transaction(async (tx) => {
+    const assessment = await getAssessmentOrThrow(tx, actor, assessmentId, "assessment.manage");
+    assertDraft(assessment);
+    if (!assessment.referential.domains.some((d) => d.code === input.domainCode)) {
+      throw new AppError("BAD_INPUT", "Cette section n'existe pas dans le référentiel.");
+    }
+    const userIds = [...new Set(input.userIds)];
+    const contributors = await tx.membership.count({
+      where: { userId: { in: userIds }, role: "contributor", establishmentId: assessment.establishmentId, user: { disabled: false } },
+    });
+    if (contributors !== userIds.length) throw new AppError("BAD_INPUT", "Seuls les contributeurs de l'établissement peuvent recevoir une section.");
+    const before = await tx.sectionAssignment.findMany({ where: { assessmentId, domainCode: input.domainCode }, select: { userId: true } });
+    await tx.sectionAssignment.deleteMany({ where: { assessmentId, domainCode: input.domainCode } });
+    await tx.sectionAssignment.createMany({ data: userIds.map((userId) => ({ assessmentId, domainCode: input.domainCode, userId, assignedById: actor.id })) });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "assessment.assign",
+      entity: "Assessment",
+      entityId: assessmentId,
+      establishmentId: assessment.establishmentId,
+      before: { domainCode: input.domainCode, userIds: before.map((b) => b.userId) },
+      after: { domainCode: input.domainCode, userIds },
+      requestId,
+    });
+    return { domainCode: input.domainCode, userIds };
+  });
+}
+
+/** Attest and submit: the whole questionnaire is checked on the server, not only what the form sent. */
+export async function submitAssessment({ db, actor, requestId }: Ctx, assessmentId: string, input: TSubmitAssessment) {
+  return db.$transaction(async (tx) => {
+    const assessment = await getAssessmentOrThrow(tx, actor, assessmentId, "assessment.manage");
+    assertDraft(assessment);
+    if (assessment.version !== input.expectedVersion) {
+      throw new AppError("STALE_VERSION", "L'évaluation a changé depuis l'ouverture de cette page : rechargez-la avant de soumettre.");
+    }
+    const answers = await loadAnswers(tx, assessmentId);
+    const progress = computeProgress(assessment.referential, answers, assessment.options);
+    const missing = progress.sections.flatMap((s) => s.missing);
+    if (missing.length > 0) {
+      throw new AppError("BAD_INPUT", `${missing.length} réponse(s) manquent ou restent à confirmer : ${missing.slice(0, 8).join(", ")}${missing.length > 8 ? "…" : ""}.`, {
+        details: { missing },
+      });
+    }
+    const inventory = await tx.application.findMany({ where: { establishmentId: assessment.establishmentId }, orderBy: { name: "asc" } });
+    const attestation = { name: input.name, title: input.title, date: input.date, statement: ATTESTATION_STATEMENT, userId: actor.id };
+    const updated = await tx.assessment.update({
+      where: { id: assessmentId, version: input.expectedVersion },
+      data: {
+        status: "submitted",
+        submittedAt: new Date(),
+        submittedById: actor.id,
+        attestation,
+        inventorySnapshot: JSON.parse(JSON.stringify(inventory)),
+        version: { increment: 1 },
+      },
+      select: { id: true, status: true, submittedAt: true, version: true },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "assessment.submit",
+      entity: "Assessment",
+      entityId: assessmentId,
+      establishmentId: assessment.establishmentId,
+      before: { status: "draft" },
+      after: { status: "submitted", attestation },
+      requestId,
+    });
+    return updated;
+  });
+}
+
+/** Reopening keeps the submitted revision intact and continues on a new draft revision. */
+export async function reopenAssessment({ db, actor, requestId }: Ctx, assessmentId: string) {
+  return db.$transaction(async (tx) => {
+    const assessment = await getAssessmentOrThrow(tx, actor, assessmentId, "assessment.manage");
+    if (assessment.status !== "submitted") throw new AppError("LOCKED", "Seule une évaluation soumise peut être rouverte.");
+    const answers = await tx.answer.findMany({ where: { assessmentId } });
+    const assignments = await tx.sectionAssignment.findMany({ where: { assessmentId } });
+    await tx.assessment.update({ where: { id: assessmentId }, data: { status: "superseded", version: { increment: 1 } } });
+    const next = await tx.assessment.create({
+      data: {
+        establishmentId: assessment.establishmentId,
+        campaignId: assessment.campaignId,
+        revision: assessment.revision + 1,
+        options: assessment.options as object,
+        sharedWithRegion: assessment.sharedWithRegion,
+        previousRevisionId: assessmentId,
+        answers: {
+          create: answers.map(({ requirementCode, kind, value, justification, comment, answeredById }) => ({
+            requirementCode, kind, value: value ?? undefined, justification, comment, answeredById,
+          })),
+        },
+        assignments: { create: assignments.map(({ domainCode, userId, assignedById }) => ({ domainCode, userId, assignedById })) },
+      },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "assessment.reopen",
+      entity: "Assessment",
+      entityId: next.id,
+      establishmentId: assessment.establishmentId,
+      before: { id: assessmentId, revision: assessment.revision, status: "submitted" },
+      after: { id: next.id, revision: next.revision, status: "draft" },
+      requestId,
+    });
+    return { id: next.id, revision: next.revision };
+  });
+}
+
+/** The director chooses whether the region's delegate and the GHT coordinator see the results. */
+export async function shareAssessment({ db, actor, requestId }: Ctx, assessmentId: string, sharedWithRegion: boolean) {
+  return db.$transaction(async (tx) => {
+    const assessment = await getAssessmentOrThrow(tx, actor, assessmentId, "assessment.manage");
+    await tx.assessment.update({ where: { id: assessmentId }, data: { sharedWithRegion } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "assessment.share",
+      entity: "Assessment",
+      entityId: assessmentId,
+      establishmentId: assessment.establishmentId,
+      before: { sharedWithRegion: assessment.sharedWithRegion },
+      after: { sharedWithRegion },
+      requestId,
+    });
+    return { sharedWithRegion };
+  });
+}
+
+/** Options chosen for the whole assessment (HOP'EN usage domains, HospiConnect target year). */
+export async function setAssessmentOptions({ db, actor, requestId }: Ctx, assessmentId: string, options: Record<string, string | string[]>) {
+  return db.$transaction(async (tx) => {
+    const assessment = await getAssessmentOrThrow(tx, actor, assessmentId, "assessment.manage");
+    assertDraft(assessment);
+    for (const [key, value] of Object.entries(options)) {
+      const option = assessment.referential.options.find((o) => o.key === key);
+      const values = Array.isArray(value) ? value : [value];
+      if (!option || values.some((v) => !option.choices.some((c) => c.value === v))) {
+        throw new AppError("BAD_INPUT", `Option inconnue pour ce référentiel : ${key.slice(0, 64)}.`);
+      }
+    }
+    const next = { ...assessment.options, ...options } as Record<string, string | string[]>;
+    await tx.assessment.update({ where: { id: assessmentId }, data: { options: next, version: { increment: 1 } } });
+    await recordAudit(tx, {
+      actorId: actor.id, action: "assessment.options", entity: "Assessment", entityId: assessmentId,
+      establishmentId: assessment.establishmentId, before: assessment.options, after: next, requestId,
+    });
+    return { options: next };
+  });
+}

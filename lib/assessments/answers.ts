@@ -1,0 +1,49 @@
+import "server-only";
+import type { Db, Tx } from "@/lib/core/db";
+import type { StoredAnswer, TAnswerKind } from "./answer-schemas";
+
+type AnswerRow = {
+  requirementCode: string;
+  kind: TAnswerKind;
+  value: unknown;
+  justification: string | null;
+  comment: string | null;
+  needsConfirmation: boolean;
+  carriedFrom: string | null;
+  version: number;
+  answeredById: string | null;
+  updatedAt: Date;
+};
+
+async function userNames(db: Db | Tx, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (wanted.length === 0) return new Map();
+  const users = await db.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } });
+  return new Map(users.map((u) => [u.id, u.name]));
+}
+
+function shape(row: AnswerRow, names: Map<string, string>): StoredAnswer {
+  return {
+    requirementCode: row.requirementCode,
+    kind: row.kind,
+    value: row.value,
+    justification: row.justification,
+    comment: row.comment,
+    needsConfirmation: row.needsConfirmation,
+    carriedFrom: row.carriedFrom,
+    version: row.version,
+    answeredBy: row.answeredById ? (names.get(row.answeredById) ?? null) : null,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export async function toStoredAnswer(db: Db | Tx, row: AnswerRow): Promise<StoredAnswer> {
+  return shape(row, await userNames(db, [row.answeredById]));
+}
+
+/** All answers of an assessment, keyed by requirement code. Call after the scoped assessment load. */
+export async function loadAnswers(db: Db | Tx, assessmentId: string): Promise<Map<string, StoredAnswer>> {
+  const rows = await db.answer.findMany({ where: { assessmentId } });
+  const names = await userNames(db, rows.map((r) => r.answeredById));
+  return new Map(rows.map((r) => [r.requirementCode, shape(r, names)]));
+}

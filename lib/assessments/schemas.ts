@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+// Client-safe request schemas for the assessment commands (forms use the same ones).
+
+const ZId = z.string({ error: "Identifiant manquant." }).min(1, "Identifiant manquant.").max(64, "Identifiant invalide.");
+
+export const ZStartAssessment = z
+  .object({ campaignId: ZId, establishmentId: ZId, carryForward: z.boolean().default(true) })
+  .strict();
+
+export const ZAssignSection = z
+  .object({ domainCode: z.string().min(1).max(32), userIds: z.array(ZId).max(50, "Trop de personnes.") })
+  .strict();
+
+export const ZAssessmentOptions = z.object({ options: z.record(z.string().max(64), z.union([z.string().max(64), z.array(z.string().max(64)).max(50)])) }).strict();
+
+export const ZShare = z.object({ sharedWithRegion: z.boolean() }).strict();
+
+export const ZSubmitAssessment = z
+  .object({
+    name: z.string().trim().min(2, "Indiquez votre nom.").max(120, "Le nom dépasse 120 caractères."),
+    title: z.string().trim().min(2, "Indiquez votre fonction.").max(120, "La fonction dépasse 120 caractères."),
+    date: z.iso.date("Date invalide."),
+    accurate: z.literal(true, { error: "Cochez l'attestation pour soumettre." }),
+    expectedVersion: z.number().int().min(1),
+  })
+  .strict();
+export type TSubmitAssessment = z.infer<typeof ZSubmitAssessment>;
+
+export const ATTESTATION_STATEMENT =
+  "J'atteste que les réponses de cette évaluation et les pièces jointes sont exactes et reflètent la situation de l'établissement à la date indiquée.";
