@@ -6,6 +6,7 @@ import { db } from "@/lib/core/db";
 import { getEstablishmentOrThrow } from "@/lib/establishments/queries";
 import { CATEGORY_LABELS } from "@/components/establishments/labels";
 import { AssessmentStatusBadge } from "@/components/assessments/status-badge";
+import { CommandButton } from "@/components/assessments/command-button";
 
 const dateFr = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long" });
 
@@ -84,6 +85,15 @@ export async function EstablishmentHome({ actor, membership }: Props) {
                   <Link className="btn btn-small" href={`/establishments/${establishment.id}/assessments/${c.assessment.id}`}>
                     Ouvrir
                   </Link>
+                ) : isDirector ? (
+                  <CommandButton
+                    url="/api/assessments"
+                    body={{ campaignId: c.id, establishmentId: establishment.id, carryForward: true }}
+                    label="Commencer l'évaluation"
+                    busyLabel="Préparation…"
+                    className="btn btn-small"
+                    redirectTo={`/establishments/${establishment.id}/assessments/{id}`}
+                  />
                 ) : null}
               </li>
             ))}

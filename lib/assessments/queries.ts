@@ -2,6 +2,9 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assessmentScope, establishmentScope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/core/db";
+import { editableSections, getAssessmentOrThrow, isDirectorOf } from "./access";
+import { loadAnswers } from "./answers";
+import { computeProgress } from "./progress";
 
 /** Campaigns open to an establishment, with the actor-visible assessment of each (if started). */
 export async function listEstablishmentCampaigns(db: Db, actor: Actor, establishmentId: string) {
@@ -47,4 +50,43 @@ export async function listMyAssignments(db: Db, actor: Actor) {
     },
     orderBy: { assignedAt: "desc" },
   });
+}
+
+/** Everything the questionnaire pages need, loaded through the scoped assessment. */
+export async function getAssessmentView(db: Db, actor: Actor, establishmentId: string, assessmentId: string) {
+  const assessment = await getAssessmentOrThrow(db, actor, assessmentId, "assessment.read", establishmentId);
+  const [answers, editable, assignments, contributors, lastOwn] = await Promise.all([
+    loadAnswers(db, assessmentId),
+    canAnswer(actor, assessment.establishmentId) ? editableSections(db, actor, assessment) : Promise.resolve(new Set<string>()),
+    db.sectionAssignment.findMany({ where: { assessmentId }, select: { domainCode: true, userId: true } }),
+    db.membership.findMany({
+      where: { establishmentId: assessment.establishmentId, role: "contributor", user: { disabled: false } },
+      select: { function: true, user: { select: { id: true, name: true } } },
+      orderBy: { user: { name: "asc" } },
+    }),
+    db.answer.findFirst({ where: { assessmentId, answeredById: actor.id }, orderBy: { updatedAt: "desc" }, select: { requirementCode: true } }),
+  ]);
+  const progress = computeProgress(assessment.referential, answers, assessment.options);
+  const names = new Map(contributors.map((c) => [c.user.id, c.user.name]));
+  const assignedTo = new Map<string, { id: string; name: string }[]>();
+  for (const a of assignments) {
+    const list = assignedTo.get(a.domainCode) ?? [];
+    list.push({ id: a.userId, name: names.get(a.userId) ?? "Ancien contributeur" });
+    assignedTo.set(a.domainCode, list);
+  }
+  const resume = lastOwn ? assessment.referential.requirements.find((r) => r.code === lastOwn.requirementCode) : undefined;
+  return {
+    assessment,
+    answers,
+    progress,
+    editable,
+    assignedTo,
+    contributors: contributors.map((c) => ({ id: c.user.id, name: c.user.name, function: c.function })),
+    isDirector: isDirectorOf(actor, assessment.establishmentId),
+    resume: resume ? { domainCode: resume.domain, code: resume.code } : null,
+  };
+}
+
+function canAnswer(actor: Actor, establishmentId: string) {
+  return actor.memberships.some((m) => (m.role === "director" || m.role === "contributor") && m.establishmentId === establishmentId);
 }

@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AnswerCard } from "@/components/assessments/answer-card";
+import { AssessmentHeader } from "@/components/assessments/assessment-header";
+import { isVisible } from "@/lib/assessments/answer-schemas";
+import { getAssessmentView } from "@/lib/assessments/queries";
+import { requireActor } from "@/lib/auth/current";
+import { db } from "@/lib/core/db";
+import { orNotFound } from "@/lib/core/page";
+import { notFound } from "next/navigation";
+
+export const metadata: Metadata = { title: "Questionnaire" };
+
+type Params = Promise<{ establishmentId: string; assessmentId: string; sectionId: string }>;
+
+export default async function SectionPage({ params }: Readonly<{ params: Params }>) {
+  const { establishmentId, assessmentId, sectionId } = await params;
+  const actor = await requireActor();
+  const view = await orNotFound(getAssessmentView(db, actor, establishmentId, assessmentId));
+  const { assessment, progress, answers, editable } = view;
+  const section = assessment.referential.domains.find((d) => d.code === decodeURIComponent(sectionId));
+  if (!section) notFound();
+  const base = `/establishments/${establishmentId}/assessments/${assessmentId}`;
+  const readOnly = assessment.status !== "draft" || !editable.has(section.code);
+  const requirements = assessment.referential.requirements.filter((r) => r.domain === section.code && isVisible(r, answers, assessment.options));
+  const index = progress.sections.findIndex((s) => s.domainCode === section.code);
+  const previous = progress.sections[index - 1];
+  const next = progress.sections[index + 1];
+
+  return (
+    <div className="stack">
+      <AssessmentHeader assessment={assessment} progress={progress} sectionTitle={`${section.code} — ${section.title}`} />
+      <div className="layout-sidebar">
+        <aside className="sidebar card" aria-label="Sections du questionnaire">
+          <nav>
+            <ol>
+              {progress.sections.map((s) => (
+                <li key={s.domainCode}>
+                  <Link href={`${base}/sections/${s.domainCode}`} aria-current={s.domainCode === section.code ? "page" : undefined}>
+                    <span className="small"><strong>{s.domainCode}</strong> {s.title}</span>
+                    <span className="small muted" style={{ display: "block" }}>{s.answered} / {s.total}{editable.has(s.domainCode) ? "" : " · lecture seule"}</span>
+                    <div className="progress" aria-hidden="true"><span style={{ width: `${s.total ? (s.answered / s.total) * 100 : 0}%` }} /></div>
+                  </Link>
+                </li>
+              ))}
+            </ol>
+          </nav>
+        </aside>
+        <div className="stack">
+          <p className="muted" style={{ margin: 0 }}>{section.description}</p>
+          {readOnly ? (
+            <p className="alert" style={{ margin: 0 }}>
+              {assessment.status !== "draft" ? "Évaluation soumise : lecture seule." : "Cette section ne vous est pas confiée : vous pouvez la lire, pas la modifier."}
+            </p>
+          ) : (
+            <p className="small muted" style={{ margin: 0 }}>Chaque réponse est enregistrée automatiquement.</p>
+          )}
+          {requirements.length === 0 ? (
+            <div className="card empty"><strong>Aucune question à afficher</strong>Les questions de cette section dépendent du périmètre choisi.</div>
+          ) : (
+            requirements.map((r) => (
+              <AnswerCard key={r.code} assessmentId={assessment.id} requirement={r} initial={answers.get(r.code) ?? null} readOnly={readOnly} />
+            ))
+          )}
+          <nav className="row" aria-label="Sections voisines">
+            {previous ? <Link className="btn btn-secondary" href={`${base}/sections/${previous.domainCode}`}>← {previous.title}</Link> : null}
+            <span className="spacer" />
+            {next ? <Link className="btn" href={`${base}/sections/${next.domainCode}`}>{next.title} →</Link> : <Link className="btn" href={base}>Retour au sommaire</Link>}
+          </nav>
+        </div>
+      </div>
+    </div>
+  );
+}
