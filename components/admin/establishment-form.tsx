@@ -34,7 +34,8 @@ export function EstablishmentForm({ establishmentId, defaults = EMPTY, regions, 
   const { alert, send } = useServerSubmit(setError, FIELDS);
   const { errors, isSubmitting } = formState;
   const regionOf = (code: string) => departements.find((d) => d.code === code)?.regionId;
-  const regionId = regionOf(useWatch({ control, name: "departementCode" }) ?? "");
+  const departementCode = useWatch({ control, name: "departementCode" });
+  const regionId = regionOf(departementCode ?? "");
   const regionGhts = ghts.filter((g) => g.regionId === regionId);
 
   function onDepartementChange(event: { target: { value: string } }) {

@@ -4,4 +4,6 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/ghts", label: "GHT", text: "Groupements et établissement support." },
   { href: "/admin/regions", label: "Régions", text: "Les 18 régions et leurs départements." },
   { href: "/admin/users", label: "Comptes", text: "Utilisateurs, rôles et rattachements." },
+  { href: "/admin/referentials", label: "Référentiels", text: "Versions chargées, différences, chargement d'une nouvelle version." },
+  { href: "/admin/campaigns", label: "Campagnes", text: "Ouvrir une campagne : référentiel, année, dates, établissements." },
 ] as const;

@@ -321,6 +321,7 @@ describe("[ADMIN] non-admins", () => {
       () => Q.listAdminUsers(db, actor),
       () => Q.getAdminUser(db, actor, ids.nantesDirector),
       () => Q.getAdminOptions(db, actor),
+      () => Q.listRegionOptions(db, actor),
     ];
     for (const run of actions) await expectRefused(db, run, "NOT_FOUND", /introuvable ou ne vous est pas accessible/);
   });

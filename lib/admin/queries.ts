@@ -157,6 +157,12 @@ export async function getAdminUser(db: Db, actor: Actor, id: string) {
 
 export type AdminMembership = Awaited<ReturnType<typeof getAdminUser>>["memberships"][number];
 
+/** For the establishments filter. */
+export async function listRegionOptions(db: Db, actor: Actor) {
+  assertAdmin(actor);
+  return db.region.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
 /** Everything the admin forms' selects need, in one call. */
 export async function getAdminOptions(db: Db, actor: Actor) {
   assertAdmin(actor);

@@ -31,7 +31,7 @@ export async function startAssessment({ db, actor, requestId }: Ctx, input: { ca
     const target = link.campaign.referentialVersion.content as unknown as TReferentialFile;
     const source = input.carryForward
       ? await tx.assessment.findFirst({
-          where: { establishmentId: input.establishmentId, status: "submitted" },
+          where: { establishmentId: input.establishmentId, submittedAt: { not: null } },
           orderBy: { submittedAt: "desc" },
           select: { id: true, answers: true, campaign: { select: { referentialVersion: { select: { content: true } } } } },
         })

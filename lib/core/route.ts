@@ -1,45 +1,28 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
-import { z } from "zod";
-import type { Actor } from "@/lib/auth/actor";
+import type { z } from "zod";
 import { getActor } from "@/lib/auth/current";
-import { AppError, type FieldErrors, isAppError } from "./errors";
-import { toAppError } from "./prisma-errors";
+import { type CommandContext, errorResult, executeCommand } from "./command";
+import { AppError } from "./errors";
 
 // Every mutation is a JSON route handler built here, so that bad input really is a 4xx with a
 // French message (a server action can only answer 200 or 500), and every entry point runs the
 // same steps: same-origin check, session → Actor from the database, zod parse, then the command.
 // The command loads its target through lib/auth/scope.ts and writes its audit row itself.
 
-const MAX_JSON_BYTES = 256 * 1024;
+export { badInput, zodFieldErrors, type CommandContext, type ErrorBody } from "./command";
 
-export type CommandContext<I> = { actor: Actor; input: I; requestId: string; params: Record<string, string> };
+const MAX_JSON_BYTES = 256 * 1024;
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
-export type ErrorBody = { error: { code: string; message: string; fieldErrors?: FieldErrors; details?: unknown; eventId?: string } };
-
-export function errorResponse(error: AppError): NextResponse<ErrorBody> {
-  return NextResponse.json(
-    { error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors, details: error.details } },
-    { status: error.status },
-  );
+export function errorResponse(error: unknown, requestId: string = randomUUID()): NextResponse {
+  const { status, body } = errorResult(error, requestId);
+  return NextResponse.json(body, { status });
 }
 
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_";
-    (fields[key] ??= []).push(issue.message);
-  }
-  return fields;
-}
-
-export function badInput(error: z.ZodError): AppError {
-  return new AppError("BAD_INPUT", "Certaines valeurs sont invalides : corrigez les champs signalés.", {
-    fieldErrors: zodFieldErrors(error),
-  });
-}
+/** Kept under its old name for route handlers that catch errors themselves. */
+export const handleUnexpected = (error: unknown, requestId: string) => errorResponse(error, requestId);
 
 /** Refuses cross-site writes: the browser sends Origin on every non-GET fetch. */
 export function assertSameOrigin(request: Request): void {
@@ -50,7 +33,7 @@ export function assertSameOrigin(request: Request): void {
   }
 }
 
-async function readJson(request: Request): Promise<unknown> {
+export async function readJson(request: Request): Promise<unknown> {
   const text = await request.text();
   if (text.length > MAX_JSON_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "La requête est trop volumineuse.");
   if (!text) return {};
@@ -61,25 +44,15 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-export function handleUnexpected(error: unknown, requestId: string): NextResponse<ErrorBody> {
-  if (isAppError(error)) return errorResponse(error);
-  const mapped = toAppError(error);
-  if (mapped) return errorResponse(mapped);
-  console.error(`[socle] unexpected error, event ${requestId}`, error);
-  return NextResponse.json(
-    {
-      error: {
-        code: "INTERNAL",
-        message: `Une erreur inattendue est survenue. Réessayez ; si elle persiste, citez la référence ${requestId}.`,
-        eventId: requestId,
-      },
-    },
-    { status: 500 },
-  );
+export function flatParams(params: Record<string, string | string[]>): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
 }
 
-function flatParams(params: Record<string, string | string[]>): Record<string, string> {
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
+/** The actor of a route request, or UNAUTHENTICATED. */
+export async function requireRouteActor() {
+  const actor = await getActor();
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Votre session a expiré : reconnectez-vous.");
+  return actor;
 }
 
 /** A JSON command endpoint: POST/PUT/PATCH/DELETE with a body parsed by `schema`. */
@@ -92,15 +65,13 @@ export function command<S extends z.ZodType, R>(
     const requestId = randomUUID();
     try {
       assertSameOrigin(request);
-      const actor = await getActor();
-      if (!actor) throw new AppError("UNAUTHENTICATED", "Votre session a expiré : reconnectez-vous.");
-      const parsed = schema.safeParse(await readJson(request));
-      if (!parsed.success) throw badInput(parsed.error);
+      const actor = await requireRouteActor();
+      const body = await readJson(request);
       const params = flatParams(await context.params);
-      const result = await run({ actor, input: parsed.data, requestId, params });
-      return NextResponse.json(result ?? { ok: true }, { status: options.successStatus ?? 200 });
+      const result = await executeCommand(schema, run, { actor, body, params, requestId });
+      return NextResponse.json(result.body, { status: result.status === 200 ? (options.successStatus ?? 200) : result.status });
     } catch (error) {
-      return handleUnexpected(error, requestId);
+      return errorResponse(error, requestId);
     }
   };
 }

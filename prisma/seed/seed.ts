@@ -10,10 +10,10 @@ export async function seedPlaces(db: PrismaClient): Promise<void> {
     const row = await db.region.upsert({
       where: { code: region.code },
       create: { code: region.code, name: region.name },
-      update: { name: region.name },
+      update: {}, // an admin may have renamed it: never undo that
     });
     for (const [code, name] of region.departements) {
-      await db.departement.upsert({ where: { code }, create: { code, name, regionId: row.id }, update: { name, regionId: row.id } });
+      await db.departement.upsert({ where: { code }, create: { code, name, regionId: row.id }, update: {} });
     }
   }
 }

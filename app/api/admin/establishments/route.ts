@@ -1,8 +1,8 @@
 import { createEstablishment } from "@/lib/admin/actions";
 import { ZEstablishmentInput } from "@/lib/admin/schemas";
+import { adminCommand } from "@/lib/admin/route";
 import { db } from "@/lib/core/db";
-import { command } from "@/lib/core/route";
 
-export const POST = command(ZEstablishmentInput, ({ actor, input, requestId }) => createEstablishment(db, actor, input, requestId), {
+export const POST = adminCommand(ZEstablishmentInput, ({ actor, input, requestId }) => createEstablishment(db, actor, input, requestId), {
   successStatus: 201,
 });

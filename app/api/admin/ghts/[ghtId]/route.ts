@@ -1,6 +1,6 @@
 import { updateGht } from "@/lib/admin/actions";
 import { ZGhtInput } from "@/lib/admin/schemas";
+import { adminCommand } from "@/lib/admin/route";
 import { db } from "@/lib/core/db";
-import { command } from "@/lib/core/route";
 
-export const PATCH = command(ZGhtInput, ({ actor, input, requestId, params }) => updateGht(db, actor, params.ghtId ?? "", input, requestId));
+export const PATCH = adminCommand(ZGhtInput, ({ actor, input, requestId, params }) => updateGht(db, actor, params.ghtId ?? "", input, requestId));

@@ -1,8 +1,8 @@
 import { removeMembership } from "@/lib/admin/actions";
 import { ZEmpty } from "@/lib/admin/schemas";
+import { adminCommand } from "@/lib/admin/route";
 import { db } from "@/lib/core/db";
-import { command } from "@/lib/core/route";
 
-export const DELETE = command(ZEmpty, ({ actor, requestId, params }) =>
+export const DELETE = adminCommand(ZEmpty, ({ actor, requestId, params }) =>
   removeMembership(db, actor, params.userId ?? "", params.membershipId ?? "", requestId),
 );

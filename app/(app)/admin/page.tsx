@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ADMIN_SECTIONS } from "@/components/admin/sections";
+import { requireAdmin } from "@/lib/admin/page";
+import { getPlatformCounts } from "@/lib/admin/queries";
+import { db } from "@/lib/core/db";
+
+export const metadata: Metadata = { title: "Administration" };
+
+export default async function AdminPage() {
+  const actor = await requireAdmin();
+  const counts = await getPlatformCounts(db, actor);
+  const stats = [
+    { value: counts.establishments, label: "établissements actifs", extra: counts.disabledEstablishments ? `${counts.disabledEstablishments} désactivés` : null },
+    { value: counts.ghts, label: "GHT", extra: null },
+    { value: counts.regions, label: "régions", extra: null },
+    { value: counts.users, label: "comptes actifs", extra: counts.disabledUsers ? `${counts.disabledUsers} désactivés` : null },
+  ];
+  return (
+    <div className="stack">
+      <div className="page-header">
+        <p className="breadcrumb"><Link href="/">Accueil</Link> › Administration</p>
+        <h1>Administration de la plateforme</h1>
+        <p>Régions, GHT, établissements, comptes et rattachements. Chaque modification est tracée.</p>
+      </div>
+      <div className="grid">
+        {stats.map((s) => (
+          <div key={s.label} className="card">
+            <div className="stat">{s.value}</div>
+            <div className="stat-label">{s.label}</div>
+            {s.extra ? <p className="muted small" style={{ margin: 0 }}>{s.extra}</p> : null}
+          </div>
+        ))}
+      </div>
+      <div className="grid">
+        {ADMIN_SECTIONS.map((s) => (
+          <Link key={s.href} href={s.href} className="card card-link">
+            <span className="card-title">{s.label}</span>
+            <p className="muted small" style={{ margin: "0.25rem 0 0" }}>{s.text}</p>
+          </Link>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { RegionNameForm } from "@/components/admin/region-name-form";
+import { requireAdmin } from "@/lib/admin/page";
+import { getAdminRegion } from "@/lib/admin/queries";
+import { db } from "@/lib/core/db";
+import { orNotFound } from "@/lib/core/page";
+
+export const metadata: Metadata = { title: "Région · Administration" };
+
+export default async function EditRegionPage({ params }: Readonly<{ params: Promise<{ regionId: string }> }>) {
+  const { regionId } = await params;
+  const actor = await requireAdmin();
+  const region = await orNotFound(getAdminRegion(db, actor, regionId));
+  return (
+    <div className="stack">
+      <div className="page-header">
+        <p className="breadcrumb">
+          <Link href="/admin">Administration</Link> › <Link href="/admin/regions">Régions</Link> › {region.name}
+        </p>
+        <h1>{region.name}</h1>
+        <p>Code INSEE {region.code}</p>
+      </div>
+      <div className="card">
+        <h2>Nom</h2>
+        <RegionNameForm regionId={region.id} name={region.name} />
+      </div>
+      <div className="card">
+        <h2>Départements</h2>
+        {region.departements.length === 0 ? (
+          <p className="muted" style={{ margin: 0 }}>Aucun département n&apos;est rattaché à cette région.</p>
+        ) : (
+          <ul style={{ margin: 0 }}>
+            {region.departements.map((d) => (
+              <li key={d.code}>{d.name} ({d.code})</li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}

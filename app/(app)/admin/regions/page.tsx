@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireAdmin } from "@/lib/admin/page";
+import { listAdminRegions } from "@/lib/admin/queries";
+import { db } from "@/lib/core/db";
+
+export const metadata: Metadata = { title: "Régions · Administration" };
+
+export default async function AdminRegionsPage() {
+  const actor = await requireAdmin();
+  const regions = await listAdminRegions(db, actor);
+  return (
+    <div className="stack">
+      <div className="page-header">
+        <p className="breadcrumb"><Link href="/">Accueil</Link> › <Link href="/admin">Administration</Link> › Régions</p>
+        <div className="row">
+          <h1 style={{ margin: 0 }}>Régions</h1>
+          <span className="spacer" />
+          <Link className="btn btn-secondary" href="/admin/regions/new">Nouvelle région</Link>
+        </div>
+        <p>Les régions et leurs départements sont des données de référence (codes INSEE).</p>
+      </div>
+      {regions.length === 0 ? (
+        <div className="card empty">
+          <strong>Aucune région n&apos;est chargée.</strong>
+          Les données de référence se chargent au démarrage de la plateforme.
+        </div>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">Régions et départements</caption>
+            <thead>
+              <tr>
+                <th scope="col">Code</th>
+                <th scope="col">Région</th>
+                <th scope="col">Départements</th>
+                <th scope="col" className="num">GHT</th>
+                <th scope="col" className="num">Établissements</th>
+              </tr>
+            </thead>
+            <tbody>
+              {regions.map((r) => (
+                <tr key={r.id}>
+                  <td><code>{r.code}</code></td>
+                  <td><Link href={`/admin/regions/${r.id}`}>{r.name}</Link></td>
+                  <td className="small">
+                    {r.departements.length ? r.departements.map((d) => `${d.name} (${d.code})`).join(", ") : <span className="muted">Aucun</span>}
+                  </td>
+                  <td className="num">{r._count.ghts}</td>
+                  <td className="num">{r._count.establishments}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { FUNCTION_OPTIONS, roleLabel, scopeLabel } from "@/components/admin/membership-label";
+import { MembershipForm } from "@/components/admin/membership-form";
+import { MembershipRemoveButton } from "@/components/admin/membership-remove-button";
+import { ActiveBadge } from "@/components/admin/status-badge";
+import { UserEditForm } from "@/components/admin/user-edit-form";
+import { requireAdmin } from "@/lib/admin/page";
+import { getAdminOptions, getAdminUser } from "@/lib/admin/queries";
+import { db } from "@/lib/core/db";
+import { orNotFound } from "@/lib/core/page";
+
+export const metadata: Metadata = { title: "Compte · Administration" };
+
+export default async function EditUserPage({ params }: Readonly<{ params: Promise<{ userId: string }> }>) {
+  const { userId } = await params;
+  const actor = await requireAdmin();
+  const [user, options] = await Promise.all([orNotFound(getAdminUser(db, actor, userId)), getAdminOptions(db, actor)]);
+  const isSelf = user.id === actor.id;
+  return (
+    <div className="stack">
+      <div className="page-header">
+        <p className="breadcrumb">
+          <Link href="/admin">Administration</Link> › <Link href="/admin/users">Comptes</Link> › {user.name}
+        </p>
+        <div className="row">
+          <h1 style={{ margin: 0 }}>{user.name}</h1>
+          <ActiveBadge disabled={user.disabled} />
+        </div>
+        <p>{user.email}</p>
+      </div>
+      <div className="card">
+        <h2>Compte</h2>
+        <UserEditForm userId={user.id} defaults={{ name: user.name, title: user.title, disabled: user.disabled }} isSelf={isSelf} />
+      </div>
+      <div className="card stack">
+        <h2 style={{ margin: 0 }}>Rôles et rattachements</h2>
+        {user.memberships.length === 0 ? (
+          <p className="muted" style={{ margin: 0 }}>Aucun rôle : ce compte ne voit rien tant qu&apos;un rôle ne lui est pas attribué.</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="visually-hidden">Rôles de {user.name}</caption>
+              <thead>
+                <tr><th scope="col">Rôle</th><th scope="col">Périmètre</th><th scope="col"><span className="visually-hidden">Action</span></th></tr>
+              </thead>
+              <tbody>
+                {user.memberships.map((m) => (
+                  <tr key={m.id}>
+                    <td>{roleLabel(m)}</td>
+                    <td>{scopeLabel(m)}</td>
+                    <td>
+                      {isSelf && m.role === "admin" ? (
+                        <span className="muted small">Votre rôle d&apos;administration</span>
+                      ) : (
+                        <MembershipRemoveButton userId={user.id} membershipId={m.id} description={`${roleLabel(m)} · ${scopeLabel(m)}`} />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <h3 style={{ margin: 0 }}>Ajouter un rôle</h3>
+        <MembershipForm
+          userId={user.id}
+          establishments={options.establishments.filter((e) => !e.disabled).map((e) => ({ id: e.id, name: e.name }))}
+          ghts={options.ghts.map((g) => ({ id: g.id, name: g.name }))}
+          regions={options.regions.map((r) => ({ id: r.id, name: r.name }))}
+          functions={FUNCTION_OPTIONS}
+        />
+      </div>
+    </div>
+  );
+}

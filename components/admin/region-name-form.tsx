@@ -1,0 +1,44 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { controlA11y, Field } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { ZRegionUpdate } from "@/lib/admin/schemas";
+import { useServerSubmit } from "./use-server-submit";
+
+type Values = z.input<typeof ZRegionUpdate>;
+const FIELDS = ["name"] as const;
+
+/** Renames a region; its INSEE code is not editable. */
+export function RegionNameForm({ regionId, name }: Readonly<{ regionId: string; name: string }>) {
+  const router = useRouter();
+  const { register, handleSubmit, formState, setError } = useForm<Values, unknown, z.output<typeof ZRegionUpdate>>({
+    resolver: zodResolver(ZRegionUpdate),
+    defaultValues: { name },
+  });
+  const { alert, send } = useServerSubmit(setError, FIELDS);
+  const { errors, isSubmitting } = formState;
+
+  async function onSubmit(values: z.output<typeof ZRegionUpdate>) {
+    if (!(await send(`/api/admin/regions/${regionId}`, "PATCH", values))) return;
+    router.push("/admin/regions");
+    router.refresh();
+  }
+
+  return (
+    <form className="form" onSubmit={handleSubmit(onSubmit)} noValidate aria-label="Renommer la région">
+      <FormAlert message={alert?.message} errors={alert?.errors} />
+      <Field id="name" label="Nom de la région" error={errors.name?.message}>
+        <input className="input" {...controlA11y("name", errors.name?.message)} {...register("name")} />
+      </Field>
+      <div className="form-actions">
+        <button className="btn" type="submit" disabled={isSubmitting}>
+          {isSubmitting ? "Enregistrement…" : "Enregistrer"}
+        </button>
+      </div>
+    </form>
+  );
+}

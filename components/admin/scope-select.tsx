@@ -1,0 +1,25 @@
+import type { UseFormRegisterReturn } from "react-hook-form";
+import { controlA11y, Field } from "@/components/ui/field";
+
+type Props = Readonly<{
+  id: string;
+  label: string;
+  placeholder: string;
+  options: { id: string; name: string }[];
+  error?: string;
+  register: UseFormRegisterReturn;
+}>;
+
+/** A labelled select of named options, with an empty first choice (so "nothing chosen" is a field error). */
+export function ScopeSelect({ id, label, placeholder, options, error, register }: Props) {
+  return (
+    <Field id={id} label={label} error={error}>
+      <select className="select" defaultValue="" {...controlA11y(id, error)} {...register}>
+        <option value="">{placeholder}</option>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>{o.name}</option>
+        ))}
+      </select>
+    </Field>
+  );
+}

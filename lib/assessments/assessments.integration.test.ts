@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AppError } from "@/lib/core/errors";
+import { createCampaign, demoWorld, insertVersion, loadShipped } from "@/test/fixtures/assessment";
+import { createTestDb, type TestDb } from "@/test/db";
+import { assignSection, reopenAssessment, startAssessment, submitAssessment } from "./actions";
+import type { TSaveAnswer } from "./answer-schemas";
+import { saveAnswer } from "./save-answer";
+
+let t: TestDb;
+let w: Awaited<ReturnType<typeof demoWorld>>;
+let assessmentId: string;
+let codes: { code: string; domain: string; type: string; naAllowed: boolean }[];
+const rid = "test-request";
+
+const yes = (code: string, expectedVersion = 0): TSaveAnswer => ({ requirementCode: code, kind: "value", value: "yes", expectedVersion });
+
+async function codeOf<T>(promise: Promise<T>) {
+  try {
+    await promise;
+    return "OK";
+  } catch (error) {
+    if (error instanceof AppError) return error.code;
+    throw error;
+  }
+}
+
+beforeAll(async () => {
+  t = await createTestDb();
+  w = await demoWorld(t.db);
+  const referential = await loadShipped("hopen-socle", "2019.2");
+  codes = referential.requirements.map((r) => ({ code: r.code, domain: r.domain, type: r.answer.type, naAllowed: r.naAllowed }));
+  const version = await insertVersion(t.db, referential);
+  const campaign = await createCampaign(t.db, version.id, [w.ghbs, w.quimper]);
+  assessmentId = (await startAssessment({ db: t.db, actor: w.director, requestId: rid }, { campaignId: campaign.id, establishmentId: w.ghbs, carryForward: true })).id;
+});
+afterAll(() => t.close());
+
+describe("[ASSESSMENTS] answers", () => {
+  it("saves an answer, versions it and audits before/after in the same transaction", async () => {
+    const saved = await saveAnswer(t.db, w.director, assessmentId, yes("P1.1"), rid);
+    expect(saved).toMatchObject({ requirementCode: "P1.1", kind: "value", value: "yes", version: 1, answeredBy: "Claire Le Gall" });
+    const again = await saveAnswer(t.db, w.director, assessmentId, { ...yes("P1.1", 1), value: "no" }, rid);
+    expect(again.version).toBe(2);
+    const audit = await t.db.auditEvent.findMany({ where: { action: "answer.save", entity: "Answer" }, orderBy: { id: "asc" } });
+    expect(audit).toHaveLength(2);
+    expect(audit[1]!.before).toMatchObject({ value: "yes", version: 1 });
+    expect(audit[1]!.after).toMatchObject({ value: "no", version: 2 });
+    expect(audit[1]!.actorId).toBe(w.director.id);
+  });
+
+  it("refuses a save against a stale version and returns the other person's answer", async () => {
+    const error = await saveAnswer(t.db, w.director, assessmentId, yes("P1.1", 1), rid).catch((e) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error.code).toBe("STALE_VERSION");
+    expect(error.details.current).toMatchObject({ value: "no", version: 2 });
+    const row = await t.db.answer.findFirstOrThrow({ where: { assessmentId, requirementCode: "P1.1" } });
+    expect(row.value).toBe("no");
+  });
+
+  it("lets exactly one of two concurrent first saves win", async () => {
+    const results = await Promise.all([
+      codeOf(saveAnswer(t.db, w.director, assessmentId, yes("P1.5"), rid)),
+      codeOf(saveAnswer(t.db, w.director, assessmentId, { ...yes("P1.5"), value: "no" }, rid)),
+    ]);
+    expect(results.sort()).toEqual(["OK", "STALE_VERSION"]);
+    expect(await t.db.answer.count({ where: { assessmentId, requirementCode: "P1.5" } })).toBe(1);
+  });
+
+  it("lets a contributor edit only the sections assigned to them", async () => {
+    const p2 = codes.find((c) => c.domain === "P2")!.code;
+    expect(await codeOf(saveAnswer(t.db, w.rssi, assessmentId, yes(p2), rid))).toBe("FORBIDDEN");
+    await assignSection({ db: t.db, actor: w.director, requestId: rid }, assessmentId, { domainCode: "P2", userIds: [w.rssi.id] });
+    expect(await codeOf(saveAnswer(t.db, w.rssi, assessmentId, yes(p2), rid))).toBe("OK");
+    expect(await codeOf(saveAnswer(t.db, w.rssi, assessmentId, yes("P1.2"), rid))).toBe("FORBIDDEN");
+  });
+
+  it("hides the assessment from another establishment's director and from the delegate (404)", async () => {
+    for (const actor of [w.otherDirector, w.delegate, w.admin]) {
+      expect(await codeOf(saveAnswer(t.db, actor, assessmentId, yes("P1.2"), rid))).toBe("NOT_FOUND");
+    }
+  });
+
+  it("refuses values that do not fit the requirement, and N/A without a justification", async () => {
+    expect(await codeOf(saveAnswer(t.db, w.director, assessmentId, { ...yes("P1.2"), value: "peut-être" }, rid))).toBe("BAD_INPUT");
+    expect(await codeOf(saveAnswer(t.db, w.director, assessmentId, yes("NOPE"), rid))).toBe("BAD_INPUT");
+    const pct = codes.find((c) => c.type === "percentage")!.code;
+    expect(await codeOf(saveAnswer(t.db, w.director, assessmentId, { ...yes(pct), value: 140 }, rid))).toBe("BAD_INPUT");
+    const noNa = codes.find((c) => !c.naAllowed)!.code;
+    expect(await codeOf(saveAnswer(t.db, w.director, assessmentId, { requirementCode: noNa, kind: "not_applicable", justification: "x", expectedVersion: 0 }, rid))).toBe("BAD_INPUT");
+  });
+});
+
+describe("[ASSESSMENTS] submission and revisions", () => {
+  it("refuses to submit while answers are missing, naming them", async () => {
+    const error = await submitAssessment({ db: t.db, actor: w.director, requestId: rid }, assessmentId, { name: "Claire Le Gall", title: "Directrice", date: "2026-11-25", accurate: true, expectedVersion: 1 }).catch((e) => e);
+    expect(error.code).toBe("BAD_INPUT");
+    expect(error.message).toMatch(/réponse\(s\) manquent/);
+  });
+
+  it("submits when complete, locks the answers, and reopens as a new revision", async () => {
+    const existing = new Map((await t.db.answer.findMany({ where: { assessmentId } })).map((a) => [a.requirementCode, a.version]));
+    for (const c of codes) {
+      const value = c.type === "percentage" ? { percent: 95, numerator: 19, denominator: 20 } : "yes";
+      await saveAnswer(t.db, w.director, assessmentId, { requirementCode: c.code, kind: "value", value, expectedVersion: existing.get(c.code) ?? 0 }, rid);
+    }
+    expect(await codeOf(submitAssessment({ db: t.db, actor: w.rssi, requestId: rid }, assessmentId, { name: "x", title: "y", date: "2026-11-25", accurate: true, expectedVersion: 1 }))).toBe("NOT_FOUND");
+    const submitted = await submitAssessment({ db: t.db, actor: w.director, requestId: rid }, assessmentId, { name: "Claire Le Gall", title: "Directrice", date: "2026-11-25", accurate: true, expectedVersion: 1 });
+    expect(submitted.status).toBe("submitted");
+    expect(await codeOf(saveAnswer(t.db, w.director, assessmentId, yes("P1.1", 99), rid))).toBe("LOCKED");
+
+    const before = await t.db.answer.findMany({ where: { assessmentId }, orderBy: { requirementCode: "asc" } });
+    const next = await reopenAssessment({ db: t.db, actor: w.director, requestId: rid }, assessmentId);
+    expect(next.revision).toBe(2);
+    const old = await t.db.assessment.findUniqueOrThrow({ where: { id: assessmentId } });
+    expect(old.status).toBe("superseded");
+    expect(await t.db.answer.findMany({ where: { assessmentId }, orderBy: { requirementCode: "asc" } })).toEqual(before);
+    expect(await t.db.answer.count({ where: { assessmentId: next.id } })).toBe(before.length);
+    expect(await codeOf(saveAnswer(t.db, w.director, next.id, { ...yes("P1.1", 1), value: "no" }, rid))).toBe("OK");
+  });
+
+  it("carries the last submitted answers into the next campaign, flagged to confirm", async () => {
+    const version = await t.db.referentialVersion.findFirstOrThrow({ where: { referentialId: "hopen-socle" } });
+    const campaign = await createCampaign(t.db, version.id, [w.ghbs], 2027);
+    const started = await startAssessment({ db: t.db, actor: w.director, requestId: rid }, { campaignId: campaign.id, establishmentId: w.ghbs, carryForward: true });
+    expect(started.carried).toBe(codes.length);
+    const carried = await t.db.answer.findMany({ where: { assessmentId: started.id } });
+    expect(carried.every((a) => a.needsConfirmation && a.carriedFrom?.startsWith("hopen-socle@2019.2:"))).toBe(true);
+  });
+});

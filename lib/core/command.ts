@@ -1,0 +1,64 @@
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError, type FieldErrors, isAppError } from "./errors";
+import { toAppError } from "./prisma-errors";
+
+// The command pipeline without HTTP: parse with the schema, run, map errors to a status and a
+// French body. lib/core/route.ts wraps it for Next; the fuzz tests call it directly, so what they
+// throw at it is exactly what the server runs.
+
+export type CommandContext<I> = { actor: Actor; input: I; requestId: string; params: Record<string, string> };
+export type ErrorBody = { error: { code: string; message: string; fieldErrors?: FieldErrors; details?: unknown; eventId?: string } };
+export type CommandResult = { status: number; body: unknown };
+
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+export function badInput(error: z.ZodError): AppError {
+  return new AppError("BAD_INPUT", "Certaines valeurs sont invalides : corrigez les champs signalés.", {
+    fieldErrors: zodFieldErrors(error),
+  });
+}
+
+/** Expected errors keep their code and message; anything else is logged and becomes a generic 500. */
+export function errorResult(error: unknown, requestId: string): { status: number; body: ErrorBody } {
+  const known = isAppError(error) ? error : toAppError(error);
+  if (known) {
+    return {
+      status: known.status,
+      body: { error: { code: known.code, message: known.message, fieldErrors: known.fieldErrors, details: known.details } },
+    };
+  }
+  console.error(`[socle] unexpected error, event ${requestId}`, error);
+  return {
+    status: 500,
+    body: {
+      error: {
+        code: "INTERNAL",
+        message: `Une erreur inattendue est survenue. Réessayez ; si elle persiste, citez la référence ${requestId}.`,
+        eventId: requestId,
+      },
+    },
+  };
+}
+
+export async function executeCommand<S extends z.ZodType, R>(
+  schema: S,
+  run: (ctx: CommandContext<z.output<S>>) => Promise<R>,
+  ctx: { actor: Actor; body: unknown; params: Record<string, string>; requestId: string },
+): Promise<CommandResult> {
+  try {
+    const parsed = schema.safeParse(ctx.body);
+    if (!parsed.success) throw badInput(parsed.error);
+    const result = await run({ actor: ctx.actor, input: parsed.data, requestId: ctx.requestId, params: ctx.params });
+    return { status: 200, body: result ?? { ok: true } };
+  } catch (error) {
+    return errorResult(error, ctx.requestId);
+  }
+}
