@@ -8,7 +8,9 @@ import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { createAdapter } from "@/lib/core/db-adapter";
 import { env } from "@/lib/core/env";
+import { syncShippedReferentials } from "@/lib/referentials/store";
 import { applyMigrations } from "@/prisma/migrate.mjs";
+import { seedDemoCampaigns } from "@/prisma/seed/demo-campaigns";
 import { seedDemo, seedPlaces } from "@/prisma/seed/seed";
 
 const DEMO_FLAG = "demo.seededAt";
@@ -48,9 +50,12 @@ async function main(command: string | undefined) {
     }
     if (command === "prepare" || command === "seed") {
       await seedPlaces(db);
+      // Shipped referential files become versions (new ones only; a changed published version stops here).
+      await syncShippedReferentials(db);
       const seeded = await db.setting.findUnique({ where: { key: DEMO_FLAG } });
       if (command === "seed" || (demoWanted() && !seeded)) {
         await seedDemo(db);
+        await seedDemoCampaigns(db);
         await db.setting.upsert({ where: { key: DEMO_FLAG }, create: { key: DEMO_FLAG, value: new Date().toISOString() }, update: { value: new Date().toISOString() } });
         console.log("Données de démonstration chargées.");
       }

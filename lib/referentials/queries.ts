@@ -172,5 +172,11 @@ export async function listVersionOptions(db: Db, actor: Actor) {
     select: { id: true, version: true, title: true, referentialId: true, loadedAt: true, referential: { select: { title: true, programme: true } } },
     orderBy: [{ referentialId: "asc" }, { loadedAt: "desc" }],
   });
-  return rows.map((v) => ({ id: v.id, label: `${v.referential.title} — version ${v.version}`, referentialId: v.referentialId, programme: v.referential.programme }));
+  return rows.map((v) => ({
+    id: v.id,
+    label: `${v.title} — version ${v.version}`,
+    referentialId: v.referentialId,
+    referentialTitle: v.referential.title,
+    programme: v.referential.programme,
+  }));
 }

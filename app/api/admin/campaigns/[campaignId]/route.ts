@@ -1,8 +1,14 @@
+import { z } from "zod";
+import { assertAdmin } from "@/lib/admin/guard";
 import { updateCampaign } from "@/lib/campaigns/actions";
 import { ZCampaignInput } from "@/lib/campaigns/schemas";
 import { db } from "@/lib/core/db";
-import { command } from "@/lib/core/route";
+import { badInput, command } from "@/lib/core/route";
 
-export const PATCH = command(ZCampaignInput, ({ actor, input, requestId, params }) =>
-  updateCampaign(db, actor, params.campaignId ?? "", input, requestId),
-);
+// The body is parsed after the admin check, so a non-admin gets the same 404 whatever they send.
+export const PATCH = command(z.unknown(), ({ actor, input, requestId, params }) => {
+  assertAdmin(actor);
+  const parsed = ZCampaignInput.safeParse(input);
+  if (!parsed.success) throw badInput(parsed.error);
+  return updateCampaign(db, actor, params.campaignId ?? "", parsed.data, requestId);
+});

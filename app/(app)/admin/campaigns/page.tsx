@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CampaignTable } from "@/components/campaigns/campaign-table";
+import { requireAdmin } from "@/lib/admin/page";
+import { listAdminCampaigns } from "@/lib/campaigns/queries";
+import { db } from "@/lib/core/db";
+
+export const metadata: Metadata = { title: "Campagnes · Administration" };
+
+export default async function AdminCampaignsPage() {
+  const actor = await requireAdmin();
+  const rows = await listAdminCampaigns(db, actor);
+  return (
+    <div className="stack">
+      <div className="page-header">
+        <p className="breadcrumb"><Link href="/">Accueil</Link> › <Link href="/admin">Administration</Link> › Campagnes</p>
+        <div className="row">
+          <h1 style={{ margin: 0 }}>Campagnes</h1>
+          <span className="spacer" />
+          <Link className="btn" href="/admin/campaigns/new">Nouvelle campagne</Link>
+        </div>
+        <p>
+          Une campagne ouvre l&apos;évaluation d&apos;une version de référentiel pour une liste d&apos;établissements, entre deux dates.
+          Dès qu&apos;un établissement a commencé, la version ne change plus.
+        </p>
+      </div>
+      {rows.length === 0 ? (
+        <div className="card empty">
+          <strong>Aucune campagne n&apos;est encore ouverte.</strong>
+          Créez la première campagne en choisissant une version de référentiel et les établissements concernés.
+        </div>
+      ) : (
+        <CampaignTable rows={rows} />
+      )}
+    </div>
+  );
+}

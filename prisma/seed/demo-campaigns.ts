@@ -1,0 +1,71 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { TReferentialFile } from "@/lib/referentials/schemas";
+
+// Demo campaigns and assessments, so that each role's screens mean something on first start:
+// GHBS submitted HOP'EN in 2025 (history, carry-forward) and is answering 2026 with two
+// prerequisites not met (P2.1 tested recovery plan, P2.6 exposure audit); Quimper shares its draft
+// with the region. Written directly (not through the commands): the seed is the platform itself.
+
+const BRETAGNE_AND_PDL = ["22", "29", "35", "56", "44", "72"];
+
+async function version(db: PrismaClient, referentialId: string, v: string) {
+  return db.referentialVersion.findUniqueOrThrow({ where: { referentialId_version: { referentialId, version: v } } });
+}
+
+function answerFor(referential: TReferentialFile, code: string, unmet: Set<string>) {
+  const requirement = referential.requirements.find((r) => r.code === code)!;
+  if (unmet.has(code)) return { kind: "value" as const, value: "no" };
+  if (requirement.answer.type === "percentage") {
+    return requirement.answer.computedFrom
+      ? { kind: "value" as const, value: { percent: 100, numerator: 9, denominator: 9 } }
+      : { kind: "value" as const, value: 100 };
+  }
+  return { kind: "value" as const, value: "yes" };
+}
+
+export async function seedDemoCampaigns(db: PrismaClient): Promise<void> {
+  if (await db.campaign.count({ where: { name: { startsWith: "HOP'EN — prérequis" } } })) return;
+  const hopen = await version(db, "hopen-socle", "2019.2");
+  const content = hopen.content as unknown as TReferentialFile;
+  const establishments = await db.establishment.findMany({ where: { departementCode: { in: BRETAGNE_AND_PDL } }, select: { id: true, name: true } });
+  const byName = (prefix: string) => establishments.find((e) => e.name.startsWith(prefix))!.id;
+  const director = await db.user.findUniqueOrThrow({ where: { email: "directrice.ghbs@demo.socle.fr" } });
+  const quimperDirector = await db.user.findUniqueOrThrow({ where: { email: "directeur.quimper@demo.socle.fr" } });
+
+  const campaign = (name: string, year: number, versionId: string, ids: string[]) =>
+    db.campaign.create({
+      data: {
+        name, year, referentialVersionId: versionId, opensOn: new Date(`${year}-01-15`), closesOn: new Date(`${year}-12-15`),
+        establishments: { create: ids.map((establishmentId) => ({ establishmentId })) },
+      },
+    });
+  const all = establishments.map((e) => e.id);
+  const c2025 = await campaign("HOP'EN — prérequis 2025", 2025, hopen.id, [byName("Groupe hospitalier Bretagne Sud")]);
+  const c2026 = await campaign("HOP'EN — prérequis 2026", 2026, hopen.id, all);
+  const care = await version(db, "care-d2", "2025.1");
+  await campaign("CaRE domaine 2 — sauvegardes et continuité 2026", 2026, care.id, all);
+  const hospiconnect = await version(db, "hospiconnect", "2026.1");
+  await campaign("HospiConnect — 2026", 2026, hospiconnect.id, all);
+
+  const codes = content.requirements.map((r) => r.code);
+  const ghbs = byName("Groupe hospitalier Bretagne Sud");
+  const answers = (unmet: string[], skip: string[] = [], by = director.id) =>
+    codes.filter((c) => !skip.includes(c)).map((c) => ({ requirementCode: c, ...answerFor(content, c, new Set(unmet)), answeredById: by }));
+
+  await db.assessment.create({
+    data: {
+      establishmentId: ghbs, campaignId: c2025.id, status: "submitted", submittedAt: new Date("2025-06-30T10:00:00Z"), submittedById: director.id,
+      attestation: { name: "Claire Le Gall", title: "Directrice générale", date: "2025-06-30", statement: "Attestation de démonstration." },
+      answers: { create: answers(["P2.1", "P2.6", "P3.3"]) },
+    },
+  });
+  await db.assessment.create({
+    data: { establishmentId: ghbs, campaignId: c2026.id, answers: { create: answers(["P2.1", "P2.6"]) } },
+  });
+  await db.assessment.create({
+    data: {
+      establishmentId: byName("CH de Cornouaille"), campaignId: c2026.id, sharedWithRegion: true,
+      answers: { create: answers(["P1.3", "P2.4"], ["P4.1", "P4.2"], quimperDirector.id) },
+    },
+  });
+}
