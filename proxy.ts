@@ -15,4 +15,5 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
+// API routes answer 401/404 themselves, and file uploads must not pass through the proxy (it caps bodies at 10 MB).
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|api/).*)"] };

@@ -73,7 +73,7 @@ export async function EstablishmentHome({ actor, membership }: Props) {
           <ul className="stack" style={{ listStyle: "none", padding: 0, margin: 0 }}>
             {campaigns.map((c) => (
               <li key={c.id} className="row">
-                <div>
+                <div style={{ flex: "1 1 320px" }}>
                   <strong>{c.name}</strong>
                   <div className="small muted">
                     {c.referentialVersion.title} · du {dateFr.format(c.opensOn)} au {dateFr.format(c.closesOn)}

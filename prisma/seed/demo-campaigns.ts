@@ -23,6 +23,29 @@ function answerFor(referential: TReferentialFile, code: string, unmet: Set<strin
   return { kind: "value" as const, value: "yes" };
 }
 
+// GHBS's application inventory: it computes P1.3, P1.4 and P3.2 (the numerator counts applications).
+const GHBS_APPLICATIONS = [
+  { name: "DPI Orbis", vendor: "Dedalus", domains: ["care"], hosting: "on_site", id: true, mv: true, auth: true, health: true },
+  { name: "Gestion administrative du patient", vendor: "Maincare", domains: ["patient_admin"], hosting: "on_site", id: true, mv: true, auth: true, health: true },
+  { name: "PMSI Pilot", vendor: "Inovelan", domains: ["pmsi"], hosting: "saas", id: true, mv: true, auth: true, health: true },
+  { name: "Dossier de soins infirmiers", vendor: "Dedalus", domains: ["care"], hosting: "on_site", id: true, mv: false, auth: true, health: true },
+  { name: "Urgences ResUrgences", vendor: "Berger-Levrault", domains: ["care", "patient_admin"], hosting: "on_site", id: true, mv: true, auth: false, health: true },
+  { name: "Bloc opératoire", vendor: "Softway", domains: ["care", "scheduling"], hosting: "outsourced", id: false, mv: false, auth: true, health: true },
+  { name: "PACS imagerie", vendor: "Philips", domains: ["imaging"], hosting: "on_site", id: false, mv: false, auth: true, health: true },
+  { name: "Paie et RH", vendor: "Cpage", domains: ["hr"], hosting: "saas", id: false, mv: false, auth: true, health: false },
+  { name: "Gestion économique et financière", vendor: "Magh2", domains: ["finance"], hosting: "on_site", id: false, mv: false, auth: true, health: false },
+] as const;
+
+async function seedGhbsInventory(db: PrismaClient, establishmentId: string) {
+  await db.application.createMany({
+    data: GHBS_APPLICATIONS.map((a) => ({
+      establishmentId, name: a.name, vendor: a.vendor, domains: [...a.domains], hosting: a.hosting, qhnCommitted: true,
+      holdsHealthData: a.health, identityRepoConnected: a.id, movementRepoConnected: a.mv, personalAuth: a.auth,
+    })),
+    skipDuplicates: true,
+  });
+}
+
 export async function seedDemoCampaigns(db: PrismaClient): Promise<void> {
   if (await db.campaign.count({ where: { name: { startsWith: "HOP'EN — prérequis" } } })) return;
   const hopen = await version(db, "hopen-socle", "2019.2");
@@ -49,6 +72,7 @@ export async function seedDemoCampaigns(db: PrismaClient): Promise<void> {
 
   const codes = content.requirements.map((r) => r.code);
   const ghbs = byName("Groupe hospitalier Bretagne Sud");
+  await seedGhbsInventory(db, ghbs);
   const answers = (unmet: string[], skip: string[] = [], by = director.id) =>
     codes.filter((c) => !skip.includes(c)).map((c) => ({ requirementCode: c, ...answerFor(content, c, new Set(unmet)), answeredById: by }));
 

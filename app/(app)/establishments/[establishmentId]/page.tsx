@@ -12,6 +12,7 @@ export default async function EstablishmentPage({ params }: Readonly<{ params: P
   const actor = await requireActor();
   const establishment = await orNotFound(getEstablishmentOrThrow(db, actor, establishmentId));
   const campaigns = await listEstablishmentCampaigns(db, actor, establishment.id);
+  const canSeeInventory = actor.memberships.some((m) => (m.role === "director" || m.role === "contributor") && m.establishmentId === establishment.id);
   return (
     <div className="stack">
       <div className="page-header">
@@ -34,6 +35,14 @@ export default async function EstablishmentPage({ params }: Readonly<{ params: P
         </div>
         <div className="card"><div className="stat-label">Activité annuelle (séjours)</div><div className="stat" style={{ fontSize: "1.5rem" }}>{formatInteger(establishment.annualActivity)}</div></div>
       </div>
+      {canSeeInventory ? (
+        <Link href={`/establishments/${establishment.id}/inventory`} className="card card-link">
+          <span className="card-title">Inventaire des applications</span>
+          <p className="muted small" style={{ margin: "0.25rem 0 0" }}>
+            Les applications de l&apos;établissement : il calcule les indicateurs « part des applications » (identités, mouvements, authentification).
+          </p>
+        </Link>
+      ) : null}
       <div className="card">
         <h2>Campagnes</h2>
         {campaigns.length === 0 ? (

@@ -7,6 +7,10 @@ import { getAssessmentView } from "@/lib/assessments/queries";
 import { requireActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
 import { orNotFound } from "@/lib/core/page";
+import { EvidencePanel } from "@/components/evidence/evidence-panel";
+import { listEstablishmentEvidence, listEvidenceForAssessment } from "@/lib/evidence/queries";
+import { INDICATOR_TEXT } from "@/lib/inventory/indicators";
+import { computeEstablishmentIndicators } from "@/lib/inventory/queries";
 import { notFound } from "next/navigation";
 
 export const metadata: Metadata = { title: "Questionnaire" };
@@ -23,6 +27,21 @@ export default async function SectionPage({ params }: Readonly<{ params: Params 
   const base = `/establishments/${establishmentId}/assessments/${assessmentId}`;
   const readOnly = assessment.status !== "draft" || !editable.has(section.code);
   const requirements = assessment.referential.requirements.filter((r) => r.domain === section.code && isVisible(r, answers, assessment.options));
+  // Computed only when a question of this section needs it; the inventory was loaded through the
+  // scoped assessment above, so it belongs to the establishment the actor may see.
+  const indicators = requirements.some((r) => r.answer.type === "percentage" && r.answer.computedFrom)
+    ? await computeEstablishmentIndicators(db, assessment.establishmentId)
+    : null;
+  const computedFor = (r: (typeof requirements)[number]) => {
+    if (r.answer.type !== "percentage" || !r.answer.computedFrom || !indicators) return undefined;
+    const result = indicators[r.answer.computedFrom];
+    return result.denominator === 0 ? null : { ...result, scope: INDICATOR_TEXT[r.answer.computedFrom].scope };
+  };
+  // Evidence is the establishment's own: delegates and coordinators reading a shared assessment don't see files.
+  const seesEvidence = actor.memberships.some((m) => (m.role === "director" || m.role === "contributor") && m.establishmentId === assessment.establishmentId);
+  const [evidence, library] = seesEvidence
+    ? await Promise.all([listEvidenceForAssessment(db, actor, assessment.id), listEstablishmentEvidence(db, actor, assessment.establishmentId)])
+    : [null, []];
   const index = progress.sections.findIndex((s) => s.domainCode === section.code);
   const previous = progress.sections[index - 1];
   const next = progress.sections[index + 1];
@@ -53,13 +72,24 @@ export default async function SectionPage({ params }: Readonly<{ params: Params 
               {assessment.status !== "draft" ? "Évaluation soumise : lecture seule." : "Cette section ne vous est pas confiée : vous pouvez la lire, pas la modifier."}
             </p>
           ) : (
-            <p className="small muted" style={{ margin: 0 }}>Chaque réponse est enregistrée automatiquement.</p>
+            <p className="small muted" style={{ margin: 0 }}>
+              Chaque réponse est enregistrée automatiquement.
+              {indicators ? <> Les pourcentages d&apos;applications se calculent depuis l&apos;<Link href={`/establishments/${establishmentId}/inventory`}>inventaire des applications</Link>.</> : null}
+            </p>
           )}
           {requirements.length === 0 ? (
             <div className="card empty"><strong>Aucune question à afficher</strong>Les questions de cette section dépendent du périmètre choisi.</div>
           ) : (
             requirements.map((r) => (
-              <AnswerCard key={r.code} assessmentId={assessment.id} requirement={r} initial={answers.get(r.code) ?? null} readOnly={readOnly} />
+              <AnswerCard
+                key={r.code}
+                assessmentId={assessment.id}
+                requirement={r}
+                initial={answers.get(r.code) ?? null}
+                readOnly={readOnly}
+                computed={computedFor(r)}
+                evidence={evidence ? <EvidencePanel assessmentId={assessment.id} requirementCode={r.code} initialLinks={evidence[r.code] ?? []} library={library} readOnly={readOnly} /> : null}
+              />
             ))
           )}
           <nav className="row" aria-label="Sections voisines">

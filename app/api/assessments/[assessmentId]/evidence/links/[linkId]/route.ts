@@ -1,0 +1,9 @@
+import { db } from "@/lib/core/db";
+import { command } from "@/lib/core/route";
+import { unlinkEvidence } from "@/lib/evidence/actions";
+import { ZUnlinkEvidence } from "@/lib/evidence/schemas";
+
+/** Detach a file from a requirement (the link is marked removed; the file stays in the library). */
+export const DELETE = command(ZUnlinkEvidence, ({ actor, params, requestId }) =>
+  unlinkEvidence(db, actor, params.assessmentId!, params.linkId!, requestId),
+);

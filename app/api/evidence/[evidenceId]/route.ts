@@ -1,0 +1,36 @@
+import { randomUUID } from "node:crypto";
+import { getActor } from "@/lib/auth/current";
+import { db } from "@/lib/core/db";
+import { AppError } from "@/lib/core/errors";
+import { handleUnexpected } from "@/lib/core/route";
+import { contentDisposition } from "@/lib/evidence/file-name";
+import { getEvidenceForDownload } from "@/lib/evidence/queries";
+import { openEvidenceStream } from "@/lib/evidence/storage";
+
+/**
+ * Download an evidence file: the establishment's director and contributors only; anyone else,
+ * including the regional delegate and the ARS, gets 404. Always an attachment, with the type
+ * found by sniffing at upload, never rendered by the browser.
+ */
+export async function GET(_request: Request, context: { params: Promise<{ evidenceId: string }> }) {
+  const requestId = randomUUID();
+  try {
+    const actor = await getActor();
+    if (!actor) throw new AppError("UNAUTHENTICATED", "Votre session a expiré : reconnectez-vous.");
+    const { evidenceId } = await context.params;
+    const evidence = await getEvidenceForDownload(db, actor, evidenceId);
+    const { stream, size } = await openEvidenceStream(evidence.storageKey);
+    return new Response(stream, {
+      headers: {
+        "Content-Type": evidence.mimeType,
+        "Content-Length": String(size),
+        "Content-Disposition": contentDisposition(evidence.fileName),
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "private, no-store",
+        "Content-Security-Policy": "default-src 'none'; sandbox",
+      },
+    });
+  } catch (error) {
+    return handleUnexpected(error, requestId);
+  }
+}

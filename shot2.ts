@@ -1,0 +1,21 @@
+import { chromium } from "@playwright/test";
+const base = "http://localhost:3000";
+(async () => {
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(base + "/login");
+  await page.getByLabel("Adresse électronique").fill("directrice.ghbs@demo.socle.fr");
+  await page.getByLabel("Mot de passe").fill("socle-demo-2026");
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.waitForSelector('[data-testid="header-user"]');
+  await page.getByRole("link", { name: "Ouvrir" }).first().click();
+  await page.waitForURL(/assessments/);
+  await page.waitForLoadState("networkidle");
+  await page.screenshot({ path: `/tmp/q-overview.png`, fullPage: true });
+  await page.goto(page.url() + "/sections/P2");
+  await page.waitForLoadState("networkidle");
+  await page.screenshot({ path: `/tmp/q-p2.png`, fullPage: false });
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await page.screenshot({ path: `/tmp/q-p2-tablet.png`, fullPage: false });
+  await browser.close();
+})();
