@@ -136,13 +136,11 @@ export function EvidencePanel({ assessmentId, requirementCode, initialLinks, lib
 
   return (
     <section aria-labelledby={ids.title} aria-busy={uploading || busy !== null} style={{ borderTop: "1px solid var(--line)", paddingTop: "0.75rem", marginTop: "0.75rem" }}>
-      <p id={ids.title} ref={titleRef} tabIndex={-1} style={{ fontWeight: 600, margin: "0 0 0.5rem" }}>
+      <p id={ids.title} ref={titleRef} tabIndex={-1} className="small" style={{ fontWeight: 600, margin: "0 0 0.5rem" }}>
         Pièces justificatives{links.length > 0 ? ` (${links.length})` : ""}
       </p>
 
-      {links.length === 0 ? (
-        <p className="muted small">Aucune pièce jointe pour cette exigence.</p>
-      ) : (
+      {links.length === 0 ? null : (
         <ul style={{ listStyle: "none", padding: 0, margin: "0 0 0.75rem", display: "flex", flexDirection: "column", gap: "0.5rem" }}>
           {links.map((link) => (
             <li key={link.linkId} className="row" style={{ justifyContent: "space-between", gap: "0.25rem 0.75rem" }}>
@@ -175,20 +173,22 @@ export function EvidencePanel({ assessmentId, requirementCode, initialLinks, lib
 
       {readOnly ? null : (
         <div className="stack" style={{ gap: "0.75rem" }}>
-          <div className="field">
-            <label htmlFor={ids.input}>Joindre une pièce justificative</label>
-            <p id={ids.hint} className="hint" style={{ margin: 0 }}>
-              Types acceptés : {ACCEPTED_TYPES_TEXT}.
-            </p>
+          <div className="row evidence-upload">
             <input
               ref={inputRef}
               id={ids.input}
+              className="visually-hidden"
               type="file"
               accept={ACCEPT_ATTRIBUTE}
               onChange={onFileChosen}
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? `${ids.hint} ${ids.error}` : ids.hint}
             />
+            {/* The native control is hidden; its label is the visible, focus-ringed button. */}
+            <label htmlFor={ids.input} className="btn btn-secondary btn-small">Joindre une pièce justificative</label>
+            <span id={ids.hint} className="hint small muted">
+              Types acceptés : {ACCEPTED_TYPES_TEXT}.
+            </span>
           </div>
 
           {uploading ? (

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
+import { computeIndicators, toComputedPercentage } from "@/lib/inventory/indicators";
 import type { TReferentialFile } from "@/lib/referentials/schemas";
 
 // Demo campaigns and assessments, so that each role's screens mean something on first start:
@@ -12,13 +13,14 @@ async function version(db: PrismaClient, referentialId: string, v: string) {
   return db.referentialVersion.findUniqueOrThrow({ where: { referentialId_version: { referentialId, version: v } } });
 }
 
-function answerFor(referential: TReferentialFile, code: string, unmet: Set<string>) {
+type Computed = Record<string, { percent: number; numerator: number; denominator: number } | null>;
+
+function answerFor(referential: TReferentialFile, code: string, unmet: Set<string>, computed: Computed = {}) {
   const requirement = referential.requirements.find((r) => r.code === code)!;
   if (unmet.has(code)) return { kind: "value" as const, value: "no" };
   if (requirement.answer.type === "percentage") {
-    return requirement.answer.computedFrom
-      ? { kind: "value" as const, value: { percent: 100, numerator: 9, denominator: 9 } }
-      : { kind: "value" as const, value: 100 };
+    const fromInventory = requirement.answer.computedFrom ? computed[requirement.answer.computedFrom] : null;
+    return { kind: "value" as const, value: fromInventory ?? 100 };
   }
   return { kind: "value" as const, value: "yes" };
 }
@@ -28,9 +30,9 @@ const GHBS_APPLICATIONS = [
   { name: "DPI Orbis", vendor: "Dedalus", domains: ["care"], hosting: "on_site", id: true, mv: true, auth: true, health: true },
   { name: "Gestion administrative du patient", vendor: "Maincare", domains: ["patient_admin"], hosting: "on_site", id: true, mv: true, auth: true, health: true },
   { name: "PMSI Pilot", vendor: "Inovelan", domains: ["pmsi"], hosting: "saas", id: true, mv: true, auth: true, health: true },
-  { name: "Dossier de soins infirmiers", vendor: "Dedalus", domains: ["care"], hosting: "on_site", id: true, mv: false, auth: true, health: true },
+  { name: "Dossier de soins infirmiers", vendor: "Dedalus", domains: ["care"], hosting: "on_site", id: true, mv: true, auth: true, health: true },
   { name: "Urgences ResUrgences", vendor: "Berger-Levrault", domains: ["care", "patient_admin"], hosting: "on_site", id: true, mv: true, auth: false, health: true },
-  { name: "Bloc opératoire", vendor: "Softway", domains: ["care", "scheduling"], hosting: "outsourced", id: false, mv: false, auth: true, health: true },
+  { name: "Bloc opératoire", vendor: "Softway", domains: ["care", "scheduling"], hosting: "outsourced", id: true, mv: true, auth: true, health: true },
   { name: "PACS imagerie", vendor: "Philips", domains: ["imaging"], hosting: "on_site", id: false, mv: false, auth: true, health: true },
   { name: "Paie et RH", vendor: "Cpage", domains: ["hr"], hosting: "saas", id: false, mv: false, auth: true, health: false },
   { name: "Gestion économique et financière", vendor: "Magh2", domains: ["finance"], hosting: "on_site", id: false, mv: false, auth: true, health: false },
@@ -73,8 +75,10 @@ export async function seedDemoCampaigns(db: PrismaClient): Promise<void> {
   const codes = content.requirements.map((r) => r.code);
   const ghbs = byName("Groupe hospitalier Bretagne Sud");
   await seedGhbsInventory(db, ghbs);
-  const answers = (unmet: string[], skip: string[] = [], by = director.id) =>
-    codes.filter((c) => !skip.includes(c)).map((c) => ({ requirementCode: c, ...answerFor(content, c, new Set(unmet)), answeredById: by }));
+  const indicators = computeIndicators(await db.application.findMany({ where: { establishmentId: ghbs } }));
+  const computed = Object.fromEntries(Object.entries(indicators).map(([k, r]) => [k, toComputedPercentage(r)]));
+  const answers = (unmet: string[], skip: string[] = [], by = director.id, values: Computed = computed) =>
+    codes.filter((c) => !skip.includes(c)).map((c) => ({ requirementCode: c, ...answerFor(content, c, new Set(unmet), values), answeredById: by }));
 
   await db.assessment.create({
     data: {
@@ -89,7 +93,9 @@ export async function seedDemoCampaigns(db: PrismaClient): Promise<void> {
   await db.assessment.create({
     data: {
       establishmentId: byName("CH de Cornouaille"), campaignId: c2026.id, sharedWithRegion: true,
-      answers: { create: answers(["P1.3", "P2.4"], ["P4.1", "P4.2"], quimperDirector.id) },
+      answers: { create: answers(["P2.4"], ["P1.3", "P1.4", "P3.2", "P4.1", "P4.2"], quimperDirector.id, {}) },
     },
   });
+  // The example funding assumption for Bretagne (prisma/seed/demo-funding.ts).
+  await (await import("./demo-funding")).seedDemoFunding(db);
 }
