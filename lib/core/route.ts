@@ -14,7 +14,7 @@ import { AppError } from "./errors";
 export { badInput, zodFieldErrors, type CommandContext, type ErrorBody } from "./command";
 
 const MAX_JSON_BYTES = 256 * 1024;
-type RouteContext = { params: Promise<Record<string, string | string[]>> };
+type RouteContext = { params?: Promise<Record<string, string | string[]> | undefined> };
 
 export function errorResponse(error: unknown, requestId: string = randomUUID()): NextResponse {
   const { status, body } = errorResult(error, requestId);
@@ -44,8 +44,9 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-export function flatParams(params: Record<string, string | string[]>): Record<string, string> {
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
+// A route without dynamic segments gets no params at all (undefined), not an empty object.
+export function flatParams(params: Record<string, string | string[]> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(params ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
 }
 
 /** The actor of a route request, or UNAUTHENTICATED. */
@@ -67,7 +68,7 @@ export function command<S extends z.ZodType, R>(
       assertSameOrigin(request);
       const actor = await requireRouteActor();
       const body = await readJson(request);
-      const params = flatParams(await context.params);
+      const params = flatParams(await context?.params);
       const result = await executeCommand(schema, run, { actor, body, params, requestId });
       return NextResponse.json(result.body, { status: result.status === 200 ? (options.successStatus ?? 200) : result.status });
     } catch (error) {
