@@ -48,8 +48,8 @@ export function EstablishmentForm({ establishmentId, defaults = EMPTY, regions, 
       ? await send(`/api/admin/establishments/${establishmentId}`, "PATCH", values)
       : await send("/api/admin/establishments", "POST", values);
     if (!saved) return;
+    router.refresh(); // drop the cached list before showing it
     router.push("/admin/establishments");
-    router.refresh();
   }
 
   const err = (name: (typeof FIELDS)[number]) => errors[name]?.message;

@@ -38,8 +38,8 @@ export function GhtForm({ ghtId, defaults = EMPTY, regions, establishments }: Pr
   async function onSubmit(values: z.output<typeof ZGhtInput>) {
     const saved = ghtId ? await send(`/api/admin/ghts/${ghtId}`, "PATCH", values) : await send("/api/admin/ghts", "POST", values);
     if (!saved) return;
+    router.refresh(); // drop the cached list before showing it
     router.push("/admin/ghts");
-    router.refresh();
   }
 
   const err = (name: (typeof FIELDS)[number]) => errors[name]?.message;

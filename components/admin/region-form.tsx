@@ -24,8 +24,8 @@ export function RegionForm() {
 
   async function onSubmit(values: z.output<typeof ZRegionInput>) {
     if (!(await send("/api/admin/regions", "POST", values))) return;
+    router.refresh(); // drop the cached list before showing it
     router.push("/admin/regions");
-    router.refresh();
   }
 
   return (

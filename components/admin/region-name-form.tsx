@@ -24,8 +24,8 @@ export function RegionNameForm({ regionId, name }: Readonly<{ regionId: string; 
 
   async function onSubmit(values: z.output<typeof ZRegionUpdate>) {
     if (!(await send(`/api/admin/regions/${regionId}`, "PATCH", values))) return;
+    router.refresh(); // drop the cached list before showing it
     router.push("/admin/regions");
-    router.refresh();
   }
 
   return (

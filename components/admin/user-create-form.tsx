@@ -25,8 +25,8 @@ export function UserCreateForm() {
   async function onSubmit(values: z.output<typeof ZUserCreate>) {
     const created = await send("/api/admin/users", "POST", values);
     if (!created) return;
+    router.refresh(); // drop the cached list before showing it
     router.push(`/admin/users/${created.id}`);
-    router.refresh();
   }
 
   const err = (name: (typeof FIELDS)[number]) => errors[name]?.message;

@@ -25,8 +25,8 @@ export function UserEditForm({ userId, defaults, isSelf }: Props) {
 
   async function onSubmit(values: z.output<typeof ZUserUpdate>) {
     if (!(await send(`/api/admin/users/${userId}`, "PATCH", values))) return;
+    router.refresh(); // drop the cached list before showing it
     router.push("/admin/users");
-    router.refresh();
   }
 
   const err = (name: (typeof FIELDS)[number]) => errors[name]?.message;

@@ -29,8 +29,8 @@ export function CommandButton({ url, body = {}, method = "POST", label, busyLabe
     const result = await sendJson<{ id?: string }>(url, body, method);
     setBusy(false);
     if (!result.ok) return setError(result.message);
+    router.refresh(); // invalidates the router cache first, so a pushed page is fetched fresh
     if (redirectTo) router.push(redirectTo.replace("{id}", result.data.id ?? ""));
-    router.refresh();
   }
 
   return (

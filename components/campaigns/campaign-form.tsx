@@ -56,8 +56,8 @@ export function CampaignForm({ campaignId, defaults, versions, regions, startedE
       ? await send(`/api/admin/campaigns/${campaignId}`, "PATCH", values)
       : await send("/api/admin/campaigns", "POST", values);
     if (!saved) return;
+    router.refresh(); // drop the cached list before showing it
     router.push("/admin/campaigns");
-    router.refresh();
   }
 
   const err = (name: Exclude<(typeof FIELDS)[number], "establishmentIds">) => errors[name]?.message;

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { FundingAdmin } from "@/components/funding/funding-admin";
+import { requireActor } from "@/lib/auth/current";
+import { db } from "@/lib/core/db";
+import { orNotFound } from "@/lib/core/page";
+import { getFundingAdminView } from "@/lib/funding/queries";
+import { getRegionOrThrow } from "@/lib/region/queries";
+
+export const metadata: Metadata = { title: "Financements de la région" };
+
+export default async function RegionFundingPage({ params }: Readonly<{ params: Promise<{ regionId: string }> }>) {
+  const { regionId } = await params;
+  const actor = await requireActor();
+  // "region.funding": the region's delegate and the admin; anyone else gets the 404 page.
+  const region = await orNotFound(getRegionOrThrow(db, actor, regionId, "region.funding"));
+  const view = await getFundingAdminView(db, actor, region.id);
+  return (
+    <div className="stack">
+      <div className="page-header">
+        <p className="breadcrumb"><Link href="/">Accueil</Link> › <Link href={`/region/${region.id}`}>{region.name}</Link> › Financements</p>
+        <h1>Financements en jeu — {region.name}</h1>
+        <p>
+          L&apos;enveloppe de la région pour chaque campagne, ou le montant propre à un établissement. Les établissements voient, sur leurs
+          résultats, la part que leurs prérequis manquants retiennent, avec l&apos;hypothèse que vous écrivez ici.
+        </p>
+      </div>
+      <FundingAdmin view={view} regionId={region.id} />
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { randomUUID } from "node:crypto";
+import { getActor } from "@/lib/auth/current";
+import { db } from "@/lib/core/db";
+import { AppError } from "@/lib/core/errors";
+import { handleUnexpected } from "@/lib/core/route";
+import { getDossierPdf } from "@/lib/dossier/generate";
+import { requestOrigin } from "@/lib/dossier/origin";
+
+/**
+ * The dossier PDF: the establishment's director and contributors, and the ARS reviewer of its
+ * region once submitted ("dossier.read"); anyone else gets 404. A submitted revision is rendered
+ * once and then served as stored, so its SHA-256 and verification code stay valid.
+ */
+export async function GET(request: Request, context: { params: Promise<{ assessmentId: string }> }) {
+  const requestId = randomUUID();
+  try {
+    const actor = await getActor();
+    if (!actor) throw new AppError("UNAUTHENTICATED", "Votre session a expiré : reconnectez-vous.");
+    const { assessmentId } = await context.params;
+    const pdf = await getDossierPdf(db, actor, assessmentId, { origin: requestOrigin(request), requestId });
+    return new Response(new Uint8Array(pdf.bytes), {
+      headers: {
+        "Content-Type": "application/pdf",
+        "Content-Length": String(pdf.bytes.length),
+        "Content-Disposition": `attachment; filename="${pdf.fileName}"`,
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "private, no-store",
+        ...(pdf.verificationCode ? { "X-Dossier-Sha256": pdf.sha256 } : {}),
+      },
+    });
+  } catch (error) {
+    return handleUnexpected(error, requestId);
+  }
+}

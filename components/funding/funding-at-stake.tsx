@@ -1,0 +1,53 @@
+import { fundingAtStake } from "@/lib/funding/compute";
+import { formatEuros } from "@/lib/funding/format";
+import type { FundingInputs } from "@/lib/funding/queries";
+
+type Props = Readonly<{
+  /** getFundingForAssessment(): null when no funding assumption applies. */
+  funding: FundingInputs | null;
+  /** The verdict's missing blocking prerequisites (score.verdict.blockingMissing). */
+  blockingMissing: readonly { code: string; domain: string; label: string }[];
+}>;
+
+/**
+ * The results page's funding slot: what the missing prerequisites hold back, with the assumption
+ * in words. Renders nothing when no assumption applies: the app never shows an invented figure.
+ */
+export function FundingAtStake({ funding, blockingMissing }: Props) {
+  if (!funding) return null;
+  const result = fundingAtStake({ ...funding, blockingMissing });
+  if (!result) return null;
+  const held = blockingMissing.length > 0;
+  return (
+    <section className="card" aria-labelledby="funding-title" data-testid="funding-at-stake">
+      <div className="row">
+        <h2 id="funding-title" style={{ margin: 0 }}>Financement en jeu</h2>
+        {result.isExample ? <span className="badge badge-orange" data-testid="funding-example">Exemple : hypothèse de démonstration</span> : null}
+      </div>
+      <p className="stat" style={{ margin: "0.75rem 0 0.25rem" }} data-testid="funding-amount">
+        {formatEuros(result.amountEuros)} {held ? "à débloquer" : "en jeu"}
+      </p>
+      <p className="stat-label" style={{ marginTop: 0 }}>
+        {held
+          ? `Estimation : ce montant reste bloqué tant que ${blockingMissing.length === 1 ? "le prérequis ci-dessous manque" : `les ${blockingMissing.length} prérequis ci-dessous manquent`}.`
+          : "Aucun prérequis bloquant ne manque : rien n'est retenu au titre des prérequis."}
+      </p>
+      <p style={{ margin: "0.75rem 0 0" }}><strong>Hypothèse :</strong> {result.assumption}</p>
+      {result.rule ? <p className="small" style={{ margin: "0.5rem 0 0" }}>{result.rule}</p> : null}
+      {held ? (
+        <ul className="small" style={{ margin: "0.75rem 0 0" }} data-testid="funding-per-requirement">
+          {blockingMissing.map((r) => (
+            <li key={r.code}>
+              <strong>{r.code}</strong> — {r.label} :{" "}
+              {result.perRequirement[r.code] ? `retient ${formatEuros(result.perRequirement[r.code]!)}` : "aucun montant identifié pour ce domaine"}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="small muted" style={{ margin: "0.75rem 0 0" }}>
+        Ordre de grandeur calculé à partir d&apos;hypothèses saisies par la délégation régionale ou l&apos;administration : ce n&apos;est ni une
+        promesse ni une notification de financement.
+      </p>
+    </section>
+  );
+}

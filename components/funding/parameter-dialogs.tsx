@@ -1,0 +1,77 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Modal } from "@/components/inventory/modal";
+import { sendJson } from "@/lib/core/client-fetch";
+import type { FundingParameterFormValues } from "@/lib/funding/schemas";
+import { type FundingFormOptions, FundingParameterForm } from "./funding-parameter-form";
+
+/** The parameter fields a row hands to its edit form. */
+export type EditableParameter = {
+  id: string;
+  campaignId: string;
+  regionId: string | null;
+  establishmentId: string | null;
+  domainCode: string | null;
+  amountEuros: number;
+  assumption: string;
+  isExample: boolean;
+};
+
+/** "Ajouter un paramètre": the form in a dialog, with the region preselected on a region's page. */
+export function AddParameterButton({ options, regionId }: Readonly<{ options: FundingFormOptions; regionId?: string }>) {
+  const [open, setOpen] = useState(false);
+  const defaults: FundingParameterFormValues = {
+    campaignId: options.campaigns[0]?.id ?? "",
+    scope: "region",
+    regionId: regionId ?? (options.regions.length === 1 ? options.regions[0]!.id : null),
+    establishmentId: null,
+    domainCode: null,
+    amountEuros: Number.NaN,
+    assumption: "",
+    isExample: false,
+  };
+  return (
+    <>
+      <button type="button" className="btn" onClick={() => setOpen(true)} disabled={options.campaigns.length === 0}>Ajouter un paramètre</button>
+      <Modal open={open} title="Nouveau paramètre de financement" onClose={() => setOpen(false)}>
+        <FundingParameterForm options={options} defaults={defaults} onDone={() => setOpen(false)} />
+      </Modal>
+    </>
+  );
+}
+
+/** "Modifier" and "Supprimer" on one parameter. */
+export function ParameterRowControls({ options, parameter }: Readonly<{ options: FundingFormOptions; parameter: EditableParameter }>) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function remove() {
+    if (!window.confirm("Supprimer ce paramètre ? Le montant correspondant ne sera plus affiché aux établissements.")) return;
+    setBusy(true);
+    setError(null);
+    const result = await sendJson(`/api/funding/parameters/${parameter.id}`, {}, "DELETE");
+    setBusy(false);
+    if (!result.ok) return setError(result.message);
+    router.refresh();
+  }
+
+  const { id, campaignId, regionId, establishmentId, domainCode, amountEuros, assumption, isExample } = parameter;
+  const common = { campaignId, domainCode, amountEuros, assumption, isExample };
+  const defaults: FundingParameterFormValues = establishmentId
+    ? { ...common, scope: "establishment", establishmentId, regionId: null }
+    : { ...common, scope: "region", regionId, establishmentId: null };
+  return (
+    <span className="row" style={{ justifyContent: "flex-end", gap: 8 }}>
+      <button type="button" className="btn btn-secondary btn-small" onClick={() => setOpen(true)}>Modifier</button>
+      <button type="button" className="btn btn-danger btn-small" onClick={remove} disabled={busy}>{busy ? "Suppression…" : "Supprimer"}</button>
+      {error ? <span role="alert" className="field-error">{error}</span> : null}
+      <Modal open={open} title="Modifier le paramètre de financement" onClose={() => setOpen(false)}>
+        <FundingParameterForm options={options} defaults={defaults} parameterId={id} onDone={() => setOpen(false)} />
+      </Modal>
+    </span>
+  );
+}

@@ -1,0 +1,81 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { assessmentScope, establishmentScope, regionScope } from "@/lib/auth/scope";
+import type { Db } from "@/lib/core/db";
+import { notFound } from "@/lib/core/errors";
+import type { TReferentialFile } from "@/lib/referentials/schemas";
+import { fundingParameterScope } from "./access";
+import type { FundingAtStakeInput } from "./compute";
+
+/** Everything fundingAtStake needs except the missing prerequisites (the scoring gives those). */
+export type FundingInputs = Omit<FundingAtStakeInput, "blockingMissing">;
+
+/**
+ * The funding assumptions that apply to an assessment (its campaign; its establishment, or its
+ * region's envelope), after the caller's scoped load; checked again here. Null when none apply.
+ * The regional activity total counts the region's enabled establishments in the same campaign.
+ */
+export async function getFundingForAssessment(db: Db, actor: Actor, assessment: { id: string; establishmentId: string; campaignId: string }): Promise<FundingInputs | null> {
+  const visible = await db.assessment.count({ where: { AND: [{ id: assessment.id }, assessmentScope(actor, "assessment.read")] } });
+  if (!visible) throw notFound("Cette évaluation");
+  const establishment = await db.establishment.findUniqueOrThrow({ where: { id: assessment.establishmentId }, select: { id: true, regionId: true, annualActivity: true } });
+  const parameters = await db.fundingParameter.findMany({
+    where: { campaignId: assessment.campaignId, OR: [{ establishmentId: establishment.id }, { establishmentId: null, regionId: establishment.regionId }] },
+    select: { regionId: true, establishmentId: true, domainCode: true, amountEuros: true, assumption: true, isExample: true, setAt: true },
+  });
+  if (parameters.length === 0) return null;
+  const total = await db.establishment.aggregate({
+    where: { regionId: establishment.regionId, disabled: false, campaigns: { some: { campaignId: assessment.campaignId } } },
+    _sum: { annualActivity: true },
+  });
+  return { parameters, establishment, regionActivityTotal: total._sum.annualActivity ?? null };
+}
+
+export type FundingAdminView = Awaited<ReturnType<typeof getFundingAdminView>>;
+export type FundingParameterRow = FundingAdminView["parameters"][number];
+
+/** For the admin page (all) and a region's page (`regionId`): parameters and what the form offers. */
+export async function getFundingAdminView(db: Db, actor: Actor, regionId?: string) {
+  const inRegion = regionId ? { regionId } : {};
+  const establishmentWhere = { AND: [establishmentScope(actor, "region.funding"), inRegion, { disabled: false }] };
+  const [campaigns, parameters, regions, establishments] = await Promise.all([
+    db.campaign.findMany({
+      where: { establishments: { some: { establishment: establishmentWhere } } },
+      select: { id: true, name: true, year: true, referentialVersion: { select: { content: true } } },
+      orderBy: [{ year: "desc" }, { name: "asc" }],
+    }),
+    db.fundingParameter.findMany({
+      where: { AND: [fundingParameterScope(actor), regionId ? { OR: [{ regionId }, { establishment: { regionId } }] } : {}] },
+      select: {
+        id: true, campaignId: true, regionId: true, establishmentId: true, domainCode: true, amountEuros: true, assumption: true, isExample: true, setById: true, setAt: true,
+        region: { select: { name: true } },
+        establishment: { select: { name: true } },
+      },
+      orderBy: [{ setAt: "desc" }],
+    }),
+    db.region.findMany({ where: { AND: [regionScope(actor, "region.funding"), regionId ? { id: regionId } : {}] }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.establishment.findMany({
+      where: establishmentWhere,
+      select: { id: true, name: true, regionId: true, campaigns: { select: { campaignId: true } } },
+      orderBy: { name: "asc" },
+    }),
+  ]);
+  const setters = await db.user.findMany({ where: { id: { in: [...new Set(parameters.map((p) => p.setById))] } }, select: { id: true, name: true } });
+  const names = new Map(setters.map((u) => [u.id, u.name]));
+  return {
+    campaigns: campaigns.map((c) => ({
+      id: c.id,
+      name: c.name,
+      year: c.year,
+      domains: ((c.referentialVersion.content as unknown as TReferentialFile).domains ?? []).map((d) => ({ code: d.code, title: d.title })),
+    })),
+    parameters: parameters.map(({ region, establishment, ...p }) => ({
+      ...p,
+      setAt: p.setAt.toISOString(),
+      scopeName: establishment?.name ?? region?.name ?? "—",
+      setByName: names.get(p.setById) ?? "Compte supprimé",
+    })),
+    regions,
+    establishments: establishments.map((e) => ({ id: e.id, name: e.name, regionId: e.regionId, campaignIds: e.campaigns.map((c) => c.campaignId) })),
+  };
+}
