@@ -1,0 +1,43 @@
+import { isVisible } from "@/lib/assessments/answer-schemas";
+import type { TReferentialFile } from "@/lib/referentials/schemas";
+import { answerText, targetText } from "./answer-text";
+import { requirementStatus } from "./status";
+import { expectationOf, targetYear } from "./targets";
+import type { RequirementResult, ScoreAnswer } from "./types";
+
+// Every visible requirement of the referential, in the file's order, with its status and the words
+// the results page shows. Hidden requirements (showIf false) are neither asked nor scored.
+
+/** Codes that block eligibility beyond `blocking: true` (e.g. HOP'EN's QHN condition). */
+export function extraBlockingCodes(referential: TReferentialFile): Set<string> {
+  return new Set(referential.eligibility.kind === "all_blocking_met" ? referential.eligibility.alsoRequire : []);
+}
+
+export function evaluateRequirements(
+  referential: TReferentialFile,
+  answers: ReadonlyMap<string, ScoreAnswer>,
+  options: Record<string, unknown>,
+): RequirementResult[] {
+  const year = targetYear(referential, options);
+  const alsoRequired = extraBlockingCodes(referential);
+  return referential.requirements
+    .filter((requirement) => isVisible(requirement, answers, options))
+    .map((requirement) => {
+      const answer = answers.get(requirement.code);
+      const expectation = expectationOf(requirement, year);
+      return {
+        code: requirement.code,
+        domain: requirement.domain,
+        label: requirement.label,
+        status: requirementStatus(requirement, answer, expectation),
+        blocking: requirement.blocking || alsoRequired.has(requirement.code),
+        weight: requirement.weight,
+        effort: requirement.effort ?? null,
+        confidence: requirement.confidence,
+        target: targetText(requirement, expectation),
+        answerText: answerText(requirement, answer),
+        proofs: [...requirement.proofs],
+        recommendedAction: requirement.recommendedAction,
+      };
+    });
+}
