@@ -7,6 +7,13 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 export function createAdapter(postgresUrl: string | undefined, pglite: string | PGlite) {
   if (postgresUrl) return new PrismaPg({ connectionString: postgresUrl, max: 10 });
   if (typeof pglite !== "string") return new PrismaPGlite(pglite);
-  mkdirSync(pglite, { recursive: true });
-  return new PrismaPGlite(new PGlite(pglite));
+  // One PGlite per data folder per process, whoever asks: a second instance would lose writes.
+  const open = ((globalThis as { soclePglite?: Map<string, PGlite> }).soclePglite ??= new Map());
+  let instance = open.get(pglite);
+  if (!instance) {
+    mkdirSync(pglite, { recursive: true });
+    instance = new PGlite(pglite);
+    open.set(pglite, instance);
+  }
+  return new PrismaPGlite(instance);
 }

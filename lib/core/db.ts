@@ -3,14 +3,13 @@ import { PrismaClient } from "@/generated/prisma/client";
 import { env } from "./env";
 import { createAdapter } from "./db-adapter";
 
-// One client per server process. PGlite allows a single process per data folder, so the seed and
-// the migrations run before the server starts (scripts/start.mjs), never beside it.
+// One client per server process, kept on globalThis in every mode: Next bundles route handlers and
+// pages separately, and two module instances would open two PGlite instances on one data folder,
+// each blind to the other's writes. The seed and migrations run before the server starts
+// (scripts/start.mjs), never beside it, for the same reason.
 const globalForDb = globalThis as unknown as { socleDb?: PrismaClient };
 
-export const db: PrismaClient =
-  globalForDb.socleDb ?? new PrismaClient({ adapter: createAdapter(env.postgresUrl, env.pgliteDir) });
-
-if (env.nodeEnv !== "production") globalForDb.socleDb = db;
+export const db: PrismaClient = (globalForDb.socleDb ??= new PrismaClient({ adapter: createAdapter(env.postgresUrl, env.pgliteDir) }));
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
