@@ -47,7 +47,7 @@ test.describe("[ASSESSMENTS] questionnaire", () => {
       mimeType: "application/pdf",
       buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
     });
-    await expect(p21.getByText("rapport-test-PRA.pdf")).toBeVisible();
+    await expect(p21.getByRole("link", { name: /rapport-test-PRA.pdf/ })).toBeVisible();
     // The RSSI cannot edit a section that is not assigned.
     await rssiPage.goto(`${overview}/sections/P1`);
     await expect(rssiPage.getByText("Cette section ne vous est pas confiée")).toBeVisible();
