@@ -11,11 +11,16 @@ async function startCampaign(page: Page, name: string): Promise<string> {
   return page.url();
 }
 
-/** Answers every question of a section with its first choice, or the inventory's computed value. */
+/**
+ * Answers every question of a section: confirms an answer carried from last year, else uses the
+ * inventory's computed value, else picks "Oui".
+ */
 async function answerSection(page: Page) {
   for (const card of await page.locator("article.question").all()) {
+    const confirm = card.getByRole("button", { name: "Confirmer cette réponse" });
     const compute = card.getByRole("button", { name: "Utiliser ce calcul" });
-    if (await compute.count()) await compute.click();
+    if (await confirm.count()) await confirm.click();
+    else if (await compute.count()) await compute.click();
     else await card.getByRole("radio", { name: "Oui", exact: true }).check();
     await expect(card.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
   }
@@ -83,15 +88,15 @@ test.describe("[ASSESSMENTS] questionnaire", () => {
     await mine.getByRole("radio", { name: "Non", exact: true }).check();
     await expect(mine.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
 
-    const theirs = otherPage.getByTestId("question-P4.1");
-    await theirs.getByRole("radio", { name: "Oui", exact: true }).check();
+    const theirs = otherPage.getByTestId("question-P4.1"); // still shows last year's "Oui"
+    await theirs.getByRole("radio", { name: "Je ne sais pas" }).check();
     const conflict = theirs.getByTestId("conflict");
     await expect(conflict).toBeVisible();
     await expect(conflict).toContainText("« Non »");
     await conflict.getByRole("button", { name: "Garder ma réponse" }).click();
     await expect(theirs.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
     await page.reload();
-    await expect(page.getByTestId("question-P4.1").getByRole("radio", { name: "Oui", exact: true })).toBeChecked();
+    await expect(page.getByTestId("question-P4.1").getByRole("radio", { name: "Je ne sais pas" })).toBeChecked();
     await other.close();
   });
 
