@@ -23,6 +23,7 @@ export default async function AssessmentPage({ params }: Readonly<{ params: Para
   const { assessment, progress, isDirector, editable } = view;
   const base = `/establishments/${establishmentId}/assessments/${assessmentId}`;
   const isDraft = assessment.status === "draft";
+  const isMember = actor.memberships.some((m) => (m.role === "director" || m.role === "contributor") && m.establishmentId === assessment.establishmentId);
   const missing = progress.total - progress.answered;
   // Contributors see the sections entrusted to them first.
   const sections = [...progress.sections].sort((a, b) => Number(editable.has(b.domainCode)) - Number(editable.has(a.domainCode)));
@@ -30,6 +31,12 @@ export default async function AssessmentPage({ params }: Readonly<{ params: Para
   return (
     <div className="stack">
       <AssessmentHeader assessment={assessment} progress={progress} />
+      <nav className="row" aria-label="Évaluation">
+        <Link className="btn btn-small" href={`${base}/results`}>Résultats et éligibilité</Link>
+        <Link className="btn btn-small btn-secondary" href={`${base}/actions`}>Plan d&apos;actions</Link>
+        <Link className="btn btn-small btn-secondary" href={`/establishments/${establishmentId}/history`}>Historique</Link>
+        {isMember ? <Link className="btn btn-small btn-secondary" href={`/establishments/${establishmentId}/inventory`}>Inventaire des applications</Link> : null}
+      </nav>
       {view.resume && isDraft ? (
         <p className="alert" style={{ margin: 0 }}>
           <Link href={`${base}/sections/${view.resume.domainCode}#${view.resume.code}`}>Reprendre là où vous en étiez : {view.resume.code}</Link>

@@ -5,6 +5,10 @@ import { ResultsView } from "@/components/scoring/results-view";
 import { requireActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
 import { orNotFound } from "@/lib/core/page";
+import { CreateActionButton } from "@/components/action-plan/create-action-button";
+import { FundingAtStake } from "@/components/funding/funding-at-stake";
+import { getActionPlanContext } from "@/lib/action-plan/queries";
+import { getFundingForAssessment } from "@/lib/funding/queries";
 import { getAssessmentResults } from "@/lib/scoring/queries";
 
 export const metadata: Metadata = { title: "Résultats de l'évaluation" };
@@ -17,6 +21,7 @@ export default async function ResultsPage({ params }: Readonly<{ params: Params 
   const { assessment, score, progress, coverage } = await orNotFound(getAssessmentResults(db, actor, establishmentId, assessmentId));
   const base = `/establishments/${establishmentId}/assessments/${assessmentId}`;
   const open = progress.total - progress.answered;
+  const [plan, funding] = await Promise.all([getActionPlanContext(db, actor, assessment), getFundingForAssessment(db, actor, assessment)]);
   return (
     <div className="stack">
       <AssessmentHeader assessment={assessment} progress={progress} sectionTitle="Résultats" />
@@ -26,11 +31,25 @@ export default async function ResultsPage({ params }: Readonly<{ params: Params 
           <Link href={base}>Reprendre le questionnaire</Link>
         </p>
       ) : null}
-      {/* Slots: the action plan fills `actionSlot` (one "Créer une action" per gap), funding fills `fundingSlot`. */}
-      <ResultsView score={score} base={base} coverage={coverage} />
+      <ResultsView
+        score={score}
+        base={base}
+        coverage={coverage}
+        fundingSlot={<FundingAtStake funding={funding} blockingMissing={score.verdict.blockingMissing} />}
+        actionSlot={(gap) => {
+          const count = plan.actionsByRequirement[gap.code] ?? 0;
+          return (
+            <div className="row">
+              {count > 0 ? <Link className="small" href={`${base}/actions`}>{count} action{count > 1 ? "s" : ""} prévue{count > 1 ? "s" : ""}</Link> : null}
+              {plan.canCreate ? <CreateActionButton assessmentId={assessment.id} owners={plan.owners} gap={{ code: gap.code, label: gap.label, recommendedAction: gap.recommendedAction }} /> : null}
+            </div>
+          );
+        }}
+      />
       <nav className="row" aria-label="Suite">
         <Link className="btn btn-secondary" href={base}>← Sommaire du questionnaire</Link>
         <span className="spacer" />
+        <Link className="btn btn-secondary" href={`${base}/actions`}>Plan d&apos;actions</Link>
         <Link className="btn btn-secondary" href={`/establishments/${establishmentId}/history`}>Historique de l&apos;établissement</Link>
       </nav>
     </div>
