@@ -3,21 +3,24 @@
 import { createTestDb } from "@/test/db";
 import { seedPlaces } from "@/prisma/seed/seed";
 import { benchRawUpserts, createBenchAssessment } from "./answer-upsert";
+import { benchAutosave } from "./autosave";
+import { benchScoring } from "./scoring";
 import { report } from "./stats";
 
 const TOTAL = 5_000;
 const KEYS = 1_000;
 
-async function rawUpserts(label: string) {
+async function rawUpserts(label: string): Promise<number> {
   const { db, close } = await createTestDb();
   try {
     await seedPlaces(db);
     const assessmentId = await createBenchAssessment(db, "1");
     await benchRawUpserts(db, assessmentId, 500, KEYS, 1); // warm-up
-    for (const concurrency of [1, 16]) {
-      const r = await benchRawUpserts(db, assessmentId, TOTAL, KEYS, concurrency);
-      report(`answer upsert, ${label}, ${concurrency === 1 ? "sequential" : `${concurrency} concurrent`}`, `${TOTAL} upserts over ${KEYS} keys, one process`, r);
-    }
+    const sequential = await benchRawUpserts(db, assessmentId, TOTAL, KEYS, 1);
+    report(`answer upsert, ${label}, sequential`, `${TOTAL} upserts over ${KEYS} keys, one process`, sequential);
+    const concurrent = await benchRawUpserts(db, assessmentId, TOTAL, KEYS, 16);
+    report(`answer upsert, ${label}, 16 concurrent`, `${TOTAL} upserts over ${KEYS} keys, one process`, concurrent);
+    return sequential.perSecond;
   } finally {
     await close();
   }
@@ -27,13 +30,16 @@ async function main() {
   console.log(`Socle bench — ${new Date().toISOString()} — node ${process.version}`);
   const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   process.env.TEST_DATABASE_URL = "";
-  await rawUpserts("PGlite");
+  const rawPglite = await rawUpserts("PGlite");
   if (pgUrl) {
     process.env.TEST_DATABASE_URL = pgUrl;
     await rawUpserts("PostgreSQL");
   } else {
     console.log("answer upsert, PostgreSQL: skipped (set BENCH_DATABASE_URL=postgres://… to measure it)");
   }
+  process.env.TEST_DATABASE_URL = "";
+  console.log(await benchScoring());
+  await benchAutosave(rawPglite);
 }
 
 main().catch((error) => {

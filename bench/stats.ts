@@ -3,7 +3,10 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-/** Runs `total` calls of `op(i)` with `concurrency` in flight; returns throughput and latencies (ms). */
+/**
+ * Runs `total` calls of `op(i)` with `concurrency` in flight; returns throughput and latencies (ms).
+ * An op may return its own latency (a number) to leave out time it spent queued on the client.
+ */
 export async function measure(total: number, concurrency: number, op: (i: number) => Promise<unknown>) {
   const latencies: number[] = [];
   let next = 0;
@@ -13,8 +16,8 @@ export async function measure(total: number, concurrency: number, op: (i: number
       while (next < total) {
         const i = next++;
         const t0 = performance.now();
-        await op(i);
-        latencies.push(performance.now() - t0);
+        const own = await op(i);
+        latencies.push(typeof own === "number" ? own : performance.now() - t0);
       }
     }),
   );

@@ -1,0 +1,81 @@
+// Autosave through the whole stack: HTTP, session → actor from the database, zod, scope check,
+// optimistic version check, the write and its audit row. Compared with raw upserts in the same run.
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { measure, report } from "./stats";
+import { signIn, startServer } from "./server";
+
+type Key = { assessmentId: string; code: string };
+
+/** Sum of the gzip sizes of the scripts a page loads on first visit. */
+async function firstLoadJs(base: string, cookie: string, path: string): Promise<number> {
+  const html = await (await fetch(`${base}${path}`, { headers: { cookie } })).text();
+  const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!))];
+  let total = 0;
+  for (const src of scripts) total += gzipSync(Buffer.from(await (await fetch(`${base}${src}`)).arrayBuffer())).length;
+  return total;
+}
+
+type Editor = Key & { cookie: string; establishmentId: string };
+type PlanRow = { email: string; establishmentId: string; assessmentId: string; codes: string[] };
+
+/** One editor per answer, from the plan bench/seed-editors.ts wrote, each with its director's session. */
+async function loadEditors(base: string): Promise<Editor[]> {
+  const plan = JSON.parse(readFileSync(".data/bench/editors.json", "utf8")) as PlanRow[];
+  const cookies = new Map<string, string>();
+  for (const email of new Set(plan.map((p) => p.email))) cookies.set(email, await signIn(base, email));
+  return plan.flatMap((p) => p.codes.map((code) => ({ assessmentId: p.assessmentId, establishmentId: p.establishmentId, code, cookie: cookies.get(p.email)! })));
+}
+
+export async function benchAutosave(rawSequentialPerSecond: number): Promise<void> {
+  const server = await startServer();
+  try {
+    const { base } = server;
+    const editors = await loadEditors(base);
+    // Each answer's version is tracked as its browser tab would; one save in flight per answer.
+    const versions = new Map<string, number>();
+    const locks = new Map<string, Promise<void>>();
+    const keyOf = (e: Editor) => `${e.assessmentId}:${e.code}`;
+    const put = (e: Editor, body: object) =>
+      fetch(`${base}/api/assessments/${e.assessmentId}/answers`, {
+        method: "PUT",
+        headers: { cookie: e.cookie, origin: base, "content-type": "application/json" },
+        body: JSON.stringify({ requirementCode: e.code, ...body }),
+      });
+    for (const e of editors) {
+      const first = (await (await put(e, { kind: "unknown", expectedVersion: 0 })).json()) as { version?: number; error?: { details?: { current?: { version: number } } } };
+      versions.set(keyOf(e), first.version ?? first.error?.details?.current?.version ?? 0);
+    }
+    const save = (pool: Editor[]) => async (i: number) => {
+      const e = pool[i % pool.length]!;
+      const key = keyOf(e);
+      const previous = locks.get(key) ?? Promise.resolve();
+      let release!: () => void;
+      locks.set(key, new Promise<void>((r) => (release = r)));
+      await previous;
+      try {
+        const t0 = performance.now();
+        const response = await put(e, { kind: i % 2 ? "unknown" : "value", value: i % 2 ? undefined : "yes", expectedVersion: versions.get(key) });
+        const body = (await response.json()) as { version: number };
+        if (response.status !== 200) throw new Error(`save failed ${response.status} ${JSON.stringify(body)}`);
+        versions.set(key, body.version);
+        return performance.now() - t0;
+      } finally {
+        release();
+      }
+    };
+    const pool = editors.slice(0, 50);
+    await measure(200, 1, save(pool)); // warm-up
+    const sequential = await measure(1000, 1, save(pool));
+    report("autosave through the stack, PGlite, sequential", "1,000 PUT /api/assessments/:id/answers: session + actor + zod + scope + version check + audit row", sequential);
+    console.log(`autosave / raw upsert ratio: ${(sequential.perSecond / rawSequentialPerSecond).toFixed(2)} (goal ≥ 0.30)  [sequential saves/s ÷ sequential raw upserts/s on PGlite, same run]`);
+    const concurrent = await measure(2000, pool.length, save(pool));
+    report(`autosave through the stack, PGlite, ${pool.length} concurrent editors`, `2,000 saves, ${pool.length} editors on ${pool.length} distinct answers, ${new Set(pool.map((e) => e.assessmentId)).size} assessments`, concurrent);
+    console.log(`autosave p95 with ${pool.length} concurrent editors: ${concurrent.p95.toFixed(1)} ms (goal ≤ 30 ms)`);
+    const hopen = editors.find((e) => e.code === "P1.1")!;
+    const js = await firstLoadJs(base, hopen.cookie, `/establishments/${hopen.establishmentId}/assessments/${hopen.assessmentId}/sections/P1`);
+    console.log(`questionnaire route first-load JavaScript: ${(js / 1024).toFixed(1)} KB gzip (goal ≤ 180 KB)  [gzip sizes of the scripts /sections/P1 loads, summed]`);
+  } finally {
+    server.stop();
+  }
+}

@@ -1,0 +1,83 @@
+// The dossier PDF's cost, against a bare react-pdf document of the same page count and font
+// rendered in the same run (so the machine's speed cancels out). Goals: warm ≤ 1.5 × bare, warm
+// ≤ 1 s for 20 pages. No database: the payload is synthetic (lib/dossier/sample-payload.ts).
+import { createElement as h } from "react";
+import { registerDossierFonts } from "@/lib/dossier/pdf/fonts";
+import { Document, loadReactPdf, Page, Text } from "@/lib/dossier/pdf/primitives";
+import { makeSeal, pdfPageCount, renderDossierPdf } from "@/lib/dossier/render";
+import { samplePayload } from "@/lib/dossier/sample-payload";
+import type { DossierPayload } from "@/lib/dossier/types";
+
+const PAGES = 20;
+const ROUNDS = 5;
+const ORIGIN = "https://socle.example.fr";
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+/** The bare baseline: PAGES A4 pages of 30 plain lines each, DejaVu Sans, nothing else. */
+function bareDocument() {
+  const lines = Array.from({ length: 30 }, (_, i) => `Ligne ${i + 1} : exigence, réponse de l'établissement et statut — 1 234,56 €`);
+  return h(
+    Document,
+    null,
+    Array.from({ length: PAGES }, (_, p) =>
+      h(Page, { key: p, size: "A4", style: { fontFamily: "DejaVu Sans", fontSize: 9, padding: 42 } }, lines.map((line, i) => h(Text, { key: i }, line))),
+    ),
+  );
+}
+
+async function time<T>(run: () => Promise<T>): Promise<[number, T]> {
+  const t0 = performance.now();
+  const result = await run();
+  return [performance.now() - t0, result];
+}
+
+/** A synthetic payload that renders to exactly PAGES pages (a few tries, adjusting the row count). */
+async function payloadOfPages(): Promise<DossierPayload> {
+  let perDomain = 20;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const payload = samplePayload({ domains: 4, requirementsPerDomain: perDomain, annexes: 12, actions: 6 });
+    const { pageCount } = await renderDossierPdf(payload, makeSeal(ORIGIN, "ABCD2345EFGH"));
+    if (pageCount === PAGES) return payload;
+    perDomain = Math.max(1, perDomain + Math.round(((PAGES - pageCount) * 9) / 4) || (pageCount < PAGES ? 1 : -1));
+  }
+  throw new Error(`could not build a ${PAGES}-page dossier`);
+}
+
+export async function benchDossier(): Promise<string[]> {
+  const seal = makeSeal(ORIGIN, "ABCD2345EFGH", new Date("2026-07-01T08:00:00Z"));
+  const [cold] = await time(() => renderDossierPdf(samplePayload(), seal));
+  const payload = await payloadOfPages();
+
+  const { renderToBuffer, Font } = await loadReactPdf();
+  registerDossierFonts(Font);
+  const bareBytes = await renderToBuffer(bareDocument() as Parameters<typeof renderToBuffer>[0]);
+  if (pdfPageCount(bareBytes) !== PAGES) throw new Error("bare baseline is not 20 pages");
+
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 5);
+  const dossierTimes: number[] = [];
+  const bareTimes: number[] = [];
+  try {
+    for (let i = 0; i < ROUNDS; i++) {
+      dossierTimes.push((await time(() => renderDossierPdf(payload, seal)))[0]);
+      bareTimes.push((await time(() => renderToBuffer(bareDocument() as Parameters<typeof renderToBuffer>[0])))[0]);
+    }
+  } finally {
+    clearInterval(sampler);
+  }
+  const dossier = median(dossierTimes);
+  const bare = median(bareTimes);
+  const ratio = dossier / bare;
+  const rows = payload.domains.reduce((n, d) => n + d.requirements.length, 0);
+  const workload = `${PAGES} pages: ${payload.domains.length} domain tables, ${rows} requirements, ${payload.gaps.length} gaps, ${payload.annexes.length} annexes; median of ${ROUNDS}`;
+  return [
+    `dossier PDF, warm vs bare react-pdf: ${ratio.toFixed(2)}× (dossier ${Math.round(dossier)} ms, bare ${Math.round(bare)} ms = ${PAGES} pages × 30 lines, DejaVu Sans) [goal ≤ 1.5×; ${workload}]`,
+    `dossier PDF, warm: ${Math.round(dossier)} ms for ${PAGES} pages [goal ≤ 1 s; ${workload}]`,
+    `dossier PDF, first (cold) render: ${Math.round(cold)} ms [module load, font parsing, 9-page sample dossier, fresh process]`,
+    `dossier PDF, peak RSS while rendering: ${mb(peak)} [process RSS sampled every 5 ms during the warm renders]`,
+  ];
+}

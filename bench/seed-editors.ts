@@ -1,0 +1,46 @@
+// Opens more draft assessments in the bench's data folder (before its server starts), so that 50
+// concurrent editors each have an answer of their own: 14 + 14 + 14 + 13 answers.
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaClient } from "@/generated/prisma/client";
+import { createAdapter } from "@/lib/core/db-adapter";
+import { env } from "@/lib/core/env";
+import type { TReferentialFile } from "@/lib/referentials/schemas";
+
+async function main() {
+  const pglite = new PGlite(env.pgliteDir);
+  const db = new PrismaClient({ adapter: createAdapter(undefined, pglite) });
+  const campaign = (name: string) => db.campaign.findFirstOrThrow({ where: { name: { startsWith: name } } });
+  const establishment = (name: string) => db.establishment.findFirstOrThrow({ where: { name: { startsWith: name } } });
+  const hopen = await campaign("HOP'EN — prérequis 2026");
+  const care = await campaign("CaRE domaine 2");
+  const ghbs = await establishment("Groupe hospitalier Bretagne Sud");
+  const nantes = await establishment("CHU de Nantes");
+  await db.assessment.createMany({
+    data: [
+      { establishmentId: nantes.id, campaignId: hopen.id },
+      { establishmentId: ghbs.id, campaignId: care.id },
+    ],
+    skipDuplicates: true,
+  });
+  // Who edits what: each director's draft assessments and their yes/no questions.
+  const drafts = await db.assessment.findMany({
+    where: { status: "draft", campaignId: { in: [hopen.id, care.id] } },
+    select: { id: true, establishmentId: true, establishment: { select: { memberships: { where: { role: "director" }, select: { user: { select: { email: true } } } } } }, campaign: { select: { referentialVersion: { select: { content: true } } } } },
+  });
+  const plan = drafts.flatMap((a) => {
+    const email = a.establishment.memberships[0]?.user.email;
+    const content = a.campaign.referentialVersion.content as unknown as TReferentialFile;
+    const codes = content.requirements.filter((r) => r.answer.type === "yes_no" || r.answer.type === "yes_partial_no").map((r) => r.code);
+    return email ? [{ email, establishmentId: a.establishmentId, assessmentId: a.id, codes }] : [];
+  });
+  writeFileSync(path.join(env.dataDir, "editors.json"), JSON.stringify(plan, null, 2));
+  await db.$disconnect();
+  await pglite.close();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
