@@ -47,8 +47,8 @@ export function storageKeyFor(establishmentId: string, sha256: string): string {
 /** The absolute path of a key, refusing anything that is not a key this module made. */
 export function storagePath(storageKey: string, dir: string = env.evidenceDir): string {
   if (!STORAGE_KEY.test(storageKey)) throw new Error("invalid storage key");
-  const root = path.resolve(dir);
-  const full = path.resolve(root, ...storageKey.split("/"));
+  const root = path.resolve(/*turbopackIgnore: true*/ dir);
+  const full = path.resolve(/*turbopackIgnore: true*/ root, ...storageKey.split("/"));
   if (path.relative(root, full).startsWith("..")) throw new Error("storage key outside the evidence folder");
   return full;
 }
@@ -58,11 +58,11 @@ export function storagePath(storageKey: string, dir: string = env.evidenceDir): 
  * the copy stops, the temporary file is removed and PAYLOAD_TOO_LARGE is thrown.
  */
 export async function stageUpload(source: UploadSource, options: StorageOptions = {}): Promise<StagedUpload> {
-  const dir = path.resolve(options.dir ?? env.evidenceDir);
+  const dir = path.resolve(/*turbopackIgnore: true*/ options.dir ?? env.evidenceDir);
   const maxBytes = options.maxBytes ?? MAX_EVIDENCE_BYTES;
-  const tmpDir = path.join(dir, ".tmp");
+  const tmpDir = path.join(/*turbopackIgnore: true*/ dir, ".tmp");
   await mkdir(tmpDir, { recursive: true, mode: 0o700 });
-  const tempPath = path.join(tmpDir, `${randomUUID()}.part`);
+  const tempPath = path.join(/*turbopackIgnore: true*/ tmpDir, `${randomUUID()}.part`);
   const file = await open(tempPath, "wx", 0o600);
   const hash = createHash("sha256");
   const head = new Uint8Array(SNIFF_HEAD_BYTES);

@@ -7,7 +7,7 @@ import { parseReferential, type TParseResult } from "./parse";
 // where that package throws.
 
 /** Folder of the shipped referentials: data/referentials/<id>/<version>.yaml. */
-export const REFERENTIALS_DIR = path.join(process.cwd(), "data", "referentials");
+export const REFERENTIALS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "data", "referentials");
 
 /**
  * Parses one file. Its place must agree with its content (`<id>/<version>.yaml`), else two files
@@ -19,8 +19,8 @@ export async function loadReferentialFile(filePath: string): Promise<TParseResul
   const result = parseReferential(text, fileName);
   if (!result.ok) return result;
 
-  const expected = path.join(result.referential.id, `${result.referential.version}.yaml`);
-  const actual = path.join(path.basename(path.dirname(filePath)), path.basename(filePath));
+  const expected = path.join(/*turbopackIgnore: true*/ result.referential.id, `${result.referential.version}.yaml`);
+  const actual = path.join(/*turbopackIgnore: true*/ path.basename(path.dirname(filePath)), path.basename(filePath));
   if (expected !== actual) {
     const message = `Le fichier doit s'appeler « ${expected} » d'après son id et sa version (trouvé : « ${actual} »).`;
     return { ok: false, errors: [{ file: fileName, path: "(racine)", message }] };
@@ -33,8 +33,8 @@ export async function listReferentialFiles(rootDir: string = REFERENTIALS_DIR): 
   const entries = await readdir(rootDir, { withFileTypes: true });
   const files: string[] = [];
   for (const dir of entries.filter((e) => e.isDirectory())) {
-    const inner = await readdir(path.join(rootDir, dir.name));
-    files.push(...inner.filter((name) => name.endsWith(".yaml")).map((name) => path.join(rootDir, dir.name, name)));
+    const inner = await readdir(path.join(/*turbopackIgnore: true*/ rootDir, dir.name));
+    files.push(...inner.filter((name) => name.endsWith(".yaml")).map((name) => path.join(/*turbopackIgnore: true*/ rootDir, dir.name, name)));
   }
   return files.sort();
 }
