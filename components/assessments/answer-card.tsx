@@ -18,13 +18,15 @@ type Props = Readonly<{
   readOnly: boolean;
   computed?: Computed | null;
   evidence?: ReactNode;
+  /** An answer given in another programme's questionnaire for a mapped requirement. */
+  reuse?: { source: string; kind: Draft["kind"]; value: unknown; justification: string | null } | null;
 }>;
 
 function draftOf(answer: StoredAnswer | null): Draft {
   return { kind: answer?.kind ?? null, value: answer?.value ?? null, justification: answer?.justification ?? "", comment: answer?.comment ?? "" };
 }
 
-export function AnswerCard({ assessmentId, requirement, initial, readOnly, computed, evidence }: Props) {
+export function AnswerCard({ assessmentId, requirement, initial, readOnly, computed, evidence, reuse }: Props) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(initial));
   const [showComment, setShowComment] = useState(Boolean(initial?.comment));
   const [toConfirm, setToConfirm] = useState(initial?.needsConfirmation ?? false);
@@ -89,6 +91,14 @@ export function AnswerCard({ assessmentId, requirement, initial, readOnly, compu
         <div className="alert alert-warning small">
           Réponse reprise de la campagne précédente ({initial.carriedFrom}).{" "}
           <button type="button" className="btn btn-small btn-secondary" onClick={() => update({})}>Confirmer cette réponse</button>
+        </div>
+      ) : null}
+      {reuse && !readOnly && (toConfirm || !draft.kind) ? (
+        <div className="alert small" data-testid="reuse">
+          Réponse déjà donnée pour {reuse.source} : « {describeValue(requirement.answer, reuse.kind ?? "unknown", reuse.value)} ».{" "}
+          <button type="button" className="btn btn-small btn-secondary" onClick={() => update({ kind: reuse.kind, value: reuse.value, justification: reuse.justification ?? "" })}>
+            Reprendre cette réponse
+          </button>
         </div>
       ) : null}
       {state.status === "conflict" ? (

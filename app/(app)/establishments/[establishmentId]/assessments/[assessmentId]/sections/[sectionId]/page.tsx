@@ -4,6 +4,7 @@ import { AnswerCard } from "@/components/assessments/answer-card";
 import { AssessmentHeader } from "@/components/assessments/assessment-header";
 import { isVisible } from "@/lib/assessments/answer-schemas";
 import { getAssessmentView } from "@/lib/assessments/queries";
+import { findReusableAnswers } from "@/lib/assessments/reuse";
 import { requireActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
 import { orNotFound } from "@/lib/core/page";
@@ -42,6 +43,7 @@ export default async function SectionPage({ params }: Readonly<{ params: Params 
   const [evidence, library] = seesEvidence
     ? await Promise.all([listEvidenceForAssessment(db, actor, assessment.id), listEstablishmentEvidence(db, actor, assessment.establishmentId)])
     : [null, []];
+  const reusable = readOnly ? new Map() : await findReusableAnswers(db, assessment, answers);
   const index = progress.sections.findIndex((s) => s.domainCode === section.code);
   const previous = progress.sections[index - 1];
   const next = progress.sections[index + 1];
@@ -88,6 +90,7 @@ export default async function SectionPage({ params }: Readonly<{ params: Params 
                 initial={answers.get(r.code) ?? null}
                 readOnly={readOnly}
                 computed={computedFor(r)}
+                reuse={reusable.get(r.code) ?? null}
                 evidence={evidence ? <EvidencePanel assessmentId={assessment.id} requirementCode={r.code} initialLinks={evidence[r.code] ?? []} library={library} readOnly={readOnly} /> : null}
               />
             ))
