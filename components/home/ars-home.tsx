@@ -19,9 +19,10 @@ export async function ArsHome({ actor, regionId }: Readonly<{ actor: Actor; regi
         </div>
         <div className="card">
           <h3>Dossiers soumis</h3>
-          <p className="muted" style={{ margin: 0 }}>
-            Les dossiers soumis par les établissements de la région {region.name} apparaîtront ici dès leur dépôt.
+          <p className="muted">
+            Les dossiers soumis par les établissements de la région {region.name}, à télécharger et à vérifier.
           </p>
+          <Link className="btn btn-secondary" href={`/ars/${region.id}`}>Voir les dossiers soumis</Link>
         </div>
       </div>
     </section>
