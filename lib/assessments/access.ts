@@ -4,7 +4,7 @@ import type { Permission } from "@/lib/auth/permissions";
 import { assessmentScope } from "@/lib/auth/scope";
 import type { Db, Tx } from "@/lib/core/db";
 import { AppError, notFound } from "@/lib/core/errors";
-import type { TReferentialFile } from "@/lib/referentials/schemas";
+import { getVersionContent } from "@/lib/referentials/queries";
 
 const assessmentSelect = {
   id: true,
@@ -26,7 +26,7 @@ const assessmentSelect = {
       name: true,
       year: true,
       closesOn: true,
-      referentialVersion: { select: { id: true, referentialId: true, version: true, title: true, content: true } },
+      referentialVersion: { select: { id: true, referentialId: true, version: true, title: true } },
     },
   },
 } as const;
@@ -47,12 +47,13 @@ export async function getAssessmentOrThrow(
     select: assessmentSelect,
   });
   if (!assessment) throw notFound("Cette évaluation");
-  const { content, ...version } = assessment.campaign.referentialVersion;
+  const version = assessment.campaign.referentialVersion;
   return {
     ...assessment,
     options: (assessment.options ?? {}) as Record<string, unknown>,
     referentialVersion: version,
-    referential: content as unknown as TReferentialFile,
+    // Versions are immutable: their content is parsed once per process, not on every save.
+    referential: await getVersionContent(db, version.id),
   };
 }
 

@@ -48,6 +48,13 @@ describe("[ASSESSMENTS] answers", () => {
     expect(audit[1]!.actorId).toBe(w.director.id);
   });
 
+  it("clears the stored value when the answer becomes « je ne sais pas »", async () => {
+    const first = await saveAnswer(t.db, w.director, assessmentId, yes("P4.1"), rid);
+    const unknown = await saveAnswer(t.db, w.director, assessmentId, { requirementCode: "P4.1", kind: "unknown", expectedVersion: first.version }, rid);
+    expect(unknown).toMatchObject({ kind: "unknown", value: null, version: 2 });
+    expect((await t.db.answer.findFirstOrThrow({ where: { assessmentId, requirementCode: "P4.1" } })).value).toBeNull();
+  });
+
   it("refuses a save against a stale version and returns the other person's answer", async () => {
     const error = await saveAnswer(t.db, w.director, assessmentId, yes("P1.1", 1), rid).catch((e) => e);
     expect(error).toBeInstanceOf(AppError);
