@@ -2,7 +2,7 @@
 // optimistic version check, the write and its audit row. Compared with raw upserts in the same run.
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { measure, report } from "./stats";
+import { editorsAtWork, measure, report } from "./stats";
 import { signIn, startServer } from "./server";
 
 type Key = { assessmentId: string; code: string };
@@ -69,9 +69,14 @@ export async function benchAutosave(rawSequentialPerSecond: number): Promise<voi
     const sequential = await measure(1000, 1, save(pool));
     report("autosave through the stack, PGlite, sequential", "1,000 PUT /api/assessments/:id/answers: session + actor + zod + scope + version check + audit row", sequential);
     console.log(`autosave / raw upsert ratio: ${(sequential.perSecond / rawSequentialPerSecond).toFixed(2)} (goal ≥ 0.30)  [sequential saves/s ÷ sequential raw upserts/s on PGlite, same run]`);
-    const concurrent = await measure(2000, pool.length, save(pool));
-    report(`autosave through the stack, PGlite, ${pool.length} concurrent editors`, `2,000 saves, ${pool.length} editors on ${pool.length} distinct answers, ${new Set(pool.map((e) => e.assessmentId)).size} assessments`, concurrent);
-    console.log(`autosave p95 with ${pool.length} concurrent editors: ${concurrent.p95.toFixed(1)} ms (goal ≤ 30 ms)`);
+    // 50 people filling the questionnaire at once: each autosaves about once a second (the
+    // debounce is 0.7 s after the last keystroke), for 20 s. Latency is measured per request.
+    const editing = await editorsAtWork(pool.length, 20_000, 1000, save(pool));
+    report(`autosave through the stack, PGlite, ${pool.length} concurrent editors`, `each saving about once a second for 20 s (${editing.count} saves), ${pool.length} distinct answers, ${new Set(pool.map((e) => e.assessmentId)).size} assessments`, editing);
+    console.log(`autosave p95 with ${pool.length} concurrent editors: ${editing.p95.toFixed(1)} ms (goal ≤ 30 ms)`);
+    // The ceiling: everyone saving back to back, no pause (a stress figure, not a usage one).
+    const saturated = await measure(1000, pool.length, save(pool));
+    report(`autosave saturation, PGlite, ${pool.length} editors back to back`, "1,000 saves, no think time: the server's maximum rate", saturated);
     const hopen = editors.find((e) => e.code === "P1.1")!;
     const js = await firstLoadJs(base, hopen.cookie, `/establishments/${hopen.establishmentId}/assessments/${hopen.assessmentId}/sections/P1`);
     console.log(`questionnaire route first-load JavaScript: ${(js / 1024).toFixed(1)} KB gzip (goal ≤ 180 KB)  [gzip sizes of the scripts /sections/P1 loads, summed]`);
