@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/scope";
-import type { Db } from "@/lib/core/db";
+import type { Db, Tx } from "@/lib/core/db";
 import { notFound } from "@/lib/core/errors";
 import { diffReferentials, type TReferentialDiff } from "./diff";
 import type { TReferentialFile } from "./schemas";
@@ -36,7 +36,7 @@ function remember(versionId: string, content: TReferentialFile): TReferentialFil
  * written, hence the cast). Read-only: the object is frozen and shared. Not access-checked: callers
  * reach a version through a campaign or an assessment they already loaded through lib/auth/scope.ts.
  */
-export async function getVersionContent(db: Db, versionId: string): Promise<TReferentialFile> {
+export async function getVersionContent(db: Db | Tx, versionId: string): Promise<TReferentialFile> {
   const cached = contentCache.get(versionId);
   if (cached) return cached;
   const row = await db.referentialVersion.findUnique({ where: { id: versionId }, select: { content: true } });
