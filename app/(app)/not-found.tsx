@@ -1,11 +1,2 @@
-import Link from "next/link";
-
-export default function NotFound() {
-  return (
-    <div className="card empty" style={{ maxWidth: 640, margin: "2rem auto" }}>
-      <strong>Page introuvable</strong>
-      <p>Cette page n&apos;existe pas ou ne vous est pas accessible.</p>
-      <Link className="btn" href="/">Retour à l&apos;accueil</Link>
-    </div>
-  );
-}
+// The signed-in area shows the same 404 as the rest of the site (inside its shell).
+export { default } from "../not-found";

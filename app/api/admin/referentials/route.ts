@@ -3,10 +3,9 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { MAX_REFERENTIAL_BYTES, MAX_REPORTED_ERRORS, type TUploadResponse } from "@/components/referentials/upload-limits";
 import { assertAdmin } from "@/lib/admin/guard";
-import { getActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
 import { AppError } from "@/lib/core/errors";
-import { assertSameOrigin, badInput, handleUnexpected } from "@/lib/core/route";
+import { assertSameOrigin, badInput, handleUnexpected, readJson, requireRouteActor } from "@/lib/core/route";
 import { parseReferential } from "@/lib/referentials/parse";
 import { importReferentialVersion } from "@/lib/referentials/store";
 
@@ -32,26 +31,13 @@ const ZUpload = z.strictObject(
   { error: (iss) => (iss.code === "unrecognized_keys" ? `Champ non prévu : ${iss.keys.join(", ")}.` : "Le contenu envoyé doit être un objet JSON.") },
 );
 
-async function readBody(request: Request): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", TOO_LARGE);
-  const text = await request.text();
-  if (Buffer.byteLength(text, "utf8") > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", TOO_LARGE);
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("BAD_INPUT", "Le contenu envoyé n'est pas du JSON valide.");
-  }
-}
-
 export async function POST(request: Request): Promise<NextResponse> {
   const requestId = randomUUID();
   try {
     assertSameOrigin(request);
-    const actor = await getActor();
-    if (!actor) throw new AppError("UNAUTHENTICATED", "Votre session a expiré : reconnectez-vous.");
+    const actor = await requireRouteActor();
     assertAdmin(actor);
-    const parsed = ZUpload.safeParse(await readBody(request));
+    const parsed = ZUpload.safeParse(await readJson(request, MAX_BODY_BYTES, TOO_LARGE));
     if (!parsed.success) throw badInput(parsed.error);
     const { fileName, text } = parsed.data;
     if (Buffer.byteLength(text, "utf8") > MAX_REFERENTIAL_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", TOO_LARGE);

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
-import { getActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
 import { AppError } from "@/lib/core/errors";
-import { assertSameOrigin, badInput, handleUnexpected } from "@/lib/core/route";
+import { assertSameOrigin, badInput, handleUnexpected, readJson, requireRouteActor } from "@/lib/core/route";
 import { loadEditableEstablishment } from "@/lib/inventory/access";
 import { importInventory } from "@/lib/inventory/actions";
 import { MAX_IMPORT_BYTES, ZImportInput } from "@/lib/inventory/schemas";
@@ -17,27 +16,14 @@ const TOO_LARGE = `Le fichier dépasse la taille maximale de ${MAX_IMPORT_BYTES 
 // JSON escaping (quotes, newlines, \uXXXX for control characters) can roughly double the text.
 const MAX_BODY_BYTES = 2 * MAX_IMPORT_BYTES + 16 * 1024;
 
-async function readBody(request: Request): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", TOO_LARGE);
-  const text = await request.text();
-  if (Buffer.byteLength(text, "utf8") > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", TOO_LARGE);
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("BAD_INPUT", "Le contenu envoyé n'est pas du JSON valide.");
-  }
-}
-
 export async function POST(request: Request, context: { params: Promise<{ establishmentId: string }> }): Promise<NextResponse> {
   const requestId = randomUUID();
   try {
     assertSameOrigin(request);
-    const actor = await getActor();
-    if (!actor) throw new AppError("UNAUTHENTICATED", "Votre session a expiré : reconnectez-vous.");
+    const actor = await requireRouteActor();
     const { establishmentId } = await context.params;
     await loadEditableEstablishment(db, actor, establishmentId);
-    const parsed = ZImportInput.safeParse(await readBody(request));
+    const parsed = ZImportInput.safeParse(await readJson(request, MAX_BODY_BYTES, TOO_LARGE));
     if (!parsed.success) throw badInput(parsed.error);
     if (Buffer.byteLength(parsed.data.text, "utf8") > MAX_IMPORT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", TOO_LARGE);
     const summary = await importInventory(db, actor, establishmentId, parsed.data.text, parsed.data.mode, requestId);
