@@ -1,0 +1,36 @@
+type Props = Readonly<{
+  assessmentId: string;
+  /** The director also gets the evidence bundle. */
+  isDirector: boolean;
+  status: "draft" | "submitted" | "superseded";
+}>;
+
+/**
+ * Download buttons for an assessment's dossier, for the assessment page. Plain links to the
+ * routes, which check access again: the PDF for anyone who may read the dossier, the ZIP of the
+ * evidence for the director only.
+ */
+export function DossierLinks({ assessmentId, isDirector, status }: Props) {
+  const base = `/api/assessments/${encodeURIComponent(assessmentId)}/dossier`;
+  const isDraft = status === "draft";
+  return (
+    <div className="stack" style={{ gap: "0.5rem" }}>
+      <div className="row">
+        <a className="btn" href={base} download>
+          {isDraft ? "Aperçu du dossier PDF (brouillon)" : "Télécharger le dossier PDF"}
+        </a>
+        {isDirector ? (
+          <a className="btn btn-secondary" href={`${base}/bundle`} download>
+            Télécharger le lot complet (ZIP)
+          </a>
+        ) : null}
+      </div>
+      <p className="small muted" style={{ margin: 0 }}>
+        {isDraft
+          ? "Aperçu marqué « BROUILLON » : il n'a pas de code de vérification et ne peut pas être transmis à l'ARS. Le dossier définitif est émis après la soumission."
+          : "Dossier définitif : son code de vérification et son empreinte sont enregistrés par Socle ; l'ARS peut en vérifier l'authenticité sur la page « Vérifier un dossier »."}
+        {isDirector ? " Le lot complet contient le dossier, toutes les pièces justificatives et un manifeste de leurs empreintes." : ""}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { ReactElement } from "react";
+
+// The dossier is cut into pages before react-pdf sees it. react-pdf 4.9 re-lays out everything
+// left in a page run at each page break, and once more per page for a "page X / Y" render prop:
+// a 20-page run costs several times a plain document. Cut here, each <Page> holds one page of
+// content and prints its number as plain text. Heights are estimates from the real font metrics
+// (metrics.ts); render.ts falls back to react-pdf's own pagination if an estimate was short.
+
+export type Block = {
+  key: string;
+  /** Height in points, margins included. */
+  height: number;
+  node: ReactElement;
+  /** Stays on the same page as the next block (a title with its table's header and first row). */
+  keepWithNext?: boolean;
+  /** Drawn first when this block opens a page (a table's header row, "… (suite)"). */
+  continuedHead?: Block;
+  /** Spacing only: dropped when it would open a page. */
+  spacer?: boolean;
+};
+
+/** Fills pages of `capacity` points with the blocks in order; returns the blocks of each page. */
+export function paginate(blocks: readonly Block[], capacity: number): Block[][] {
+  const pages: Block[][] = [[]];
+  let used = 0;
+  for (let i = 0; i < blocks.length; ) {
+    let j = i;
+    while (blocks[j]!.keepWithNext && j + 1 < blocks.length) j++;
+    const group = blocks.slice(i, j + 1);
+    i = j + 1;
+    const first = group[0]!;
+    if (first.spacer && used === 0) continue;
+    const height = group.reduce((h, b) => h + b.height, 0);
+    if (used > 0 && used + height > capacity) {
+      pages.push([]);
+      used = 0;
+      if (first.spacer) continue;
+      if (first.continuedHead) {
+        pages.at(-1)!.push(first.continuedHead);
+        used += first.continuedHead.height;
+      }
+    }
+    pages.at(-1)!.push(...group);
+    used += height;
+  }
+  return pages.filter((p, k) => p.length > 0 || k === 0);
+}

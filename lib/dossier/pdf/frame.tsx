@@ -1,0 +1,51 @@
+import { Page, Text, View } from "./primitives";
+import type { ReactNode } from "react";
+import { label } from "../format";
+import type { DossierPayload, DossierSeal } from "../types";
+import { s } from "./theme";
+
+export type PageProps = Readonly<{ payload: DossierPayload; seal: DossierSeal }>;
+
+/** Where a reader checks a dossier: the QR target without the code, for the footer. */
+export function verifyBase(seal: DossierSeal): string {
+  return seal.verifyUrl.replace(/\/verifier\/.*$/, "/verifier").replace(/^https?:\/\//, "");
+}
+
+/**
+ * One A4 page (or a run of pages when the content wraps) with the fixed header, the footer
+ * "page X / Y" and the verification code, and on a draft the diagonal watermark, drawn last so
+ * that table backgrounds do not hide it.
+ */
+export function DossierPage({
+  payload,
+  seal,
+  children,
+  bookmark,
+  pageLabel,
+}: PageProps & Readonly<{ children: ReactNode; bookmark?: string; /** "page 3 / 12" when the pages were cut beforehand; else react-pdf counts. */ pageLabel?: string }>) {
+  const { establishment, programme, campaign } = payload;
+  return (
+    <Page size="A4" style={s.page} bookmark={bookmark}>
+      <View style={s.header} fixed>
+        <Text style={[s.headerStrong, { flex: 1, paddingRight: 12 }]}>{`${establishment.name} · FINESS ${establishment.finess}`}</Text>
+        <Text style={{ maxWidth: "48%", textAlign: "right" }}>
+          {campaign.name.includes(programme.label) ? campaign.name : `${programme.label} · ${campaign.name}`}
+        </Text>
+      </View>
+      <View style={s.body}>{children}</View>
+      <View style={s.footer} fixed>
+        <Text style={{ flex: 1 }}>
+          {seal.code
+            ? `${label("Code de vérification")} ${seal.code} · vérifiable sur ${verifyBase(seal)}`
+            : `${label("Code de vérification")} BROUILLON · document non soumis, non vérifiable`}
+        </Text>
+        {pageLabel ? <Text>{pageLabel}</Text> : <Text render={({ pageNumber, totalPages }) => `page ${pageNumber} / ${totalPages}`} />}
+      </View>
+      {payload.isDraft ? (
+        <Text style={s.watermark} fixed>
+          BROUILLON — non soumis
+        </Text>
+      ) : null}
+    </Page>
+  );
+}

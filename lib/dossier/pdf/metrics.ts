@@ -1,0 +1,101 @@
+import type ReactPDF from "@react-pdf/renderer";
+import { FONT_FAMILY } from "./fonts";
+
+// Text measurement with the very font react-pdf draws with, so the dossier can be cut into pages
+// before rendering (see paginate.ts). Greedy line filling on a slightly narrowed width: react-pdf's
+// own line breaker never needs more lines than this estimate in practice, and render.ts checks
+// the real page count anyway.
+
+type GlyphFont = { unitsPerEm: number; glyphForCodePoint(codePoint: number): { advanceWidth: number } };
+
+export type TextMetrics = {
+  /** Lines `text` takes at `size` points in a box `width` points wide (hard breaks on "\n"). */
+  lines(text: string, size: number, width: number, bold?: boolean): number;
+  /** Width of one line of text, in points. */
+  width(text: string, size: number, bold?: boolean): number;
+};
+
+/** The share of a column's width the estimate fills, to stay on the safe side of the line breaker. */
+const WIDTH_FACTOR = 0.96;
+
+function advances(font: GlyphFont) {
+  const cache = new Map<number, number>();
+  return (codePoint: number) => {
+    let w = cache.get(codePoint);
+    if (w === undefined) {
+      w = font.glyphForCodePoint(codePoint).advanceWidth / font.unitsPerEm;
+      cache.set(codePoint, w);
+    }
+    return w;
+  };
+}
+
+/** Same cut points as the hyphenation callback in fonts.ts: long tokens break into ≤ 16-char parts. */
+function pieces(word: string): string[] {
+  if (word.length <= 24) return [word];
+  return word.split(/(?<=[/_.\-])/).flatMap((p) => (p.length <= 16 ? [p] : (p.match(/.{1,16}/g) ?? [p])));
+}
+
+export function metricsFor(regular: GlyphFont, bold: GlyphFont): TextMetrics {
+  const em = { regular: advances(regular), bold: advances(bold) };
+  const emWidth = (text: string, isBold: boolean) => {
+    const advance = isBold ? em.bold : em.regular;
+    let w = 0;
+    for (const ch of text) w += advance(ch.codePointAt(0)!);
+    return w;
+  };
+  return {
+    width: (text, size, isBold = false) => emWidth(text, isBold) * size,
+    lines(text, size, width, isBold = false) {
+      const max = (width * WIDTH_FACTOR) / size; // in em
+      const space = emWidth(" ", isBold);
+      let total = 0;
+      const paragraphs = text.split("\n");
+      for (const [p, paragraph] of paragraphs.entries()) {
+        let lines = 1;
+        let used = 0;
+        const words = paragraph.split(/ +/).filter(Boolean);
+        // react-pdf keeps the "\n" at the end of the line it ends, drawn as an invisible .notdef
+        // glyph 0.6 em wide: count it, or a line that just fits is estimated one line short.
+        if (p < paragraphs.length - 1) words.push(`${words.pop() ?? ""}\n`);
+        for (const word of words) {
+          const parts = pieces(word);
+          for (const [i, part] of parts.entries()) {
+            const w = emWidth(part, isBold);
+            const gap = used > 0 && i === 0 ? space : 0;
+            // A break inside a long token ends the line with a 5 pt hyphen: keep room for it.
+            const hyphen = i < parts.length - 1 ? 5 / size : 0;
+            if (used > 0 && used + gap + w + hyphen > max) {
+              lines++;
+              used = w;
+            } else {
+              used += gap + w;
+            }
+          }
+        }
+        total += lines;
+      }
+      return total;
+    },
+  };
+}
+
+let cached: Promise<TextMetrics> | null = null;
+
+/** The metrics of DejaVu Sans regular and bold, loaded through react-pdf's own font store. */
+export function loadTextMetrics(Font: typeof ReactPDF.Font): Promise<TextMetrics> {
+  cached ??= (async () => {
+    const load = async (fontWeight: number) => {
+      const source = Font.getFont({ fontFamily: FONT_FAMILY, fontWeight }) as unknown as { load(): Promise<void>; data: GlyphFont | null };
+      await source.load();
+      if (!source.data) throw new Error(`font ${FONT_FAMILY} ${fontWeight} did not load`);
+      return source.data;
+    };
+    const [regular, bold] = await Promise.all([load(400), load(700)]);
+    return metricsFor(regular, bold);
+  })();
+  cached.catch(() => {
+    cached = null;
+  });
+  return cached;
+}

@@ -1,0 +1,390 @@
+import {
+  ACTION_STATUS_LABELS,
+  CONFIDENCE_LABELS,
+  EFFORT_LABELS,
+  formatEuros,
+  formatFileSize,
+  formatInteger,
+  formatScore,
+  formatShortDate,
+  frTypo,
+  GAP_KIND_LABELS,
+  label,
+  mimeLabel,
+  STATUS_LABELS,
+  STATUS_ORDER,
+} from "../format";
+import type { DossierDomain, DossierPayload } from "../types";
+import type { Block } from "./blocks";
+import type { TextMetrics } from "./metrics";
+import { Text, View } from "./primitives";
+import { type Cell, type Column, tableBlocks, textWidths } from "./table";
+import { CELL_PADDING, CONTENT_WIDTH, COLORS, s, STATUS_COLORS, TYPE } from "./theme";
+
+// The flowing sections of the dossier as blocks with their heights (see blocks.ts): the summary,
+// one table per domain, the gaps and the action plan, the annex of evidence files.
+
+type Ctx = { payload: DossierPayload; m: TextMetrics };
+type TypeName = keyof typeof TYPE;
+
+/** Height of `text` set in `type` within `width`. */
+const tall = (m: TextMetrics, text: string, type: TypeName, width: number, bold = false) => m.lines(text, TYPE[type].size, width, bold) * TYPE[type].line;
+
+function heading(key: string, text: string, level: "h1" | "h2", m: TextMetrics, extraTop = 0): Block {
+  const style = level === "h1" ? s.h1 : s.h2;
+  const margins = level === "h1" ? 10 : 4 + 6 + extraTop;
+  return {
+    key,
+    keepWithNext: true,
+    height: tall(m, text, level, CONTENT_WIDTH, true) + margins,
+    node: (
+      <Text key={key} style={extraTop ? [style, { marginTop: 4 + extraTop }] : style}>
+        {frTypo(text)}
+      </Text>
+    ),
+  };
+}
+
+function paragraph(key: string, text: string, m: TextMetrics, options: { small?: boolean; muted?: boolean; keepWithNext?: boolean } = {}): Block {
+  const type = options.small ? "small" : "body";
+  const typo = frTypo(text);
+  return {
+    key,
+    keepWithNext: options.keepWithNext,
+    height: tall(m, typo, type, CONTENT_WIDTH) + 6,
+    node: (
+      <Text key={key} style={[s.p, options.small ? s.small : {}, options.muted ? s.muted : {}]}>
+        {typo}
+      </Text>
+    ),
+  };
+}
+
+/** Very long free text is cut in the PDF (the full text stays in Socle), so one row never outgrows a page. */
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max).replace(/\s+\S*$/, "")}… [texte tronqué : version intégrale dans Socle]`;
+}
+
+const textCell = (m: TextMetrics, text: string, width: number, type: TypeName = "body", bold = false): Cell => ({ content: text, height: tall(m, text, type, width, bold) });
+
+// ─── 1. Summary ─────────────────────────────────────────────────────────────
+
+export function summaryBlocks({ payload, m }: Ctx): Block[] {
+  const { verdict } = payload;
+  const tone = payload.isDraft ? COLORS.muted : verdict.eligible ? COLORS.green : COLORS.red;
+  const inner = CONTENT_WIDTH - 4 - 0.75 - 20;
+  const headline = frTypo(verdict.headline);
+  const reasons = verdict.reasons.map(frTypo);
+  const blocking = verdict.blockingMissing.map((r) => ({ code: r.code, label: frTypo(r.label) }));
+  const verdictHeight =
+    1.5 + 20 + 10 +
+    m.lines(headline, 11, inner, true) * 11 * 1.25 + 4 +
+    reasons.reduce((h, r) => h + tall(m, r, "body", inner - 10) + 2, 0) +
+    (blocking.length ? 4 + TYPE.body.line + 2 + blocking.reduce((h, r) => h + tall(m, r.label, "body", inner - 36) + 1, 0) : 0);
+  const blocks: Block[] = [
+    heading("summary-title", "1. Synthèse", "h1", m),
+    {
+      key: "verdict",
+      height: verdictHeight,
+      node: (
+        <View key="verdict" style={[s.box, { borderLeftWidth: 4, borderLeftColor: tone }]} wrap={false}>
+          <Text style={{ fontSize: 11, lineHeight: 1.25, fontWeight: 700, color: tone, marginBottom: 4 }}>{headline}</Text>
+          {reasons.map((reason, i) => (
+            <View key={i} style={{ flexDirection: "row", marginBottom: 2 }}>
+              <Text style={{ width: 10 }}>•</Text>
+              <Text style={{ flex: 1 }}>{reason}</Text>
+            </View>
+          ))}
+          {blocking.length > 0 ? (
+            <View style={{ marginTop: 4 }}>
+              <Text style={[s.bold, { marginBottom: 2 }]}>{label("Prérequis bloquants non atteints")}</Text>
+              {blocking.map((r) => (
+                <View key={r.code} style={{ flexDirection: "row", marginBottom: 1 }}>
+                  <Text style={{ width: 36, fontWeight: 700, color: COLORS.red }}>{r.code}</Text>
+                  <Text style={{ flex: 1 }}>{r.label}</Text>
+                </View>
+              ))}
+            </View>
+          ) : null}
+        </View>
+      ),
+    },
+    heading("scores-title", "Score par domaine", "h2", m),
+  ];
+
+  const columns: Column[] = [
+    { title: "Domaine", flex: 1 },
+    { title: "Score", width: 46, align: "right" },
+    ...STATUS_ORDER.map((st): Column => ({ title: STATUS_LABELS[st], width: 54, align: "right", color: STATUS_COLORS[st].fg })),
+  ];
+  const widths = textWidths(columns);
+  const countCells = (counts: DossierDomain["counts"], bold = false): Cell[] =>
+    STATUS_ORDER.map((st) => ({ content: formatInteger(counts[st]), height: TYPE.body.line, style: bold ? s.bold : undefined }));
+  const scoreRows = [
+    ...payload.domains.map((d) => {
+      const title = frTypo(d.title);
+      return {
+        key: d.code,
+        cells: [
+          { content: [<Text key="c" style={s.bold}>{d.code}</Text>, ` — ${title}`], height: tall(m, `${d.code} — ${title}`, "body", widths[0]!) },
+          { content: formatScore(d.score), height: TYPE.body.line, style: s.bold },
+          ...countCells(d.counts),
+        ],
+      };
+    }),
+    { key: "total", cells: [{ content: "Ensemble", height: TYPE.body.line, style: s.bold }, { content: formatScore(payload.overall), height: TYPE.body.line, style: s.bold }, ...countCells(payload.counts, true)] },
+  ];
+  const table = tableBlocks({ key: "scores", columns, rows: scoreRows, caption: "Score par domaine", m });
+  const parts = [table.head, ...table.rows];
+  blocks.push({
+    key: "scores",
+    height: parts.reduce((h, b) => h + b.height, 0) + 10,
+    node: (
+      <View key="scores" style={{ marginBottom: 10 }} wrap={false}>
+        {parts.map((b) => b.node)}
+      </View>
+    ),
+  });
+
+  if (payload.funding) {
+    const assumption = frTypo(`Hypothèse : ${payload.funding.assumption}`);
+    const note = frTypo("Estimation établie à partir des paramètres de la campagne : ce n'est pas un engagement de financement.");
+    blocks.push({
+      key: "funding",
+      height: 1.5 + 20 + 10 + TYPE.h3.line + 4 + tall(m, assumption, "body", inner) + 3 + tall(m, note, "small", inner),
+      node: (
+        <View key="funding" style={[s.box, { backgroundColor: COLORS.blueLight, borderColor: COLORS.blue }]} wrap={false}>
+          <Text style={s.h3}>
+            {label("Financement en jeu")} {formatEuros(payload.funding.amountEuros)}
+          </Text>
+          <Text>{assumption}</Text>
+          <Text style={[s.small, s.muted, { marginTop: 3 }]}>{note}</Text>
+        </View>
+      ),
+    });
+  }
+
+  blocks.push(heading("reading-title", "Lire ce dossier", "h2", m));
+  const legend = [
+    "Statuts : « Atteint » la réponse satisfait la cible ; « Partiel » elle la satisfait en partie ; « Non atteint » elle ne la satisfait pas ; « Inconnu » l'établissement a répondu « je ne sais pas » ; « Sans objet » l'exigence ne s'applique pas, avec une justification.",
+    `Fiabilité (colonne « Fiab. ») de la formulation de l'exigence : H ${CONFIDENCE_LABELS.H} ; M ${CONFIDENCE_LABELS.M} ; L ${CONFIDENCE_LABELS.L}.`,
+    "Pièces : références des pièces justificatives listées en annexe (A1, A2…), avec leur empreinte SHA-256.",
+  ];
+  legend.forEach((text, i) => blocks.push(paragraph(`legend-${i}`, text, m, { small: true, muted: true })));
+  return blocks;
+}
+
+// ─── 2. Requirements, one table per domain ──────────────────────────────────
+
+/** A status pill drawn by the cell's own Text (no wrapping View): sized to its label, the rest of the column as margin. */
+function pill(m: TextMetrics, text: string, tone: { fg: string; bg: string }, columnWidth: number): Cell {
+  const width = Math.min(columnWidth - 2 * CELL_PADDING, Math.ceil(m.width(text, TYPE.badge.size, true)) + 9);
+  return {
+    content: text,
+    height: TYPE.badge.line + 3,
+    style: {
+      ...s.badge,
+      color: tone.fg,
+      backgroundColor: tone.bg,
+      width,
+      marginTop: CELL_PADDING,
+      marginLeft: CELL_PADDING,
+      marginRight: columnWidth - width - CELL_PADDING,
+      textAlign: "center",
+    },
+  };
+}
+
+const DOMAIN_COLUMNS: Column[] = [
+  { title: "Code", width: 36 },
+  { title: "Exigence et cible", flex: 1.25 },
+  { title: "Réponse de l'établissement", flex: 1 },
+  { title: "Statut", width: 64 },
+  { title: "Fiab.", width: 28, align: "center" },
+  { title: "Pièces", width: 44 },
+];
+
+export function domainBlocks({ payload, m }: Ctx): Block[] {
+  const widths = textWidths(DOMAIN_COLUMNS);
+  const blocks: Block[] = [heading("domains-title", "2. Exigences par domaine", "h1", m)];
+  payload.domains.forEach((domain, index) => {
+    const title = `2.${index + 1} ${domain.code} — ${domain.title}`;
+    blocks.push(heading(`domain-${domain.code}`, title, "h2", m));
+    const parts = STATUS_ORDER.filter((st) => domain.counts[st] > 0).map((st) => `${formatInteger(domain.counts[st])} ${STATUS_LABELS[st].toLowerCase()}`);
+    const summary = `${label("Score du domaine")} ${formatScore(domain.score)}${parts.length ? ` · ${parts.join(" · ")}` : ""}`;
+    blocks.push({
+      key: `domain-${domain.code}-summary`,
+      keepWithNext: domain.requirements.length > 0,
+      height: tall(m, summary, "body", CONTENT_WIDTH) + 8,
+      node: (
+        <Text key={`domain-${domain.code}-summary`} style={[s.muted, { marginBottom: 8 }]}>
+          {label("Score du domaine")} <Text style={[s.bold, { color: COLORS.ink }]}>{formatScore(domain.score)}</Text>
+          {parts.length ? ` · ${parts.join(" · ")}` : ""}
+        </Text>
+      ),
+    });
+    if (domain.requirements.length === 0) {
+      blocks.push(paragraph(`domain-${domain.code}-empty`, "Aucune exigence de ce domaine ne s'applique à cette évaluation.", m, { muted: true }));
+      return;
+    }
+    const rows = domain.requirements.map((r) => {
+      const labelText = frTypo(r.label);
+      const target = r.target ? frTypo(`Cible : ${r.target}`) : null;
+      const answer = frTypo(clip(r.answerText || "—", 900));
+      const comment = r.comment ? frTypo(clip(r.comment, 1200)) : null;
+      const confirm = "Reprise de l'an passé, à confirmer";
+      const evidence = r.evidence.length ? r.evidence.map((e) => e.annex).join(", ") : "—";
+      const tone = STATUS_COLORS[r.status];
+      const cells: Cell[] = [
+        { content: r.code, height: tall(m, r.code, "body", widths[0]!, true), style: { fontWeight: 700, color: COLORS.blue } },
+        {
+          content: [
+            labelText,
+            target ? <Text key="t" style={s.smallMuted}>{`\n${target}`}</Text> : null,
+            r.blocking ? <Text key="b" style={s.tag}>{"\nPRÉREQUIS BLOQUANT"}</Text> : null,
+          ],
+          height: tall(m, labelText, "body", widths[1]!) + (target ? tall(m, target, "small", widths[1]!) : 0) + (r.blocking ? TYPE.tag.line : 0),
+        },
+        {
+          content: [
+            answer,
+            comment ? <Text key="c" style={s.smallMuted}>{`\n${comment}`}</Text> : null,
+            r.needsConfirmation ? <Text key="n" style={[s.small, { color: COLORS.orange }]}>{`\n${confirm}`}</Text> : null,
+          ],
+          height: tall(m, answer, "body", widths[2]!) + (comment ? tall(m, comment, "small", widths[2]!) : 0) + (r.needsConfirmation ? tall(m, confirm, "small", widths[2]!) : 0),
+        },
+        pill(m, STATUS_LABELS[r.status], tone, DOMAIN_COLUMNS[3]!.width!),
+        { content: r.confidence, height: TYPE.body.line },
+        { ...textCell(m, evidence, widths[5]!, "small"), style: s.small },
+      ];
+      return { key: r.code, cells };
+    });
+    const table = tableBlocks({ key: `domain-${domain.code}`, columns: DOMAIN_COLUMNS, rows, caption: title, m });
+    blocks.push(table.head, ...table.rows, table.after);
+  });
+  return blocks;
+}
+
+// ─── 3. Gaps and action plan ────────────────────────────────────────────────
+
+export function gapBlocks({ payload, m }: Ctx): Block[] {
+  const perRequirement = payload.funding?.perRequirement;
+  const { gaps, actions } = payload;
+  const blocks: Block[] = [heading("gaps-title", actions.length ? "3. Écarts et plan d'actions" : "3. Écarts", "h1", m)];
+  if (gaps.length === 0) {
+    blocks.push(paragraph("gaps-none", "Aucun écart : toutes les exigences applicables sont atteintes.", m));
+  } else {
+    blocks.push(
+      paragraph(
+        "gaps-intro",
+        "« Manquant » : l'exigence n'est pas ou pas entièrement atteinte. « À instruire » : la réponse est inconnue ou reste à confirmer. Les prérequis bloquants sont listés en premier.",
+        m,
+        { muted: true, keepWithNext: true },
+      ),
+    );
+    const columns: Column[] = [
+      { title: "Code", width: 36 },
+      { title: "Exigence", flex: 1 },
+      { title: "Nature", width: 58 },
+      { title: "Action recommandée", flex: 1.15 },
+      { title: "Effort", width: 40 },
+      ...(perRequirement ? [{ title: "En jeu", width: 58, align: "right" } satisfies Column] : []),
+    ];
+    const widths = textWidths(columns);
+    const rows = gaps.map((g) => {
+      const labelText = frTypo(g.label);
+      const action = frTypo(g.recommendedAction);
+      const cells: Cell[] = [
+        { content: g.code, height: tall(m, g.code, "body", widths[0]!, true), style: { fontWeight: 700, color: COLORS.blue } },
+        {
+          content: [labelText, g.blocking ? <Text key="b" style={s.tag}>{"\nPRÉREQUIS BLOQUANT"}</Text> : null],
+          height: tall(m, labelText, "body", widths[1]!) + (g.blocking ? TYPE.tag.line : 0),
+        },
+        { ...textCell(m, GAP_KIND_LABELS[g.kind], widths[2]!, "body", true), style: { fontWeight: 700, color: g.kind === "missing" ? COLORS.red : COLORS.orange } },
+        textCell(m, action, widths[3]!),
+        textCell(m, g.effort ? EFFORT_LABELS[g.effort] : "—", widths[4]!),
+      ];
+      if (perRequirement) {
+        const amount = perRequirement[g.code];
+        cells.push(textCell(m, amount !== undefined ? formatEuros(amount) : "—", widths[5]!));
+      }
+      return { key: g.code, cells };
+    });
+    const table = tableBlocks({ key: "gaps", columns, rows, caption: "Écarts", m });
+    blocks.push(table.head, ...table.rows, table.after);
+  }
+  if (actions.length > 0) {
+    blocks.push(heading("actions-title", "Plan d'actions", "h2", m, 6));
+    const columns: Column[] = [
+      { title: "Action", flex: 1 },
+      { title: "Exigence", width: 44 },
+      { title: "Responsable", width: 110 },
+      { title: "Échéance", width: 58 },
+      { title: "Statut", width: 58 },
+    ];
+    const widths = textWidths(columns);
+    const rows = actions.map((a, i) => {
+      const title = frTypo(a.title);
+      const owner = a.owner ? frTypo(a.owner) : "—";
+      return {
+        key: String(i),
+        cells: [
+          textCell(m, title, widths[0]!),
+          { ...textCell(m, a.requirementCode ?? "—", widths[1]!, "body", true), style: { fontWeight: 700, color: COLORS.blue } },
+          textCell(m, owner, widths[2]!),
+          textCell(m, formatShortDate(a.dueOn), widths[3]!),
+          textCell(m, ACTION_STATUS_LABELS[a.status], widths[4]!),
+        ],
+      };
+    });
+    const table = tableBlocks({ key: "actions", columns, rows, caption: "Plan d'actions", m });
+    blocks.push(table.head, ...table.rows, table.after);
+  }
+  return blocks;
+}
+
+// ─── Annex: the evidence files ──────────────────────────────────────────────
+
+export function annexBlocks({ payload, m }: Ctx): Block[] {
+  const blocks: Block[] = [heading("annex-title", "Annexe — Pièces justificatives", "h1", m)];
+  if (payload.annexes.length === 0) {
+    blocks.push(paragraph("annex-none", "Aucune pièce justificative n'est liée à cette évaluation.", m));
+    return blocks;
+  }
+  blocks.push(
+    paragraph(
+      "annex-intro",
+      "Les pièces sont jointes par référence : elles sont conservées par Socle et remises avec le dossier dans le lot complet (dossier, pièces et manifeste). L'empreinte SHA-256 de chaque fichier permet de vérifier que la pièce reçue est celle qui a été déposée.",
+      m,
+      { muted: true, keepWithNext: true },
+    ),
+  );
+  const columns: Column[] = [
+    { title: "Réf.", width: 34 },
+    { title: "Fichier, type, taille, date de dépôt, exigences et empreinte SHA-256", flex: 1 },
+  ];
+  const widths = textWidths(columns);
+  const rows = payload.annexes.map((a) => {
+    const meta = frTypo(
+      `${mimeLabel(a.mimeType)} · ${formatFileSize(a.size)} · déposé le ${formatShortDate(a.uploadedAt)} · ${a.requirementCodes.length > 1 ? "exigences" : "exigence"} ${a.requirementCodes.join(", ")}`,
+    );
+    const sha = `${label("SHA-256")} ${a.sha256}`;
+    return {
+      key: a.ref,
+      cells: [
+        { content: a.ref, height: TYPE.h3.line, style: { fontWeight: 700, fontSize: TYPE.h3.size, lineHeight: 1.25, color: COLORS.blue } },
+        {
+          content: [
+            <Text key="n" style={s.bold}>{a.fileName}</Text>,
+            <Text key="m" style={s.smallMuted}>{`\n${meta}`}</Text>,
+            <Text key="h" style={s.small}>{`\n${sha}`}</Text>,
+          ],
+          height: tall(m, a.fileName, "body", widths[1]!, true) + tall(m, meta, "small", widths[1]!) + tall(m, sha, "small", widths[1]!),
+        },
+      ],
+    };
+  });
+  const table = tableBlocks({ key: "annex", columns, rows, caption: "Pièces justificatives", m });
+  blocks.push(table.head, ...table.rows, table.after);
+  return blocks;
+}

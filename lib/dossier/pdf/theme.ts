@@ -1,0 +1,133 @@
+import type { DossierStatus } from "../types";
+import { FONT_FAMILY } from "./fonts";
+import { createStyles } from "./primitives";
+
+// The site's sober public-sector palette (app/globals.css), in points on A4.
+export const COLORS = {
+  blue: "#1f3a93",
+  blueDark: "#142a6e",
+  blueLight: "#e8edff",
+  ink: "#161616",
+  muted: "#555b66",
+  line: "#d9dce3",
+  headBg: "#f0f2f7",
+  green: "#18753c",
+  greenLight: "#e3f4e8",
+  red: "#c9191e",
+  redLight: "#fdecec",
+  orange: "#a34a00",
+  orangeLight: "#fff1e0",
+  grey: "#eceef2",
+} as const;
+
+export const STATUS_COLORS: Record<DossierStatus, { fg: string; bg: string }> = {
+  met: { fg: COLORS.green, bg: COLORS.greenLight },
+  partial: { fg: COLORS.orange, bg: COLORS.orangeLight },
+  not_met: { fg: COLORS.red, bg: COLORS.redLight },
+  unknown: { fg: COLORS.muted, bg: COLORS.grey },
+  not_applicable: { fg: COLORS.muted, bg: COLORS.grey },
+};
+
+export const PAGE_MARGIN_X = 42;
+export const PAGE_PADDING_TOP = 62;
+export const PAGE_PADDING_BOTTOM = 58;
+/** A4 in points. */
+export const PAGE = { width: 595.28, height: 841.89 } as const;
+export const CONTENT_WIDTH = PAGE.width - 2 * PAGE_MARGIN_X;
+/** What one page holds, less a little slack for the estimates. */
+export const PAGE_CAPACITY = (PAGE.height - PAGE_PADDING_TOP - PAGE_PADDING_BOTTOM) * 0.97;
+
+/** Font sizes and line boxes (size × line height), shared by the styles and the height estimates. */
+export const TYPE = {
+  body: { size: 8.5, line: 8.5 * 1.35 },
+  small: { size: 7.5, line: 7.5 * 1.3 },
+  tag: { size: 6.5, line: 6.5 * 1.3 },
+  badge: { size: 7, line: 7 * 1.3 },
+  h1: { size: 17, line: 17 * 1.25 },
+  h2: { size: 12.5, line: 12.5 * 1.25 },
+  h3: { size: 10, line: 10 * 1.25 },
+} as const;
+export const CELL_PADDING = 4;
+export const RULE = 0.5;
+
+/** Widths of a row's cells: fixed widths, the rest shared by flex weights (inside the row's side rules). */
+export function columnWidths(columns: readonly ({ width: number } | { flex: number })[], total: number = CONTENT_WIDTH - 2 * RULE): number[] {
+  const fixed = columns.reduce((n, c) => n + ("width" in c ? c.width : 0), 0);
+  const flex = columns.reduce((n, c) => n + ("flex" in c ? c.flex : 0), 0);
+  return columns.map((c) => ("width" in c ? c.width : ((total - fixed) * c.flex) / flex));
+}
+
+export const s = createStyles({
+  // No lineHeight on the page itself: react-pdf 4.9 then drops the absolutely placed fixed footer.
+  // Body text gets it from the content wrapper below.
+  page: {
+    fontFamily: FONT_FAMILY,
+    fontSize: 8.5,
+    color: COLORS.ink,
+    paddingTop: PAGE_PADDING_TOP,
+    paddingBottom: PAGE_PADDING_BOTTOM,
+    paddingHorizontal: PAGE_MARGIN_X,
+  },
+  body: { fontSize: TYPE.body.size, lineHeight: 1.35 },
+  header: {
+    position: "absolute",
+    top: 24,
+    left: PAGE_MARGIN_X,
+    right: PAGE_MARGIN_X,
+    flexDirection: "row",
+    justifyContent: "space-between",
+    alignItems: "flex-end",
+    borderBottomWidth: 0.75,
+    borderBottomColor: COLORS.blue,
+    paddingBottom: 5,
+    fontSize: 7.5,
+    color: COLORS.muted,
+  },
+  headerStrong: { fontWeight: 700, color: COLORS.blueDark },
+  footer: {
+    position: "absolute",
+    bottom: 22,
+    left: PAGE_MARGIN_X,
+    right: PAGE_MARGIN_X,
+    flexDirection: "row",
+    justifyContent: "space-between",
+    alignItems: "center",
+    borderTopWidth: 0.5,
+    borderTopColor: COLORS.line,
+    paddingTop: 5,
+    fontSize: 7.5,
+    color: COLORS.ink,
+  },
+  watermark: {
+    position: "absolute",
+    // Placed within the page's content box (below the 62 pt top padding): centred on the page.
+    top: 387,
+    left: -90,
+    right: -70,
+    textAlign: "center",
+    fontSize: 42,
+    fontWeight: 700,
+    color: COLORS.red,
+    opacity: 0.13,
+    transform: "rotate(-42deg)",
+  },
+  h1: { fontSize: 17, lineHeight: 1.25, fontWeight: 700, color: COLORS.blueDark, marginBottom: 10 },
+  h2: { fontSize: 12.5, lineHeight: 1.25, fontWeight: 700, color: COLORS.blueDark, marginBottom: 6, marginTop: 4 },
+  h3: { fontSize: 10, lineHeight: 1.25, fontWeight: 700, color: COLORS.ink, marginBottom: 4 },
+  p: { marginBottom: 6 },
+  muted: { color: COLORS.muted },
+  small: { fontSize: 7.5, lineHeight: 1.3 },
+  bold: { fontWeight: 700 },
+  box: { borderWidth: 0.75, borderColor: COLORS.line, borderRadius: 4, padding: 10, marginBottom: 10 },
+  // Tables: a header row, then rows that never split across pages; each row draws its own rules,
+  // so a table cut by a page break leaves no empty frame behind.
+  thead: { flexDirection: "row", backgroundColor: COLORS.headBg, borderWidth: RULE, borderColor: COLORS.line },
+  th: { paddingVertical: CELL_PADDING, paddingHorizontal: CELL_PADDING, fontWeight: 700, fontSize: 7.5, lineHeight: 1.3 },
+  tr: { flexDirection: "row", borderBottomWidth: RULE, borderLeftWidth: RULE, borderRightWidth: RULE, borderColor: COLORS.line },
+  td: { paddingVertical: CELL_PADDING, paddingHorizontal: CELL_PADDING },
+  num: { textAlign: "right" },
+  badge: { fontSize: 7, lineHeight: 1.3, fontWeight: 700, paddingVertical: 1.5, paddingHorizontal: 4, borderRadius: 6, alignSelf: "flex-start" },
+  tag: { fontSize: 6.5, lineHeight: 1.3, fontWeight: 700, color: COLORS.red },
+  smallMuted: { fontSize: 7.5, lineHeight: 1.3, color: COLORS.muted },
+  spacer: { height: 10 },
+});

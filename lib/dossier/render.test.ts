@@ -1,0 +1,56 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { type Block, paginate } from "./pdf/blocks";
+import { formatDate, formatDateTime, formatEuros, formatScore, frTypo, NNBSP, slugify } from "./format";
+import { makeSeal, renderDossierPdf, verifyUrlFor } from "./render";
+import { samplePayload } from "./sample-payload";
+
+const block = (key: string, height: number, extra: Partial<Block> = {}): Block => ({ key, height, node: null as never, ...extra });
+const keys = (pages: Block[][]) => pages.map((p) => p.map((b) => b.key));
+
+describe("[DOSSIER] French typography", () => {
+  it("puts a narrow no-break space before high punctuation and inside guillemets", () => {
+    expect(frTypo("Cible: 80 %")).toBe(`Cible${NNBSP}: 80 %`);
+    expect(frTypo("Cible : oui ; non ! vraiment ?")).toBe(`Cible${NNBSP}: oui${NNBSP}; non${NNBSP}! vraiment${NNBSP}?`);
+    expect(frTypo("« Qualité »")).toBe(`«${NNBSP}Qualité${NNBSP}»`);
+    expect(frTypo("à 10:30, https://socle.fr/verifier")).toBe("à 10:30, https://socle.fr/verifier");
+  });
+
+  it("formats euros and scores the French way", () => {
+    expect(formatEuros(1234567)).toBe("1\u202f234\u202f567\u00a0€");
+    expect(formatScore(87)).toMatch(/^87[\u202f\u00a0]%$/);
+    expect(formatScore(null)).toBe("—");
+    expect(slugify("HOP'EN — prérequis 2026")).toBe("hop-en-prerequis-2026");
+    expect(formatDate("2026-07-01")).toBe("1er juillet 2026");
+    expect(formatDate("2026-06-30T10:00:00Z")).toBe("30 juin 2026");
+    expect(formatDateTime("2026-07-01T08:15:00Z")).toBe("1er juillet 2026 à 10:15");
+  });
+
+  it("points the QR code at /verifier/<code>", () => {
+    expect(verifyUrlFor("https://socle.fr/", "ABCD2345EFGH")).toBe("https://socle.fr/verifier/ABCD-2345-EFGH");
+    expect(verifyUrlFor("https://socle.fr", null)).toBe("https://socle.fr/verifier");
+  });
+});
+
+describe("[DOSSIER] page planning", () => {
+  it("fills pages in order and keeps a title with what follows", () => {
+    const blocks = [block("a", 60), block("title", 20, { keepWithNext: true }), block("row1", 30), block("row2", 30)];
+    expect(keys(paginate(blocks, 100))).toEqual([["a"], ["title", "row1", "row2"]]);
+  });
+
+  it("repeats a table's header on the page a row opens, and drops a spacer there", () => {
+    const head = block("head-again", 10);
+    const blocks = [block("row1", 60, { continuedHead: head }), block("row2", 60, { continuedHead: head }), block("gap", 10, { spacer: true }), block("next", 95)];
+    expect(keys(paginate(blocks, 100))).toEqual([["row1"], ["head-again", "row2", "gap"], ["next"]]);
+  });
+
+  it("renders the sample dossier at the planned page count, with every page numbered", async () => {
+    for (const options of [{}, { requirementsPerDomain: 20, annexes: 25, actions: 12 }, { domains: 1, requirementsPerDomain: 1, annexes: 0, actions: 0 }]) {
+      const { bytes, pageCount, fallback } = await renderDossierPdf(samplePayload(options), makeSeal("https://socle.test", "ABCD2345EFGH"));
+      expect(fallback).toBe(false);
+      const text = spawnSync("pdftotext", ["-", "-"], { input: bytes }).stdout.toString("utf8");
+      const footers = [...text.matchAll(/page (\d+) \/ (\d+)/g)];
+      expect(footers.map((f) => Number(f[1]))).toEqual(Array.from({ length: pageCount }, (_, i) => i + 1));
+    }
+  }, 60_000);
+});

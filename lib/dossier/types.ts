@@ -1,0 +1,95 @@
+// The dossier's payload: plain, serialisable data gathered on the server after the scope check,
+// drawn by the pure react-pdf documents in ./pdf. Dates are ISO strings; nothing here is a Prisma
+// or a scoring object, so the PDF can be rendered (and benchmarked) from a fixture alone.
+
+export type DossierStatus = "met" | "partial" | "not_met" | "unknown" | "not_applicable";
+export type DossierCounts = Record<DossierStatus, number>;
+
+export type DossierEvidenceRef = { annex: string; fileName: string };
+
+export type DossierRequirement = {
+  code: string;
+  label: string;
+  status: DossierStatus;
+  blocking: boolean;
+  /** Reliability of the referential's wording: H stated by a source, M several agree, L reconstructed. */
+  confidence: "H" | "M" | "L";
+  target: string | null;
+  answerText: string;
+  /** The answer's comment, and the justification of a "sans objet" or an override. */
+  comment: string | null;
+  needsConfirmation: boolean;
+  evidence: DossierEvidenceRef[];
+};
+
+export type DossierDomain = {
+  code: string;
+  title: string;
+  /** 0–100, or null when nothing in the domain is scored. */
+  score: number | null;
+  counts: DossierCounts;
+  requirements: DossierRequirement[];
+};
+
+export type DossierGap = {
+  code: string;
+  label: string;
+  kind: "missing" | "to_investigate";
+  blocking: boolean;
+  effort: "low" | "medium" | "high" | null;
+  recommendedAction: string;
+};
+
+export type DossierAction = {
+  title: string;
+  owner: string | null;
+  dueOn: string | null;
+  status: "todo" | "in_progress" | "done" | "abandoned";
+  requirementCode: string | null;
+};
+
+export type DossierFunding = { amountEuros: number; assumption: string; perRequirement?: Record<string, number> };
+
+export type DossierAnnex = {
+  /** "A1", "A2"… in upload order. */
+  ref: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  uploadedAt: string;
+  sha256: string;
+  requirementCodes: string[];
+};
+
+export type DossierAttestation = { name: string; title: string; date: string; statement: string };
+
+export type DossierPayload = {
+  isDraft: boolean;
+  assessmentId: string;
+  revision: number;
+  establishment: { name: string; finess: string; ght: string | null; region: string };
+  programme: { code: string; label: string };
+  referential: { title: string; version: string };
+  campaign: { name: string; year: number };
+  submittedAt: string | null;
+  attestation: DossierAttestation | null;
+  verdict: { eligible: boolean; headline: string; reasons: string[]; blockingMissing: { code: string; label: string }[] };
+  overall: number | null;
+  counts: DossierCounts;
+  domains: DossierDomain[];
+  gaps: DossierGap[];
+  actions: DossierAction[];
+  funding: DossierFunding | null;
+  annexes: DossierAnnex[];
+};
+
+/** What is printed on every page besides the payload: the seal (absent on a draft). */
+export type DossierSeal = {
+  /** Printed form `XXXX-XXXX-XXXX`, or null on a draft. */
+  code: string | null;
+  /** `<origin>/verifier/<code>` (or `<origin>/verifier` on a draft). */
+  verifyUrl: string;
+  /** PNG data URL of the QR code of verifyUrl; null on a draft. */
+  qrDataUrl: string | null;
+  generatedAt: string;
+};

@@ -1,0 +1,64 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { Db } from "@/lib/core/db";
+import { AppError } from "@/lib/core/errors";
+import { normalizeVerificationCode, sha256Hex } from "./seal";
+import { BAD_CODE_MESSAGE, MAX_VERIFY_BYTES, type VerifyResult } from "./verify-shared";
+
+// The public check of a dossier, by its code or by its bytes. It answers whether Socle issued it
+// and, if so, only what the cover already shows: establishment, campaign, submission and
+// generation dates. Nothing about answers, scores or files.
+
+export type { VerifyResult } from "./verify-shared";
+
+const select = {
+  generatedAt: true,
+  assessment: { select: { submittedAt: true, establishment: { select: { name: true } }, campaign: { select: { name: true } } } },
+} as const;
+
+type Row = { generatedAt: Date; assessment: { submittedAt: Date | null; establishment: { name: string }; campaign: { name: string } } };
+
+function found(row: Row): VerifyResult {
+  return {
+    authentic: true,
+    establishment: row.assessment.establishment.name,
+    campaign: row.assessment.campaign.name,
+    submittedAt: row.assessment.submittedAt?.toISOString() ?? null,
+    generatedAt: row.generatedAt.toISOString(),
+  };
+}
+
+/** By the printed code; BAD_INPUT when it cannot be a code. */
+export async function verifyByCode(db: Db, input: string): Promise<VerifyResult> {
+  const code = normalizeVerificationCode(input);
+  if (!code) throw new AppError("BAD_INPUT", BAD_CODE_MESSAGE);
+  const row = await db.dossier.findUnique({ where: { verificationCode: code }, select });
+  return row ? found(row) : { authentic: false, reason: "unknown_code" };
+}
+
+export async function verifyBySha256(db: Db, sha256: string): Promise<VerifyResult> {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AppError("BAD_INPUT", "Empreinte invalide.");
+  const row = await db.dossier.findUnique({ where: { sha256 }, select });
+  return row ? found(row) : { authentic: false, reason: "no_match" };
+}
+
+/** By the file's bytes: authentic only if they are exactly the bytes Socle issued. */
+export async function verifyByBytes(db: Db, bytes: Uint8Array): Promise<VerifyResult> {
+  return verifyBySha256(db, sha256Hex(bytes));
+}
+
+/**
+ * Hashes a stream without keeping it, refusing more than MAX_VERIFY_BYTES (413) and an empty file
+ * (400).
+ */
+export async function hashUpload(source: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>, maxBytes = MAX_VERIFY_BYTES): Promise<string> {
+  const hash = createHash("sha256");
+  let size = 0;
+  for await (const chunk of source as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", "Le fichier dépasse 20 Mo : ce n'est pas un dossier émis par Socle.");
+    hash.update(chunk);
+  }
+  if (size === 0) throw new AppError("BAD_INPUT", "Le fichier déposé est vide.");
+  return hash.digest("hex");
+}
