@@ -4,6 +4,7 @@ import { createTestDb } from "@/test/db";
 import { seedPlaces } from "@/prisma/seed/seed";
 import { benchRawUpserts, createBenchAssessment } from "./answer-upsert";
 import { benchAutosave } from "./autosave";
+import { benchDossier } from "./dossier";
 import { benchScoring } from "./scoring";
 import { report } from "./stats";
 
@@ -39,6 +40,7 @@ async function main() {
   }
   process.env.TEST_DATABASE_URL = "";
   console.log(await benchScoring());
+  for (const line of await benchDossier()) console.log(line);
   await benchAutosave(rawPglite);
 }
 

@@ -11,6 +11,8 @@ const ZEnv = z.object({
   EVIDENCE_DIR: z.string().optional(),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET doit faire au moins 32 caractères").optional(),
   SOCLE_DEMO: z.enum(["0", "1"]).optional(),
+  /** The public address printed in dossiers' QR codes; without it, the address the browser used. */
+  SOCLE_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "SOCLE_PUBLIC_URL doit être une adresse http(s)." }).optional(),
 });
 
 const parsed = ZEnv.safeParse(process.env);
@@ -29,4 +31,5 @@ export const env = {
   pgliteDir: path.join(dataDir, "pglite"),
   evidenceDir: path.resolve(/*turbopackIgnore: true*/ raw.EVIDENCE_DIR ?? path.join(dataDir, "evidence")),
   authSecret: raw.AUTH_SECRET,
+  publicOrigin: raw.SOCLE_PUBLIC_URL ? new URL(raw.SOCLE_PUBLIC_URL).origin : undefined,
 };

@@ -1,9 +1,13 @@
-// The origin printed in the QR code: the one the browser used, as the nearest proxy reports it.
+import { env } from "@/lib/core/env";
+
+// The origin printed in the QR code: SOCLE_PUBLIC_URL when set (production: a forged Host header
+// must not end up in a sealed PDF), else the one the browser used, as the nearest proxy reports it.
 // Only a plain scheme and host are kept; anything odd falls back to the request URL's origin.
 
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 
 export function requestOrigin(request: Request): string {
+  if (env.publicOrigin) return env.publicOrigin;
   const url = new URL(request.url);
   const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() ?? request.headers.get("host") ?? url.host;
   const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? url.protocol.replace(/:$/, "");

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AssessmentHeader } from "@/components/assessments/assessment-header";
 import { AssignSection } from "@/components/assessments/assign-section";
 import { CommandButton } from "@/components/assessments/command-button";
+import { DossierLinks } from "@/components/dossier/dossier-links";
 import { OptionsForm } from "@/components/assessments/options-form";
 import { SubmitPanel } from "@/components/assessments/submit-panel";
 import { getAssessmentView } from "@/lib/assessments/queries";
@@ -37,6 +38,12 @@ export default async function AssessmentPage({ params }: Readonly<{ params: Para
         <Link className="btn btn-small btn-secondary" href={`/establishments/${establishmentId}/history`}>Historique</Link>
         {isMember ? <Link className="btn btn-small btn-secondary" href={`/establishments/${establishmentId}/inventory`}>Inventaire des applications</Link> : null}
       </nav>
+      {isMember ? (
+        <section className="card" aria-labelledby="dossier-title">
+          <h2 id="dossier-title">Dossier pour l&apos;ARS</h2>
+          <DossierLinks assessmentId={assessment.id} isDirector={isDirector} status={assessment.status} />
+        </section>
+      ) : null}
       {view.resume && isDraft ? (
         <p className="alert" style={{ margin: 0 }}>
           <Link href={`${base}/sections/${view.resume.domainCode}#${view.resume.code}`}>Reprendre là où vous en étiez : {view.resume.code}</Link>
