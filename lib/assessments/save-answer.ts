@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/core/db";
 import { AppError } from "@/lib/core/errors";
-import { assertCanEditSection, assertDraft, getAssessmentOrThrow } from "./access";
+import { assertDraft, getAnswerTarget, sectionNotAssigned } from "./access";
 import { checkAnswer, type StoredAnswer, type TSaveAnswer } from "./answer-schemas";
 import { writeAnswer } from "./answer-write";
 import { toStoredAnswer } from "./answers";
@@ -16,23 +16,23 @@ const staleVersion = (current: StoredAnswer | null) =>
  * show it and let the user choose. The audit row is written by the same statement (answer-write.ts).
  */
 export async function saveAnswer(db: Db, actor: Actor, assessmentId: string, input: TSaveAnswer, requestId: string): Promise<StoredAnswer> {
-  const assessment = await getAssessmentOrThrow(db, actor, assessmentId, "assessment.answer");
-  assertDraft(assessment);
-  const requirement = assessment.referential.requirements.find((r) => r.code === input.requirementCode);
+  const target = await getAnswerTarget(db, actor, assessmentId, input.requirementCode);
+  assertDraft(target);
+  const requirement = target.referential.requirements.find((r) => r.code === input.requirementCode);
   if (!requirement) throw new AppError("BAD_INPUT", `L'exigence ${input.requirementCode.slice(0, 64)} n'existe pas dans ce référentiel.`);
-  await assertCanEditSection(db, actor, assessment, requirement.domain);
+  if (!target.editable.has(requirement.domain)) throw sectionNotAssigned();
   const problem = checkAnswer(requirement, input);
   if (problem) throw new AppError("BAD_INPUT", problem, { fieldErrors: { value: [problem] } });
 
   const key = { assessmentId_requirementCode: { assessmentId, requirementCode: requirement.code } };
-  const before = await db.answer.findUnique({ where: key });
+  const before = target.answer;
   if ((before?.version ?? 0) !== input.expectedVersion) throw staleVersion(before ? await toStoredAnswer(db, before) : null);
 
   const written = await writeAnswer(
     db,
     {
       assessmentId,
-      establishmentId: assessment.establishmentId,
+      establishmentId: target.establishmentId,
       requirementCode: requirement.code,
       kind: input.kind,
       value: input.value,
