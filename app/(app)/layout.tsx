@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { connection } from "next/server";
 import { AppHeader } from "@/components/layout/app-header";
 import { describeMemberships, type MembershipView } from "@/lib/auth/describe";
@@ -34,7 +35,7 @@ export default async function AppLayout({ children }: Readonly<{ children: React
         <div className="footer-inner">
           <span>Socle — prérequis HOP&apos;EN, HospiConnect et CaRE</span>
           <span className="spacer" />
-          <a href="/verifier">Vérifier un dossier</a>
+          <Link href="/verifier">Vérifier un dossier</Link>
         </div>
       </footer>
     </>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
@@ -37,7 +38,7 @@ export default async function LoginPage({ searchParams }: Readonly<{ searchParam
         <p className="muted">Accès réservé aux établissements, aux délégations régionales FHF et aux ARS.</p>
         <LoginForm callbackUrl={callbackUrl} />
         <p className="small muted" style={{ marginTop: "2rem" }}>
-          Vous avez reçu un dossier ? <a href="/verifier">Vérifier l&apos;authenticité d&apos;un dossier</a>
+          Vous avez reçu un dossier ? <Link href="/verifier">Vérifier l&apos;authenticité d&apos;un dossier</Link>
         </p>
       </section>
     </main>
