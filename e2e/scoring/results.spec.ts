@@ -16,7 +16,7 @@ test.describe("[SCORING] results and eligibility", () => {
     resultsUrl = page.url();
 
     const verdict = page.getByTestId("verdict");
-    await expect(verdict.getByRole("heading")).toContainText("Pas encore éligible : 2 prérequis manquent");
+    await expect(page.locator("#verdict-title")).toContainText("Pas encore éligible : 2 prérequis manquent");
     await expect(verdict.getByRole("link", { name: /P2\.1/ })).toBeVisible();
     await expect(verdict.getByRole("link", { name: /P2\.6/ })).toBeVisible();
     await expect(verdict).toContainText("à débloquer");
@@ -39,7 +39,7 @@ test.describe("[SCORING] results and eligibility", () => {
       await expect(card.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
     }
     await page.goto(resultsUrl);
-    await expect(page.getByTestId("verdict").getByRole("heading")).toContainText("Éligible");
+    await expect(page.locator("#verdict-title")).toContainText("Éligible");
     await page.screenshot({ path: "test-results/screenshots/results-eligible.png", fullPage: true });
   });
 
