@@ -26,7 +26,7 @@ test.describe("[SCORING] results and eligibility", () => {
     // An action from the P2.1 gap.
     const gap = page.locator("li, article").filter({ has: page.getByText("P2.1", { exact: true }) }).filter({ has: page.getByRole("button", { name: "Créer une action" }) }).first();
     await gap.getByRole("button", { name: "Créer une action" }).click();
-    await page.getByLabel("Responsable").selectOption({ label: "Yann Le Floch" });
+    await page.getByLabel("Responsable").selectOption({ label: "Yann Le Floch — RSSI" });
     await page.getByLabel("Échéance").fill("2027-03-31");
     await page.getByRole("button", { name: "Créer l'action" }).click();
     await expect(page.getByRole("link", { name: "1 action prévue" })).toBeVisible();
