@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS, signIn } from "../fixtures/auth";
+
+test.describe("[DOSSIER] download and public verification", () => {
+  test("the director downloads the submitted dossier; anyone verifies it by file and by code; a tampered copy fails", async ({ page, browser }) => {
+    await signIn(page, ACCOUNTS.director);
+    const href = await page.getByRole("listitem").filter({ hasText: "HOP'EN — prérequis 2025" }).getByRole("link", { name: "Ouvrir" }).getAttribute("href");
+    const assessmentId = href!.split("/").pop();
+    const response = await page.request.get(`/api/assessments/${assessmentId}/dossier`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toContain("application/pdf");
+    const pdf = Buffer.from(await response.body());
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+
+    // A stranger, without an account.
+    const publicContext = await browser.newContext();
+    const visitor = await publicContext.newPage();
+    await visitor.goto("/verifier");
+    await visitor.locator("input[type=file]").setInputFiles({ name: "dossier.pdf", mimeType: "application/pdf", buffer: pdf });
+    await expect(visitor.getByText(/Dossier authentique : émis par Socle le .* pour Groupe hospitalier Bretagne Sud/)).toBeVisible();
+    const code = (await visitor.locator("main").textContent())?.match(/[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/)?.[0];
+
+    const tampered = Buffer.from(pdf);
+    tampered[Math.floor(tampered.length / 2)] ^= 1;
+    await visitor.goto("/verifier");
+    await visitor.locator("input[type=file]").setInputFiles({ name: "dossier-modifie.pdf", mimeType: "application/pdf", buffer: tampered });
+    await expect(visitor.getByText("Ce fichier ne correspond à aucun dossier émis par Socle : il a pu être modifié")).toBeVisible();
+
+    await visitor.goto("/verifier");
+    await visitor.getByLabel(/Code de vérification/).fill("ABCD-EFGH-JKMN");
+    await visitor.getByRole("button", { name: "Vérifier le code" }).click();
+    await expect(visitor.getByText("Aucun dossier ne correspond à ce code")).toBeVisible();
+    if (code) {
+      await visitor.goto(`/verifier/${code}`);
+      await expect(visitor.getByText(/Dossier authentique/)).toBeVisible();
+    }
+    await visitor.screenshot({ path: "test-results/screenshots/verifier.png", fullPage: true });
+    await publicContext.close();
+  });
+
+  test("the dossier is not found for the other region's delegate and for another director", async ({ page }) => {
+    await signIn(page, ACCOUNTS.director);
+    const href = await page.getByRole("listitem").filter({ hasText: "HOP'EN — prérequis 2025" }).getByRole("link", { name: "Ouvrir" }).getAttribute("href");
+    const assessmentId = href!.split("/").pop();
+    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    await page.waitForURL(/\/login/);
+    for (const email of [ACCOUNTS.otherDelegate, ACCOUNTS.otherDirector]) {
+      await signIn(page, email);
+      expect((await page.request.get(`/api/assessments/${assessmentId}/dossier`)).status(), email).toBe(404);
+      expect((await page.request.get(`/api/assessments/${assessmentId}/dossier/bundle`)).status(), email).toBe(404);
+      await page.getByRole("button", { name: "Se déconnecter" }).click();
+      await page.waitForURL(/\/login/);
+    }
+  });
+});
