@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, signIn } from "../fixtures/auth";
 
@@ -19,7 +23,11 @@ test.describe("[DOSSIER] download and public verification", () => {
     await visitor.goto("/verifier");
     await visitor.locator("input[type=file]").setInputFiles({ name: "dossier.pdf", mimeType: "application/pdf", buffer: pdf });
     await expect(visitor.getByText(/Dossier authentique\s:\sémis par Socle le .* pour Groupe hospitalier Bretagne Sud/)).toBeVisible();
-    const code = (await visitor.locator("main").textContent())?.match(/[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/)?.[0];
+    // The verification code printed in the footer, read as an ARS reviewer would (pdftotext).
+    const file = path.join(os.tmpdir(), `dossier-${Date.now()}.pdf`);
+    writeFileSync(file, pdf);
+    const code = execFileSync("pdftotext", [file, "-"]).toString().match(/[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}/)?.[0];
+    expect(code, "verification code in the PDF").toBeTruthy();
 
     const tampered = Buffer.from(pdf);
     const middle = Math.floor(tampered.length / 2);
@@ -32,10 +40,8 @@ test.describe("[DOSSIER] download and public verification", () => {
     await visitor.getByLabel(/Code de vérification/).fill("ABCD-EFGH-JKMN");
     await visitor.getByRole("button", { name: "Vérifier le code" }).click();
     await expect(visitor.getByText("Aucun dossier ne correspond à ce code")).toBeVisible();
-    if (code) {
-      await visitor.goto(`/verifier/${code}`);
-      await expect(visitor.getByText(/Dossier authentique/)).toBeVisible();
-    }
+    await visitor.goto(`/verifier/${code}`); // the QR code's target
+    await expect(visitor.getByText(/Dossier authentique/)).toBeVisible();
     await visitor.screenshot({ path: "test-results/screenshots/verifier.png", fullPage: true });
     await publicContext.close();
   });
