@@ -4,7 +4,7 @@ import { type ChangeEvent, useId, useRef, useState } from "react";
 import { type JsonResult, sendJson } from "@/lib/core/client-fetch";
 import { formatDateTime, formatFileSize } from "@/lib/evidence/format";
 import type { TLinkEvidence } from "@/lib/evidence/schemas";
-import { ACCEPT_ATTRIBUTE, isAcceptedExtension } from "@/lib/evidence/sniff";
+import { ACCEPT_ATTRIBUTE, isAcceptedExtension } from "@/lib/evidence/kinds";
 import {
   ACCEPTED_TYPES_TEXT,
   EMPTY_FILE_MESSAGE,

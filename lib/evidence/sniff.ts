@@ -7,45 +7,9 @@
 export const SNIFF_HEAD_BYTES = 64 * 1024;
 export const SNIFF_TAIL_BYTES = 64 * 1024;
 
-export type SniffedType = { mime: string; label: string };
+import { extensionOf, KINDS, type KindKey, type SniffedType } from "./kinds";
 
-type Kind = SniffedType & { extensions: readonly string[] };
-
-const KINDS = {
-  pdf: { mime: "application/pdf", label: "PDF", extensions: ["pdf"] },
-  png: { mime: "image/png", label: "Image PNG", extensions: ["png"] },
-  jpeg: { mime: "image/jpeg", label: "Image JPEG", extensions: ["jpg", "jpeg"] },
-  webp: { mime: "image/webp", label: "Image WebP", extensions: ["webp"] },
-  docx: { mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", label: "Document Word", extensions: ["docx"] },
-  xlsx: { mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", label: "Classeur Excel", extensions: ["xlsx"] },
-  pptx: { mime: "application/vnd.openxmlformats-officedocument.presentationml.presentation", label: "Présentation PowerPoint", extensions: ["pptx"] },
-  odt: { mime: "application/vnd.oasis.opendocument.text", label: "Texte OpenDocument", extensions: ["odt"] },
-  ods: { mime: "application/vnd.oasis.opendocument.spreadsheet", label: "Classeur OpenDocument", extensions: ["ods"] },
-  odp: { mime: "application/vnd.oasis.opendocument.presentation", label: "Présentation OpenDocument", extensions: ["odp"] },
-  doc: { mime: "application/msword", label: "Document Word 97-2003", extensions: ["doc"] },
-  xls: { mime: "application/vnd.ms-excel", label: "Classeur Excel 97-2003", extensions: ["xls"] },
-  txt: { mime: "text/plain; charset=utf-8", label: "Texte", extensions: ["txt"] },
-  csv: { mime: "text/csv; charset=utf-8", label: "Tableau CSV", extensions: ["csv"] },
-} as const satisfies Record<string, Kind>;
-
-type KindKey = keyof typeof KINDS;
-
-/** Every accepted extension, lower case, without the dot. */
-export const ACCEPTED_EXTENSIONS: readonly string[] = Object.values(KINDS).flatMap((k) => k.extensions);
-
-/** For `<input type="file" accept>`: a hint to the browser's picker, never a check. */
-export const ACCEPT_ATTRIBUTE = ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(",");
-
-/** The extension of a file name, lower case, without the dot ("" when there is none). */
-export function extensionOf(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? "";
-  const dot = base.lastIndexOf(".");
-  return dot > 0 ? base.slice(dot + 1).toLowerCase() : "";
-}
-
-export function isAcceptedExtension(fileName: string): boolean {
-  return ACCEPTED_EXTENSIONS.includes(extensionOf(fileName));
-}
+export { ACCEPT_ATTRIBUTE, ACCEPTED_EXTENSIONS, extensionOf, isAcceptedExtension, type SniffedType } from "./kinds";
 
 export type SniffInput = {
   /** The first bytes of the file (the whole file when it is small). */
