@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { ADMIN_SECTIONS } from "@/components/admin/sections";
+import { AdminSectionLinks } from "@/components/admin/admin-section-links";
 import { getPlatformCounts } from "@/lib/admin/queries";
 import { requireActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
@@ -16,14 +15,7 @@ export async function AdminHome() {
         <div className="card"><div className="stat">{counts.ghts}</div><div className="stat-label">GHT</div></div>
         <div className="card"><div className="stat">{counts.users}</div><div className="stat-label">comptes actifs</div></div>
       </div>
-      <div className="grid">
-        {ADMIN_SECTIONS.map((s) => (
-          <Link key={s.href} href={s.href} className="card card-link">
-            <span className="card-title">{s.label}</span>
-            <p className="muted small" style={{ margin: "0.25rem 0 0" }}>{s.text}</p>
-          </Link>
-        ))}
-      </div>
+      <AdminSectionLinks />
     </section>
   );
 }

@@ -1,18 +1,7 @@
 // Client-safe entry point of the scoring module (pure functions and types). The server queries
 // live in ./queries and are imported from there directly.
 export { scoreAssessment } from "./score";
-export type {
-  AssessmentScore,
-  CoverageMember,
-  DomainScore,
-  Gap,
-  RequirementResult,
-  RequirementStatus,
-  ScoreAnswer,
-  ScoreInput,
-  Verdict,
-} from "./score";
-export { REQUIREMENT_STATUSES } from "./types";
+export * from "./types"; // every scoring type, and REQUIREMENT_STATUSES
 export { STATUS_LABELS } from "./labels";
 export { diffAssessments } from "./diff";
 export type { AssessmentDiff, RequirementChange } from "./diff";

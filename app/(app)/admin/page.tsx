@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ADMIN_SECTIONS } from "@/components/admin/sections";
+import { AdminSectionLinks } from "@/components/admin/admin-section-links";
 import { requireAdmin } from "@/lib/admin/page";
 import { getPlatformCounts } from "@/lib/admin/queries";
 import { db } from "@/lib/core/db";
@@ -32,14 +32,7 @@ export default async function AdminPage() {
           </div>
         ))}
       </div>
-      <div className="grid">
-        {ADMIN_SECTIONS.map((s) => (
-          <Link key={s.href} href={s.href} className="card card-link">
-            <span className="card-title">{s.label}</span>
-            <p className="muted small" style={{ margin: "0.25rem 0 0" }}>{s.text}</p>
-          </Link>
-        ))}
-      </div>
+      <AdminSectionLinks />
     </div>
   );
 }
