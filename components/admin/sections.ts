@@ -6,4 +6,5 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/users", label: "Comptes", text: "Utilisateurs, rôles et rattachements." },
   { href: "/admin/referentials", label: "Référentiels", text: "Versions chargées, différences, chargement d'une nouvelle version." },
   { href: "/admin/campaigns", label: "Campagnes", text: "Ouvrir une campagne : référentiel, année, dates, établissements." },
+  { href: "/admin/funding", label: "Financements", text: "Hypothèses de financement par campagne : enveloppes régionales ou montants par établissement." },
 ] as const;

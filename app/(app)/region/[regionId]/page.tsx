@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { EstablishmentTable } from "@/components/establishments/establishment-table";
 import { requireActor } from "@/lib/auth/current";
+import { can } from "@/lib/auth/scope";
 import { db } from "@/lib/core/db";
 import { orNotFound } from "@/lib/core/page";
 import { listEstablishments } from "@/lib/establishments/queries";
@@ -20,6 +21,11 @@ export default async function RegionPage({ params }: Readonly<{ params: Promise<
           {region.departements.map((d) => `${d.name} (${d.code})`).join(" · ")}
         </p>
       </div>
+      {can(actor, "region.funding") ? (
+        <p style={{ margin: 0 }}>
+          <Link className="btn btn-secondary btn-small" href={`/region/${region.id}/funding`}>Hypothèses de financement de la région</Link>
+        </p>
+      ) : null}
       <h2>GHT de la région</h2>
       {region.ghts.length === 0 ? (
         <p className="muted">Aucun GHT n&apos;est enregistré pour cette région.</p>
