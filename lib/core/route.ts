@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { getActor } from "@/lib/auth/current";
+import { getRouteActor } from "@/lib/auth/current";
 import { type CommandContext, errorResult, executeCommand } from "./command";
 import { AppError } from "./errors";
 
@@ -53,7 +53,7 @@ export function flatParams(params: Record<string, string | string[]> | undefined
 
 /** The actor of a route request, or UNAUTHENTICATED. */
 export async function requireRouteActor() {
-  const actor = await getActor();
+  const actor = await getRouteActor();
   if (!actor) throw new AppError("UNAUTHENTICATED", "Votre session a expiré : reconnectez-vous.");
   return actor;
 }
