@@ -4,7 +4,7 @@ import { adminCommand } from "./route";
 import { ZRegionInput } from "./schemas";
 
 const current = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/current", () => ({ getActor: async () => current.actor }));
+vi.mock("@/lib/auth/current", () => ({ getActor: async () => current.actor, getRouteActor: async () => current.actor }));
 
 const person = (role: "admin" | "director"): Actor => ({
   id: "u1",

@@ -28,7 +28,7 @@ vi.mock("@/lib/core/db", () => ({
     return dirs.db;
   },
 }));
-vi.mock("@/lib/auth/current", () => ({ getActor: async () => dirs.actor }));
+vi.mock("@/lib/auth/current", () => ({ getActor: async () => dirs.actor, getRouteActor: async () => dirs.actor }));
 
 const { getDossierPdf } = await import("./generate");
 const { openDossierBundle } = await import("./bundle");

@@ -25,7 +25,7 @@ vi.mock("@/lib/core/db", () => ({
     return world.db;
   },
 }));
-vi.mock("@/lib/auth/current", () => ({ getActor: async () => world.actor }));
+vi.mock("@/lib/auth/current", () => ({ getActor: async () => world.actor, getRouteActor: async () => world.actor }));
 
 const uploadRoute = await import("@/app/api/assessments/[assessmentId]/evidence/route");
 const linksRoute = await import("@/app/api/assessments/[assessmentId]/evidence/links/route");
