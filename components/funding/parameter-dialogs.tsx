@@ -4,20 +4,12 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Modal } from "@/components/inventory/modal";
 import { sendJson } from "@/lib/core/client-fetch";
+import type { FundingParameterView } from "@/lib/funding/actions";
 import type { FundingParameterFormValues } from "@/lib/funding/schemas";
 import { type FundingFormOptions, FundingParameterForm } from "./funding-parameter-form";
 
-/** The parameter fields a row hands to its edit form. */
-export type EditableParameter = {
-  id: string;
-  campaignId: string;
-  regionId: string | null;
-  establishmentId: string | null;
-  domainCode: string | null;
-  amountEuros: number;
-  assumption: string;
-  isExample: boolean;
-};
+/** The parameter fields a row hands to its edit form: the view without who set it and when. */
+export type EditableParameter = Omit<FundingParameterView, "setById" | "setAt">;
 
 /** "Ajouter un paramètre": the form in a dialog, with the region preselected on a region's page. */
 export function AddParameterButton({ options, regionId }: Readonly<{ options: FundingFormOptions; regionId?: string }>) {

@@ -34,16 +34,16 @@ const ENGLISH = /\b(Invalid|expected|Required|Unrecognized|Too (small|big))\b/;
 
 /**
  * Runs `run`, expects an AppError with `code` whose message (or the message on `field`) matches
- * `message`, and checks that nothing changed: every table the same, no new audit event.
+ * `message`, all messages French, and `snapshot()` unchanged: nothing was written.
  */
-export async function expectRefused(
-  db: PrismaClient,
+export async function expectRefusedWith(
+  snapshot: () => Promise<unknown>,
   run: () => Promise<unknown>,
   code: ErrorCode,
   message: RegExp,
   field?: string,
 ): Promise<AppError> {
-  const before = await snapshot(db);
+  const before = await snapshot();
   const error = await run().then(
     () => null,
     (e: unknown) => e,
@@ -54,8 +54,13 @@ export async function expectRefused(
   const texts = field ? (appError.fieldErrors?.[field] ?? []) : [appError.message];
   expect(texts.join(" | ")).toMatch(message);
   for (const text of [appError.message, ...Object.values(appError.fieldErrors ?? {}).flat()]) expect(text).not.toMatch(ENGLISH);
-  expect(await snapshot(db)).toEqual(before);
+  expect(await snapshot()).toEqual(before);
   return appError;
+}
+
+/** The same for the admin tables: every table the same, no new audit event. */
+export function expectRefused(db: PrismaClient, run: () => Promise<unknown>, code: ErrorCode, message: RegExp, field?: string): Promise<AppError> {
+  return expectRefusedWith(() => snapshot(db), run, code, message, field);
 }
 
 export async function actorByEmail(db: PrismaClient, email: string): Promise<Actor> {

@@ -1,8 +1,9 @@
+import { expectRefusedWith } from "@/lib/admin/test-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { type Actor, loadActor } from "@/lib/auth/actor";
-import { AppError, type ErrorCode, type FieldErrors, isAppError } from "@/lib/core/errors";
+import { AppError, type ErrorCode, type FieldErrors } from "@/lib/core/errors";
 import { syncShippedReferentials } from "@/lib/referentials/store";
 import { demoFiness, seedDemo, seedPlaces } from "@/prisma/seed/seed";
 import { createTestDb, type TestDb } from "@/test/db";
@@ -60,22 +61,9 @@ async function snapshot() {
   return { campaigns, links, assessments, auditEvents };
 }
 
-const ENGLISH = /\b(Invalid|expected|Required|Unrecognized|Too (small|big))\b/;
-
 /** Expects an AppError `code` whose message (or the message on `field`) matches, and nothing written. */
 async function expectRefused(run: () => Promise<unknown>, code: ErrorCode, message: RegExp, field?: string): Promise<void> {
-  const before = await snapshot();
-  const error = await run().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(isAppError(error), `expected an AppError, got ${String(error)}`).toBe(true);
-  const appError = error as AppError;
-  expect(appError.code).toBe(code);
-  const texts = field ? (appError.fieldErrors?.[field] ?? []) : [appError.message];
-  expect(texts.join(" | ")).toMatch(message);
-  for (const text of [appError.message, ...Object.values(appError.fieldErrors ?? {}).flat()]) expect(text).not.toMatch(ENGLISH);
-  expect(await snapshot()).toEqual(before);
+  await expectRefusedWith(snapshot, run, code, message, field);
 }
 
 /** Runs a successful command and returns its result with the one audit event it wrote. */
