@@ -46,10 +46,30 @@ async function createPostgresDb(serverUrl: string): Promise<TestDb> {
     kind: "postgres",
     async close() {
       await db.$disconnect();
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      await dropDatabase(serverUrl, name);
     },
   };
+}
+
+// The pool may still be closing its last connections when the file ends: retry a plain DROP for a
+// moment, then FORCE (needs pg_signal_backend, which CI grants). A throw-away database that
+// survives is only noise, so the last resort is a warning, never a failed suite.
+async function dropDatabase(serverUrl: string, name: string) {
+  const dropper = new pg.Client({ connectionString: serverUrl });
+  await dropper.connect();
+  try {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      try {
+        await dropper.query(`DROP DATABASE IF EXISTS ${name}`);
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch((error: Error) => {
+      console.warn(`Base de test ${name} non supprimée : ${error.message}`);
+    });
+  } finally {
+    await dropper.end();
+  }
 }
