@@ -68,7 +68,7 @@ export async function benchAutosave(rawSequentialPerSecond: number): Promise<voi
     await measure(200, 1, save(pool)); // warm-up
     const sequential = await measure(1000, 1, save(pool));
     report("autosave through the stack, PGlite, sequential", "1,000 PUT /api/assessments/:id/answers: session + actor + zod + scope + version check + audit row", sequential);
-    console.log(`autosave / raw upsert ratio: ${(sequential.perSecond / rawSequentialPerSecond).toFixed(2)} (goal ≥ 0.30)  [sequential saves/s ÷ sequential raw upserts/s on PGlite, same run]`);
+    console.log(`autosave / raw upsert ratio: ${(sequential.perSecond / rawSequentialPerSecond).toFixed(2)} (goal ≥ 0.30)  [sequential saves/s over HTTP ÷ sequential raw Prisma upserts/s on PGlite on disk, the storage the server uses, same run]`);
     // 50 people filling the questionnaire at once: each autosaves about once a second (the
     // debounce is 0.7 s after the last keystroke), for 20 s. Latency is measured per request.
     const editing = await editorsAtWork(pool.length, 20_000, 1000, save(pool));

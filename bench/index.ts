@@ -1,6 +1,11 @@
 // `npm run bench`: one line per figure, each with its workload. Runs on a fresh PGlite, and on
 // PostgreSQL too when BENCH_DATABASE_URL (or TEST_DATABASE_URL) points at a server.
-import { createTestDb } from "@/test/db";
+import { mkdirSync, rmSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaClient } from "@/generated/prisma/client";
+import { createAdapter } from "@/lib/core/db-adapter";
+import { applyMigrations } from "@/prisma/migrate.mjs";
+import { createTestDb, type TestDb } from "@/test/db";
 import { seedPlaces } from "@/prisma/seed/seed";
 import { benchRawUpserts, createBenchAssessment } from "./answer-upsert";
 import { benchAutosave } from "./autosave";
@@ -11,8 +16,19 @@ import { report } from "./stats";
 const TOTAL = 5_000;
 const KEYS = 1_000;
 
-async function rawUpserts(label: string): Promise<number> {
-  const { db, close } = await createTestDb();
+/** A file-backed PGlite in a fresh folder: the storage the server itself runs on. */
+async function fileBackedDb(): Promise<TestDb> {
+  const dir = ".data/bench-raw";
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const pglite = new PGlite(dir);
+  await applyMigrations(pglite);
+  const db = new PrismaClient({ adapter: createAdapter(undefined, pglite) });
+  return { db, kind: "pglite", close: async () => (await db.$disconnect(), await pglite.close(), rmSync(dir, { recursive: true, force: true })) };
+}
+
+async function rawUpserts(label: string, open: () => Promise<TestDb> = createTestDb): Promise<number> {
+  const { db, close } = await open();
   try {
     await seedPlaces(db);
     const assessmentId = await createBenchAssessment(db, "1");
@@ -27,21 +43,27 @@ async function rawUpserts(label: string): Promise<number> {
   }
 }
 
+// `npm run bench -- autosave dossier` runs only those parts (raw upserts always run: they are the baseline).
 async function main() {
+  const only = process.argv.slice(2);
+  const wants = (part: string) => only.length === 0 || only.includes(part);
   console.log(`Socle bench — ${new Date().toISOString()} — node ${process.version}`);
   const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   process.env.TEST_DATABASE_URL = "";
-  const rawPglite = await rawUpserts("PGlite");
-  if (pgUrl) {
+  await rawUpserts("PGlite in memory");
+  const rawPglite = await rawUpserts("PGlite on disk (the server's storage)", fileBackedDb);
+  if (!wants("postgres")) {
+    // skipped on request
+  } else if (pgUrl) {
     process.env.TEST_DATABASE_URL = pgUrl;
     await rawUpserts("PostgreSQL");
   } else {
     console.log("answer upsert, PostgreSQL: skipped (set BENCH_DATABASE_URL=postgres://… to measure it)");
   }
   process.env.TEST_DATABASE_URL = "";
-  console.log(await benchScoring());
-  for (const line of await benchDossier()) console.log(line);
-  await benchAutosave(rawPglite);
+  if (wants("scoring")) console.log(await benchScoring());
+  if (wants("dossier")) for (const line of await benchDossier()) console.log(line);
+  if (wants("autosave")) await benchAutosave(rawPglite);
 }
 
 main().catch((error) => {

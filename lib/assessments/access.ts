@@ -83,26 +83,3 @@ export async function assertCanEditSection(db: Db | Tx, actor: Actor, assessment
   const sections = await editableSections(db, actor, assessment);
   if (!sections.has(domainCode)) throw sectionNotAssigned();
 }
-
-/**
- * The autosave's single read: the scoped assessment, its referential (cached), the sections the
- * actor may edit and the current answer. One query instead of four on the hottest path.
- */
-export async function getAnswerTarget(db: Db, actor: Actor, assessmentId: string, requirementCode: string) {
-  const row = await db.assessment.findFirst({
-    where: { AND: [{ id: assessmentId }, assessmentScope(actor, "assessment.answer")] },
-    select: {
-      establishmentId: true,
-      status: true,
-      campaign: { select: { referentialVersionId: true } },
-      assignments: { where: { userId: actor.id }, select: { domainCode: true } },
-      answers: { where: { requirementCode }, take: 1 },
-    },
-  });
-  if (!row) throw notFound("Cette évaluation");
-  const referential = await getVersionContent(db, row.campaign.referentialVersionId);
-  const editable = isDirectorOf(actor, row.establishmentId)
-    ? new Set(referential.domains.map((d) => d.code))
-    : new Set(row.assignments.map((a) => a.domainCode));
-  return { establishmentId: row.establishmentId, status: row.status, referential, editable, answer: row.answers[0] ?? null };
-}

@@ -87,6 +87,16 @@ describe("[ASSESSMENTS] answers", () => {
     }
   });
 
+  it("re-reads the user on every save: a disabled account is signed out, a disabled establishment is a miss", async () => {
+    await t.db.user.update({ where: { id: w.director.id }, data: { disabled: true } });
+    expect(await codeOf(saveAnswer(t.db, w.director, assessmentId, yes("P3.1"), rid))).toBe("UNAUTHENTICATED");
+    await t.db.user.update({ where: { id: w.director.id }, data: { disabled: false } });
+    await t.db.establishment.update({ where: { id: w.ghbs }, data: { disabled: true } });
+    expect(await codeOf(saveAnswer(t.db, w.director, assessmentId, yes("P3.1"), rid))).toBe("NOT_FOUND");
+    await t.db.establishment.update({ where: { id: w.ghbs }, data: { disabled: false } });
+    expect(await codeOf(saveAnswer(t.db, w.director, assessmentId, yes("P3.1"), rid))).toBe("OK");
+  });
+
   it("refuses values that do not fit the requirement, and N/A without a justification", async () => {
     expect(await codeOf(saveAnswer(t.db, w.director, assessmentId, { ...yes("P1.2"), value: "peut-être" }, rid))).toBe("BAD_INPUT");
     expect(await codeOf(saveAnswer(t.db, w.director, assessmentId, yes("NOPE"), rid))).toBe("BAD_INPUT");

@@ -1,8 +1,11 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/core/db";
-import { AppError } from "@/lib/core/errors";
-import { assertDraft, getAnswerTarget, sectionNotAssigned } from "./access";
+import { reachesAssessment } from "@/lib/auth/scope";
+import { AppError, notFound } from "@/lib/core/errors";
+import { getVersionContent } from "@/lib/referentials/queries";
+import { assertDraft, isDirectorOf, sectionNotAssigned } from "./access";
+import { readAnswerContext } from "./answer-context";
 import { checkAnswer, type StoredAnswer, type TSaveAnswer } from "./answer-schemas";
 import { writeAnswer } from "./answer-write";
 import { toStoredAnswer } from "./answers";
@@ -13,26 +16,33 @@ const staleVersion = (current: StoredAnswer | null) =>
 /**
  * Saves one answer with optimistic concurrency: the write succeeds only if the stored version is
  * the one the user edited, else STALE_VERSION carries the other person's answer so the UI can
- * show it and let the user choose. The audit row is written by the same statement (answer-write.ts).
+ * show it and let the user choose. Two statements: one read (answer-context.ts: who, where, what
+ * is there) and one write that carries its audit row (answer-write.ts). The user's memberships are
+ * re-read by that read, whatever `user` the caller holds.
  */
-export async function saveAnswer(db: Db, actor: Actor, assessmentId: string, input: TSaveAnswer, requestId: string): Promise<StoredAnswer> {
-  const target = await getAnswerTarget(db, actor, assessmentId, input.requirementCode);
-  assertDraft(target);
-  const requirement = target.referential.requirements.find((r) => r.code === input.requirementCode);
+export async function saveAnswer(db: Db, user: Pick<Actor, "id">, assessmentId: string, input: TSaveAnswer, requestId: string): Promise<StoredAnswer> {
+  const context = await readAnswerContext(db, user.id, assessmentId, input.requirementCode);
+  if (!context) throw new AppError("UNAUTHENTICATED", "Votre session a expiré : reconnectez-vous.");
+  const { actor, assessment } = context;
+  if (!assessment || !reachesAssessment(actor, "assessment.answer", assessment)) throw notFound("Cette évaluation");
+  assertDraft(assessment);
+  const referential = await getVersionContent(db, assessment.referentialVersionId);
+  const requirement = referential.requirements.find((r) => r.code === input.requirementCode);
   if (!requirement) throw new AppError("BAD_INPUT", `L'exigence ${input.requirementCode.slice(0, 64)} n'existe pas dans ce référentiel.`);
-  if (!target.editable.has(requirement.domain)) throw sectionNotAssigned();
+  const editable = isDirectorOf(actor, assessment.establishmentId) || context.assignedSections.includes(requirement.domain);
+  if (!editable) throw sectionNotAssigned();
   const problem = checkAnswer(requirement, input);
   if (problem) throw new AppError("BAD_INPUT", problem, { fieldErrors: { value: [problem] } });
 
   const key = { assessmentId_requirementCode: { assessmentId, requirementCode: requirement.code } };
-  const before = target.answer;
+  const before = context.answer;
   if ((before?.version ?? 0) !== input.expectedVersion) throw staleVersion(before ? await toStoredAnswer(db, before) : null);
 
   const written = await writeAnswer(
     db,
     {
       assessmentId,
-      establishmentId: target.establishmentId,
+      establishmentId: assessment.establishmentId,
       requirementCode: requirement.code,
       kind: input.kind,
       value: input.value,

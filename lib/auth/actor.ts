@@ -32,10 +32,21 @@ export async function loadActor(db: Db | Tx, userId: string): Promise<Actor | nu
     }),
   ]);
   if (!user) return null;
+  return actorOf(
+    user,
+    memberships.map((m) => ({ ...m, establishmentDisabled: m.establishment?.disabled ?? false })),
+  );
+}
+
+/** The one place a membership of a disabled establishment is dropped (loadActor, the autosave read). */
+export function actorOf(user: Omit<Actor, "memberships">, memberships: (ActorMembership & { establishmentDisabled: boolean })[]): Actor {
   return {
-    ...user,
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    title: user.title,
     memberships: memberships
-      .filter((m) => !m.establishment?.disabled)
+      .filter((m) => !m.establishmentDisabled)
       .map(({ role, function: fn, establishmentId, ghtId, regionId }) => ({ role, function: fn, establishmentId, ghtId, regionId })),
   };
 }

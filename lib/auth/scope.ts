@@ -1,4 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
+import type { Role } from "@/generated/prisma/enums";
 import type { Actor, ActorMembership } from "./actor";
 import { type Permission, roleGrants } from "./permissions";
 
@@ -54,26 +55,45 @@ export function establishmentScope(actor: Actor, permission: Permission): Prisma
 /**
  * Assessments: the establishment's own people see everything; the GHT coordinator and the
  * regional delegate only what the director shared; the ARS reviewer only submitted revisions.
- * The admin manages the platform, not answers: no clause.
+ * The admin manages the platform, not answers: no rule. One table drives both the where clause
+ * and the in-memory check of the autosave's single read (reachesAssessment), so they cannot drift.
  */
+const ASSESSMENT_RULES: Record<Role, { via: "establishmentId" | "ghtId" | "regionId"; only?: "shared" | "submitted" } | null> = {
+  director: { via: "establishmentId" },
+  contributor: { via: "establishmentId" },
+  ght_coordinator: { via: "ghtId", only: "shared" },
+  regional_delegate: { via: "regionId", only: "shared" },
+  ars_reviewer: { via: "regionId", only: "submitted" },
+  admin: null,
+};
+const SUBMITTED = ["submitted", "superseded"] as const;
+
 export function assessmentScope(actor: Actor, permission: Permission): Prisma.AssessmentWhereInput {
   return anyOf<Prisma.AssessmentWhereInput>(
     grantingMemberships(actor, permission).map((m) => {
-      switch (m.role) {
-        case "director":
-        case "contributor":
-          return { establishmentId: m.establishmentId! };
-        case "ght_coordinator":
-          return { establishment: { ghtId: m.ghtId! }, sharedWithRegion: true };
-        case "regional_delegate":
-          return { establishment: { regionId: m.regionId! }, sharedWithRegion: true };
-        case "ars_reviewer":
-          return { establishment: { regionId: m.regionId! }, status: { in: ["submitted", "superseded"] } };
-        case "admin":
-          return null;
-      }
+      const rule = ASSESSMENT_RULES[m.role];
+      if (!rule) return null;
+      const where: Prisma.AssessmentWhereInput =
+        rule.via === "establishmentId" ? { establishmentId: m.establishmentId! } : { establishment: { [rule.via]: m[rule.via]! } };
+      if (rule.only === "shared") where.sharedWithRegion = true;
+      if (rule.only === "submitted") where.status = { in: [...SUBMITTED] };
+      return where;
     }),
   );
+}
+
+/** The facts assessmentScope filters on, for a row already read. */
+export type AssessmentFacts = { establishmentId: string; ghtId: string | null; regionId: string; sharedWithRegion: boolean; status: string };
+
+/** assessmentScope evaluated in memory: true exactly when the where clause would match `a`. */
+export function reachesAssessment(actor: Actor, permission: Permission, a: AssessmentFacts): boolean {
+  return grantingMemberships(actor, permission).some((m) => {
+    const rule = ASSESSMENT_RULES[m.role];
+    if (!rule || m[rule.via] !== a[rule.via]) return false;
+    if (rule.only === "shared") return a.sharedWithRegion;
+    if (rule.only === "submitted") return (SUBMITTED as readonly string[]).includes(a.status);
+    return true;
+  });
 }
 
 export function ghtScope(actor: Actor, permission: Permission): Prisma.GhtWhereInput {

@@ -7,7 +7,7 @@ import { toAppError } from "./prisma-errors";
 // French body. lib/core/route.ts wraps it for Next; the fuzz tests call it directly, so what they
 // throw at it is exactly what the server runs.
 
-export type CommandContext<I> = { actor: Actor; input: I; requestId: string; params: Record<string, string> };
+export type CommandContext<I, A = Actor> = { actor: A; input: I; requestId: string; params: Record<string, string> };
 export type ErrorBody = { error: { code: string; message: string; fieldErrors?: FieldErrors; details?: unknown; eventId?: string } };
 export type CommandResult = { status: number; body: unknown };
 
@@ -48,10 +48,10 @@ export function errorResult(error: unknown, requestId: string): { status: number
   };
 }
 
-export async function executeCommand<S extends z.ZodType, R>(
+export async function executeCommand<S extends z.ZodType, R, A = Actor>(
   schema: S,
-  run: (ctx: CommandContext<z.output<S>>) => Promise<R>,
-  ctx: { actor: Actor; body: unknown; params: Record<string, string>; requestId: string },
+  run: (ctx: CommandContext<z.output<S>, A>) => Promise<R>,
+  ctx: { actor: A; body: unknown; params: Record<string, string>; requestId: string },
 ): Promise<CommandResult> {
   try {
     const parsed = schema.safeParse(ctx.body);

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { getRouteActor } from "@/lib/auth/current";
+import { getRouteActor, getRouteUserId } from "@/lib/auth/current";
 import { type CommandContext, errorResult, executeCommand } from "./command";
 import { AppError } from "./errors";
 
@@ -16,9 +16,13 @@ export { badInput, zodFieldErrors, type CommandContext, type ErrorBody } from ".
 const MAX_JSON_BYTES = 256 * 1024;
 type RouteContext = { params?: Promise<Record<string, string | string[]> | undefined> };
 
+// Command answers are small, personal and never cached. `no-transform` also keeps the server's
+// gzip stream off them: for a few hundred bytes it costs more than it saves.
+const COMMAND_HEADERS = { "cache-control": "no-store, no-transform" };
+
 export function errorResponse(error: unknown, requestId: string = randomUUID()): NextResponse {
   const { status, body } = errorResult(error, requestId);
-  return NextResponse.json(body, { status });
+  return NextResponse.json(body, { status, headers: COMMAND_HEADERS });
 }
 
 /** Kept under its old name for route handlers that catch errors themselves. */
@@ -64,15 +68,43 @@ export function command<S extends z.ZodType, R>(
   run: (ctx: CommandContext<z.output<S>>) => Promise<R>,
   options: { successStatus?: number } = {},
 ) {
+  return endpoint(requireRouteActor, schema, run, options);
+}
+
+/**
+ * The same endpoint for a command that reads its user itself, in the statement that also reads
+ * its target (autosave: lib/assessments/answer-context.ts). It receives only the session's user id
+ * and must refuse an unknown or disabled user.
+ */
+export function userCommand<S extends z.ZodType, R>(
+  schema: S,
+  run: (ctx: CommandContext<z.output<S>, { id: string }>) => Promise<R>,
+  options: { successStatus?: number } = {},
+) {
+  return endpoint(requireRouteUser, schema, run, options);
+}
+
+async function requireRouteUser(): Promise<{ id: string }> {
+  const id = await getRouteUserId();
+  if (!id) throw new AppError("UNAUTHENTICATED", "Votre session a expiré : reconnectez-vous.");
+  return { id };
+}
+
+function endpoint<S extends z.ZodType, R, A>(
+  who: () => Promise<A>,
+  schema: S,
+  run: (ctx: CommandContext<z.output<S>, A>) => Promise<R>,
+  options: { successStatus?: number },
+) {
   return async (request: Request, context: RouteContext): Promise<NextResponse> => {
     const requestId = randomUUID();
     try {
       assertSameOrigin(request);
-      const actor = await requireRouteActor();
+      const actor = await who();
       const body = await readJson(request);
       const params = flatParams(await context?.params);
       const result = await executeCommand(schema, run, { actor, body, params, requestId });
-      return NextResponse.json(result.body, { status: result.status === 200 ? (options.successStatus ?? 200) : result.status });
+      return NextResponse.json(result.body, { status: result.status === 200 ? (options.successStatus ?? 200) : result.status, headers: COMMAND_HEADERS });
     } catch (error) {
       return errorResponse(error, requestId);
     }

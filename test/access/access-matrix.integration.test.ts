@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
-import { assessmentScope, can } from "@/lib/auth/scope";
+import { assessmentScope, can, reachesAssessment } from "@/lib/auth/scope";
 import { listMyAssignments } from "@/lib/assessments/queries";
 import { AppError } from "@/lib/core/errors";
 import { getEstablishmentOrThrow, listEstablishments } from "@/lib/establishments/queries";
@@ -301,6 +301,17 @@ describe("[ACCESS] assessments through assessmentScope", () => {
       select: { id: true },
     });
     expect(row ? "allowed" : "404").toBe(expected);
+  });
+
+  // The autosave decides in memory from one read (lib/assessments/answer-context.ts): the same
+  // matrix must come out of reachesAssessment as out of the where clause.
+  it.each(ASSESSMENT_MATRIX)("[ACCESS] reachesAssessment · $actor · $resource · $permission → $expected", async ({ actor, permission, resource, expected }: MatrixRow<AssessmentKey>) => {
+    const a = await testDb.db.assessment.findUniqueOrThrow({
+      where: { id: world.assessments[resource] },
+      select: { establishmentId: true, sharedWithRegion: true, status: true, establishment: { select: { ghtId: true, regionId: true } } },
+    });
+    const facts = { establishmentId: a.establishmentId, sharedWithRegion: a.sharedWithRegion, status: a.status, ...a.establishment };
+    expect(reachesAssessment(world.actors[actor], permission, facts) ? "allowed" : "404").toBe(expected);
   });
 });
 

@@ -1,9 +1,9 @@
 import { ZSaveAnswer } from "@/lib/assessments/answer-schemas";
 import { saveAnswer } from "@/lib/assessments/save-answer";
 import { db } from "@/lib/core/db";
-import { command } from "@/lib/core/route";
+import { userCommand } from "@/lib/core/route";
 
 /** Autosave of one answer: 200 with the stored answer, 409 with the other person's on a stale version. */
-export const PUT = command(ZSaveAnswer, ({ actor, input, params, requestId }) =>
+export const PUT = userCommand(ZSaveAnswer, ({ actor, input, params, requestId }) =>
   saveAnswer(db, actor, params.assessmentId!, input, requestId),
 );
