@@ -2,6 +2,7 @@
 // PostgreSQL too when BENCH_DATABASE_URL (or TEST_DATABASE_URL) points at a server.
 import { mkdirSync, rmSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { createAdapter } from "@/lib/core/db-adapter";
 import { applyMigrations } from "@/prisma/migrate.mjs";
@@ -51,19 +52,37 @@ async function main() {
   const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   process.env.TEST_DATABASE_URL = "";
   await rawUpserts("PGlite in memory");
-  const rawPglite = await rawUpserts("PGlite on disk (the server's storage)", fileBackedDb);
-  if (!wants("postgres")) {
-    // skipped on request
-  } else if (pgUrl) {
+  const rawPglite = await rawUpserts("PGlite on disk", fileBackedDb);
+  let rawPostgres = 0;
+  if (pgUrl) {
     process.env.TEST_DATABASE_URL = pgUrl;
-    await rawUpserts("PostgreSQL");
+    rawPostgres = await rawUpserts("PostgreSQL");
   } else {
     console.log("answer upsert, PostgreSQL: skipped (set BENCH_DATABASE_URL=postgres://… to measure it)");
   }
   process.env.TEST_DATABASE_URL = "";
   if (wants("scoring")) console.log(await benchScoring());
   if (wants("dossier")) for (const line of await benchDossier()) console.log(line);
-  if (wants("autosave")) await benchAutosave(rawPglite);
+  if (wants("autosave")) {
+    await benchAutosave(rawPglite, { label: "PGlite on disk" });
+    if (pgUrl) await withScratchDatabase(pgUrl, (url) => benchAutosave(rawPostgres, { label: "PostgreSQL", url }));
+  }
+}
+
+/** A fresh database on the server of `serverUrl` for the duration of `run`. */
+async function withScratchDatabase(serverUrl: string, run: (url: string) => Promise<void>) {
+  const name = `socle_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  try {
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    await run(url.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+    await admin.end();
+  }
 }
 
 main().catch((error) => {

@@ -9,8 +9,8 @@ import { env } from "@/lib/core/env";
 import type { TReferentialFile } from "@/lib/referentials/schemas";
 
 async function main() {
-  const pglite = new PGlite(env.pgliteDir);
-  const db = new PrismaClient({ adapter: createAdapter(undefined, pglite) });
+  const pglite = env.postgresUrl ? null : new PGlite(env.pgliteDir);
+  const db = new PrismaClient({ adapter: createAdapter(env.postgresUrl, pglite ?? "") });
   const campaign = (name: string) => db.campaign.findFirstOrThrow({ where: { name: { startsWith: name } } });
   const establishment = (name: string) => db.establishment.findFirstOrThrow({ where: { name: { startsWith: name } } });
   const hopen = await campaign("HOP'EN — prérequis 2026");
@@ -37,7 +37,7 @@ async function main() {
   });
   writeFileSync(path.join(env.dataDir, "editors.json"), JSON.stringify(plan, null, 2));
   await db.$disconnect();
-  await pglite.close();
+  await pglite?.close();
 }
 
 main().catch((error) => {

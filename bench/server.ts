@@ -7,13 +7,15 @@ export type BenchServer = { base: string; stop(): void };
 const ENV = { ...process.env, SOCLE_DATA_DIR: ".data/bench", SOCLE_DEMO: "1", DATABASE_URL: "", AUTH_SECRET: "bench-only-secret-0123456789-abcdefghij" };
 
 /** Fresh data folder → demo data → extra assessments → `npm start`'s own steps (build if stale, serve). */
-export async function startServer(port = 3300): Promise<BenchServer> {
+/** `databaseUrl`: a fresh, empty PostgreSQL database instead of the embedded one. */
+export async function startServer(port = 3300, databaseUrl = ""): Promise<BenchServer> {
   rmSync(".data/bench", { recursive: true, force: true });
+  const env = { ...ENV, DATABASE_URL: databaseUrl };
   for (const args of [["scripts/db.ts", "prepare"], ["bench/seed-editors.ts"]]) {
-    const result = spawnSync("node_modules/.bin/tsx", args, { env: ENV, stdio: "ignore" });
+    const result = spawnSync("node_modules/.bin/tsx", args, { env, stdio: "ignore" });
     if (result.status !== 0) throw new Error(`tsx ${args.join(" ")} failed`);
   }
-  const child: ChildProcess = spawn("node", ["scripts/start.mjs"], { env: { ...ENV, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn("node", ["scripts/start.mjs"], { env: { ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
