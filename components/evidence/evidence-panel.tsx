@@ -1,21 +1,13 @@
 "use client";
 
 import { type ChangeEvent, useId, useRef, useState } from "react";
-import { type JsonResult, sendJson } from "@/lib/core/client-fetch";
+import { sendJson } from "@/lib/core/client-fetch";
 import { formatDateTime, formatFileSize } from "@/lib/evidence/format";
 import type { TLinkEvidence } from "@/lib/evidence/schemas";
-import { ACCEPT_ATTRIBUTE, isAcceptedExtension } from "@/lib/evidence/kinds";
-import {
-  ACCEPTED_TYPES_TEXT,
-  EMPTY_FILE_MESSAGE,
-  type EvidenceLibraryEntry,
-  type EvidenceLinkView,
-  type EvidenceUnlinkResult,
-  type EvidenceUploadResult,
-  MAX_EVIDENCE_BYTES,
-  TOO_LARGE_MESSAGE,
-  UNSUPPORTED_MESSAGE,
-} from "@/lib/evidence/types";
+import { ACCEPT_ATTRIBUTE } from "@/lib/evidence/kinds";
+import { ACCEPTED_TYPES_TEXT, type EvidenceLibraryEntry, type EvidenceLinkView, type EvidenceUnlinkResult } from "@/lib/evidence/types";
+
+const NETWORK_MESSAGE = "Connexion impossible : vérifiez votre réseau puis réessayez.";
 
 type Props = Readonly<{
   assessmentId: string;
@@ -31,8 +23,7 @@ type Props = Readonly<{
 /**
  * The evidence of one requirement: attached files (download, remove after confirmation), an
  * upload control with progress, and a select to link a file the establishment already uploaded.
- * The server checks everything again (access, 20 Mo, real content type); the checks here only
- * spare a useless upload.
+ * The upload itself (checks and XHR) is in ./upload, loaded when a file is chosen.
  */
 export function EvidencePanel({ assessmentId, requirementCode, initialLinks, library, readOnly = false }: Props) {
   const [links, setLinks] = useState<EvidenceLinkView[]>(() => [...initialLinks]);
@@ -68,18 +59,25 @@ export function EvidencePanel({ assessmentId, requirementCode, initialLinks, lib
       return;
     }
     start();
-    const problem =
-      chosen.size > MAX_EVIDENCE_BYTES ? TOO_LARGE_MESSAGE : chosen.size === 0 ? EMPTY_FILE_MESSAGE : !isAcceptedExtension(chosen.name) ? UNSUPPORTED_MESSAGE : null;
+    // Shown as "Envoi… 0 %" while ./upload loads (first file only) and the checks run.
+    setProgress(0);
+    let upload: typeof import("./upload");
+    try {
+      upload = await import("./upload");
+    } catch {
+      setProgress(null);
+      clearInput();
+      setError(NETWORK_MESSAGE);
+      return;
+    }
+    const problem = upload.fileProblem(chosen);
     if (problem) {
+      setProgress(null);
       setError(problem);
       clearInput();
       return;
     }
-    const form = new FormData();
-    form.append("requirementCode", requirementCode);
-    form.append("file", chosen);
-    setProgress(0);
-    const result = await postWithProgress<EvidenceUploadResult>(base, form, setProgress);
+    const result = await upload.uploadEvidence(base, requirementCode, chosen, setProgress);
     setProgress(null);
     clearInput();
     if (!result.ok) {
@@ -242,33 +240,4 @@ export function EvidencePanel({ assessmentId, requirementCode, initialLinks, lib
       ) : null}
     </section>
   );
-}
-
-/** POST multipart with upload progress (fetch has none), answering like sendJson. */
-function postWithProgress<T>(url: string, body: FormData, onProgress: (fraction: number) => void): Promise<JsonResult<T>> {
-  return new Promise((resolve) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", url);
-    xhr.responseType = "json";
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
-    };
-    xhr.onload = () => {
-      const payload = xhr.response as { error?: { code?: string; message?: string } } | null;
-      if (xhr.status >= 200 && xhr.status < 300) {
-        resolve({ ok: true, data: payload as T });
-        return;
-      }
-      resolve({
-        ok: false,
-        status: xhr.status,
-        code: payload?.error?.code ?? "UNKNOWN",
-        message: payload?.error?.message ?? (xhr.status === 413 ? TOO_LARGE_MESSAGE : `Erreur ${xhr.status} : réessayez.`),
-      });
-    };
-    const network = () => resolve({ ok: false, status: 0, code: "NETWORK", message: "Connexion impossible : vérifiez votre réseau puis réessayez." });
-    xhr.onerror = network;
-    xhr.onabort = network;
-    xhr.send(body);
-  });
 }
