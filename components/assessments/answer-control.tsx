@@ -4,8 +4,11 @@ import type { TRequirement } from "@/lib/referentials/schemas";
 import { choicesOf } from "./answer-labels";
 import type { Draft } from "./use-autosave";
 
+/** What the answer controls read of a requirement (the rest stays on the server). */
+export type AnswerRequirement = Pick<TRequirement, "code" | "answer" | "naAllowed">;
+
 type Props = Readonly<{
-  requirement: TRequirement;
+  requirement: AnswerRequirement;
   draft: Draft;
   disabled: boolean;
   onChange: (next: Partial<Draft>) => void;

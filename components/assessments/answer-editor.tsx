@@ -1,19 +1,27 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { lazy, Suspense, useState, type ReactNode } from "react";
 import type { StoredAnswer } from "@/lib/assessments/answer-schemas";
-import type { TRequirement } from "@/lib/referentials/schemas";
-import { AnswerControl } from "./answer-control";
-import { describeValue, targetText } from "./answer-labels";
+import { AnswerControl, type AnswerRequirement } from "./answer-control";
+import { describeValue, questionId } from "./answer-labels";
 import { ComputedValue, type Computed } from "./computed-value";
 import { SaveStatus } from "./save-status";
 import { type Draft, useAutosave } from "./use-autosave";
 
-const CONFIDENCE_LABELS = { M: "Confiance moyenne", L: "À confirmer par la délégation" } as const;
+// Conflicts are rare: their panel is a separate chunk, fetched when a save gets a 409. React's own
+// lazy() rather than next/dynamic, whose loader would add more to every page than the panel weighs.
+const ConflictPanel = lazy(() => import("./conflict-panel").then((m) => ({ default: m.ConflictPanel })));
 
 type Props = Readonly<{
   assessmentId: string;
-  requirement: TRequirement;
+  /** Only what the controls need: the texts are server-rendered into the slots below. */
+  requirement: AnswerRequirement;
+  /** The code and label, rendered by the server (answer-card.tsx). */
+  heading: ReactNode;
+  /** The requirement's own badges (blocking, confidence); the "à confirmer" badge is added here. */
+  badges: ReactNode;
+  /** Help, expected proofs and target, rendered by the server. */
+  help: ReactNode;
   initial: StoredAnswer | null;
   readOnly: boolean;
   computed?: Computed | null;
@@ -26,13 +34,16 @@ function draftOf(answer: StoredAnswer | null): Draft {
   return { kind: answer?.kind ?? null, value: answer?.value ?? null, justification: answer?.justification ?? "", comment: answer?.comment ?? "" };
 }
 
-export function AnswerCard({ assessmentId, requirement, initial, readOnly, computed, evidence, reuse }: Props) {
+/**
+ * The interactive part of a question card: the answer, its autosave, and the panels that depend on
+ * what the user typed. Everything static about the requirement arrives already rendered.
+ */
+export function AnswerEditor({ assessmentId, requirement, heading, badges, help, initial, readOnly, computed, evidence, reuse }: Props) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(initial));
   const [showComment, setShowComment] = useState(Boolean(initial?.comment));
   const [toConfirm, setToConfirm] = useState(initial?.needsConfirmation ?? false);
   const { state, change, retry, resolve } = useAutosave(assessmentId, requirement.code, initial);
-  const id = `q-${requirement.code.replace(/[^A-Za-z0-9_-]/g, "-")}`;
-  const target = targetText(requirement.answer);
+  const id = questionId(requirement.code);
   const needsJustification = draft.kind === "not_applicable" || (draft.kind === "value" && computed != null && typeof draft.value === "number");
 
   function update(next: Partial<Draft>) {
@@ -45,28 +56,13 @@ export function AnswerCard({ assessmentId, requirement, initial, readOnly, compu
   return (
     <article className="question card" id={requirement.code} aria-labelledby={`${id}-label`} data-testid={`question-${requirement.code}`}>
       <header className="question-head">
-        <span className="question-code">{requirement.code}</span>
-        <h3 id={`${id}-label`} className="question-label">{requirement.label}</h3>
+        {heading}
         <div className="row" style={{ gap: "0.4rem" }}>
-          {requirement.blocking ? <span className="badge">Bloquant</span> : null}
-          {requirement.confidence !== "H" ? (
-            <span className="badge badge-orange" title={requirement.confidenceNote ?? undefined}>{CONFIDENCE_LABELS[requirement.confidence]}</span>
-          ) : null}
+          {badges}
           {toConfirm ? <span className="badge badge-orange">À confirmer</span> : null}
         </div>
       </header>
-      <details className="question-help">
-        <summary>Aide et pièces attendues</summary>
-        <p>{requirement.help}</p>
-        {requirement.proofs.length ? (
-          <>
-            <p className="small" style={{ fontWeight: 600, marginBottom: 4 }}>Pièces justificatives attendues</p>
-            <ul className="small">{requirement.proofs.map((p) => <li key={p}>{p}</li>)}</ul>
-          </>
-        ) : null}
-        {requirement.confidenceNote ? <p className="small muted">Note de confiance : {requirement.confidenceNote}</p> : null}
-      </details>
-      {target ? <p className="small muted" style={{ margin: 0 }}>{target}</p> : null}
+      {help}
       {computed !== undefined ? (
         <ComputedValue computed={computed} draft={draft} disabled={readOnly} onUse={(value) => update({ kind: "value", value, justification: "" })} />
       ) : null}
@@ -102,16 +98,15 @@ export function AnswerCard({ assessmentId, requirement, initial, readOnly, compu
         </div>
       ) : null}
       {state.status === "conflict" ? (
-        <div className="alert alert-error" role="alert" data-testid="conflict">
-          <p style={{ fontWeight: 600 }}>
-            {state.current?.answeredBy ?? "Une autre personne"} a enregistré entre-temps : « {state.current ? describeValue(requirement.answer, state.current.kind, state.current.value) : "réponse supprimée"} ».
-          </p>
-          <p>Votre réponse : « {draft.kind ? describeValue(requirement.answer, draft.kind, draft.value) : "vide"} ». Laquelle garder ?</p>
-          <div className="row">
-            <button type="button" className="btn btn-small" onClick={() => resolve("mine", state.current)}>Garder ma réponse</button>
-            <button type="button" className="btn btn-small btn-secondary" onClick={() => { setDraft(draftOf(state.current)); resolve("theirs", state.current); }}>Reprendre la sienne</button>
-          </div>
-        </div>
+        <Suspense fallback={<p className="alert alert-error" role="status">Une autre personne a modifié cette réponse : chargement des choix…</p>}>
+          <ConflictPanel
+            spec={requirement.answer}
+            current={state.current}
+            draft={draft}
+            onKeepMine={() => resolve("mine", state.current)}
+            onTakeTheirs={() => { setDraft(draftOf(state.current)); resolve("theirs", state.current); }}
+          />
+        </Suspense>
       ) : null}
       <footer className="question-foot">
         <SaveStatus state={state} onRetry={() => void retry()} />

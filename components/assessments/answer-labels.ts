@@ -5,6 +5,11 @@ export const COMPARATOR_LABELS: Record<string, string> = { ">=": "≥", ">": ">"
 
 const percent = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
 
+/** The DOM id prefix of a question card (codes may hold dots). */
+export function questionId(code: string): string {
+  return `q-${code.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+}
+
 /** The enumerated choices of an answer type, or null when the answer is typed in. */
 export function choicesOf(spec: TAnswerSpec): { value: string; label: string }[] | null {
   if (spec.type === "yes_no") return ["yes", "no"].map((v) => ({ value: v, label: ENUM_LABELS[v]! }));
