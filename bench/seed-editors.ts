@@ -1,6 +1,6 @@
 // Opens more draft assessments in the bench's data folder (before its server starts), so that 50
 // concurrent editors each have an answer of their own: 14 + 14 + 14 + 13 answers.
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaClient } from "@/generated/prisma/client";
@@ -35,6 +35,7 @@ async function main() {
     const codes = content.requirements.filter((r) => r.answer.type === "yes_no" || r.answer.type === "yes_partial_no").map((r) => r.code);
     return email ? [{ email, establishmentId: a.establishmentId, assessmentId: a.id, codes }] : [];
   });
+  mkdirSync(env.dataDir, { recursive: true });
   writeFileSync(path.join(env.dataDir, "editors.json"), JSON.stringify(plan, null, 2));
   await db.$disconnect();
   await pglite?.close();
