@@ -1,8 +1,12 @@
 import { spawnSync } from "node:child_process";
+import { createElement as h } from "react";
 import { describe, expect, it } from "vitest";
 import { type Block, paginate } from "./pdf/blocks";
+import { DossierDocument } from "./pdf/document";
+import { registerDossierFonts } from "./pdf/fonts";
+import { loadReactPdf, Text } from "./pdf/primitives";
 import { formatDate, formatDateTime, formatEuros, formatScore, frTypo, NNBSP, slugify } from "./format";
-import { makeSeal, renderDossierPdf, verifyUrlFor } from "./render";
+import { makeSeal, overflowingPages, pdfPageCount, renderDossierPdf, verifyUrlFor } from "./render";
 import { samplePayload } from "./sample-payload";
 
 const block = (key: string, height: number, extra: Partial<Block> = {}): Block => ({ key, height, node: null as never, ...extra });
@@ -52,5 +56,29 @@ describe("[DOSSIER] page planning", () => {
       const footers = [...text.matchAll(/page (\d+) \/ (\d+)/g)];
       expect(footers.map((f) => Number(f[1]))).toEqual(Array.from({ length: pageCount }, (_, i) => i + 1));
     }
+  }, 60_000);
+
+  it("tells from the layout which planned page overflowed (its pages do not wrap)", async () => {
+    const { Font, renderToBuffer } = await loadReactPdf();
+    registerDossierFonts(Font);
+    // A page holds 62 lines of body text: 40 fit, 80 do not.
+    const lines = (n: number) => Array.from({ length: n }, (_, i) => h(Text, { key: i }, `ligne ${i + 1}`));
+    const pages = [
+      { key: "a", content: lines(40) },
+      { key: "b", content: lines(80) },
+      { key: "c", content: lines(3) },
+    ];
+    let overflowing: number[] = [];
+    const element = h(DossierDocument, {
+      payload: samplePayload(),
+      seal: makeSeal("https://socle.test", "ABCD2345EFGH"),
+      pages,
+      onRender: (props: object) => {
+        overflowing = overflowingPages((props as { _INTERNAL__LAYOUT__DATA_?: unknown })._INTERNAL__LAYOUT__DATA_);
+      },
+    });
+    const bytes = await renderToBuffer(element as Parameters<typeof renderToBuffer>[0]);
+    expect(pdfPageCount(bytes)).toBe(3);
+    expect(overflowing).toEqual([2]);
   }, 60_000);
 });

@@ -3,6 +3,7 @@ import { DossierDocument, planDossier } from "./pdf/document";
 import { loadTextMetrics } from "./pdf/metrics";
 import { registerDossierFonts } from "./pdf/fonts";
 import { loadReactPdf } from "./pdf/primitives";
+import { PAGE, PAGE_PADDING_BOTTOM } from "./pdf/theme";
 import { qrPngDataUrl } from "./qr";
 import { formatVerificationCode } from "./seal";
 import type { DossierPayload, DossierSeal } from "./types";
@@ -38,24 +39,48 @@ export async function plannedPageCount(payload: DossierPayload, seal: DossierSea
   return planDossier(payload, seal, await loadTextMetrics(Font)).length;
 }
 
+type LayoutBox = { top: number; height: number };
+type LayoutNode = { box?: LayoutBox; style?: { position?: string }; children?: LayoutNode[] };
+
+/**
+ * Pages whose content ran past the bottom margin, in a layout of pages that do not wrap (the
+ * planned pages): such content would be drawn over the footer, or off the page.
+ */
+export function overflowingPages(layout: unknown): number[] {
+  const pages = (layout as LayoutNode | undefined)?.children ?? [];
+  const overflowing: number[] = [];
+  pages.forEach((page, i) => {
+    // The page's one child in the flow (header, footer and watermark are absolute): its body.
+    const body = page.children?.find((child) => child.style?.position !== "absolute");
+    if (body?.box && body.box.top + body.box.height > PAGE.height - PAGE_PADDING_BOTTOM + 0.5) overflowing.push(i + 1);
+  });
+  return overflowing;
+}
+
 export type RenderedDossier = { bytes: Buffer; pageCount: number; /** True when a planned page overflowed and react-pdf paginated instead. */ fallback: boolean };
 
 /**
- * Renders the dossier: cut into pages from the font metrics and numbered as planned; if react-pdf
- * ends up with another page count (an estimate was short), renders again letting react-pdf
- * paginate and number the pages, so "page X / Y" is always right.
+ * Renders the dossier: cut into pages from the font metrics and numbered as planned, each page
+ * laid out once without react-pdf's pagination; if a page's content did not fit (an estimate was
+ * short), renders again letting react-pdf paginate and number the pages, so nothing is cut off
+ * and "page X / Y" is always right.
  */
 export async function renderDossierPdf(payload: DossierPayload, seal: DossierSeal): Promise<RenderedDossier> {
   const { Font, renderToBuffer } = await loadReactPdf();
   registerDossierFonts(Font);
   const metrics = await loadTextMetrics(Font);
   const pages = planDossier(payload, seal, metrics);
+  let overflowing: number[] = [];
+  // react-pdf hands the laid-out tree to the document's onRender (an internal, untyped field).
+  const onRender = (props: object) => {
+    overflowing = overflowingPages((props as { _INTERNAL__LAYOUT__DATA_?: unknown })._INTERNAL__LAYOUT__DATA_);
+  };
   const render = (numbering: "static" | "dynamic") =>
-    renderToBuffer(createElement(DossierDocument, { payload, seal, pages, numbering }) as Parameters<typeof renderToBuffer>[0]);
+    renderToBuffer(createElement(DossierDocument, { payload, seal, pages, numbering, onRender: numbering === "static" ? onRender : undefined }) as Parameters<typeof renderToBuffer>[0]);
   const bytes = await render("static");
   const pageCount = pdfPageCount(bytes);
-  if (pageCount === pages.length) return { bytes, pageCount, fallback: false };
-  console.warn(`[socle] dossier: ${pages.length} pages planned, ${pageCount} rendered; rendering again with react-pdf's pagination`);
+  if (pageCount === pages.length && overflowing.length === 0) return { bytes, pageCount, fallback: false };
+  console.warn(`[socle] dossier: ${pages.length} pages planned, ${pageCount} rendered, overflowing: ${overflowing.join(", ") || "none"}; rendering again with react-pdf's pagination`);
   const again = await render("dynamic");
   return { bytes: again, pageCount: pdfPageCount(again), fallback: true };
 }

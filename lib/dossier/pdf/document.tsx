@@ -38,7 +38,15 @@ export function DossierDocument({
   seal,
   pages,
   numbering = "static",
-}: Readonly<{ payload: DossierPayload; seal: DossierSeal; pages: PlannedPage[]; numbering?: "static" | "dynamic" }>) {
+  onRender,
+}: Readonly<{
+  payload: DossierPayload;
+  seal: DossierSeal;
+  pages: PlannedPage[];
+  numbering?: "static" | "dynamic";
+  /** Called by react-pdf once laid out; its argument carries the layout tree (see render.ts). */
+  onRender?: (props: object) => void;
+}>) {
   const title = `Dossier ${payload.programme.label} — ${payload.establishment.name} — ${payload.campaign.name}`;
   return (
     <Document
@@ -50,6 +58,7 @@ export function DossierDocument({
       language="fr-FR"
       creationDate={new Date(seal.generatedAt)}
       modificationDate={new Date(seal.generatedAt)}
+      onRender={onRender}
     >
       {pages.map((page, i) => (
         <DossierPage key={page.key} payload={payload} seal={seal} bookmark={page.bookmark} pageLabel={numbering === "static" ? `page ${i + 1} / ${pages.length}` : undefined}>

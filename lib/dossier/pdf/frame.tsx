@@ -24,15 +24,18 @@ export function DossierPage({
   pageLabel,
 }: PageProps & Readonly<{ children: ReactNode; bookmark?: string; /** "page 3 / 12" when the pages were cut beforehand; else react-pdf counts. */ pageLabel?: string }>) {
   const { establishment, programme, campaign } = payload;
+  // A page cut beforehand (pageLabel set) holds exactly one page of content: wrap={false} skips
+  // react-pdf's pagination, which otherwise lays each page out a second time to split it.
+  // render.ts checks from the layout that the content fitted (see overflowingPages).
   return (
-    <Page size="A4" style={s.page} bookmark={bookmark}>
+    <Page size="A4" style={s.page} bookmark={bookmark} wrap={pageLabel === undefined}>
       <View style={s.header} fixed>
         <Text style={[s.headerStrong, { flex: 1, paddingRight: 12 }]}>{`${establishment.name} · FINESS ${establishment.finess}`}</Text>
         <Text style={{ maxWidth: "48%", textAlign: "right" }}>
           {campaign.name.includes(programme.label) ? campaign.name : `${programme.label} · ${campaign.name}`}
         </Text>
       </View>
-      <View style={s.body}>{children}</View>
+      <View style={pageLabel === undefined ? s.body : [s.body, s.bodyFullPage]}>{children}</View>
       <View style={s.footer} fixed>
         <Text style={{ flex: 1 }}>
           {seal.code

@@ -34,8 +34,10 @@ export const PAGE_PADDING_BOTTOM = 58;
 /** A4 in points. */
 export const PAGE = { width: 595.28, height: 841.89 } as const;
 export const CONTENT_WIDTH = PAGE.width - 2 * PAGE_MARGIN_X;
+/** The height of an A4 page's content box, between the top and bottom paddings. */
+export const CONTENT_HEIGHT = PAGE.height - PAGE_PADDING_TOP - PAGE_PADDING_BOTTOM;
 /** What one page holds, less a little slack for the estimates. */
-export const PAGE_CAPACITY = (PAGE.height - PAGE_PADDING_TOP - PAGE_PADDING_BOTTOM) * 0.97;
+export const PAGE_CAPACITY = CONTENT_HEIGHT * 0.97;
 
 /** Font sizes and line boxes (size × line height), shared by the styles and the height estimates. */
 export const TYPE = {
@@ -69,6 +71,11 @@ export const s = createStyles({
     paddingHorizontal: PAGE_MARGIN_X,
   },
   body: { fontSize: TYPE.body.size, lineHeight: 1.35 },
+  // A page that does not wrap is as tall as its content (react-pdf gives it the A4 height only
+  // when it splits pages): the body is held at least as tall as the A4 content box, so the page is
+  // A4 and the absolute footer sits at its place; content taller than that makes the body taller,
+  // which render.ts reads from the layout as an overflow.
+  bodyFullPage: { minHeight: CONTENT_HEIGHT },
   header: {
     position: "absolute",
     top: 24,
