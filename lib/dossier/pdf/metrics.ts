@@ -1,12 +1,12 @@
 import type ReactPDF from "@react-pdf/renderer";
-import { FONT_FAMILY } from "./fonts";
+import { cheapenFontIdentity, FONT_FAMILY } from "./fonts";
 
 // Text measurement with the very font react-pdf draws with, so the dossier can be cut into pages
 // before rendering (see paginate.ts). Greedy line filling on a slightly narrowed width: react-pdf's
 // own line breaker never needs more lines than this estimate in practice, and render.ts checks
 // the real page count anyway.
 
-type GlyphFont = { unitsPerEm: number; glyphForCodePoint(codePoint: number): { advanceWidth: number } };
+type GlyphFont = { unitsPerEm: number; postscriptName: string; glyphForCodePoint(codePoint: number): { advanceWidth: number } };
 
 export type TextMetrics = {
   /** Lines `text` takes at `size` points in a box `width` points wide (hard breaks on "\n"). */
@@ -89,6 +89,7 @@ export function loadTextMetrics(Font: typeof ReactPDF.Font): Promise<TextMetrics
       const source = Font.getFont({ fontFamily: FONT_FAMILY, fontWeight }) as unknown as { load(): Promise<void>; data: GlyphFont | null };
       await source.load();
       if (!source.data) throw new Error(`font ${FONT_FAMILY} ${fontWeight} did not load`);
+      cheapenFontIdentity(source.data);
       return source.data;
     };
     const [regular, bold] = await Promise.all([load(400), load(700)]);
