@@ -4,6 +4,7 @@ import { createCampaign, demoWorld, insertVersion, loadShipped } from "@/test/fi
 import { createTestDb, type TestDb } from "@/test/db";
 import { assignSection, reopenAssessment, startAssessment, submitAssessment } from "./actions";
 import type { TSaveAnswer } from "./answer-schemas";
+import { writeAnswerIfAllowed } from "./answer-write";
 import { saveAnswer } from "./save-answer";
 
 let t: TestDb;
@@ -46,6 +47,20 @@ describe("[ASSESSMENTS] answers", () => {
     expect(audit[1]!.before).toMatchObject({ value: "yes", version: 1 });
     expect(audit[1]!.after).toMatchObject({ value: "no", version: 2 });
     expect(audit[1]!.actorId).toBe(w.director.id);
+  });
+
+  it("writes the usual save in one checked statement, and writes nothing for anyone the rules refuse", async () => {
+    const write = (userId: string, code: string, domainCode: string, expectedVersion = 0) =>
+      writeAnswerIfAllowed(t.db, { assessmentId, requirementCode: code, domainCode, kind: "value", value: "yes", justification: null, comment: null, userId, requestId: rid, expectedVersion });
+    const p2 = codes.filter((c) => c.domain === "P2" && c.type === "yes_no").at(-1)!.code; // not the one the contributor test uses
+    for (const actor of [w.otherDirector, w.delegate, w.admin, w.rssi]) expect(await write(actor.id, p2, "P2")).toBeNull();
+    const first = await write(w.director.id, p2, "P2");
+    expect(first).toMatchObject({ requirementCode: p2, version: 1, answeredBy: "Claire Le Gall" });
+    expect(await write(w.director.id, p2, "P2", 0)).toBeNull(); // stale: it exists now
+    expect(await write(w.director.id, p2, "P2", 1)).toMatchObject({ version: 2 });
+    const audit = await t.db.auditEvent.findFirstOrThrow({ where: { entityId: first!.id }, orderBy: { id: "desc" } });
+    expect(audit).toMatchObject({ actorId: w.director.id, establishmentId: w.ghbs, before: { value: "yes", version: 1 }, after: { value: "yes", version: 2 } });
+    expect(await t.db.auditEvent.count({ where: { entityId: first!.id } })).toBe(2);
   });
 
   it("clears the stored value when the answer becomes « je ne sais pas »", async () => {

@@ -7,7 +7,7 @@ import { getVersionContent } from "@/lib/referentials/queries";
 import { assertDraft, isDirectorOf, sectionNotAssigned } from "./access";
 import { readAnswerContext } from "./answer-context";
 import { checkAnswer, type StoredAnswer, type TSaveAnswer } from "./answer-schemas";
-import { writeAnswer } from "./answer-write";
+import { writeAnswer, writeAnswerIfAllowed } from "./answer-write";
 import { toStoredAnswer } from "./answers";
 
 const staleVersion = (current: StoredAnswer | null) =>
@@ -16,11 +16,75 @@ const staleVersion = (current: StoredAnswer | null) =>
 /**
  * Saves one answer with optimistic concurrency: the write succeeds only if the stored version is
  * the one the user edited, else STALE_VERSION carries the other person's answer so the UI can
- * show it and let the user choose. Two statements: one read (answer-context.ts: who, where, what
- * is there) and one write that carries its audit row (answer-write.ts). The user's memberships are
- * re-read by that read, whatever `user` the caller holds.
+ * show it and let the user choose. The user's memberships are re-read from the database, whatever
+ * `user` the caller holds. Usually one statement (check + write + audit row, answer-write.ts);
+ * when it writes nothing, the explained path finds out why.
  */
 export async function saveAnswer(db: Db, user: Pick<Actor, "id">, assessmentId: string, input: TSaveAnswer, requestId: string): Promise<StoredAnswer> {
+  return (await saveAnswerInOneStatement(db, user, assessmentId, input, requestId)) ?? saveAnswerExplained(db, user, assessmentId, input, requestId);
+}
+
+// Which referential an assessment answers never changes (a campaign's version is locked once an
+// assessment exists), so it is remembered per process. It grants nothing: it only lets the input
+// be validated before the single checked statement.
+const versionOfAssessment = new Map<string, string>();
+const MAX_REMEMBERED = 5000;
+
+async function referentialVersionOf(db: Db, assessmentId: string): Promise<string | null> {
+  const known = versionOfAssessment.get(assessmentId);
+  if (known) return known;
+  const [row] = await db.$queryRawUnsafe<{ versionId: string }[]>(
+    `SELECT c."referentialVersionId" AS "versionId" FROM "Assessment" a JOIN "Campaign" c ON c."id" = a."campaignId" WHERE a."id" = $1`,
+    assessmentId,
+  );
+  if (!row) return null;
+  if (versionOfAssessment.size >= MAX_REMEMBERED) versionOfAssessment.delete(versionOfAssessment.keys().next().value!);
+  versionOfAssessment.set(assessmentId, row.versionId);
+  return row.versionId;
+}
+
+/**
+ * The usual case in one statement: valid input, allowed user, draft assessment, expected version.
+ * Null when any of that does not hold; the caller then takes the explained path.
+ */
+async function saveAnswerInOneStatement(db: Db, user: Pick<Actor, "id">, assessmentId: string, input: TSaveAnswer, requestId: string): Promise<StoredAnswer | null> {
+  const versionId = await referentialVersionOf(db, assessmentId);
+  if (!versionId) return null;
+  const requirement = (await getVersionContent(db, versionId)).requirements.find((r) => r.code === input.requirementCode);
+  if (!requirement || checkAnswer(requirement, input)) return null;
+  const written = await writeAnswerIfAllowed(db, {
+    assessmentId,
+    requirementCode: requirement.code,
+    domainCode: requirement.domain,
+    kind: input.kind,
+    value: input.value,
+    justification: input.justification || null,
+    comment: input.comment || null,
+    userId: user.id,
+    requestId,
+    expectedVersion: input.expectedVersion,
+  });
+  if (!written) return null;
+  return {
+    requirementCode: written.requirementCode,
+    kind: written.kind,
+    value: written.value,
+    justification: written.justification,
+    comment: written.comment,
+    needsConfirmation: false,
+    carriedFrom: written.carriedFrom,
+    version: written.version,
+    answeredBy: written.answeredBy,
+    updatedAt: written.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * The same save in two statements, checking one thing at a time so that a refusal names its
+ * reason in the order that leaks nothing: session, reach (404), draft (423), section (403), input
+ * (400), version (409).
+ */
+async function saveAnswerExplained(db: Db, user: Pick<Actor, "id">, assessmentId: string, input: TSaveAnswer, requestId: string): Promise<StoredAnswer> {
   const context = await readAnswerContext(db, user.id, assessmentId, input.requirementCode);
   if (!context) throw new AppError("UNAUTHENTICATED", "Votre session a expiré : reconnectez-vous.");
   const { actor, assessment } = context;

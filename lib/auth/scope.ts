@@ -96,6 +96,28 @@ export function reachesAssessment(actor: Actor, permission: Permission, a: Asses
   });
 }
 
+/** SQL expressions of the assessment's facts, for reachesAssessmentSql. */
+export type AssessmentFactsSql = { establishmentId: string; ghtId: string; regionId: string; sharedWithRegion: string; status: string };
+
+/**
+ * assessmentScope as a SQL condition, for the one statement that must check and write at once
+ * (autosave, lib/assessments/answer-write.ts): true when the user `userIdSql` holds a membership,
+ * on an establishment that is not disabled, that the rule table lets reach the assessment. Built
+ * from ASSESSMENT_RULES and the role table only; the access matrix runs it beside the where clause.
+ * Every interpolated piece is a constant of this file or a caller's column expression, never input.
+ */
+export function reachesAssessmentSql(permission: Permission, userIdSql: string, a: AssessmentFactsSql): string {
+  const roles = (Object.keys(ASSESSMENT_RULES) as Role[]).filter((role) => ASSESSMENT_RULES[role] && roleGrants(role, permission));
+  const branches = roles.map((role) => {
+    const rule = ASSESSMENT_RULES[role]!;
+    const only = rule.only === "shared" ? ` AND ${a.sharedWithRegion}` : rule.only === "submitted" ? ` AND ${a.status}::text IN (${SUBMITTED.map((v) => `'${v}'`).join(", ")})` : "";
+    return `(m."role" = '${role}' AND m."${rule.via}" = ${a[rule.via]}${only})`;
+  });
+  if (branches.length === 0) return "false";
+  return `EXISTS (SELECT 1 FROM "Membership" m LEFT JOIN "Establishment" me ON me."id" = m."establishmentId"
+    WHERE m."userId" = ${userIdSql} AND coalesce(me."disabled", false) = false AND (${branches.join(" OR ")}))`;
+}
+
 export function ghtScope(actor: Actor, permission: Permission): Prisma.GhtWhereInput {
   return anyOf<Prisma.GhtWhereInput>(
     grantingMemberships(actor, permission).map((m) => {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
-import { assessmentScope, can, reachesAssessment } from "@/lib/auth/scope";
+import { assessmentScope, can, reachesAssessment, reachesAssessmentSql } from "@/lib/auth/scope";
 import { listMyAssignments } from "@/lib/assessments/queries";
 import { AppError } from "@/lib/core/errors";
 import { getEstablishmentOrThrow, listEstablishments } from "@/lib/establishments/queries";
@@ -312,6 +312,17 @@ describe("[ACCESS] assessments through assessmentScope", () => {
     });
     const facts = { establishmentId: a.establishmentId, sharedWithRegion: a.sharedWithRegion, status: a.status, ...a.establishment };
     expect(reachesAssessment(world.actors[actor], permission, facts) ? "allowed" : "404").toBe(expected);
+  });
+
+  // …and out of the SQL condition the autosave's single statement embeds.
+  it.each(ASSESSMENT_MATRIX)("[ACCESS] reachesAssessmentSql · $actor · $resource · $permission → $expected", async ({ actor, permission, resource, expected }: MatrixRow<AssessmentKey>) => {
+    const condition = reachesAssessmentSql(permission, "$1", { establishmentId: `a."establishmentId"`, ghtId: `es."ghtId"`, regionId: `es."regionId"`, sharedWithRegion: `a."sharedWithRegion"`, status: `a."status"` });
+    const rows = await testDb.db.$queryRawUnsafe<unknown[]>(
+      `SELECT 1 FROM "Assessment" a JOIN "Establishment" es ON es."id" = a."establishmentId" WHERE a."id" = $2 AND ${condition}`,
+      world.actors[actor].id,
+      world.assessments[resource],
+    );
+    expect(rows.length ? "allowed" : "404").toBe(expected);
   });
 });
 
