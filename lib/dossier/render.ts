@@ -70,17 +70,19 @@ export async function renderDossierPdf(payload: DossierPayload, seal: DossierSea
   registerDossierFonts(Font);
   const metrics = await loadTextMetrics(Font);
   const pages = planDossier(payload, seal, metrics);
-  let overflowing: number[] = [];
   // react-pdf hands the laid-out tree to the document's onRender (an internal, untyped field).
+  // Without it (a react-pdf upgrade) nothing can be checked: fall back, slower but never cut off.
+  let overflowing: number[] = [0];
   const onRender = (props: object) => {
-    overflowing = overflowingPages((props as { _INTERNAL__LAYOUT__DATA_?: unknown })._INTERNAL__LAYOUT__DATA_);
+    const layout = (props as { _INTERNAL__LAYOUT__DATA_?: unknown })._INTERNAL__LAYOUT__DATA_;
+    overflowing = layout ? overflowingPages(layout) : [0];
   };
   const render = (numbering: "static" | "dynamic") =>
     renderToBuffer(createElement(DossierDocument, { payload, seal, pages, numbering, onRender: numbering === "static" ? onRender : undefined }) as Parameters<typeof renderToBuffer>[0]);
   const bytes = await render("static");
   const pageCount = pdfPageCount(bytes);
   if (pageCount === pages.length && overflowing.length === 0) return { bytes, pageCount, fallback: false };
-  console.warn(`[socle] dossier: ${pages.length} pages planned, ${pageCount} rendered, overflowing: ${overflowing.join(", ") || "none"}; rendering again with react-pdf's pagination`);
+  console.warn(`[socle] dossier: ${pages.length} pages planned, ${pageCount} rendered, overflowing: ${overflowing.join(", ").replace(/^0$/, "layout unavailable") || "none"}; rendering again with react-pdf's pagination`);
   const again = await render("dynamic");
   return { bytes: again, pageCount: pdfPageCount(again), fallback: true };
 }
