@@ -2,7 +2,7 @@ import "server-only";
 import { type Actor, type ActorMembership, actorOf } from "@/lib/auth/actor";
 import type { AssessmentFacts } from "@/lib/auth/scope";
 import type { Db } from "@/lib/core/db";
-import type { TAnswerKind } from "./answer-schemas";
+import type { AnswerRow } from "./answers";
 
 // Autosave is the hottest path (every pause in typing), so everything it must know before writing
 // comes back from ONE statement: the user and their memberships (what loadActor reads), the
@@ -10,19 +10,7 @@ import type { TAnswerKind } from "./answer-schemas";
 // Prisma's model API the same reads cost eight round trips. The decisions stay in TypeScript:
 // actorOf (lib/auth/actor.ts) and reachesAssessment (lib/auth/scope.ts), shared with every page.
 
-export type CurrentAnswer = {
-  id: string;
-  requirementCode: string;
-  kind: TAnswerKind;
-  value: unknown;
-  justification: string | null;
-  comment: string | null;
-  needsConfirmation: boolean;
-  carriedFrom: string | null;
-  version: number;
-  answeredById: string | null;
-  updatedAt: Date;
-};
+export type CurrentAnswer = AnswerRow & { id: string };
 
 export type AnswerContext = {
   actor: Actor;

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db, Tx } from "@/lib/core/db";
 import type { StoredAnswer, TAnswerKind } from "./answer-schemas";
 
-type AnswerRow = {
+export type AnswerRow = {
   requirementCode: string;
   kind: TAnswerKind;
   value: unknown;

@@ -7,7 +7,7 @@ import { getVersionContent } from "@/lib/referentials/queries";
 import { assertDraft, isDirectorOf, sectionNotAssigned } from "./access";
 import { readAnswerContext } from "./answer-context";
 import { checkAnswer, type StoredAnswer, type TSaveAnswer } from "./answer-schemas";
-import { writeAnswer, writeAnswerIfAllowed } from "./answer-write";
+import { type WrittenAnswer, writeAnswer, writeAnswerIfAllowed } from "./answer-write";
 import { toStoredAnswer } from "./answers";
 
 const staleVersion = (current: StoredAnswer | null) =>
@@ -43,6 +43,12 @@ async function referentialVersionOf(db: Db, assessmentId: string): Promise<strin
   return row.versionId;
 }
 
+/** The answer as the UI shows it, from the row a write returned. */
+function fromWritten(written: WrittenAnswer, carriedFrom: string | null, answeredBy: string): StoredAnswer {
+  const { requirementCode, kind, value, justification, comment, version } = written;
+  return { requirementCode, kind, value, justification, comment, needsConfirmation: false, carriedFrom, version, answeredBy, updatedAt: written.updatedAt.toISOString() };
+}
+
 /**
  * The usual case in one statement: valid input, allowed user, draft assessment, expected version.
  * Null when any of that does not hold; the caller then takes the explained path.
@@ -64,19 +70,7 @@ async function saveAnswerInOneStatement(db: Db, user: Pick<Actor, "id">, assessm
     requestId,
     expectedVersion: input.expectedVersion,
   });
-  if (!written) return null;
-  return {
-    requirementCode: written.requirementCode,
-    kind: written.kind,
-    value: written.value,
-    justification: written.justification,
-    comment: written.comment,
-    needsConfirmation: false,
-    carriedFrom: written.carriedFrom,
-    version: written.version,
-    answeredBy: written.answeredBy,
-    updatedAt: written.updatedAt.toISOString(),
-  };
+  return written ? fromWritten(written, written.carriedFrom, written.answeredBy) : null;
 }
 
 /**
@@ -126,16 +120,5 @@ async function saveAnswerExplained(db: Db, user: Pick<Actor, "id">, assessmentId
     const current = await db.answer.findUnique({ where: key });
     throw staleVersion(current ? await toStoredAnswer(db, current) : null);
   }
-  return {
-    requirementCode: written.requirementCode,
-    kind: written.kind,
-    value: written.value,
-    justification: written.justification,
-    comment: written.comment,
-    needsConfirmation: false,
-    carriedFrom: before?.carriedFrom ?? null,
-    version: written.version,
-    answeredBy: actor.name,
-    updatedAt: written.updatedAt.toISOString(),
-  };
+  return fromWritten(written, before?.carriedFrom ?? null, actor.name);
 }
