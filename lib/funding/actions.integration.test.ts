@@ -49,6 +49,10 @@ describe("[FUNDING] setting parameters", () => {
     expect(p).toMatchObject({ regionId: ids.bretagne, establishmentId: null, amountEuros: 21_000_000, isExample: true, setById: w.delegate.id });
     expect(await t.db.auditEvent.count({ where: { action: "funding.set", entityId: p.id, requestId: "f1" } })).toBe(1);
     await rejects(setFundingParameter(t.db, w.delegate, envelope(), "f"), "CONFLICT"); // one per campaign, scope and domain
+    // The database holds the rule too, for two saves racing past the command's check.
+    const twin = { campaignId: ids.campaign, regionId: ids.bretagne, amountEuros: 1, assumption: "x", setById: w.delegate.id };
+    await expect(t.db.fundingParameter.create({ data: twin })).rejects.toThrow();
+    await t.db.fundingParameter.create({ data: { ...twin, domainCode: "P2" } }).then((row) => t.db.fundingParameter.delete({ where: { id: row.id } }));
   });
 
   it("refuses Pays de la Loire to the Bretagne delegate (404), writing nothing and no audit row", async () => {
