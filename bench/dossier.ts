@@ -10,7 +10,7 @@ import { samplePayload } from "@/lib/dossier/sample-payload";
 import type { DossierPayload } from "@/lib/dossier/types";
 
 const PAGES = 20;
-const ROUNDS = 5;
+const ROUNDS = 9;
 const ORIGIN = "https://socle.example.fr";
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

@@ -1,5 +1,6 @@
 // `npm run bench`: one line per figure, each with its workload. Runs on a fresh PGlite, and on
-// PostgreSQL too when BENCH_DATABASE_URL (or TEST_DATABASE_URL) points at a server.
+// PostgreSQL too when BENCH_DATABASE_URL (or TEST_DATABASE_URL) points at a server. The npm script
+// sets NODE_ENV=production, as the server runs: React's development build would weigh on the PDF.
 import { mkdirSync, rmSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
