@@ -1,9 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
-import { getActor } from "@/lib/auth/current";
-import { AppError } from "@/lib/core/errors";
-import { handleUnexpected } from "@/lib/core/route";
+import { handleUnexpected, requireRouteActor } from "@/lib/core/route";
 
 type RouteContext = { params: Promise<{ establishmentId: string }> };
 
@@ -15,8 +13,7 @@ export function csvDownload(build: (actor: Actor, establishmentId: string) => Pr
   return async (_request: Request, context: RouteContext): Promise<Response> => {
     const requestId = randomUUID();
     try {
-      const actor = await getActor();
-      if (!actor) throw new AppError("UNAUTHENTICATED", "Votre session a expiré : reconnectez-vous.");
+      const actor = await requireRouteActor();
       const { establishmentId } = await context.params;
       const { text, fileName } = await build(actor, establishmentId);
       return new Response(text, {

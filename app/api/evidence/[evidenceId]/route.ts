@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { getActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
-import { AppError } from "@/lib/core/errors";
-import { handleUnexpected } from "@/lib/core/route";
+import { handleUnexpected, requireRouteActor } from "@/lib/core/route";
 import { contentDisposition } from "@/lib/evidence/file-name";
 import { getEvidenceForDownload } from "@/lib/evidence/queries";
 import { openEvidenceStream } from "@/lib/evidence/storage";
@@ -15,8 +13,7 @@ import { openEvidenceStream } from "@/lib/evidence/storage";
 export async function GET(_request: Request, context: { params: Promise<{ evidenceId: string }> }) {
   const requestId = randomUUID();
   try {
-    const actor = await getActor();
-    if (!actor) throw new AppError("UNAUTHENTICATED", "Votre session a expiré : reconnectez-vous.");
+    const actor = await requireRouteActor();
     const { evidenceId } = await context.params;
     const evidence = await getEvidenceForDownload(db, actor, evidenceId);
     const { stream, size } = await openEvidenceStream(evidence.storageKey);

@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { getActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
-import { AppError } from "@/lib/core/errors";
-import { handleUnexpected } from "@/lib/core/route";
+import { handleUnexpected, requireRouteActor } from "@/lib/core/route";
 import { getDossierPdf } from "@/lib/dossier/generate";
 import { requestOrigin } from "@/lib/dossier/origin";
 
@@ -14,8 +12,7 @@ import { requestOrigin } from "@/lib/dossier/origin";
 export async function GET(request: Request, context: { params: Promise<{ assessmentId: string }> }) {
   const requestId = randomUUID();
   try {
-    const actor = await getActor();
-    if (!actor) throw new AppError("UNAUTHENTICATED", "Votre session a expiré : reconnectez-vous.");
+    const actor = await requireRouteActor();
     const { assessmentId } = await context.params;
     const pdf = await getDossierPdf(db, actor, assessmentId, { origin: requestOrigin(request), requestId });
     return new Response(new Uint8Array(pdf.bytes), {

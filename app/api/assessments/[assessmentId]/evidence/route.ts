@@ -1,9 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
-import { getActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
-import { AppError } from "@/lib/core/errors";
-import { assertSameOrigin, handleUnexpected } from "@/lib/core/route";
+import { assertSameOrigin, handleUnexpected, requireRouteActor } from "@/lib/core/route";
 import { precheckUpload, uploadEvidence } from "@/lib/evidence/actions";
 import { readUploadForm } from "@/lib/evidence/upload-form";
 
@@ -16,8 +14,7 @@ export async function POST(request: Request, context: { params: Promise<{ assess
   const requestId = randomUUID();
   try {
     assertSameOrigin(request);
-    const actor = await getActor();
-    if (!actor) throw new AppError("UNAUTHENTICATED", "Votre session a expiré : reconnectez-vous.");
+    const actor = await requireRouteActor();
     const { assessmentId } = await context.params;
     // A miss or a submitted assessment is answered before up to 20 Mo are read.
     await precheckUpload(db, actor, assessmentId);
