@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/core/errors";
-import { createCampaign, demoWorld, insertVersion, loadShipped } from "@/test/fixtures/assessment";
+import { codeOf, createCampaign, demoWorld, insertVersion, loadShipped } from "@/test/fixtures/assessment";
 import { createTestDb, type TestDb } from "@/test/db";
 import { assignSection, reopenAssessment, startAssessment, submitAssessment } from "./actions";
 import type { TSaveAnswer } from "./answer-schemas";
@@ -14,16 +14,6 @@ let codes: { code: string; domain: string; type: string; naAllowed: boolean }[];
 const rid = "test-request";
 
 const yes = (code: string, expectedVersion = 0): TSaveAnswer => ({ requirementCode: code, kind: "value", value: "yes", expectedVersion });
-
-async function codeOf<T>(promise: Promise<T>) {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 beforeAll(async () => {
   t = await createTestDb();

@@ -1,9 +1,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeCommand } from "@/lib/core/command";
-import { createCampaign, demoWorld, insertVersion, loadShipped } from "@/test/fixtures/assessment";
+import { demoWorld, startHopenDraft } from "@/test/fixtures/assessment";
 import { createTestDb, type TestDb } from "@/test/db";
-import { startAssessment } from "./actions";
 import { ZSaveAnswer } from "./answer-schemas";
 import { saveAnswer } from "./save-answer";
 
@@ -17,9 +16,7 @@ let assessmentId: string;
 beforeAll(async () => {
   t = await createTestDb();
   w = await demoWorld(t.db);
-  const version = await insertVersion(t.db, await loadShipped("hopen-socle", "2019.2"));
-  const campaign = await createCampaign(t.db, version.id, [w.ghbs]);
-  assessmentId = (await startAssessment({ db: t.db, actor: w.director, requestId: "fuzz" }, { campaignId: campaign.id, establishmentId: w.ghbs, carryForward: false })).id;
+  assessmentId = await startHopenDraft(t.db, w, "fuzz");
   await saveAnswer(t.db, w.director, assessmentId, { requirementCode: "P1.1", kind: "value", value: "yes", expectedVersion: 0 }, "fuzz");
 });
 afterAll(() => t.close());

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getAssessmentOrThrow } from "@/lib/assessments/access";
 import { loadAnswers } from "@/lib/assessments/answers";
-import { startAssessment } from "@/lib/assessments/actions";
 import { saveAnswer } from "@/lib/assessments/save-answer";
-import { createCampaign, demoWorld, insertVersion, loadShipped } from "@/test/fixtures/assessment";
+import { demoWorld, loadShipped, startHopenDraft } from "@/test/fixtures/assessment";
 import { createTestDb, type TestDb } from "@/test/db";
 import { importReferentialVersion } from "./store";
 
@@ -16,9 +15,7 @@ let assessmentId: string;
 beforeAll(async () => {
   t = await createTestDb();
   w = await demoWorld(t.db);
-  const version = await insertVersion(t.db, await loadShipped("hopen-socle", "2019.2"));
-  const campaign = await createCampaign(t.db, version.id, [w.ghbs]);
-  assessmentId = (await startAssessment({ db: t.db, actor: w.director, requestId: "t" }, { campaignId: campaign.id, establishmentId: w.ghbs, carryForward: false })).id;
+  assessmentId = await startHopenDraft(t.db, w, "t");
   for (const code of ["P1.1", "P4.2"]) {
     await saveAnswer(t.db, w.director, assessmentId, { requirementCode: code, kind: "value", value: "yes", expectedVersion: 0 }, "t");
   }

@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { shareAssessment, startAssessment } from "@/lib/assessments/actions";
 import { saveAnswer } from "@/lib/assessments/save-answer";
-import { AppError } from "@/lib/core/errors";
 import type { TReferentialFile } from "@/lib/referentials/schemas";
-import { createCampaign, demoWorld, insertVersion, loadShipped } from "@/test/fixtures/assessment";
+import { codeOf, createCampaign, demoWorld, insertVersion, loadShipped } from "@/test/fixtures/assessment";
 import { createTestDb, type TestDb } from "@/test/db";
 import { getAssessmentResults, getEstablishmentHistory } from "./queries";
 
@@ -13,16 +12,6 @@ let w: Awaited<ReturnType<typeof demoWorld>>;
 let referential: TReferentialFile;
 let assessmentId: string;
 const rid = "test-request";
-
-async function codeOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 const results = (actor: Actor, establishmentId = w.ghbs) => getAssessmentResults(t.db, actor, establishmentId, assessmentId);
 
