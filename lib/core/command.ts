@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fr } from "zod/locales";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, type FieldErrors, isAppError } from "./errors";
 import { toAppError } from "./prisma-errors";
@@ -10,6 +11,10 @@ import { toAppError } from "./prisma-errors";
 export type CommandContext<I, A = Actor> = { actor: A; input: I; requestId: string; params: Record<string, string> };
 export type ErrorBody = { error: { code: string; message: string; fieldErrors?: FieldErrors; details?: unknown; eventId?: string } };
 export type CommandResult = { status: number; body: unknown };
+
+// zod's French wording for any issue a schema left without a message of its own (a body that is
+// not an object, a number where a text was expected…). Schema messages still take precedence.
+const FRENCH_DEFAULTS = fr().localeError;
 
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
@@ -54,7 +59,7 @@ export async function executeCommand<S extends z.ZodType, R, A = Actor>(
   ctx: { actor: A; body: unknown; params: Record<string, string>; requestId: string },
 ): Promise<CommandResult> {
   try {
-    const parsed = schema.safeParse(ctx.body);
+    const parsed = schema.safeParse(ctx.body, { error: FRENCH_DEFAULTS });
     if (!parsed.success) throw badInput(parsed.error);
     const result = await run({ actor: ctx.actor, input: parsed.data, requestId: ctx.requestId, params: ctx.params });
     return { status: 200, body: result ?? { ok: true } };
