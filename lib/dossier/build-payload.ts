@@ -3,6 +3,8 @@ import { getAssessmentOrThrow, type LoadedAssessment } from "@/lib/assessments/a
 import { loadAnswers } from "@/lib/assessments/answers";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/core/db";
+import { fundingAtStake } from "@/lib/funding/compute";
+import { loadFundingInputs } from "@/lib/funding/queries";
 import { scoreAssessment } from "@/lib/scoring";
 import { loadCoverage } from "@/lib/scoring/coverage-query";
 import { PROGRAMME_LABELS } from "./format";
@@ -13,7 +15,7 @@ import type { DossierAction, DossierAnnex, DossierAttestation, DossierDomain, Do
 // references "A1, A2…" in the tables, the annex and the ZIP agree.
 
 export type BuildOptions = {
-  /** Funding at stake, computed by the funding module; the section is left out when absent. */
+  /** Funding at stake; computed from the campaign's funding assumptions when left undefined. */
   funding?: DossierFunding | null;
 };
 
@@ -71,9 +73,15 @@ function attestationOf(value: unknown): DossierAttestation | null {
   return { name: text("name"), title: text("title"), date: text("date"), statement: text("statement") };
 }
 
+function fundingOf(inputs: Awaited<ReturnType<typeof loadFundingInputs>>, blockingMissing: readonly { code: string; domain: string }[]): DossierFunding | null {
+  const result = inputs ? fundingAtStake({ ...inputs, blockingMissing }) : null;
+  if (!result) return null;
+  return { amountEuros: result.amountEuros, assumption: result.assumption, rule: result.rule, isExample: result.isExample, perRequirement: result.perRequirement };
+}
+
 /** The payload of an assessment already loaded through the scope check. */
 export async function payloadFor(db: Db, assessment: LoadedAssessment, options: BuildOptions = {}): Promise<DossierPayload> {
-  const [establishment, answers, links, actionRows] = await Promise.all([
+  const [establishment, answers, links, actionRows, fundingInputs] = await Promise.all([
     db.establishment.findUniqueOrThrow({
       where: { id: assessment.establishmentId },
       select: { name: true, finess: true, ght: { select: { name: true } }, region: { select: { name: true } } },
@@ -85,6 +93,7 @@ export async function payloadFor(db: Db, assessment: LoadedAssessment, options: 
       orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
       select: { title: true, ownerId: true, dueOn: true, status: true, requirementCode: true },
     }),
+    options.funding === undefined ? loadFundingInputs(db, assessment) : null,
   ]);
   const referential = assessment.referential;
   const coverage = await loadCoverage(db, {
@@ -169,7 +178,7 @@ export async function payloadFor(db: Db, assessment: LoadedAssessment, options: 
     domains,
     gaps: score.gaps.map((g) => ({ code: g.code, label: g.label, kind: g.kind, blocking: g.blocking, effort: g.effort, recommendedAction: g.recommendedAction })),
     actions,
-    funding: options.funding ?? null,
+    funding: options.funding === undefined ? fundingOf(fundingInputs, score.verdict.blockingMissing) : options.funding,
     annexes,
   };
 }

@@ -115,6 +115,10 @@ beforeAll(async () => {
       attestation: { name: "Claire Le Gall", title: "Directrice générale", date: "2026-06-30", statement: "J'atteste l'exactitude des réponses." },
     },
   });
+  // The GHBS's own funding assumption (the draft's establishment has none: no figure there).
+  await db.fundingParameter.create({
+    data: { campaignId: campaign.id, establishmentId: w.ghbs, amountEuros: 850_000, assumption: "Montant notifié par l'ARS pour le socle HOP'EN 2026", setById: w.delegate.id },
+  });
   draftId = (await db.assessment.create({ data: { establishmentId: w.quimper, campaignId: campaign.id, answers: { create: answers.slice(0, 5) } } })).id;
 });
 
@@ -182,6 +186,14 @@ describe("[DOSSIER] generation of a submitted assessment", () => {
     expect(pdfText(pdf.bytes).length).toBeGreaterThan(0);
     const raw = spawnSync("pdftotext", ["-", "-"], { input: pdf.bytes }).stdout.toString("utf8");
     expect(raw).toMatch(/Code de vérification[\u202f ]:/);
+  });
+
+  it("prints the funding held back by the missing prerequisites, with its assumption and rule", async () => {
+    const text = flat(pdfText((await download(actors.director)).bytes));
+    expect(text).toContain("Financement à débloquer : 850 000 €");
+    expect(text).toContain("Montant notifié par l'ARS pour le socle HOP'EN 2026");
+    expect(text).toContain("les 2 prérequis bloquants manquants");
+    expect(text).toContain("Tout ou rien");
   });
 
   it("is cut into pages as planned (no fallback to react-pdf's slower pagination)", async () => {
@@ -396,6 +408,7 @@ describe("[DOSSIER] draft", () => {
     expect(pdf.fileName).toMatch(/-brouillon\.pdf$/);
     const text = pdfText(pdf.bytes);
     expect(text).toContain("BROUILLON");
+    expect(text).not.toContain("Financement"); // no assumption applies to this establishment
     expect(flat(text)).toContain("Code de vérification : BROUILLON");
     expect(await db.dossier.count()).toBe(before);
     expect((await verifyByBytes(db, pdf.bytes)).authentic).toBe(false);

@@ -87,7 +87,12 @@ export function samplePayload(options: { domains?: number; requirementsPerDomain
       status: (["todo", "in_progress", "done"] as const)[i % 3]!,
       requirementCode: "P2.1",
     })),
-    funding: { amountEuros: 1_234_567, assumption: "enveloppe régionale 2026 répartie au prorata de l'activité", perRequirement: { "P2.1": 250_000 } },
+    funding: {
+      amountEuros: 1_234_567,
+      assumption: "enveloppe régionale 2026 répartie au prorata de l'activité",
+      rule: "Tout ou rien : chaque prérequis bloquant manquant retient à lui seul la totalité du montant du programme.",
+      perRequirement: { "P2.1": 250_000 },
+    },
     annexes: Array.from({ length: annexCount }, (_, i) => ({
       ref: `A${i + 1}`,
       fileName: i % 2 ? "Politique de sécurité du SI — version signée 2026.pdf" : "pv-cellule-identitovigilance-2026-03-12.pdf",

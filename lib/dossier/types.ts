@@ -48,7 +48,18 @@ export type DossierAction = {
   requirementCode: string | null;
 };
 
-export type DossierFunding = { amountEuros: number; assumption: string; perRequirement?: Record<string, number> };
+/** Funding at stake (lib/funding/compute.ts), printed only when an assumption applies. */
+export type DossierFunding = {
+  amountEuros: number;
+  /** The parameters' own words, then how the figure was derived. */
+  assumption: string;
+  /** How missing prerequisites hold the amount back ("" when none is set). */
+  rule?: string;
+  /** A demonstration assumption, not a real envelope. */
+  isExample?: boolean;
+  /** What each missing blocking prerequisite holds back; empty when nothing is held back. */
+  perRequirement?: Record<string, number>;
+};
 
 export type DossierAnnex = {
   /** "A1", "A2"… in upload order. */

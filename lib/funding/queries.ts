@@ -15,9 +15,19 @@ export type FundingInputs = Omit<FundingAtStakeInput, "blockingMissing">;
  * region's envelope), after the caller's scoped load; checked again here. Null when none apply.
  * The regional activity total counts the region's enabled establishments in the same campaign.
  */
-export async function getFundingForAssessment(db: Db, actor: Actor, assessment: { id: string; establishmentId: string; campaignId: string }): Promise<FundingInputs | null> {
+export async function getFundingForAssessment(db: Db, actor: Actor, assessment: FundedAssessment): Promise<FundingInputs | null> {
   const visible = await db.assessment.count({ where: { AND: [{ id: assessment.id }, assessmentScope(actor, "assessment.read")] } });
   if (!visible) throw notFound("Cette évaluation");
+  return loadFundingInputs(db, assessment);
+}
+
+type FundedAssessment = { id: string; establishmentId: string; campaignId: string };
+
+/**
+ * Same, without the check: only for a caller that loaded the assessment through its own scope
+ * (the dossier, which an ARS reviewer may read as "dossier.read" without "assessment.read").
+ */
+export async function loadFundingInputs(db: Db, assessment: FundedAssessment): Promise<FundingInputs | null> {
   const establishment = await db.establishment.findUniqueOrThrow({ where: { id: assessment.establishmentId }, select: { id: true, regionId: true, annualActivity: true } });
   const parameters = await db.fundingParameter.findMany({
     where: { campaignId: assessment.campaignId, OR: [{ establishmentId: establishment.id }, { establishmentId: null, regionId: establishment.regionId }] },

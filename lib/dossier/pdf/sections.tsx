@@ -14,7 +14,7 @@ import {
   STATUS_LABELS,
   STATUS_ORDER,
 } from "../format";
-import type { DossierDomain, DossierPayload } from "../types";
+import type { DossierDomain, DossierFunding, DossierPayload } from "../types";
 import type { Block } from "./blocks";
 import type { TextMetrics } from "./metrics";
 import { Text, View } from "./primitives";
@@ -146,23 +146,7 @@ export function summaryBlocks({ payload, m }: Ctx): Block[] {
     ),
   });
 
-  if (payload.funding) {
-    const assumption = frTypo(`Hypothèse : ${payload.funding.assumption}`);
-    const note = frTypo("Estimation établie à partir des paramètres de la campagne : ce n'est pas un engagement de financement.");
-    blocks.push({
-      key: "funding",
-      height: 1.5 + 20 + 10 + TYPE.h3.line + 4 + tall(m, assumption, "body", inner) + 3 + tall(m, note, "small", inner),
-      node: (
-        <View key="funding" style={[s.box, { backgroundColor: COLORS.blueLight, borderColor: COLORS.blue }]} wrap={false}>
-          <Text style={s.h3}>
-            {label("Financement en jeu")} {formatEuros(payload.funding.amountEuros)}
-          </Text>
-          <Text>{assumption}</Text>
-          <Text style={[s.small, s.muted, { marginTop: 3 }]}>{note}</Text>
-        </View>
-      ),
-    });
-  }
+  if (payload.funding) blocks.push(fundingBlock(payload.funding, m, inner));
 
   blocks.push(heading("reading-title", "Lire ce dossier", "h2", m));
   const legend = [
@@ -172,6 +156,36 @@ export function summaryBlocks({ payload, m }: Ctx): Block[] {
   ];
   legend.forEach((text, i) => blocks.push(paragraph(`legend-${i}`, text, m, { small: true, muted: true })));
   return blocks;
+}
+
+/** What the missing blocking prerequisites hold back, with the assumption and the rule in words. */
+function fundingBlock(funding: DossierFunding, m: TextMetrics, inner: number): Block {
+  const held = Object.keys(funding.perRequirement ?? {}).length;
+  const status = held
+    ? `Ce montant reste bloqué tant que ${held === 1 ? "le prérequis bloquant manquant n'est pas atteint" : `les ${held} prérequis bloquants manquants ne sont pas atteints`} (détail par prérequis en partie 3).`
+    : "Aucun prérequis bloquant ne manque : rien n'est retenu au titre des prérequis.";
+  const lines = [
+    frTypo(status),
+    frTypo(`Hypothèse${funding.isExample ? " (exemple de démonstration)" : ""} : ${funding.assumption}`),
+    ...(funding.rule ? [frTypo(funding.rule)] : []),
+  ];
+  const note = frTypo("Estimation établie à partir des paramètres de la campagne : ce n'est pas un engagement de financement.");
+  return {
+    key: "funding",
+    // box border and padding, title and its margin, lines 3 pt apart, then the note
+    height: 1.5 + 20 + 10 + TYPE.h3.line + 4 + lines.reduce((h, text, i) => h + (i ? 3 : 0) + tall(m, text, "body", inner), 0) + 3 + tall(m, note, "small", inner),
+    node: (
+      <View key="funding" style={[s.box, { backgroundColor: COLORS.blueLight, borderColor: COLORS.blue }]} wrap={false}>
+        <Text style={s.h3}>
+          {label(held ? "Financement à débloquer" : "Financement en jeu")} {formatEuros(funding.amountEuros)}
+        </Text>
+        {lines.map((text, i) => (
+          <Text key={i} style={{ marginTop: i ? 3 : 0 }}>{text}</Text>
+        ))}
+        <Text style={[s.small, s.muted, { marginTop: 3 }]}>{note}</Text>
+      </View>
+    ),
+  };
 }
 
 // ─── 2. Requirements, one table per domain ──────────────────────────────────
