@@ -150,8 +150,14 @@ export async function reopenAssessment({ db, actor, requestId }: Ctx, assessment
   return db.$transaction(async (tx) => {
     const assessment = await getAssessmentOrThrow(tx, actor, assessmentId, "assessment.manage");
     if (assessment.status !== "submitted") throw new AppError("LOCKED", "Seule une évaluation soumise peut être rouverte.");
-    const answers = await tx.answer.findMany({ where: { assessmentId } });
-    const assignments = await tx.sectionAssignment.findMany({ where: { assessmentId } });
+    // The new revision goes on from where the submitted one stood: its answers, who answers which
+    // section, the proofs still linked and the action plan. The submitted revision keeps its own.
+    const [answers, assignments, links, actions] = await Promise.all([
+      tx.answer.findMany({ where: { assessmentId } }),
+      tx.sectionAssignment.findMany({ where: { assessmentId } }),
+      tx.evidenceLink.findMany({ where: { assessmentId, removedAt: null } }),
+      tx.action.findMany({ where: { assessmentId } }),
+    ]);
     await tx.assessment.update({ where: { id: assessmentId }, data: { status: "superseded", version: { increment: 1 } } });
     const next = await tx.assessment.create({
       data: {
@@ -167,6 +173,14 @@ export async function reopenAssessment({ db, actor, requestId }: Ctx, assessment
           })),
         },
         assignments: { create: assignments.map(({ domainCode, userId, assignedById }) => ({ domainCode, userId, assignedById })) },
+        evidenceLinks: {
+          create: links.map(({ evidenceId, requirementCode, linkedById, linkedAt }) => ({ evidenceId, requirementCode, linkedById, linkedAt })),
+        },
+        actions: {
+          create: actions.map(({ requirementCode, title, ownerId, dueOn, status, estimatedCost, notes, createdById, createdAt }) => ({
+            requirementCode, title, ownerId, dueOn, status, estimatedCost, notes, createdById, createdAt,
+          })),
+        },
       },
     });
     await recordAudit(tx, {
@@ -176,7 +190,7 @@ export async function reopenAssessment({ db, actor, requestId }: Ctx, assessment
       entityId: next.id,
       establishmentId: assessment.establishmentId,
       before: { id: assessmentId, revision: assessment.revision, status: "submitted" },
-      after: { id: next.id, revision: next.revision, status: "draft" },
+      after: { id: next.id, revision: next.revision, status: "draft", answers: answers.length, evidenceLinks: links.length, actions: actions.length },
       requestId,
     });
     return { id: next.id, revision: next.revision };

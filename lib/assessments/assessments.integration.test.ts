@@ -131,12 +131,29 @@ describe("[ASSESSMENTS] submission and revisions", () => {
     expect(await codeOf(saveAnswer(t.db, w.director, assessmentId, yes("P1.1", 99), rid))).toBe("LOCKED");
 
     const before = await t.db.answer.findMany({ where: { assessmentId }, orderBy: { requirementCode: "asc" } });
+    const proof = await t.db.evidence.create({
+      data: { establishmentId: w.ghbs, fileName: "pra.pdf", mimeType: "application/pdf", size: 10, sha256: "ab".repeat(32), storageKey: `reopen-${assessmentId}`, uploadedById: w.director.id },
+    });
+    await t.db.evidenceLink.createMany({
+      data: [
+        { evidenceId: proof.id, assessmentId, requirementCode: "P2.1", linkedById: w.director.id },
+        { evidenceId: proof.id, assessmentId, requirementCode: "P2.2", linkedById: w.director.id, removedAt: new Date(), removedById: w.director.id },
+      ],
+    });
+    await t.db.action.create({ data: { assessmentId, requirementCode: "P2.1", title: "Tester le PRA", status: "in_progress", createdById: w.director.id } });
     const next = await reopenAssessment({ db: t.db, actor: w.director, requestId: rid }, assessmentId);
     expect(next.revision).toBe(2);
     const old = await t.db.assessment.findUniqueOrThrow({ where: { id: assessmentId } });
     expect(old.status).toBe("superseded");
     expect(await t.db.answer.findMany({ where: { assessmentId }, orderBy: { requirementCode: "asc" } })).toEqual(before);
     expect(await t.db.answer.count({ where: { assessmentId: next.id } })).toBe(before.length);
+    // The proofs still linked and the action plan go on in the new revision; both revisions keep theirs.
+    const carriedLinks = await t.db.evidenceLink.findMany({ where: { assessmentId: next.id } });
+    expect(carriedLinks.map((l) => [l.evidenceId, l.requirementCode, l.removedAt])).toEqual([[proof.id, "P2.1", null]]);
+    expect(await t.db.evidenceLink.count({ where: { assessmentId } })).toBe(2);
+    const carriedActions = await t.db.action.findMany({ where: { assessmentId: next.id } });
+    expect(carriedActions.map((a) => [a.title, a.status, a.requirementCode])).toEqual([["Tester le PRA", "in_progress", "P2.1"]]);
+    expect(await t.db.action.count({ where: { assessmentId } })).toBe(1);
     expect(await codeOf(saveAnswer(t.db, w.director, next.id, { ...yes("P1.1", 1), value: "no" }, rid))).toBe("OK");
   });
 

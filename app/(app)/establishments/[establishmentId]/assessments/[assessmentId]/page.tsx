@@ -117,7 +117,7 @@ export default async function AssessmentPage({ params }: Readonly<{ params: Para
                 {assessment.submittedAt ? ` le ${dateFr.format(assessment.submittedAt)}` : ""} — lecture seule.
               </p>
               {assessment.status === "submitted" ? (
-                <CommandButton url={`/api/assessments/${assessment.id}/reopen`} label="Rouvrir en nouvelle révision" className="btn btn-secondary" confirm="Rouvrir crée une nouvelle révision modifiable ; la version soumise reste conservée. Continuer ?" redirectTo={`/establishments/${establishmentId}/assessments/{id}`} />
+                <CommandButton url={`/api/assessments/${assessment.id}/reopen`} label="Rouvrir en nouvelle révision" className="btn btn-secondary" confirm="Rouvrir crée une nouvelle révision modifiable, qui reprend les réponses, les pièces et le plan d’actions ; la version soumise reste conservée telle quelle. Continuer ?" redirectTo={`/establishments/${establishmentId}/assessments/{id}`} />
               ) : null}
             </div>
           )}
