@@ -44,6 +44,10 @@ export function AnswerControl({ requirement, draft, disabled, onChange, idPrefix
   const spec = requirement.answer;
   const typed = draft.kind === "value" && typeof draft.value !== "object" ? String(draft.value ?? "") : "";
   const inputId = `${idPrefix}-value`;
+  // A computed percentage (from the inventory) is an object: the field stays empty for a typed
+  // override, and shows the value in use as its placeholder.
+  const computedPercent = draft.kind === "value" && typeof draft.value === "object" && draft.value !== null ? (draft.value as { percent?: unknown }).percent : undefined;
+  const placeholder = typeof computedPercent === "number" ? `${computedPercent.toLocaleString("fr-FR", { maximumFractionDigits: 1 })} (calcul)` : undefined;
   function typeValue(raw: string) {
     if (raw === "") return onChange({ kind: null, value: null });
     if (spec.type === "percentage" || spec.type === "number") {
@@ -66,6 +70,7 @@ export function AnswerControl({ requirement, draft, disabled, onChange, idPrefix
             type={spec.type === "date" ? "date" : "text"}
             inputMode={spec.type === "date" ? undefined : "decimal"}
             value={typed}
+            placeholder={placeholder}
             disabled={disabled || draft.kind === "unknown" || draft.kind === "not_applicable"}
             onChange={(e) => typeValue(e.target.value)}
           />
