@@ -4,8 +4,7 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { PrismaClient } from "@/generated/prisma/client";
-import { createAdapter } from "@/lib/core/db-adapter";
+import { createPrismaClient } from "@/lib/core/db-adapter";
 import { applyMigrations } from "@/prisma/migrate.mjs";
 import { createTestDb, type TestDb } from "@/test/db";
 import { seedPlaces } from "@/prisma/seed/seed";
@@ -25,7 +24,7 @@ async function fileBackedDb(): Promise<TestDb> {
   mkdirSync(dir, { recursive: true });
   const pglite = new PGlite(dir);
   await applyMigrations(pglite);
-  const db = new PrismaClient({ adapter: createAdapter(undefined, pglite) });
+  const db = createPrismaClient(undefined, pglite);
   return { db, kind: "pglite", close: async () => (await db.$disconnect(), await pglite.close(), rmSync(dir, { recursive: true, force: true })) };
 }
 

@@ -3,14 +3,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaClient } from "@/generated/prisma/client";
-import { createAdapter } from "@/lib/core/db-adapter";
+import { createPrismaClient } from "@/lib/core/db-adapter";
 import { env } from "@/lib/core/env";
 import type { TReferentialFile } from "@/lib/referentials/schemas";
 
 async function main() {
   const pglite = env.postgresUrl ? null : new PGlite(env.pgliteDir);
-  const db = new PrismaClient({ adapter: createAdapter(env.postgresUrl, pglite ?? "") });
+  const db = createPrismaClient(env.postgresUrl, pglite ?? "");
   const campaign = (name: string) => db.campaign.findFirstOrThrow({ where: { name: { startsWith: name } } });
   const establishment = (name: string) => db.establishment.findFirstOrThrow({ where: { name: { startsWith: name } } });
   const hopen = await campaign("HOP'EN — prérequis 2026");

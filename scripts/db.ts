@@ -6,7 +6,7 @@ import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
-import { createAdapter } from "@/lib/core/db-adapter";
+import { createPrismaClient } from "@/lib/core/db-adapter";
 import { env } from "@/lib/core/env";
 import { syncShippedReferentials } from "@/lib/referentials/store";
 import { applyMigrations } from "@/prisma/migrate.mjs";
@@ -19,7 +19,7 @@ async function withDatabase<T>(run: (db: PrismaClient, migrate: () => Promise<st
   if (env.postgresUrl) {
     const client = new pg.Client({ connectionString: env.postgresUrl });
     await client.connect();
-    const db = new PrismaClient({ adapter: createAdapter(env.postgresUrl, "") });
+    const db = createPrismaClient(env.postgresUrl, "");
     try {
       return await run(db, () => applyMigrations({ exec: (sql) => client.query(sql), query: (sql, params) => client.query(sql, params) }));
     } finally {
@@ -29,7 +29,7 @@ async function withDatabase<T>(run: (db: PrismaClient, migrate: () => Promise<st
   }
   mkdirSync(env.pgliteDir, { recursive: true });
   const pglite = new PGlite(env.pgliteDir);
-  const db = new PrismaClient({ adapter: createAdapter(undefined, pglite) });
+  const db = createPrismaClient(undefined, pglite);
   try {
     return await run(db, () => applyMigrations(pglite));
   } finally {

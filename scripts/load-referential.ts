@@ -10,7 +10,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
-import { createAdapter } from "@/lib/core/db-adapter";
+import { createPrismaClient } from "@/lib/core/db-adapter";
 import { env } from "@/lib/core/env";
 import { isAppError } from "@/lib/core/errors";
 import type { TReferentialDiff } from "@/lib/referentials/diff";
@@ -23,7 +23,7 @@ async function withDatabase<T>(run: (db: PrismaClient) => Promise<T>): Promise<T
   if (env.postgresUrl) {
     const client = new pg.Client({ connectionString: env.postgresUrl });
     await client.connect();
-    const db = new PrismaClient({ adapter: createAdapter(env.postgresUrl, "") });
+    const db = createPrismaClient(env.postgresUrl, "");
     try {
       await applyMigrations({ exec: (sql) => client.query(sql), query: (sql, params) => client.query(sql, params) });
       return await run(db);
@@ -34,7 +34,7 @@ async function withDatabase<T>(run: (db: PrismaClient) => Promise<T>): Promise<T
   }
   mkdirSync(env.pgliteDir, { recursive: true });
   const pglite = new PGlite(env.pgliteDir);
-  const db = new PrismaClient({ adapter: createAdapter(undefined, pglite) });
+  const db = createPrismaClient(undefined, pglite);
   try {
     await applyMigrations(pglite);
     return await run(db);

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
-import { createAdapter } from "@/lib/core/db-adapter";
+import { createPrismaClient } from "@/lib/core/db-adapter";
 import { applyMigrations } from "@/prisma/migrate.mjs";
 
 export type TestDb = { db: PrismaClient; kind: "pglite" | "postgres"; close(): Promise<void> };
@@ -17,7 +17,7 @@ export async function createTestDb(): Promise<TestDb> {
 async function createPgliteDb(): Promise<TestDb> {
   const pglite = new PGlite("memory://");
   await applyMigrations(pglite);
-  const db = new PrismaClient({ adapter: createAdapter(undefined, pglite) });
+  const db = createPrismaClient(undefined, pglite);
   return {
     db,
     kind: "pglite",
@@ -40,7 +40,7 @@ async function createPostgresDb(serverUrl: string): Promise<TestDb> {
   await client.connect();
   await applyMigrations({ exec: (sql) => client.query(sql), query: (sql, params) => client.query(sql, params) });
   await client.end();
-  const db = new PrismaClient({ adapter: createAdapter(url.toString(), "") });
+  const db = createPrismaClient(url.toString(), "");
   return {
     db,
     kind: "postgres",

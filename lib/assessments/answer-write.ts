@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { reachesAssessmentSql } from "@/lib/auth/scope";
 import type { Db } from "@/lib/core/db";
+import { directRowsOf } from "@/lib/core/db-adapter";
 import type { TAnswerKind } from "./answer-schemas";
 
 // The hot path of autosave, as ONE statement per save: the answer write and its audit row in a
@@ -183,7 +184,10 @@ END
 $fn$;
 `;
 
-const CALL = `SELECT * FROM socle_save_answer(${PARAMETERS.map((_, i) => `$${i + 1}`).join(", ")})`;
+// "updatedAt" is a timestamp without zone holding UTC (as Prisma writes it): read back as
+// timestamptz so that every driver builds the same Date whatever the server's time zone.
+const CALL = `SELECT "id", "requirementCode", "kind", "value", "justification", "comment", "version", "updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",
+  "carriedFrom", "answeredBy" FROM socle_save_answer(${PARAMETERS.map((_, i) => `$${i + 1}`).join(", ")})`;
 
 /** The checked write: the saved answer, or null when anything stood in the way. */
 export async function writeAnswerIfAllowed(db: Db, w: CheckedWrite): Promise<CheckedWritten | null> {
@@ -200,7 +204,10 @@ export async function writeAnswerIfAllowed(db: Db, w: CheckedWrite): Promise<Che
     requestId: w.requestId,
     newId: randomUUID(),
   };
-  const rows = await db.$queryRawUnsafe<CheckedWritten[]>(CALL, ...PARAMETERS.map(([name]) => values[name]));
+  const params = PARAMETERS.map(([name]) => values[name]);
+  // Straight to the driver when there is one: Prisma's query layer cost as much as the statement.
+  const direct = directRowsOf(db);
+  const rows = direct ? await direct<CheckedWritten>(CALL, params) : await db.$queryRawUnsafe<CheckedWritten[]>(CALL, ...params);
   const row = rows[0];
   return row ? { ...row, updatedAt: new Date(row.updatedAt) } : null;
 }
