@@ -39,6 +39,7 @@ const malformed = fc.oneof(
   fc.string({ minLength: 2001, maxLength: 3000 }).map((justification) => ({ ...valid, kind: "not_applicable", justification })),
   fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !["requirementCode", "kind", "value", "justification", "comment", "expectedVersion"].includes(k)).map((k) => ({ ...valid, [k]: 1 })),
   fc.constant({ ...valid, kind: "not_applicable" }), // N/A without justification
+  fc.tuple(fc.string(), fc.string()).map(([a, b]) => ({ ...valid, comment: `${a}\u0000${b}` })), // PostgreSQL refuses U+0000
 );
 
 describe("[ASSESSMENTS] fuzzing the answer save", () => {

@@ -53,12 +53,21 @@ export function errorResult(error: unknown, requestId: string): { status: number
   };
 }
 
+/** PostgreSQL cannot store U+0000 in a text: refused for every command, before it becomes a 500. */
+function hasNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\0");
+  if (Array.isArray(value)) return value.some(hasNul);
+  if (value && typeof value === "object") return Object.entries(value).some(([key, v]) => key.includes("\0") || hasNul(v));
+  return false;
+}
+
 export async function executeCommand<S extends z.ZodType, R, A = Actor>(
   schema: S,
   run: (ctx: CommandContext<z.output<S>, A>) => Promise<R>,
   ctx: { actor: A; body: unknown; params: Record<string, string>; requestId: string },
 ): Promise<CommandResult> {
   try {
+    if (hasNul(ctx.body)) throw new AppError("BAD_INPUT", "Le texte envoyé contient un caractère nul (U+0000) : retirez-le.");
     const parsed = schema.safeParse(ctx.body, { error: FRENCH_DEFAULTS });
     if (!parsed.success) throw badInput(parsed.error);
     const result = await run({ actor: ctx.actor, input: parsed.data, requestId: ctx.requestId, params: ctx.params });

@@ -155,6 +155,14 @@ describe("[INVENTORY] CSV import", () => {
     expect((empty.details as { errors: TCsvError[] }).errors[0]).toMatchObject({ line: 1, message: expect.stringMatching(/vide/) });
     await expectRefused(() => A.importInventory(db, actors.director, ghbs, "x".repeat(1024 * 1024 + 1), "merge", RID), "PAYLOAD_TOO_LARGE");
   });
+
+  it("[INVENTORY] refuses a file with a NUL character (a UTF-16 export) with a 400, not a database error", async () => {
+    const before = await db.application.count({ where: { establishmentId: ghbs } });
+    const text = inventoryCsv().replace("\r\n", "\r\nDPI\u0000;");
+    const refused = await expectRefused(() => A.importInventory(db, actors.director, ghbs, text, "merge", RID), "BAD_INPUT");
+    expect(refused.message).toMatch(/caractères nuls/);
+    expect(await db.application.count({ where: { establishmentId: ghbs } })).toBe(before);
+  });
 });
 
 describe("[INVENTORY] one application at a time", () => {

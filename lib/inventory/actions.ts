@@ -151,6 +151,10 @@ export async function importInventory(
   if (new TextEncoder().encode(text).length > MAX_IMPORT_BYTES) {
     throw new AppError("PAYLOAD_TOO_LARGE", `Le fichier dépasse la taille maximale de ${MAX_IMPORT_BYTES / 1024 / 1024} Mo.`);
   }
+  if (text.includes("\0")) {
+    // Typically a UTF-16 export; PostgreSQL could not store the character anyway.
+    throw new AppError("BAD_INPUT", "Le fichier contient des caractères nuls : enregistrez-le depuis le tableur au format « CSV UTF-8 » ou « CSV (séparateur : point-virgule) ».");
+  }
   const parsed = parseInventoryCsv(text);
   if (!parsed.ok) {
     const total = parsed.errors.length;

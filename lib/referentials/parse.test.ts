@@ -66,6 +66,11 @@ describe("parseReferential", () => {
     expect(error).toMatchObject({ path: "requirements[1] (A.2).domain", line: text.split("\n").indexOf("    domain: Z") + 1 });
   });
 
+  it("[REFERENTIALS] refuses a NUL character (YAML's \\0 escape), which the database cannot store", () => {
+    const text = VALID_YAML.replace("title: Référentiel de test\n", 'title: "Référentiel\\0 de test"\n');
+    expect(errorsOf(text)).toEqual([expect.objectContaining({ path: "texte", message: expect.stringContaining("caractère nul") })]);
+  });
+
   it("[REFERENTIALS] refuses an empty file at the root", () => {
     expect(errorsOf("")).toEqual([expect.objectContaining({ path: "(racine)", message: expect.stringContaining("un bloc de champs") })]);
   });

@@ -38,6 +38,11 @@ export function parseReferential(text: string, fileName: string): TParseResult {
     return { ok: false, errors: [{ file: fileName, path: "syntaxe YAML", message: "Document YAML impossible à lire (alias trop nombreux ?)." }] };
   }
 
+  // YAML's "\0" escape can make one; PostgreSQL stores neither the character nor its JSON escape.
+  if (JSON.stringify(data ?? null).includes("\\u0000")) {
+    return { ok: false, errors: [{ file: fileName, path: "texte", message: "Le fichier contient un caractère nul (U+0000), que la base ne peut pas enregistrer : retirez-le." }] };
+  }
+
   const result = ZReferentialFile.safeParse(data, { error: frenchErrorMap });
   if (result.success) return { ok: true, referential: result.data };
   const errors = result.error.issues.map((issue) => ({
