@@ -2,6 +2,7 @@ import { createElement } from "react";
 import { DossierDocument, planDossier } from "./pdf/document";
 import { loadTextMetrics } from "./pdf/metrics";
 import { registerDossierFonts } from "./pdf/fonts";
+import { withWordShaping } from "./pdf/shaping";
 import { loadReactPdf } from "./pdf/primitives";
 import { PAGE, PAGE_PADDING_BOTTOM } from "./pdf/theme";
 import { qrPngDataUrl } from "./qr";
@@ -78,7 +79,9 @@ export async function renderDossierPdf(payload: DossierPayload, seal: DossierSea
     overflowing = layout ? overflowingPages(layout) : [0];
   };
   const render = (numbering: "static" | "dynamic") =>
-    renderToBuffer(createElement(DossierDocument, { payload, seal, pages, numbering, onRender: numbering === "static" ? onRender : undefined }) as Parameters<typeof renderToBuffer>[0]);
+    withWordShaping(metrics.fonts, () =>
+      renderToBuffer(createElement(DossierDocument, { payload, seal, pages, numbering, onRender: numbering === "static" ? onRender : undefined }) as Parameters<typeof renderToBuffer>[0]),
+    );
   const bytes = await render("static");
   const pageCount = pdfPageCount(bytes);
   if (pageCount === pages.length && overflowing.length === 0) return { bytes, pageCount, fallback: false };

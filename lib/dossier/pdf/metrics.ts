@@ -1,5 +1,6 @@
 import type ReactPDF from "@react-pdf/renderer";
 import { cheapenFontIdentity, FONT_FAMILY } from "./fonts";
+import { type ShapingFont, enableWordShaping } from "./shaping";
 
 // Text measurement with the very font react-pdf draws with, so the dossier can be cut into pages
 // before rendering (see paginate.ts). Greedy line filling on a slightly narrowed width: react-pdf's
@@ -80,20 +81,24 @@ export function metricsFor(regular: GlyphFont, bold: GlyphFont): TextMetrics {
   };
 }
 
-let cached: Promise<TextMetrics> | null = null;
+/** The metrics, and the fonts themselves (to render with their word cache on, see shaping.ts). */
+export type LoadedMetrics = TextMetrics & { fonts: readonly ShapingFont[] };
+
+let cached: Promise<LoadedMetrics> | null = null;
 
 /** The metrics of DejaVu Sans regular and bold, loaded through react-pdf's own font store. */
-export function loadTextMetrics(Font: typeof ReactPDF.Font): Promise<TextMetrics> {
+export function loadTextMetrics(Font: typeof ReactPDF.Font): Promise<LoadedMetrics> {
   cached ??= (async () => {
     const load = async (fontWeight: number) => {
-      const source = Font.getFont({ fontFamily: FONT_FAMILY, fontWeight }) as unknown as { load(): Promise<void>; data: GlyphFont | null };
+      const source = Font.getFont({ fontFamily: FONT_FAMILY, fontWeight }) as unknown as { load(): Promise<void>; data: (GlyphFont & ShapingFont) | null };
       await source.load();
       if (!source.data) throw new Error(`font ${FONT_FAMILY} ${fontWeight} did not load`);
       cheapenFontIdentity(source.data);
+      enableWordShaping(source.data);
       return source.data;
     };
     const [regular, bold] = await Promise.all([load(400), load(700)]);
-    return metricsFor(regular, bold);
+    return { ...metricsFor(regular, bold), fonts: [regular, bold] };
   })();
   cached.catch(() => {
     cached = null;

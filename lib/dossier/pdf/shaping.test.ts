@@ -1,0 +1,74 @@
+import { createElement } from "react";
+import { describe, expect, it } from "vitest";
+import { makeSeal, renderDossierPdf } from "../render";
+import { samplePayload } from "../sample-payload";
+import { DossierDocument, planDossier } from "./document";
+import { FONT_FAMILY, registerDossierFonts } from "./fonts";
+import { loadTextMetrics } from "./metrics";
+import { loadReactPdf } from "./primitives";
+import { type GlyphRun, type ShapingFont, withWordShaping } from "./shaping";
+
+const signature = (run: GlyphRun) => run.glyphs.map((g, i) => `${g.id}:${run.positions[i]!.xAdvance},${run.positions[i]!.yAdvance},${run.positions[i]!.xOffset},${run.positions[i]!.yOffset}`).join(" ");
+
+async function fonts(): Promise<ShapingFont[]> {
+  const { Font } = await loadReactPdf();
+  registerDossierFonts(Font);
+  await loadTextMetrics(Font);
+  return Promise.all(
+    [400, 700].map(async (fontWeight) => {
+      const source = Font.getFont({ fontFamily: FONT_FAMILY, fontWeight }) as unknown as { load(): Promise<void>; data: ShapingFont };
+      await source.load();
+      return source.data;
+    }),
+  );
+}
+
+describe("[DOSSIER] word-by-word shaping", () => {
+  it("no lookup of DejaVu Sans reaches across a space: a run shaped word by word is the run shaped whole", async () => {
+    const chars = [..."\nAaBbÉéÈèÊêËëÀàÂâÇçÎîÏïÔôŒœÙùÛûÜüŸÿfilTVWYjrvwy0123456789.,:;!?'’\"«»()[]/-–—…%€≥≤•·@#&*+=_\u00a0\u202f"];
+    for (const font of await fonts()) {
+      for (const script of ["latn", "zzzz"]) {
+        const mismatches: string[] = [];
+        for (const a of chars) {
+          if (a === "\n") continue;
+          for (const b of chars) {
+            const whole = font.layout(`${a}f ${b}`, undefined, script, undefined, "ltr");
+            const left = font.layout(`${a}f `, undefined, script, undefined, "ltr");
+            const right = font.layout(b, undefined, script, undefined, "ltr");
+            if (signature(whole) !== signature({ glyphs: [...left.glyphs, ...right.glyphs], positions: [...left.positions, ...right.positions] })) mismatches.push(`${a}f ${b}`);
+          }
+        }
+        expect(mismatches).toEqual([]);
+      }
+    }
+  }, 60_000);
+
+  it("shapes like fontkit while a render is on, and exactly as before outside one", async () => {
+    const texts = [
+      "Part des applications raccordées au référentiel unique d'identités",
+      "Cible\u202f: ≥ 90\u202f% des applications",
+      "  deux  espaces, « guillemets » et fin de ligne\n",
+      "87 % (26 / 30 applications)",
+      "1\u202f234\u202f567\u00a0€",
+      "Ελληνικά et français", // another script: shaped whole
+      "e\u0301 accent combinant", // a combining mark: shaped whole
+    ];
+    for (const font of await fonts()) {
+      const before = texts.map((t) => signature(font.layout(t, undefined, undefined, undefined, "ltr")));
+      const during = await withWordShaping([font], async () => texts.map((t) => signature(font.layout(t, undefined, undefined, undefined, "ltr"))));
+      expect(during).toEqual(before);
+    }
+  });
+
+  it("writes the very same PDF bytes as a render without it", async () => {
+    const { Font, renderToBuffer } = await loadReactPdf();
+    registerDossierFonts(Font);
+    const payload = samplePayload({ draft: true });
+    const seal = makeSeal("https://socle.test", null, new Date("2026-07-01T08:00:00Z"));
+    const pages = planDossier(payload, seal, await loadTextMetrics(Font));
+    const plain = await renderToBuffer(createElement(DossierDocument, { payload, seal, pages }) as Parameters<typeof renderToBuffer>[0]);
+    const { bytes, fallback } = await renderDossierPdf(payload, seal);
+    expect(fallback).toBe(false);
+    expect(Buffer.compare(bytes, plain)).toBe(0);
+  }, 60_000);
+});
