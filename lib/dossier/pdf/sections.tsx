@@ -29,6 +29,12 @@ type TypeName = keyof typeof TYPE;
 
 /** Height of `text` set in `type` within `width`. */
 const tall = (m: TextMetrics, text: string, type: TypeName, width: number, bold = false) => m.lines(text, TYPE[type].size, width, bold) * TYPE[type].line;
+/**
+ * Height of `text` followed by a line break. A cell's paragraphs end with their "\n" (rather than
+ * the next span starting with it): a "\n" set in the next span's style would make one more run
+ * on the line it ends. The "\n" takes room at the end of its line (see metrics.ts): counted here.
+ */
+const tallBreak = (m: TextMetrics, text: string, type: TypeName, width: number, bold = false) => (m.lines(`${text}\n`, TYPE[type].size, width, bold) - 1) * TYPE[type].line;
 
 function heading(key: string, text: string, level: "h1" | "h2", m: TextMetrics, extraTop = 0): Block {
   const style = level === "h1" ? s.h1 : s.h2;
@@ -151,7 +157,7 @@ export function summaryBlocks({ payload, m }: Ctx): Block[] {
   blocks.push(heading("reading-title", "Lire ce dossier", "h2", m));
   const legend = [
     "Statuts : « Atteint » la réponse satisfait la cible ; « Partiel » elle la satisfait en partie ; « Non atteint » elle ne la satisfait pas ; « Inconnu » l'établissement a répondu « je ne sais pas » ; « Sans objet » l'exigence ne s'applique pas, avec une justification.",
-    `Fiabilité (colonne « Fiab. ») de la formulation de l'exigence : H ${CONFIDENCE_LABELS.H} ; M ${CONFIDENCE_LABELS.M} ; L ${CONFIDENCE_LABELS.L}.`,
+    `Fiabilité de la formulation de l'exigence (« fiab. », sous son libellé) : H ${CONFIDENCE_LABELS.H} ; M ${CONFIDENCE_LABELS.M} ; L ${CONFIDENCE_LABELS.L}, signalée en orange.`,
     "Pièces : références des pièces justificatives listées en annexe (A1, A2…), avec leur empreinte SHA-256.",
   ];
   legend.forEach((text, i) => blocks.push(paragraph(`legend-${i}`, text, m, { small: true, muted: true })));
@@ -210,11 +216,10 @@ function pill(m: TextMetrics, text: string, tone: { fg: string; bg: string }, co
 }
 
 const DOMAIN_COLUMNS: Column[] = [
-  { title: "Code", width: 36 },
-  { title: "Exigence et cible", flex: 1.25 },
+  { title: "Code", width: 40 },
+  { title: "Exigence, cible et fiabilité", flex: 1.3 },
   { title: "Réponse de l'établissement", flex: 1 },
   { title: "Statut", width: 64 },
-  { title: "Fiab.", width: 28, align: "center" },
   { title: "Pièces", width: 44 },
 ];
 
@@ -243,33 +248,39 @@ export function domainBlocks({ payload, m }: Ctx): Block[] {
     }
     const rows = domain.requirements.map((r) => {
       const labelText = frTypo(r.label);
-      const target = r.target ? frTypo(`Cible : ${r.target}`) : null;
+      // Under the label, one small line: the target, the wording's reliability (a low one in
+      // orange) and the blocking tag, as spans of the cell's one Text.
+      const low = r.confidence === "L";
+      const meta = `${r.target ? frTypo(`Cible : ${r.target}`) + " · " : ""}${low ? "" : `fiab. ${r.confidence}`}`;
+      const blocking = r.blocking ? " · PRÉREQUIS BLOQUANT" : "";
       const answer = frTypo(clip(r.answerText || "—", 900));
       const comment = r.comment ? frTypo(clip(r.comment, 1200)) : null;
-      const confirm = "Reprise de l'an passé, à confirmer";
+      const confirm = r.needsConfirmation ? "Reprise de l'an passé, à confirmer" : null;
       const evidence = r.evidence.length ? r.evidence.map((e) => e.annex).join(", ") : "—";
-      const tone = STATUS_COLORS[r.status];
       const cells: Cell[] = [
         { content: r.code, height: tall(m, r.code, "body", widths[0]!, true), style: { fontWeight: 700, color: COLORS.blue } },
         {
           content: [
-            labelText,
-            target ? <Text key="t" style={s.smallMuted}>{`\n${target}`}</Text> : null,
-            r.blocking ? <Text key="b" style={s.tag}>{"\nPRÉREQUIS BLOQUANT"}</Text> : null,
+            `${labelText}\n`,
+            <Text key="m" style={s.smallMuted}>{meta}</Text>,
+            low ? <Text key="l" style={s.lowConfidence}>fiab. L</Text> : null,
+            blocking ? <Text key="b" style={s.tag}>{blocking}</Text> : null,
           ],
-          height: tall(m, labelText, "body", widths[1]!) + (target ? tall(m, target, "small", widths[1]!) : 0) + (r.blocking ? TYPE.tag.line : 0),
+          height: tallBreak(m, labelText, "body", widths[1]!) + tall(m, `${meta}${low ? "fiab. L" : ""}${blocking}`, "small", widths[1]!, low || r.blocking),
         },
         {
           content: [
-            answer,
-            comment ? <Text key="c" style={s.smallMuted}>{`\n${comment}`}</Text> : null,
-            r.needsConfirmation ? <Text key="n" style={[s.small, { color: COLORS.orange }]}>{`\n${confirm}`}</Text> : null,
+            comment || confirm ? `${answer}\n` : answer,
+            comment ? <Text key="c" style={s.smallMuted}>{confirm ? `${comment}\n` : comment}</Text> : null,
+            confirm ? <Text key="n" style={[s.small, { color: COLORS.orange }]}>{confirm}</Text> : null,
           ],
-          height: tall(m, answer, "body", widths[2]!) + (comment ? tall(m, comment, "small", widths[2]!) : 0) + (r.needsConfirmation ? tall(m, confirm, "small", widths[2]!) : 0),
+          height:
+            (comment || confirm ? tallBreak : tall)(m, answer, "body", widths[2]!) +
+            (comment ? (confirm ? tallBreak : tall)(m, comment, "small", widths[2]!) : 0) +
+            (confirm ? tall(m, confirm, "small", widths[2]!) : 0),
         },
-        pill(m, STATUS_LABELS[r.status], tone, DOMAIN_COLUMNS[3]!.width!),
-        { content: r.confidence, height: TYPE.body.line },
-        { ...textCell(m, evidence, widths[5]!, "small"), style: s.small },
+        pill(m, STATUS_LABELS[r.status], STATUS_COLORS[r.status], DOMAIN_COLUMNS[3]!.width!),
+        { ...textCell(m, evidence, widths[4]!, "small"), style: s.small },
       ];
       return { key: r.code, cells };
     });
@@ -297,30 +308,34 @@ export function gapBlocks({ payload, m }: Ctx): Block[] {
       ),
     );
     const columns: Column[] = [
-      { title: "Code", width: 36 },
+      { title: "Code", width: 40 },
       { title: "Exigence", flex: 1 },
-      { title: "Nature", width: 58 },
+      { title: "Nature et effort", width: 62 },
       { title: "Action recommandée", flex: 1.15 },
-      { title: "Effort", width: 40 },
       ...(perRequirement ? [{ title: "En jeu", width: 58, align: "right" } satisfies Column] : []),
     ];
     const widths = textWidths(columns);
     const rows = gaps.map((g) => {
       const labelText = frTypo(g.label);
       const action = frTypo(g.recommendedAction);
+      const kind = GAP_KIND_LABELS[g.kind];
+      const effort = g.effort ? `effort ${EFFORT_LABELS[g.effort].toLowerCase()}` : null;
       const cells: Cell[] = [
         { content: g.code, height: tall(m, g.code, "body", widths[0]!, true), style: { fontWeight: 700, color: COLORS.blue } },
         {
-          content: [labelText, g.blocking ? <Text key="b" style={s.tag}>{"\nPRÉREQUIS BLOQUANT"}</Text> : null],
-          height: tall(m, labelText, "body", widths[1]!) + (g.blocking ? TYPE.tag.line : 0),
+          content: [g.blocking ? `${labelText}\n` : labelText, g.blocking ? <Text key="b" style={s.tag}>PRÉREQUIS BLOQUANT</Text> : null],
+          height: (g.blocking ? tallBreak : tall)(m, labelText, "body", widths[1]!) + (g.blocking ? TYPE.tag.line : 0),
         },
-        { ...textCell(m, GAP_KIND_LABELS[g.kind], widths[2]!, "body", true), style: { fontWeight: 700, color: g.kind === "missing" ? COLORS.red : COLORS.orange } },
+        {
+          content: [effort ? `${kind}\n` : kind, effort ? <Text key="e" style={[s.smallMuted, { fontWeight: 400 }]}>{effort}</Text> : null],
+          height: (effort ? tallBreak : tall)(m, kind, "body", widths[2]!, true) + (effort ? tall(m, effort, "small", widths[2]!) : 0),
+          style: { fontWeight: 700, color: g.kind === "missing" ? COLORS.red : COLORS.orange },
+        },
         textCell(m, action, widths[3]!),
-        textCell(m, g.effort ? EFFORT_LABELS[g.effort] : "—", widths[4]!),
       ];
       if (perRequirement) {
         const amount = perRequirement[g.code];
-        cells.push(textCell(m, amount !== undefined ? formatEuros(amount) : "—", widths[5]!));
+        cells.push(textCell(m, amount !== undefined ? formatEuros(amount) : "—", widths[4]!));
       }
       return { key: g.code, cells };
     });
@@ -388,12 +403,8 @@ export function annexBlocks({ payload, m }: Ctx): Block[] {
       cells: [
         { content: a.ref, height: TYPE.h3.line, style: { fontWeight: 700, fontSize: TYPE.h3.size, lineHeight: 1.25, color: COLORS.blue } },
         {
-          content: [
-            <Text key="n" style={s.bold}>{a.fileName}</Text>,
-            <Text key="m" style={s.smallMuted}>{`\n${meta}`}</Text>,
-            <Text key="h" style={s.small}>{`\n${sha}`}</Text>,
-          ],
-          height: tall(m, a.fileName, "body", widths[1]!, true) + tall(m, meta, "small", widths[1]!) + tall(m, sha, "small", widths[1]!),
+          content: [<Text key="n" style={s.bold}>{`${a.fileName}\n`}</Text>, <Text key="m" style={s.smallMuted}>{`${meta}\n`}</Text>, <Text key="h" style={s.small}>{sha}</Text>],
+          height: tallBreak(m, a.fileName, "body", widths[1]!, true) + tallBreak(m, meta, "small", widths[1]!) + tall(m, sha, "small", widths[1]!),
         },
       ],
     };

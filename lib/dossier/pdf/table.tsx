@@ -5,11 +5,12 @@ import { type Styles, Text, View } from "./primitives";
 import { CELL_PADDING, columnWidths, RULE, s, TYPE } from "./theme";
 
 // A table as blocks: one header row, then one unbreakable block per row; a row that opens a page
-// brings the header back, under "<caption> (suite)".
+// brings the header back, under "<caption> (suite)". Each cell is one Text (styled spans inside, no
+// View around it); rows are told apart by a tint on every other one (see s.tr in theme.ts).
 
 export type Column = { title: string; width?: number; flex?: number; align?: "left" | "right" | "center"; color?: string };
-/** A cell: its content and the height that content takes (padding excluded). */
-export type Cell = { content: ReactNode; height: number; asView?: boolean; style?: Styles[string] };
+/** A cell: its content (one Text, spans inside) and the height that content takes (padding excluded). */
+export type Cell = { content: ReactNode; height: number; style?: Styles[string] };
 
 export type TableSpec = {
   key: string;
@@ -31,7 +32,7 @@ function head(spec: TableSpec, widths: number[]): Block {
   const lines = Math.max(...spec.columns.map((c, i) => spec.m.lines(c.title, TYPE.small.size, widths[i]!, true)));
   return {
     key: `${spec.key}-head`,
-    height: 2 * RULE + 2 * CELL_PADDING + lines * TYPE.small.line,
+    height: RULE + 2 * CELL_PADDING + lines * TYPE.small.line,
     node: (
       <View key={`${spec.key}-head`} style={s.thead}>
         {spec.columns.map((c) => (
@@ -59,27 +60,26 @@ export function tableBlocks(spec: TableSpec): { head: Block; rows: Block[]; afte
       </View>
     ),
   };
-  const rows = spec.rows.map(({ key, cells }): Block => ({
-    key: `${spec.key}-${key}`,
-    height: 2 * CELL_PADDING + Math.max(...cells.map((c) => c.height)) + RULE,
-    continuedHead: continued,
-    node: (
-      <View key={`${spec.key}-${key}`} style={s.tr} wrap={false}>
-        {cells.map((cell, i) => {
-          const column = spec.columns[i]!;
-          const style: Styles[string][] = [s.td, sizeOf(column), column.align ? { textAlign: column.align } : {}, cell.style ?? {}];
-          return cell.asView ? (
-            <View key={i} style={style}>
-              {cell.content}
-            </View>
-          ) : (
-            <Text key={i} style={style}>
-              {cell.content}
-            </Text>
-          );
-        })}
-      </View>
-    ),
-  }));
+  const rows = spec.rows.map(({ key, cells }, index): Block => {
+    const last = index === spec.rows.length - 1;
+    const row = index % 2 ? s.trStriped : s.tr;
+    return {
+      key: `${spec.key}-${key}`,
+      height: 2 * CELL_PADDING + Math.max(...cells.map((c) => c.height)) + (last ? RULE : 0),
+      continuedHead: continued,
+      node: (
+        <View key={`${spec.key}-${key}`} style={last ? [row, s.trLast] : row} wrap={false}>
+          {cells.map((cell, i) => {
+            const column = spec.columns[i]!;
+            return (
+              <Text key={i} style={[s.td, sizeOf(column), column.align ? { textAlign: column.align } : {}, cell.style ?? {}]}>
+                {cell.content}
+              </Text>
+            );
+          })}
+        </View>
+      ),
+    };
+  });
   return { head: { ...header, keepWithNext: true }, rows, after: { key: `${spec.key}-after`, height: 10, spacer: true, node: <View key={`${spec.key}-after`} style={s.spacer} /> } };
 }

@@ -18,6 +18,10 @@ export const COLORS = {
   orange: "#a34a00",
   orangeLight: "#fff1e0",
   grey: "#eceef2",
+  /** Every other row of a table. */
+  zebra: "#f5f6f9",
+  /** The rules under a table's header and under its last row. */
+  rule: "#b9bfcc",
 } as const;
 
 export const STATUS_COLORS: Record<DossierStatus, { fg: string; bg: string }> = {
@@ -50,10 +54,11 @@ export const TYPE = {
   h3: { size: 10, line: 10 * 1.25 },
 } as const;
 export const CELL_PADDING = 4;
-export const RULE = 0.5;
+/** The one rule under a table's header, and under its last row. */
+export const RULE = 0.75;
 
-/** Widths of a row's cells: fixed widths, the rest shared by flex weights (inside the row's side rules). */
-export function columnWidths(columns: readonly ({ width: number } | { flex: number })[], total: number = CONTENT_WIDTH - 2 * RULE): number[] {
+/** Widths of a row's cells: fixed widths, the rest shared by flex weights. */
+export function columnWidths(columns: readonly ({ width: number } | { flex: number })[], total: number = CONTENT_WIDTH): number[] {
   const fixed = columns.reduce((n, c) => n + ("width" in c ? c.width : 0), 0);
   const flex = columns.reduce((n, c) => n + ("flex" in c ? c.flex : 0), 0);
   return columns.map((c) => ("width" in c ? c.width : ((total - fixed) * c.flex) / flex));
@@ -126,15 +131,20 @@ export const s = createStyles({
   small: { fontSize: 7.5, lineHeight: 1.3 },
   bold: { fontWeight: 700 },
   box: { borderWidth: 0.75, borderColor: COLORS.line, borderRadius: 4, padding: 10, marginBottom: 10 },
-  // Tables: a header row, then rows that never split across pages; each row draws its own rules,
-  // so a table cut by a page break leaves no empty frame behind.
-  thead: { flexDirection: "row", backgroundColor: COLORS.headBg, borderWidth: RULE, borderColor: COLORS.line },
+  // Tables, drawn light: a tinted header row over one rule, then rows that never split across pages,
+  // told apart by a tint on every other row instead of a grid (each border side is a path of its
+  // own for react-pdf; a tint is one rectangle), and one rule under the last row.
+  thead: { flexDirection: "row", backgroundColor: COLORS.headBg, borderBottomWidth: RULE, borderBottomColor: COLORS.rule },
   th: { paddingVertical: CELL_PADDING, paddingHorizontal: CELL_PADDING, fontWeight: 700, fontSize: 7.5, lineHeight: 1.3 },
-  tr: { flexDirection: "row", borderBottomWidth: RULE, borderLeftWidth: RULE, borderRightWidth: RULE, borderColor: COLORS.line },
+  tr: { flexDirection: "row" },
+  trStriped: { flexDirection: "row", backgroundColor: COLORS.zebra },
+  trLast: { borderBottomWidth: RULE, borderBottomColor: COLORS.rule },
   td: { paddingVertical: CELL_PADDING, paddingHorizontal: CELL_PADDING },
   num: { textAlign: "right" },
   badge: { fontSize: 7, lineHeight: 1.3, fontWeight: 700, paddingVertical: 1.5, paddingHorizontal: 4, borderRadius: 6, alignSelf: "flex-start" },
   tag: { fontSize: 6.5, lineHeight: 1.3, fontWeight: 700, color: COLORS.red },
   smallMuted: { fontSize: 7.5, lineHeight: 1.3, color: COLORS.muted },
+  /** A requirement whose wording is reconstructed (reliability L). */
+  lowConfidence: { fontSize: 7.5, lineHeight: 1.3, fontWeight: 700, color: COLORS.orange },
   spacer: { height: 10 },
 });
