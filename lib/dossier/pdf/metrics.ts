@@ -1,5 +1,5 @@
 import type ReactPDF from "@react-pdf/renderer";
-import { cheapenFontIdentity, FONT_FAMILY } from "./fonts";
+import { cheapenFontIdentity, fixLayoutFont, FONT_FAMILY } from "./fonts";
 import { type ShapingFont, enableWordShaping } from "./shaping";
 
 // Text measurement with the very font react-pdf draws with, so the dossier can be cut into pages
@@ -7,7 +7,7 @@ import { type ShapingFont, enableWordShaping } from "./shaping";
 // own line breaker never needs more lines than this estimate in practice, and render.ts checks
 // the real page count anyway.
 
-type GlyphFont = { unitsPerEm: number; postscriptName: string; glyphForCodePoint(codePoint: number): { advanceWidth: number } };
+type GlyphFont = { unitsPerEm: number; postscriptName: string; glyphForCodePoint(codePoint: number): { advanceWidth: number }; hasGlyphForCodePoint(codePoint: number): boolean };
 
 export type TextMetrics = {
   /** Lines `text` takes at `size` points in a box `width` points wide (hard breaks on "\n"). */
@@ -51,14 +51,12 @@ export function metricsFor(regular: GlyphFont, bold: GlyphFont): TextMetrics {
       const max = (width * WIDTH_FACTOR) / size; // in em
       const space = emWidth(" ", isBold);
       let total = 0;
-      const paragraphs = text.split("\n");
-      for (const [p, paragraph] of paragraphs.entries()) {
+      for (const paragraph of text.split("\n")) {
         let lines = 1;
         let used = 0;
         const words = paragraph.split(/ +/).filter(Boolean);
-        // react-pdf keeps the "\n" at the end of the line it ends, drawn as an invisible .notdef
-        // glyph 0.6 em wide: count it, or a line that just fits is estimated one line short.
-        if (p < paragraphs.length - 1) words.push(`${words.pop() ?? ""}\n`);
+        // The "\n" ending a paragraph stays at the end of its line, with no advance (see
+        // fixLayoutFont in fonts.ts): nothing to count.
         for (const word of words) {
           const parts = pieces(word);
           for (const [i, part] of parts.entries()) {
@@ -94,6 +92,7 @@ export function loadTextMetrics(Font: typeof ReactPDF.Font): Promise<LoadedMetri
       await source.load();
       if (!source.data) throw new Error(`font ${FONT_FAMILY} ${fontWeight} did not load`);
       cheapenFontIdentity(source.data);
+      fixLayoutFont(source.data);
       enableWordShaping(source.data);
       return source.data;
     };

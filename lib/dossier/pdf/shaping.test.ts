@@ -70,5 +70,16 @@ describe("[DOSSIER] word-by-word shaping", () => {
     const { bytes, fallback } = await renderDossierPdf(payload, seal);
     expect(fallback).toBe(false);
     expect(Buffer.compare(bytes, plain)).toBe(0);
+    // Line breaks stay in DejaVu (fixLayoutFont): no Helvetica fallback in the PDF.
+    expect(bytes.toString("latin1")).not.toMatch(/BaseFont\s*\/Helvetica/);
   }, 60_000);
+
+  it("keeps a paragraph's line feed in the font, with no advance", async () => {
+    for (const font of (await fonts()) as (ShapingFont & { hasGlyphForCodePoint(codePoint: number): boolean })[]) {
+      expect(font.hasGlyphForCodePoint(0x0a)).toBe(true);
+      const run = font.layout("Oui\n", undefined, undefined, undefined, "ltr");
+      expect(run.positions.at(-1)!.xAdvance).toBe(0);
+      expect(run.positions.length).toBe(4);
+    }
+  });
 });
