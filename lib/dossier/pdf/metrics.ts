@@ -9,15 +9,22 @@ import { type ShapingFont, enableWordShaping } from "./shaping";
 
 type GlyphFont = { unitsPerEm: number; postscriptName: string; glyphForCodePoint(codePoint: number): { advanceWidth: number }; hasGlyphForCodePoint(codePoint: number): boolean };
 
+/** A stretch of text in one style: what a paragraph of mixed styles is made of. */
+export type Span = { text: string; size: number; bold?: boolean };
+
 export type TextMetrics = {
   /** Lines `text` takes at `size` points in a box `width` points wide (hard breaks on "\n"). */
   lines(text: string, size: number, width: number, bold?: boolean): number;
+  /** Lines a run of spans takes in a box `width` points wide (hard breaks on "\n"). */
+  spanLines(spans: readonly Span[], width: number): number;
   /** Width of one line of text, in points. */
   width(text: string, size: number, bold?: boolean): number;
 };
 
 /** The share of a column's width the estimate fills, to stay on the safe side of the line breaker. */
 const WIDTH_FACTOR = 0.96;
+/** The hyphen react-pdf draws where it breaks a long token, in points. */
+const HYPHEN = 5;
 
 function advances(font: GlyphFont) {
   const cache = new Map<number, number>();
@@ -45,37 +52,72 @@ export function metricsFor(regular: GlyphFont, bold: GlyphFont): TextMetrics {
     for (const ch of text) w += advance(ch.codePointAt(0)!);
     return w;
   };
-  return {
-    width: (text, size, isBold = false) => emWidth(text, isBold) * size,
-    lines(text, size, width, isBold = false) {
-      const max = (width * WIDTH_FACTOR) / size; // in em
-      const space = emWidth(" ", isBold);
-      let total = 0;
-      for (const paragraph of text.split("\n")) {
-        let lines = 1;
-        let used = 0;
-        const words = paragraph.split(/ +/).filter(Boolean);
-        // The "\n" ending a paragraph stays at the end of its line, with no advance (see
-        // fixLayoutFont in fonts.ts): nothing to count.
-        for (const word of words) {
-          const parts = pieces(word);
-          for (const [i, part] of parts.entries()) {
-            const w = emWidth(part, isBold);
-            const gap = used > 0 && i === 0 ? space : 0;
-            // A break inside a long token ends the line with a 5 pt hyphen: keep room for it.
-            const hyphen = i < parts.length - 1 ? 5 / size : 0;
-            if (used > 0 && used + gap + w + hyphen > max) {
-              lines++;
-              used = w;
-            } else {
-              used += gap + w;
-            }
+
+  /**
+   * Greedy line filling over the spans' characters, each with its own font and size: words are cut
+   * at spaces (a run of spaces is one gap, as wide as its first space), paragraphs at "\n" (which
+   * takes no room, see fixLayoutFont in fonts.ts).
+   */
+  function spanLines(spans: readonly Span[], width: number): number {
+    const max = width * WIDTH_FACTOR;
+    let total = 0;
+    let lines = 1;
+    let used = 0;
+    let gap = 0;
+    let word = "";
+    let widths: number[] = [];
+    const place = () => {
+      let at = 0;
+      const parts = pieces(word);
+      parts.forEach((part, i) => {
+        let w = 0;
+        for (let k = 0; k < part.length; k++) w += widths[at + k]!;
+        at += part.length;
+        const before = used > 0 && i === 0 ? gap : 0;
+        const hyphen = i < parts.length - 1 ? HYPHEN : 0;
+        if (used > 0 && used + before + w + hyphen > max) {
+          lines++;
+          used = w;
+        } else {
+          used += before + w;
+        }
+      });
+      word = "";
+      widths = [];
+    };
+    for (const span of spans) {
+      const advance = span.bold ? em.bold : em.regular;
+      for (let i = 0; i < span.text.length; i++) {
+        const ch = span.text[i]!;
+        if (ch === "\n") {
+          if (word) place();
+          total += lines;
+          lines = 1;
+          used = 0;
+        } else if (ch === " ") {
+          if (word) {
+            place();
+            gap = advance(0x20) * span.size;
+          }
+        } else {
+          const codePoint = span.text.codePointAt(i)!;
+          word += ch;
+          widths.push(advance(codePoint) * span.size);
+          if (codePoint > 0xffff) {
+            word += span.text[++i]!;
+            widths.push(0);
           }
         }
-        total += lines;
       }
-      return total;
-    },
+    }
+    if (word) place();
+    return total + lines;
+  }
+
+  return {
+    width: (text, size, isBold = false) => emWidth(text, isBold) * size,
+    lines: (text, size, width, bold = false) => spanLines([{ text, size, bold }], width),
+    spanLines,
   };
 }
 

@@ -14,12 +14,13 @@ import {
   STATUS_LABELS,
   STATUS_ORDER,
 } from "../format";
+import type { ReactNode } from "react";
 import type { DossierDomain, DossierFunding, DossierPayload } from "../types";
 import type { Block } from "./blocks";
 import type { TextMetrics } from "./metrics";
-import { Text, View } from "./primitives";
+import { type Styles, Text, View } from "./primitives";
 import { type Cell, type Column, tableBlocks, textWidths } from "./table";
-import { CELL_PADDING, CONTENT_WIDTH, COLORS, s, STATUS_COLORS, TYPE } from "./theme";
+import { CONTENT_WIDTH, COLORS, s, STATUS_COLORS, TYPE } from "./theme";
 
 // The flowing sections of the dossier as blocks with their heights (see blocks.ts): the summary,
 // one table per domain, the gaps and the action plan, the annex of evidence files.
@@ -29,12 +30,6 @@ type TypeName = keyof typeof TYPE;
 
 /** Height of `text` set in `type` within `width`. */
 const tall = (m: TextMetrics, text: string, type: TypeName, width: number, bold = false) => m.lines(text, TYPE[type].size, width, bold) * TYPE[type].line;
-/**
- * Height of `text` followed by a line break. A cell's paragraphs end with their "\n" (rather than
- * the next span starting with it): a "\n" set in the next span's style would make one more run
- * on the line it ends. The "\n" takes room at the end of its line (see metrics.ts): counted here.
- */
-const tallBreak = (m: TextMetrics, text: string, type: TypeName, width: number, bold = false) => (m.lines(`${text}\n`, TYPE[type].size, width, bold) - 1) * TYPE[type].line;
 
 function heading(key: string, text: string, level: "h1" | "h2", m: TextMetrics, extraTop = 0): Block {
   const style = level === "h1" ? s.h1 : s.h2;
@@ -72,6 +67,44 @@ function clip(text: string, max: number): string {
 }
 
 const textCell = (m: TextMetrics, text: string, width: number, type: TypeName = "body", bold = false): Cell => ({ content: text, height: tall(m, text, type, width, bold) });
+
+/** A span of a cell's text: its style (none: the cell's own), measured in `type` (its paragraph's by default). */
+type Piece = { text: string; style?: Styles[string] | Styles[string][]; type?: TypeName; bold?: boolean };
+/** Left out when falsy (`cond && {…}`). */
+type Maybe<T> = T | null | undefined | false | "";
+/** Spans on the same lines; the lines are as tall as `type`'s. */
+type Para = { type: TypeName; spans: Maybe<Piece>[] };
+
+/**
+ * A cell of paragraphs one under the other, all spans of its one Text. Each paragraph ends with its
+ * "\n" (rather than the next one starting with it: a "\n" in the next span's style would make one
+ * more run on the line it ends).
+ */
+function cell(m: TextMetrics, width: number, paragraphs: Maybe<Para>[]): Cell {
+  const list = paragraphs.filter((p): p is Para => !!p).map((p) => ({ ...p, spans: p.spans.filter((piece): piece is Piece => !!piece) }));
+  const content: ReactNode[] = [];
+  let height = 0;
+  list.forEach((p, i) => {
+    const end = i < list.length - 1 ? "\n" : "";
+    p.spans.forEach((piece, k) => {
+      const text = k === p.spans.length - 1 ? piece.text + end : piece.text;
+      content.push(
+        piece.style ? (
+          <Text key={`${i}-${k}`} style={piece.style}>
+            {text}
+          </Text>
+        ) : (
+          text
+        ),
+      );
+    });
+    const spans = p.spans.map((piece) => ({ text: piece.text, size: TYPE[piece.type ?? p.type].size, bold: piece.bold }));
+    height += m.spanLines(spans, width) * TYPE[p.type].line;
+  });
+  return { content, height };
+}
+
+
 
 // ─── 1. Summary ─────────────────────────────────────────────────────────────
 
@@ -196,31 +229,9 @@ function fundingBlock(funding: DossierFunding, m: TextMetrics, inner: number): B
 
 // ─── 2. Requirements, one table per domain ──────────────────────────────────
 
-/** A status pill drawn by the cell's own Text (no wrapping View): sized to its label, the rest of the column as margin. */
-function pill(m: TextMetrics, text: string, tone: { fg: string; bg: string }, columnWidth: number): Cell {
-  const width = Math.min(columnWidth - 2 * CELL_PADDING, Math.ceil(m.width(text, TYPE.badge.size, true)) + 9);
-  return {
-    content: text,
-    height: TYPE.badge.line + 3,
-    style: {
-      ...s.badge,
-      color: tone.fg,
-      backgroundColor: tone.bg,
-      width,
-      marginTop: CELL_PADDING,
-      marginLeft: CELL_PADDING,
-      marginRight: columnWidth - width - CELL_PADDING,
-      textAlign: "center",
-    },
-  };
-}
-
 const DOMAIN_COLUMNS: Column[] = [
-  { title: "Code", width: 40 },
-  { title: "Exigence, cible et fiabilité", flex: 1.3 },
-  { title: "Réponse de l'établissement", flex: 1 },
-  { title: "Statut", width: 64 },
-  { title: "Pièces", width: 44 },
+  { title: "Exigence, cible et fiabilité", flex: 1.2 },
+  { title: "Statut, réponse de l'établissement et pièces", flex: 1 },
 ];
 
 export function domainBlocks({ payload, m }: Ctx): Block[] {
@@ -248,39 +259,35 @@ export function domainBlocks({ payload, m }: Ctx): Block[] {
     }
     const rows = domain.requirements.map((r) => {
       const labelText = frTypo(r.label);
-      // Under the label, one small line: the target, the wording's reliability (a low one in
-      // orange) and the blocking tag, as spans of the cell's one Text.
+      // The code in bold, then the label; under it, one small line: the target, the wording's
+      // reliability (a low one in orange) and the blocking tag. All spans of the cell's one Text.
       const low = r.confidence === "L";
       const meta = `${r.target ? frTypo(`Cible : ${r.target}`) + " · " : ""}${low ? "" : `fiab. ${r.confidence}`}`;
       const blocking = r.blocking ? " · PRÉREQUIS BLOQUANT" : "";
-      const answer = frTypo(clip(r.answerText || "—", 900));
-      const comment = r.comment ? frTypo(clip(r.comment, 1200)) : null;
-      const confirm = r.needsConfirmation ? "Reprise de l'an passé, à confirmer" : null;
-      const evidence = r.evidence.length ? r.evidence.map((e) => e.annex).join(", ") : "—";
+      const evidence = r.evidence.length ? ` · ${r.evidence.length > 1 ? "pièces" : "pièce"} ${r.evidence.map((e) => e.annex).join(", ")}` : null;
+      const tone = STATUS_COLORS[r.status];
       const cells: Cell[] = [
-        { content: r.code, height: tall(m, r.code, "body", widths[0]!, true), style: { fontWeight: 700, color: COLORS.blue } },
-        {
-          content: [
-            `${labelText}\n`,
-            <Text key="m" style={s.smallMuted}>{meta}</Text>,
-            low ? <Text key="l" style={s.lowConfidence}>fiab. L</Text> : null,
-            blocking ? <Text key="b" style={s.tag}>{blocking}</Text> : null,
-          ],
-          height: tallBreak(m, labelText, "body", widths[1]!) + tall(m, `${meta}${low ? "fiab. L" : ""}${blocking}`, "small", widths[1]!, low || r.blocking),
-        },
-        {
-          content: [
-            comment || confirm ? `${answer}\n` : answer,
-            comment ? <Text key="c" style={s.smallMuted}>{confirm ? `${comment}\n` : comment}</Text> : null,
-            confirm ? <Text key="n" style={[s.small, { color: COLORS.orange }]}>{confirm}</Text> : null,
-          ],
-          height:
-            (comment || confirm ? tallBreak : tall)(m, answer, "body", widths[2]!) +
-            (comment ? (confirm ? tallBreak : tall)(m, comment, "small", widths[2]!) : 0) +
-            (confirm ? tall(m, confirm, "small", widths[2]!) : 0),
-        },
-        pill(m, STATUS_LABELS[r.status], STATUS_COLORS[r.status], DOMAIN_COLUMNS[3]!.width!),
-        { ...textCell(m, evidence, widths[4]!, "small"), style: s.small },
+        cell(m, widths[0]!, [
+          { type: "body", spans: [{ text: r.code, style: s.code, bold: true }, { text: ` ${labelText}` }] },
+          {
+            type: "small",
+            spans: [{ text: meta, style: s.smallMuted }, low && { text: "fiab. L", style: s.lowConfidence, bold: true }, blocking && { text: blocking, style: s.tag, type: "tag", bold: true }],
+          },
+        ]),
+        // The status, the answer and the evidence it rests on by annex reference, its comment, and
+        // "to confirm" when carried over from last year.
+        cell(m, widths[1]!, [
+          {
+            type: "body",
+            spans: [
+              { text: `\u00a0${STATUS_LABELS[r.status]}\u00a0`, style: [s.status, { color: tone.fg, backgroundColor: tone.bg }], bold: true },
+              { text: ` ${frTypo(clip(r.answerText || "—", 900))}` },
+              evidence && { text: evidence, style: s.evidence, type: "small" },
+            ],
+          },
+          r.comment && { type: "small", spans: [{ text: frTypo(clip(r.comment, 1200)), style: s.smallMuted }] },
+          r.needsConfirmation && { type: "small", spans: [{ text: "Reprise de l'an passé, à confirmer", style: s.toConfirm }] },
+        ]),
       ];
       return { key: r.code, cells };
     });
@@ -308,34 +315,34 @@ export function gapBlocks({ payload, m }: Ctx): Block[] {
       ),
     );
     const columns: Column[] = [
-      { title: "Code", width: 40 },
-      { title: "Exigence", flex: 1 },
-      { title: "Nature et effort", width: 62 },
-      { title: "Action recommandée", flex: 1.15 },
+      { title: "Exigence", flex: 1.1 },
+      { title: "Nature de l'écart, action recommandée et effort", flex: 1 },
       ...(perRequirement ? [{ title: "En jeu", width: 58, align: "right" } satisfies Column] : []),
     ];
     const widths = textWidths(columns);
     const rows = gaps.map((g) => {
       const labelText = frTypo(g.label);
-      const action = frTypo(g.recommendedAction);
       const kind = GAP_KIND_LABELS[g.kind];
-      const effort = g.effort ? `effort ${EFFORT_LABELS[g.effort].toLowerCase()}` : null;
+      const effort = g.effort ? ` · effort ${EFFORT_LABELS[g.effort].toLowerCase()}` : null;
       const cells: Cell[] = [
-        { content: g.code, height: tall(m, g.code, "body", widths[0]!, true), style: { fontWeight: 700, color: COLORS.blue } },
-        {
-          content: [g.blocking ? `${labelText}\n` : labelText, g.blocking ? <Text key="b" style={s.tag}>PRÉREQUIS BLOQUANT</Text> : null],
-          height: (g.blocking ? tallBreak : tall)(m, labelText, "body", widths[1]!) + (g.blocking ? TYPE.tag.line : 0),
-        },
-        {
-          content: [effort ? `${kind}\n` : kind, effort ? <Text key="e" style={[s.smallMuted, { fontWeight: 400 }]}>{effort}</Text> : null],
-          height: (effort ? tallBreak : tall)(m, kind, "body", widths[2]!, true) + (effort ? tall(m, effort, "small", widths[2]!) : 0),
-          style: { fontWeight: 700, color: g.kind === "missing" ? COLORS.red : COLORS.orange },
-        },
-        textCell(m, action, widths[3]!),
+        cell(m, widths[0]!, [
+          { type: "body", spans: [{ text: g.code, style: s.code, bold: true }, { text: ` ${labelText}` }] },
+          g.blocking && { type: "tag", spans: [{ text: "PRÉREQUIS BLOQUANT", style: s.tag, bold: true }] },
+        ]),
+        cell(m, widths[1]!, [
+          {
+            type: "body",
+            spans: [
+              { text: kind, style: [s.bold, { color: g.kind === "missing" ? COLORS.red : COLORS.orange }], bold: true },
+              { text: ` — ${frTypo(g.recommendedAction)}` },
+              effort && { text: effort, style: s.smallMuted, type: "small" },
+            ],
+          },
+        ]),
       ];
       if (perRequirement) {
         const amount = perRequirement[g.code];
-        cells.push(textCell(m, amount !== undefined ? formatEuros(amount) : "—", widths[4]!));
+        cells.push(textCell(m, amount !== undefined ? formatEuros(amount) : "—", widths[2]!));
       }
       return { key: g.code, cells };
     });
@@ -402,10 +409,11 @@ export function annexBlocks({ payload, m }: Ctx): Block[] {
       key: a.ref,
       cells: [
         { content: a.ref, height: TYPE.h3.line, style: { fontWeight: 700, fontSize: TYPE.h3.size, lineHeight: 1.25, color: COLORS.blue } },
-        {
-          content: [<Text key="n" style={s.bold}>{`${a.fileName}\n`}</Text>, <Text key="m" style={s.smallMuted}>{`${meta}\n`}</Text>, <Text key="h" style={s.small}>{sha}</Text>],
-          height: tallBreak(m, a.fileName, "body", widths[1]!, true) + tallBreak(m, meta, "small", widths[1]!) + tall(m, sha, "small", widths[1]!),
-        },
+        cell(m, widths[1]!, [
+          { type: "body", spans: [{ text: a.fileName, style: s.bold, bold: true }] },
+          { type: "small", spans: [{ text: meta, style: s.smallMuted }] },
+          { type: "small", spans: [{ text: sha, style: s.small }] },
+        ]),
       ],
     };
   });

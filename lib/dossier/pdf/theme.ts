@@ -144,6 +144,14 @@ export const s = createStyles({
   badge: { fontSize: 7, lineHeight: 1.3, fontWeight: 700, paddingVertical: 1.5, paddingHorizontal: 4, borderRadius: 6, alignSelf: "flex-start" },
   tag: { fontSize: 6.5, lineHeight: 1.3, fontWeight: 700, color: COLORS.red },
   smallMuted: { fontSize: 7.5, lineHeight: 1.3, color: COLORS.muted },
+  /** A requirement's status, before its answer (colours from STATUS_COLORS). */
+  status: { fontWeight: 700 },
+  /** A requirement's code, before its label. */
+  code: { fontWeight: 700, color: COLORS.blue },
+  /** An answer carried over from last year, to confirm. */
+  toConfirm: { fontSize: 7.5, lineHeight: 1.3, color: COLORS.orange },
+  /** "Pièces : A1, A3", under an answer. */
+  evidence: { fontSize: 7.5, lineHeight: 1.3, color: COLORS.blue },
   /** A requirement whose wording is reconstructed (reliability L). */
   lowConfidence: { fontSize: 7.5, lineHeight: 1.3, fontWeight: 700, color: COLORS.orange },
   spacer: { height: 10 },
