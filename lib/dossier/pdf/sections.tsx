@@ -316,14 +316,14 @@ export function gapBlocks({ payload, m }: Ctx): Block[] {
     );
     const columns: Column[] = [
       { title: "Exigence", flex: 1.1 },
-      { title: "Nature de l'écart, action recommandée et effort", flex: 1 },
-      ...(perRequirement ? [{ title: "En jeu", width: 58, align: "right" } satisfies Column] : []),
+      { title: perRequirement ? "Nature de l'écart, action recommandée, effort et financement en jeu" : "Nature de l'écart, action recommandée et effort", flex: 1 },
     ];
     const widths = textWidths(columns);
     const rows = gaps.map((g) => {
       const labelText = frTypo(g.label);
       const kind = GAP_KIND_LABELS[g.kind];
       const effort = g.effort ? ` · effort ${EFFORT_LABELS[g.effort].toLowerCase()}` : null;
+      const amount = perRequirement?.[g.code];
       const cells: Cell[] = [
         cell(m, widths[0]!, [
           { type: "body", spans: [{ text: g.code, style: s.code, bold: true }, { text: ` ${labelText}` }] },
@@ -336,14 +336,11 @@ export function gapBlocks({ payload, m }: Ctx): Block[] {
               { text: kind, style: [s.bold, { color: g.kind === "missing" ? COLORS.red : COLORS.orange }], bold: true },
               { text: ` — ${frTypo(g.recommendedAction)}` },
               effort && { text: effort, style: s.smallMuted, type: "small" },
+              amount !== undefined && { text: ` · en jeu ${formatEuros(amount)}`, style: [s.small, s.bold], type: "small", bold: true },
             ],
           },
         ]),
       ];
-      if (perRequirement) {
-        const amount = perRequirement[g.code];
-        cells.push(textCell(m, amount !== undefined ? formatEuros(amount) : "—", widths[2]!));
-      }
       return { key: g.code, cells };
     });
     const table = tableBlocks({ key: "gaps", columns, rows, caption: "Écarts", m });
