@@ -349,27 +349,19 @@ export function gapBlocks({ payload, m }: Ctx): Block[] {
   if (actions.length > 0) {
     blocks.push(heading("actions-title", "Plan d'actions", "h2", m, 6));
     const columns: Column[] = [
-      { title: "Action", flex: 1 },
-      { title: "Exigence", width: 44 },
-      { title: "Responsable", width: 110 },
-      { title: "Échéance", width: 58 },
-      { title: "Statut", width: 58 },
+      { title: "Exigence et action", flex: 1 },
+      { title: "Responsable", width: 120 },
+      { title: "Échéance et statut", width: 110 },
     ];
     const widths = textWidths(columns);
-    const rows = actions.map((a, i) => {
-      const title = frTypo(a.title);
-      const owner = a.owner ? frTypo(a.owner) : "—";
-      return {
-        key: String(i),
-        cells: [
-          textCell(m, title, widths[0]!),
-          { ...textCell(m, a.requirementCode ?? "—", widths[1]!, "body", true), style: { fontWeight: 700, color: COLORS.blue } },
-          textCell(m, owner, widths[2]!),
-          textCell(m, formatShortDate(a.dueOn), widths[3]!),
-          textCell(m, ACTION_STATUS_LABELS[a.status], widths[4]!),
-        ],
-      };
-    });
+    const rows = actions.map((a, i) => ({
+      key: String(i),
+      cells: [
+        cell(m, widths[0]!, [{ type: "body", spans: [a.requirementCode && { text: `${a.requirementCode} `, style: s.code, bold: true }, { text: frTypo(a.title) }] }]),
+        textCell(m, a.owner ? frTypo(a.owner) : "—", widths[1]!),
+        textCell(m, `${formatShortDate(a.dueOn)} · ${ACTION_STATUS_LABELS[a.status]}`, widths[2]!),
+      ],
+    }));
     const table = tableBlocks({ key: "actions", columns, rows, caption: "Plan d'actions", m });
     blocks.push(table.head, ...table.rows, table.after);
   }
