@@ -1,4 +1,4 @@
-import type { ReactElement } from "react";
+import { createElement, type ReactElement, type ReactNode } from "react";
 
 // The dossier is cut into pages before react-pdf sees it. react-pdf 4.9 re-lays out everything
 // left in a page run at each page break, and once more per page for a "page X / Y" render prop:
@@ -10,14 +10,40 @@ export type Block = {
   key: string;
   /** Height in points, margins included. */
   height: number;
-  node: ReactElement;
+  node: ReactElement | ReactElement[];
   /** Stays on the same page as the next block (a title with its table's header and first row). */
   keepWithNext?: boolean;
   /** Drawn first when this block opens a page (a table's header row, "… (suite)"). */
   continuedHead?: Block;
   /** Spacing only: dropped when it would open a page. */
   spacer?: boolean;
+  /**
+   * The key of the table this block is a row (or header) of: its node is that row's cells, laid out
+   * with the table's other blocks on the same page in one row-wrapping View (see table.tsx).
+   */
+  table?: string;
 };
+
+/** The nodes of a page's blocks, the consecutive rows of a table gathered in one `Rows` element. */
+export function pageContent(blocks: readonly Block[], Rows: (props: { children?: ReactNode }) => ReactElement): ReactNode[] {
+  const content: ReactNode[] = [];
+  let rows: ReactNode[] | null = null;
+  let table: string | undefined;
+  for (const block of blocks) {
+    if (block.table && block.table === table && rows) {
+      rows.push(block.node);
+    } else if (block.table) {
+      rows = [block.node];
+      table = block.table;
+      content.push(createElement(Rows, { key: `${block.key}-rows` }, rows));
+    } else {
+      rows = null;
+      table = undefined;
+      content.push(block.node);
+    }
+  }
+  return content;
+}
 
 /** Fills pages of `capacity` points with the blocks in order; returns the blocks of each page. */
 export function paginate(blocks: readonly Block[], capacity: number): Block[][] {

@@ -1,12 +1,13 @@
 import type { ReactNode } from "react";
 import type { DossierPayload, DossierSeal } from "../types";
 import { AttestationPage } from "./attestation";
-import { paginate } from "./blocks";
+import { pageContent, paginate } from "./blocks";
 import { Cover } from "./cover";
 import { DossierPage } from "./frame";
 import type { TextMetrics } from "./metrics";
 import { Document } from "./primitives";
 import { annexBlocks, domainBlocks, gapBlocks, summaryBlocks } from "./sections";
+import { TableRows } from "./table";
 import { PAGE_CAPACITY } from "./theme";
 
 export type PlannedPage = { key: string; bookmark?: string; content: ReactNode };
@@ -19,7 +20,7 @@ export function planDossier(payload: DossierPayload, seal: DossierSeal, m: TextM
   const ctx = { payload, m };
   const pages: PlannedPage[] = [{ key: "cover", bookmark: "Couverture", content: <Cover payload={payload} seal={seal} /> }];
   const flow = (name: string, bookmark: string, blocks: ReturnType<typeof summaryBlocks>) =>
-    paginate(blocks, PAGE_CAPACITY).forEach((page, i) => pages.push({ key: `${name}-${i}`, bookmark: i === 0 ? bookmark : undefined, content: page.map((b) => b.node) }));
+    paginate(blocks, PAGE_CAPACITY).forEach((page, i) => pages.push({ key: `${name}-${i}`, bookmark: i === 0 ? bookmark : undefined, content: pageContent(page, TableRows) }));
   flow("summary", "1. Synthèse", summaryBlocks(ctx));
   flow("domains", "2. Exigences par domaine", domainBlocks(ctx));
   flow("gaps", payload.actions.length ? "3. Écarts et plan d'actions" : "3. Écarts", gapBlocks(ctx));

@@ -179,7 +179,7 @@ export function summaryBlocks({ payload, m }: Ctx): Block[] {
     key: "scores",
     height: parts.reduce((h, b) => h + b.height, 0) + 10,
     node: (
-      <View key="scores" style={{ marginBottom: 10 }} wrap={false}>
+      <View key="scores" style={[s.table, { marginBottom: 10 }]} wrap={false}>
         {parts.map((b) => b.node)}
       </View>
     ),

@@ -1,12 +1,15 @@
-import type { ReactNode } from "react";
+import type { ReactElement, ReactNode } from "react";
 import type { Block } from "./blocks";
 import type { TextMetrics } from "./metrics";
 import { type Styles, Text, View } from "./primitives";
 import { CELL_PADDING, columnWidths, RULE, s, TYPE } from "./theme";
 
 // A table as blocks: one header row, then one unbreakable block per row; a row that opens a page
-// brings the header back, under "<caption> (suite)". Each cell is one Text (styled spans inside, no
-// View around it); rows are told apart by a tint on every other one (see s.tr in theme.ts).
+// brings the header back, under "<caption> (suite)". No View per row: a row is its cells, one Text
+// each (styled spans inside), and the rows of a table on a page are laid out together in one
+// row-wrapping View (see document.tsx), each cell as wide as its column, so that the cells of a
+// row stretch to the same height. Rows are told apart by a tint on every other one, not by a grid:
+// only those rows have a View (see `striped`).
 
 export type Column = { title: string; width?: number; flex?: number; align?: "left" | "right" | "center"; color?: string };
 /** A cell: its content (one Text, spans inside) and the height that content takes (padding excluded). */
@@ -21,63 +24,70 @@ export type TableSpec = {
   m: TextMetrics;
 };
 
-const sizeOf = (c: Column) => (c.width !== undefined ? { width: c.width } : { flex: c.flex ?? 1 });
+/** The outer width of each column; the last a hair narrower, so that rounding never wraps a cell to the next line. */
+function outerWidths(columns: readonly Column[]): number[] {
+  const widths = columnWidths(columns.map((c) => (c.width !== undefined ? { width: c.width } : { flex: c.flex ?? 1 })));
+  widths[widths.length - 1]! -= 0.01;
+  return widths;
+}
 
 /** The inner text width of each column (cell padding removed). */
 export function textWidths(columns: readonly Column[]): number[] {
-  return columnWidths(columns.map((c) => (c.width !== undefined ? { width: c.width } : { flex: c.flex ?? 1 }))).map((w) => w - 2 * CELL_PADDING);
+  return outerWidths(columns).map((w) => w - 2 * CELL_PADDING);
 }
 
-function head(spec: TableSpec, widths: number[]): Block {
-  const lines = Math.max(...spec.columns.map((c, i) => spec.m.lines(c.title, TYPE.small.size, widths[i]!, true)));
-  return {
-    key: `${spec.key}-head`,
-    height: RULE + 2 * CELL_PADDING + lines * TYPE.small.line,
-    node: (
-      <View key={`${spec.key}-head`} style={s.thead}>
-        {spec.columns.map((c) => (
-          <Text key={c.title} style={[s.th, sizeOf(c), c.align ? { textAlign: c.align } : {}, c.color ? { color: c.color } : {}]}>
-            {c.title}
-          </Text>
-        ))}
-      </View>
-    ),
-  };
+/** Lays out the nodes of table blocks (their cells) in rows; see Block.table. */
+export function TableRows({ children }: Readonly<{ children?: ReactNode }>) {
+  return <View style={s.table}>{children}</View>;
 }
+
+// A plain row is its cells, straight in the table's rows; a tinted one is wrapped in a View that
+// draws the tint (on the cells, their spans would inherit it and each draw it again).
+const plain = (_key: string, cells: ReactElement[]) => cells;
+const striped = (key: string, cells: ReactElement[]) => (
+  <View key={key} style={s.trStriped} wrap={false}>
+    {cells}
+  </View>
+);
 
 /** Blocks of the table: the header (kept with the first row) and the rows; a spacer after. */
 export function tableBlocks(spec: TableSpec): { head: Block; rows: Block[]; after: Block } {
-  const widths = textWidths(spec.columns);
-  const header = head(spec, widths);
-  const captionHeight = TYPE.small.line + 3;
+  const outer = outerWidths(spec.columns);
+  const widths = outer.map((w) => w - 2 * CELL_PADDING);
+  const align = (c: Column) => (c.align ? { textAlign: c.align } : {});
+  const headCells = (prefix: string) =>
+    spec.columns.map((c, i) => (
+      <Text key={`${prefix}-${i}`} style={[s.th, { width: outer[i]! }, align(c), c.color ? { color: c.color } : {}]}>
+        {c.title}
+      </Text>
+    ));
+  const lines = Math.max(...spec.columns.map((c, i) => spec.m.lines(c.title, TYPE.small.size, widths[i]!, true)));
+  const header: Block = { key: `${spec.key}-head`, table: spec.key, height: RULE + 2 * CELL_PADDING + lines * TYPE.small.line, node: headCells(`${spec.key}-head`) };
   const continued: Block = {
     key: `${spec.key}-continued`,
-    height: captionHeight + header.height,
-    node: (
-      <View key={`${spec.key}-continued`}>
-        <Text style={[s.smallMuted, { marginBottom: 3 }]}>{`${spec.caption} (suite)`}</Text>
-        {header.node}
-      </View>
-    ),
+    table: spec.key,
+    height: TYPE.small.line + 3 + header.height,
+    node: [
+      <Text key={`${spec.key}-caption`} style={s.caption}>
+        {`${spec.caption} (suite)`}
+      </Text>,
+      ...headCells(`${spec.key}-continued`),
+    ],
   };
   const rows = spec.rows.map(({ key, cells }, index): Block => {
     const last = index === spec.rows.length - 1;
-    const row = index % 2 ? s.trStriped : s.tr;
     return {
       key: `${spec.key}-${key}`,
+      table: spec.key,
       height: 2 * CELL_PADDING + Math.max(...cells.map((c) => c.height)) + (last ? RULE : 0),
       continuedHead: continued,
-      node: (
-        <View key={`${spec.key}-${key}`} style={last ? [row, s.trLast] : row} wrap={false}>
-          {cells.map((cell, i) => {
-            const column = spec.columns[i]!;
-            return (
-              <Text key={i} style={[s.td, sizeOf(column), column.align ? { textAlign: column.align } : {}, cell.style ?? {}]}>
-                {cell.content}
-              </Text>
-            );
-          })}
-        </View>
+      node: (index % 2 ? striped : plain)(
+        `${spec.key}-${key}`,
+        cells.map((cell, i) => (
+          <Text key={`${spec.key}-${key}-${i}`} wrap={false} style={[s.td, { width: outer[i]! }, align(spec.columns[i]!), last ? s.tdLast : {}, cell.style ?? {}]}>
+            {cell.content}
+          </Text>
+        )),
       ),
     };
   });

@@ -131,15 +131,15 @@ export const s = createStyles({
   small: { fontSize: 7.5, lineHeight: 1.3 },
   bold: { fontWeight: 700 },
   box: { borderWidth: 0.75, borderColor: COLORS.line, borderRadius: 4, padding: 10, marginBottom: 10 },
-  // Tables, drawn light: a tinted header row over one rule, then rows that never split across pages,
-  // told apart by a tint on every other row instead of a grid (each border side is a path of its
-  // own for react-pdf; a tint is one rectangle), and one rule under the last row.
-  thead: { flexDirection: "row", backgroundColor: COLORS.headBg, borderBottomWidth: RULE, borderBottomColor: COLORS.rule },
-  th: { paddingVertical: CELL_PADDING, paddingHorizontal: CELL_PADDING, fontWeight: 700, fontSize: 7.5, lineHeight: 1.3 },
-  tr: { flexDirection: "row" },
-  trStriped: { flexDirection: "row", backgroundColor: COLORS.zebra },
-  trLast: { borderBottomWidth: RULE, borderBottomColor: COLORS.rule },
+  // Tables, drawn light: a tinted header row over one rule, then rows told apart by a tint on every
+  // other one instead of a grid (each border side is a path of its own for react-pdf; a tint is one
+  // rectangle), and one rule under the last row. A View only for the tinted rows: see table.tsx.
+  table: { flexDirection: "row", flexWrap: "wrap" },
+  caption: { width: "100%", fontSize: 7.5, lineHeight: 1.3, color: COLORS.muted, marginBottom: 3 },
+  th: { paddingVertical: CELL_PADDING, paddingHorizontal: CELL_PADDING, fontWeight: 700, fontSize: 7.5, lineHeight: 1.3, backgroundColor: COLORS.headBg, borderBottomWidth: RULE, borderBottomColor: COLORS.rule },
   td: { paddingVertical: CELL_PADDING, paddingHorizontal: CELL_PADDING },
+  trStriped: { flexDirection: "row", width: "100%", backgroundColor: COLORS.zebra },
+  tdLast: { borderBottomWidth: RULE, borderBottomColor: COLORS.rule },
   num: { textAlign: "right" },
   badge: { fontSize: 7, lineHeight: 1.3, fontWeight: 700, paddingVertical: 1.5, paddingHorizontal: 4, borderRadius: 6, alignSelf: "flex-start" },
   tag: { fontSize: 6.5, lineHeight: 1.3, fontWeight: 700, color: COLORS.red },
