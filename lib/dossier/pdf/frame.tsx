@@ -29,21 +29,23 @@ export function DossierPage({
   // render.ts checks from the layout that the content fitted (see overflowingPages).
   return (
     <Page size="A4" style={s.page} bookmark={bookmark} wrap={pageLabel === undefined}>
-      <View style={s.header} fixed>
-        <Text style={[s.headerStrong, { flex: 1, paddingRight: 12 }]}>{`${establishment.name} · FINESS ${establishment.finess}`}</Text>
-        <Text style={{ maxWidth: "48%", textAlign: "right" }}>
-          {campaign.name.includes(programme.label) ? campaign.name : `${programme.label} · ${campaign.name}`}
-        </Text>
-      </View>
+      <Text style={s.header} fixed>{`${establishment.name} · FINESS ${establishment.finess}`}</Text>
+      <Text style={s.headerRight} fixed>
+        {campaign.name.includes(programme.label) ? campaign.name : `${programme.label} · ${campaign.name}`}
+      </Text>
       <View style={pageLabel === undefined ? s.body : [s.body, s.bodyFullPage]}>{children}</View>
-      <View style={s.footer} fixed>
-        <Text style={{ flex: 1 }}>
-          {seal.code
-            ? `${label("Code de vérification")} ${seal.code} · vérifiable sur ${verifyBase(seal)}`
-            : `${label("Code de vérification")} BROUILLON · document non soumis, non vérifiable`}
+      <Text style={s.footer} fixed>
+        {seal.code
+          ? `${label("Code de vérification")} ${seal.code} · vérifiable sur ${verifyBase(seal)}`
+          : `${label("Code de vérification")} BROUILLON · document non soumis, non vérifiable`}
+      </Text>
+      {pageLabel ? (
+        <Text style={s.footerRight} fixed>
+          {pageLabel}
         </Text>
-        {pageLabel ? <Text>{pageLabel}</Text> : <Text render={({ pageNumber, totalPages }) => `page ${pageNumber} / ${totalPages}`} />}
-      </View>
+      ) : (
+        <Text style={s.footerRight} fixed render={({ pageNumber, totalPages }) => `page ${pageNumber} / ${totalPages}`} />
+      )}
       {payload.isDraft ? (
         <Text style={s.watermark} fixed>
           BROUILLON — non soumis
