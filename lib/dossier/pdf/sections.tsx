@@ -229,6 +229,11 @@ function fundingBlock(funding: DossierFunding, m: TextMetrics, inner: number): B
 
 // ─── 2. Requirements, one table per domain ──────────────────────────────────
 
+/** A status as a tinted tag before the answer (one style object each: nothing to merge per row). */
+const STATUS_TAGS = Object.fromEntries(
+  Object.entries(STATUS_COLORS).map(([status, tone]) => [status, { ...s.status, color: tone.fg, backgroundColor: tone.bg }]),
+) as Record<keyof typeof STATUS_COLORS, Styles[string]>;
+
 const DOMAIN_COLUMNS: Column[] = [
   { title: "Exigence, cible et fiabilité", flex: 1.2 },
   { title: "Statut, réponse de l'établissement et pièces", flex: 1 },
@@ -264,8 +269,7 @@ export function domainBlocks({ payload, m }: Ctx): Block[] {
       const low = r.confidence === "L";
       const meta = `${r.target ? frTypo(`Cible : ${r.target}`) + " · " : ""}${low ? "" : `fiab. ${r.confidence}`}`;
       const blocking = r.blocking ? " · PRÉREQUIS BLOQUANT" : "";
-      const evidence = r.evidence.length ? ` · ${r.evidence.length > 1 ? "pièces" : "pièce"} ${r.evidence.map((e) => e.annex).join(", ")}` : null;
-      const tone = STATUS_COLORS[r.status];
+      const evidence = r.evidence.length ? ` · ${r.evidence.length > 1 ? "pièces" : "pièce"} ${r.evidence.map((e) => e.annex).join(", ")}` : "";
       const cells: Cell[] = [
         cell(m, widths[0]!, [
           { type: "body", spans: [{ text: r.code, style: s.code, bold: true }, { text: ` ${labelText}` }] },
@@ -280,9 +284,8 @@ export function domainBlocks({ payload, m }: Ctx): Block[] {
           {
             type: "body",
             spans: [
-              { text: `\u00a0${STATUS_LABELS[r.status]}\u00a0`, style: [s.status, { color: tone.fg, backgroundColor: tone.bg }], bold: true },
-              { text: ` ${frTypo(clip(r.answerText || "—", 900))}` },
-              evidence && { text: evidence, style: s.evidence, type: "small" },
+              { text: `\u00a0${STATUS_LABELS[r.status]}\u00a0`, style: STATUS_TAGS[r.status], bold: true },
+              { text: ` ${frTypo(clip(r.answerText || "—", 900))}${evidence}` },
             ],
           },
           r.comment && { type: "small", spans: [{ text: frTypo(clip(r.comment, 1200)), style: s.smallMuted }] },
@@ -316,13 +319,13 @@ export function gapBlocks({ payload, m }: Ctx): Block[] {
     );
     const columns: Column[] = [
       { title: "Exigence", flex: 1.1 },
-      { title: perRequirement ? "Nature de l'écart, action recommandée, effort et financement en jeu" : "Nature de l'écart, action recommandée et effort", flex: 1 },
+      { title: "Nature de l'écart et action recommandée", flex: 1 },
     ];
     const widths = textWidths(columns);
     const rows = gaps.map((g) => {
       const labelText = frTypo(g.label);
       const kind = GAP_KIND_LABELS[g.kind];
-      const effort = g.effort ? ` · effort ${EFFORT_LABELS[g.effort].toLowerCase()}` : null;
+      const effort = g.effort ? ` Effort ${EFFORT_LABELS[g.effort].toLowerCase()}.` : "";
       const amount = perRequirement?.[g.code];
       const cells: Cell[] = [
         cell(m, widths[0]!, [
@@ -333,10 +336,9 @@ export function gapBlocks({ payload, m }: Ctx): Block[] {
           {
             type: "body",
             spans: [
-              { text: kind, style: [s.bold, { color: g.kind === "missing" ? COLORS.red : COLORS.orange }], bold: true },
-              { text: ` — ${frTypo(g.recommendedAction)}` },
-              effort && { text: effort, style: s.smallMuted, type: "small" },
-              amount !== undefined && { text: ` · en jeu ${formatEuros(amount)}`, style: [s.small, s.bold], type: "small", bold: true },
+              { text: kind, style: g.kind === "missing" ? s.missing : s.toInvestigate, bold: true },
+              { text: ` — ${frTypo(g.recommendedAction)}${effort}` },
+              amount !== undefined && { text: ` En jeu : ${formatEuros(amount)}.`, style: s.bold, bold: true },
             ],
           },
         ]),

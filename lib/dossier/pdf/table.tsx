@@ -9,7 +9,7 @@ import { CELL_PADDING, columnWidths, RULE, s, TYPE } from "./theme";
 // each (styled spans inside), and the rows of a table on a page are laid out together in one
 // row-wrapping View (see document.tsx), each cell as wide as its column, so that the cells of a
 // row stretch to the same height. Rows are told apart by a tint on every other one, not by a grid:
-// only those rows have a View (see `striped`).
+// only those rows, and the header, have a View (see `striped`).
 
 export type Column = { title: string; width?: number; flex?: number; align?: "left" | "right" | "center"; color?: string };
 /** A cell: its content (one Text, spans inside) and the height that content takes (padding excluded). */
@@ -55,12 +55,17 @@ export function tableBlocks(spec: TableSpec): { head: Block; rows: Block[]; afte
   const outer = outerWidths(spec.columns);
   const widths = outer.map((w) => w - 2 * CELL_PADDING);
   const align = (c: Column) => (c.align ? { textAlign: c.align } : {});
-  const headCells = (prefix: string) =>
-    spec.columns.map((c, i) => (
-      <Text key={`${prefix}-${i}`} style={[s.th, { width: outer[i]! }, align(c), c.color ? { color: c.color } : {}]}>
-        {c.title}
-      </Text>
-    ));
+  // The header row in one View, which draws its tint and rule (tints drawn cell by cell leave a
+  // hairline seam between the cells).
+  const headCells = (prefix: string) => (
+    <View key={prefix} style={s.thead}>
+      {spec.columns.map((c, i) => (
+        <Text key={i} style={[s.th, { width: outer[i]! }, align(c), c.color ? { color: c.color } : {}]}>
+          {c.title}
+        </Text>
+      ))}
+    </View>
+  );
   const lines = Math.max(...spec.columns.map((c, i) => spec.m.lines(c.title, TYPE.small.size, widths[i]!, true)));
   const header: Block = { key: `${spec.key}-head`, table: spec.key, height: RULE + 2 * CELL_PADDING + lines * TYPE.small.line, node: headCells(`${spec.key}-head`) };
   const continued: Block = {
@@ -71,9 +76,12 @@ export function tableBlocks(spec: TableSpec): { head: Block; rows: Block[]; afte
       <Text key={`${spec.key}-caption`} style={s.caption}>
         {`${spec.caption} (suite)`}
       </Text>,
-      ...headCells(`${spec.key}-continued`),
+      headCells(`${spec.key}-continued`),
     ],
   };
+  // One style object a column (and one for the last row): nothing to merge per cell.
+  const cellStyles = spec.columns.map((c, i) => ({ ...s.td, width: outer[i]!, ...align(c) }));
+  const lastStyles = cellStyles.map((style) => ({ ...style, ...s.tdLast }));
   const rows = spec.rows.map(({ key, cells }, index): Block => {
     const last = index === spec.rows.length - 1;
     return {
@@ -84,7 +92,7 @@ export function tableBlocks(spec: TableSpec): { head: Block; rows: Block[]; afte
       node: (index % 2 ? striped : plain)(
         `${spec.key}-${key}`,
         cells.map((cell, i) => (
-          <Text key={`${spec.key}-${key}-${i}`} wrap={false} style={[s.td, { width: outer[i]! }, align(spec.columns[i]!), last ? s.tdLast : {}, cell.style ?? {}]}>
+          <Text key={`${spec.key}-${key}-${i}`} wrap={false} style={cell.style ? [(last ? lastStyles : cellStyles)[i]!, cell.style] : (last ? lastStyles : cellStyles)[i]}>
             {cell.content}
           </Text>
         )),

@@ -135,10 +135,12 @@ export const s = createStyles({
   box: { borderWidth: 0.75, borderColor: COLORS.line, borderRadius: 4, padding: 10, marginBottom: 10 },
   // Tables, drawn light: a tinted header row over one rule, then rows told apart by a tint on every
   // other one instead of a grid (each border side is a path of its own for react-pdf; a tint is one
-  // rectangle), and one rule under the last row. A View only for the tinted rows: see table.tsx.
+  // rectangle), and one rule under the last row. A View only for the header and the tinted rows:
+  // see table.tsx.
   table: { flexDirection: "row", flexWrap: "wrap" },
   caption: { width: "100%", fontSize: 7.5, lineHeight: 1.3, color: COLORS.muted, marginBottom: 3 },
-  th: { paddingVertical: CELL_PADDING, paddingHorizontal: CELL_PADDING, fontWeight: 700, fontSize: 7.5, lineHeight: 1.3, backgroundColor: COLORS.headBg, borderBottomWidth: RULE, borderBottomColor: COLORS.rule },
+  thead: { flexDirection: "row", width: "100%", backgroundColor: COLORS.headBg, borderBottomWidth: RULE, borderBottomColor: COLORS.rule },
+  th: { paddingVertical: CELL_PADDING, paddingHorizontal: CELL_PADDING, fontWeight: 700, fontSize: 7.5, lineHeight: 1.3 },
   td: { paddingVertical: CELL_PADDING, paddingHorizontal: CELL_PADDING },
   trStriped: { flexDirection: "row", width: "100%", backgroundColor: COLORS.zebra },
   tdLast: { borderBottomWidth: RULE, borderBottomColor: COLORS.rule },
@@ -152,8 +154,9 @@ export const s = createStyles({
   code: { fontWeight: 700, color: COLORS.blue },
   /** An answer carried over from last year, to confirm. */
   toConfirm: { fontSize: 7.5, lineHeight: 1.3, color: COLORS.orange },
-  /** "Pièces : A1, A3", under an answer. */
-  evidence: { fontSize: 7.5, lineHeight: 1.3, color: COLORS.blue },
+  /** A gap's nature. */
+  missing: { fontWeight: 700, color: COLORS.red },
+  toInvestigate: { fontWeight: 700, color: COLORS.orange },
   /** A requirement whose wording is reconstructed (reliability L). */
   lowConfidence: { fontSize: 7.5, lineHeight: 1.3, fontWeight: 700, color: COLORS.orange },
   spacer: { height: 10 },
