@@ -1,6 +1,7 @@
 // `npm run bench`: one line per figure, each with its workload. Runs on a fresh PGlite, and on
 // PostgreSQL too when BENCH_DATABASE_URL (or TEST_DATABASE_URL) points at a server. The npm script
 // sets NODE_ENV=production, as the server runs: React's development build would weigh on the PDF.
+import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
@@ -10,7 +11,6 @@ import { createTestDb, type TestDb } from "@/test/db";
 import { seedPlaces } from "@/prisma/seed/seed";
 import { benchRawUpserts, createBenchAssessment } from "./answer-upsert";
 import { benchAutosave } from "./autosave";
-import { benchDossier } from "./dossier";
 import { benchScoring } from "./scoring";
 import { report } from "./stats";
 
@@ -44,11 +44,24 @@ async function rawUpserts(label: string, open: () => Promise<TestDb> = createTes
   }
 }
 
-// `npm run bench -- autosave dossier` runs only those parts (raw upserts always run: they are the baseline).
+/**
+ * The dossier part in a fresh process with --expose-gc (see dossier.ts): a cold render that is
+ * really cold, and no heap of the database parts under the renders.
+ */
+function benchDossierApart() {
+  const run = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", "bench/dossier-main.ts"], { stdio: "inherit", env: process.env });
+  if (run.status !== 0) throw new Error(`dossier bench failed (exit ${run.status})`);
+}
+
+// `npm run bench -- autosave dossier` runs only those parts (the raw upserts run with autosave:
+// they are its baseline).
 async function main() {
   const only = process.argv.slice(2);
   const wants = (part: string) => only.length === 0 || only.includes(part);
   console.log(`Socle bench — ${new Date().toISOString()} — node ${process.version}`);
+  if (wants("scoring")) console.log(await benchScoring());
+  if (wants("dossier")) benchDossierApart();
+  if (!wants("autosave")) return;
   const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   process.env.TEST_DATABASE_URL = "";
   await rawUpserts("PGlite in memory");
@@ -61,12 +74,8 @@ async function main() {
     console.log("answer upsert, PostgreSQL: skipped (set BENCH_DATABASE_URL=postgres://… to measure it)");
   }
   process.env.TEST_DATABASE_URL = "";
-  if (wants("scoring")) console.log(await benchScoring());
-  if (wants("dossier")) for (const line of await benchDossier()) console.log(line);
-  if (wants("autosave")) {
-    await benchAutosave(rawPglite, { label: "PGlite on disk" });
-    if (pgUrl) await withScratchDatabase(pgUrl, (url) => benchAutosave(rawPostgres, { label: "PostgreSQL", url }));
-  }
+  await benchAutosave(rawPglite, { label: "PGlite on disk" });
+  if (pgUrl) await withScratchDatabase(pgUrl, (url) => benchAutosave(rawPostgres, { label: "PostgreSQL", url }));
 }
 
 /** A fresh database on the server of `serverUrl` for the duration of `run`. */

@@ -6,7 +6,7 @@ import { DossierDocument, planDossier } from "./document";
 import { FONT_FAMILY, registerDossierFonts } from "./fonts";
 import { loadTextMetrics } from "./metrics";
 import { loadReactPdf } from "./primitives";
-import { type GlyphRun, type ShapingFont, withWordShaping } from "./shaping";
+import { cachedWordCount, clearWordCache, type GlyphRun, MAX_WORDS_PER_FONT, type ShapingFont, withWordShaping } from "./shaping";
 
 const signature = (run: GlyphRun) => run.glyphs.map((g, i) => `${g.id}:${run.positions[i]!.xAdvance},${run.positions[i]!.yAdvance},${run.positions[i]!.xOffset},${run.positions[i]!.yOffset}`).join(" ");
 
@@ -72,6 +72,34 @@ describe("[DOSSIER] word-by-word shaping", () => {
     expect(Buffer.compare(bytes, plain)).toBe(0);
     // Line breaks stay in DejaVu (fixLayoutFont): no Helvetica fallback in the PDF.
     expect(bytes.toString("latin1")).not.toMatch(/BaseFont\s*\/Helvetica/);
+  }, 60_000);
+
+  it("writes the same bytes with words cached by earlier dossiers as with none", async () => {
+    const { Font, renderToBuffer } = await loadReactPdf();
+    registerDossierFonts(Font);
+    const seal = makeSeal("https://socle.test", "ABCD2345EFGH", new Date("2026-07-01T08:00:00Z"));
+    const other = samplePayload({ domains: 2, requirementsPerDomain: 9, annexes: 3, actions: 2 });
+    const payload = samplePayload({ domains: 3, requirementsPerDomain: 7, annexes: 5, actions: 4 });
+    const pages = planDossier(payload, seal, await loadTextMetrics(Font));
+    const plain = await renderToBuffer(createElement(DossierDocument, { payload, seal, pages }) as Parameters<typeof renderToBuffer>[0]);
+    clearWordCache();
+    await renderDossierPdf(other, seal);
+    const [regular] = await fonts();
+    expect(cachedWordCount(regular!)).toBeGreaterThan(50);
+    const first = await renderDossierPdf(payload, seal);
+    const again = await renderDossierPdf(payload, seal);
+    expect(Buffer.compare(first.bytes, plain)).toBe(0);
+    expect(Buffer.compare(again.bytes, plain)).toBe(0);
+  }, 60_000);
+
+  it("keeps at most MAX_WORDS_PER_FONT words a font", async () => {
+    const [regular] = await fonts();
+    clearWordCache();
+    await withWordShaping([regular!], async () => {
+      for (let i = 0; i <= MAX_WORDS_PER_FONT + 10; i++) regular!.layout(`mot${i} `, undefined, undefined, undefined, "ltr");
+    });
+    expect(cachedWordCount(regular!)).toBeLessThanOrEqual(MAX_WORDS_PER_FONT);
+    expect(cachedWordCount(regular!)).toBeGreaterThan(0);
   }, 60_000);
 
   it("keeps a paragraph's line feed in the font, with no advance", async () => {

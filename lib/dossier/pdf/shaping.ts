@@ -1,4 +1,4 @@
-// Text shaping with a per-render word cache. react-pdf (textkit) shapes every run of every
+// Text shaping with a word cache. react-pdf (textkit) shapes every run of every
 // paragraph with fontkit's full OpenType pipeline (a shaping plan, GSUB, GPOS), some 0.07 ms a
 // run even for three words: about a fifth of a dossier's render. While a dossier renders, the
 // dossier's fonts shape a run word by word instead, each distinct word once (a 20-page dossier
@@ -13,8 +13,13 @@
 // byte for byte the one rendered without the cache. Each word is shaped with the script fontkit
 // detects on the whole run, so the same features apply. Anything else is shaped whole, as before.
 //
-// The cache lives for one render (renders that overlap share it): nothing carries over from one
-// dossier to the next, and outside a dossier render the fonts shape exactly as stock react-pdf.
+// The cache outlives a render: a server renders dossiers of the same referentials, whose labels,
+// statuses and French vocabulary recur from one establishment to the next (a 20-page dossier has
+// some 800 distinct words; shaping them was a sixth of its render). An entry is a pure function of
+// (font, word, script, direction, features), and nothing downstream writes to its glyphs or
+// positions (textkit copies positions as it scales them). The cache is bounded: past
+// MAX_WORDS_PER_FONT entries a font's cache starts again empty. Outside a dossier render the fonts
+// shape exactly as stock react-pdf.
 
 type Glyph = { id: number };
 type GlyphPosition = { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number };
@@ -29,17 +34,20 @@ const WORDS = / +|[^ ]+ */g;
 /** fontkit's script detection, for the characters above: Latin if any letter is Latin, else Unknown. */
 const scriptOf = (text: string) => (/\p{Script=Latin}/u.test(text) ? "latn" : "zzzz");
 
+/** About 200 bytes a word with its glyphs: a few megabytes at most a font. */
+export const MAX_WORDS_PER_FONT = 20_000;
+
 let active = 0;
 const caches = new Map<ShapingFont, Map<string, GlyphRun>>();
 const patched = new WeakSet<ShapingFont>();
 
-/** Makes `font` shape through the per-render word cache while a dossier renders. Idempotent. */
+/** Makes `font` shape through the word cache while a dossier renders. Idempotent. */
 export function enableWordShaping(font: ShapingFont): void {
   if (patched.has(font)) return;
   patched.add(font);
   const layout = font.layout;
   font.layout = function (text, features, script, language, direction) {
-    const cache = caches.get(this);
+    const cache = active > 0 ? caches.get(this) : undefined;
     if (!cache || typeof text !== "string" || script !== undefined || language !== undefined || !SPLITTABLE.test(text)) {
       return layout.call(this, text, features, script, language, direction);
     }
@@ -52,6 +60,7 @@ export function enableWordShaping(font: ShapingFont): void {
       let shaped = cache.get(key);
       if (!shaped) {
         shaped = layout.call(this, word, features, runScript, language, direction);
+        if (cache.size >= MAX_WORDS_PER_FONT) cache.clear();
         cache.set(key, shaped);
       }
       for (let i = 0; i < shaped.glyphs.length; i++) {
@@ -63,13 +72,21 @@ export function enableWordShaping(font: ShapingFont): void {
   };
 }
 
-/** Runs `render` with the word cache on for `fonts`; the cache is dropped once no render is left. */
+/** Runs `render` with the word cache on for `fonts` (off again once no render is left). */
 export async function withWordShaping<T>(fonts: readonly ShapingFont[], render: () => Promise<T>): Promise<T> {
   active++;
   for (const font of fonts) if (!caches.has(font)) caches.set(font, new Map());
   try {
     return await render();
   } finally {
-    if (--active === 0) caches.clear();
+    active--;
   }
+}
+
+/** Words cached for `font` (for tests). */
+export const cachedWordCount = (font: ShapingFont): number => caches.get(font)?.size ?? 0;
+
+/** Forgets every shaped word: the next render meets its vocabulary for the first time (bench, tests). */
+export function clearWordCache(): void {
+  for (const cache of caches.values()) cache.clear();
 }
