@@ -1,6 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, signIn } from "../fixtures/auth";
@@ -24,8 +23,12 @@ test.describe("[DOSSIER] download and public verification", () => {
     await visitor.locator("input[type=file]").setInputFiles({ name: "dossier.pdf", mimeType: "application/pdf", buffer: pdf });
     await expect(visitor.getByText(/Dossier authentique\s:\sémis par Socle le .* pour Groupe hospitalier Bretagne Sud/)).toBeVisible();
     // The verification code printed in the footer, read as an ARS reviewer would (pdftotext).
-    const file = path.join(os.tmpdir(), `dossier-${Date.now()}.pdf`);
+    // Kept as test artifacts, with its first pages as images, to look at after the run.
+    const artifacts = path.resolve("test-results", "dossier-e2e");
+    mkdirSync(artifacts, { recursive: true });
+    const file = path.join(artifacts, "dossier-soumis.pdf");
     writeFileSync(file, pdf);
+    execFileSync("pdftoppm", ["-r", "60", "-png", "-f", "1", "-l", "4", file, path.join(artifacts, "page")]);
     const code = execFileSync("pdftotext", [file, "-"]).toString().match(/[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}/)?.[0];
     expect(code, "verification code in the PDF").toBeTruthy();
 
