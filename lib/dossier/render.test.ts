@@ -48,6 +48,21 @@ describe("[DOSSIER] page planning", () => {
     expect(keys(paginate(blocks, 100))).toEqual([["row1"], ["head-again", "row2", "gap"], ["next"]]);
   });
 
+  it("never leaves a table's last row alone at the top of a page: the row before it comes along", () => {
+    const head = block("head-again", 10);
+    const row = (key: string, extra: Partial<Block> = {}) => block(key, 25, { table: "t", continuedHead: head, ...extra });
+    const head1 = block("head", 10, { table: "t", keepWithNext: true });
+    expect(keys(paginate([head1, row("r1"), row("r2"), row("r3"), row("r4", { lastRow: true })], 100))).toEqual([
+      ["head", "r1", "r2"],
+      ["head-again", "r3", "r4"],
+    ]);
+    // Not when it would leave the header with no row: the last row goes alone.
+    expect(keys(paginate([block("a", 50), head1, row("r1"), row("r2", { lastRow: true })], 100))).toEqual([
+      ["a", "head", "r1"],
+      ["head-again", "r2"],
+    ]);
+  });
+
   it("renders the sample dossier at the planned page count, with every page numbered", async () => {
     for (const options of [{}, { requirementsPerDomain: 20, annexes: 25, actions: 12 }, { domains: 1, requirementsPerDomain: 1, annexes: 0, actions: 0 }]) {
       const { bytes, pageCount, fallback } = await renderDossierPdf(samplePayload(options), makeSeal("https://socle.test", "ABCD2345EFGH"));

@@ -15,6 +15,8 @@ export type Block = {
   keepWithNext?: boolean;
   /** Drawn first when this block opens a page (a table's header row, "… (suite)"). */
   continuedHead?: Block;
+  /** The last row of its table: never alone at the top of a page (see paginate). */
+  lastRow?: boolean;
   /** Spacing only: dropped when it would open a page. */
   spacer?: boolean;
   /**
@@ -45,6 +47,21 @@ export function pageContent(blocks: readonly Block[], Rows: (props: { children?:
   return content;
 }
 
+/** A row of a table (its header comes back above it on a new page); headers have none. */
+const isRow = (block: Block | undefined, table: string | undefined): block is Block => !!block?.continuedHead && block.table === table;
+
+/**
+ * The row to carry over with a table's last row, which would otherwise open a page alone (a
+ * widow): the row before it, when the page keeps at least one other row of the table and the two
+ * rows fit together under the repeated header.
+ */
+function widowPartner(page: readonly Block[], next: Block, height: number, capacity: number): Block | undefined {
+  if (!next.lastRow || !next.continuedHead) return undefined;
+  const previous = page.at(-1);
+  if (!isRow(previous, next.table) || !isRow(page.at(-2), next.table)) return undefined;
+  return next.continuedHead.height + previous.height + height <= capacity ? previous : undefined;
+}
+
 /** Fills pages of `capacity` points with the blocks in order; returns the blocks of each page. */
 export function paginate(blocks: readonly Block[], capacity: number): Block[][] {
   const pages: Block[][] = [[]];
@@ -58,12 +75,18 @@ export function paginate(blocks: readonly Block[], capacity: number): Block[][] 
     if (first.spacer && used === 0) continue;
     const height = group.reduce((h, b) => h + b.height, 0);
     if (used > 0 && used + height > capacity) {
+      const widow = widowPartner(pages.at(-1)!, first, height, capacity);
+      if (widow) pages.at(-1)!.pop();
       pages.push([]);
       used = 0;
       if (first.spacer) continue;
       if (first.continuedHead) {
         pages.at(-1)!.push(first.continuedHead);
         used += first.continuedHead.height;
+      }
+      if (widow) {
+        pages.at(-1)!.push(widow);
+        used += widow.height;
       }
     }
     pages.at(-1)!.push(...group);

@@ -89,6 +89,7 @@ export function tableBlocks(spec: TableSpec): { head: Block; rows: Block[]; afte
       table: spec.key,
       height: 2 * CELL_PADDING + Math.max(...cells.map((c) => c.height)) + (last ? RULE : 0),
       continuedHead: continued,
+      lastRow: last,
       node: (index % 2 ? striped : plain)(
         `${spec.key}-${key}`,
         cells.map((cell, i) => (
