@@ -64,7 +64,8 @@ export async function benchDossier(): Promise<string[]> {
   if (pdfPageCount(bareBytes) !== PAGES) throw new Error("bare baseline is not 20 pages");
 
   // A full collection before each timed render, when the process was started with --expose-gc.
-  const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const collect = gc ?? (() => {});
   const timed = async (render: () => Promise<unknown>) => (collect(), (await time(render))[0]);
   const renderBare = () => renderToBuffer(bareDocument() as Parameters<typeof renderToBuffer>[0]);
   /** ROUNDS rounds of the dossier and the bare document back to back, in alternating order. */
@@ -102,7 +103,7 @@ export async function benchDossier(): Promise<string[]> {
   }
   const rows = payload.domains.reduce((n, d) => n + d.requirements.length, 0);
   const load = loadavg()[0]!.toFixed(1);
-  const workload = `${PAGES} pages: ${payload.domains.length} domain tables, ${rows} requirements, ${payload.gaps.length} gaps, ${payload.annexes.length} annexes; median of ${ROUNDS} rounds, ${typeof (globalThis as { gc?: unknown }).gc === "function" ? "a full GC before each render" : "no forced GC"}, load average ${load}`;
+  const workload = `${PAGES} pages: ${payload.domains.length} domain tables, ${rows} requirements, ${payload.gaps.length} gaps, ${payload.annexes.length} annexes; median of ${ROUNDS} rounds, ${gc ? "a full GC before each render" : "no forced GC"}, load average ${load}`;
   const vs = (r: typeof warm) => `${r.ratio.toFixed(2)}× (dossier ${Math.round(r.dossier)} ms, bare ${Math.round(r.bare)} ms = ${PAGES} pages × 30 lines, DejaVu Sans; ${r.spread})`;
   return [
     `dossier PDF, warm vs bare react-pdf: ${vs(warm)} [goal ≤ 1.5×; ${workload}]`,

@@ -49,7 +49,7 @@ async function rawUpserts(label: string, open: () => Promise<TestDb> = createTes
  * really cold, and no heap of the database parts under the renders.
  */
 function benchDossierApart() {
-  const run = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", "bench/dossier-main.ts"], { stdio: "inherit", env: process.env });
+  const run = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", "bench/dossier-main.ts"], { stdio: "inherit" });
   if (run.status !== 0) throw new Error(`dossier bench failed (exit ${run.status})`);
 }
 

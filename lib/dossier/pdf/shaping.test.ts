@@ -6,6 +6,7 @@ import { DossierDocument, planDossier } from "./document";
 import { FONT_FAMILY, registerDossierFonts } from "./fonts";
 import { loadTextMetrics } from "./metrics";
 import { loadReactPdf } from "./primitives";
+import type { DossierPayload, DossierSeal } from "../types";
 import { cachedWordCount, clearWordCache, type GlyphRun, MAX_WORDS_PER_FONT, type ShapingFont, withWordShaping } from "./shaping";
 
 const signature = (run: GlyphRun) => run.glyphs.map((g, i) => `${g.id}:${run.positions[i]!.xAdvance},${run.positions[i]!.yAdvance},${run.positions[i]!.xOffset},${run.positions[i]!.yOffset}`).join(" ");
@@ -21,6 +22,14 @@ async function fonts(): Promise<ShapingFont[]> {
       return source.data;
     }),
   );
+}
+
+/** The dossier as stock react-pdf renders it: the same planned pages, no word cache. */
+async function stockRender(payload: DossierPayload, seal: DossierSeal): Promise<Buffer> {
+  const { Font, renderToBuffer } = await loadReactPdf();
+  registerDossierFonts(Font);
+  const pages = planDossier(payload, seal, await loadTextMetrics(Font));
+  return renderToBuffer(createElement(DossierDocument, { payload, seal, pages }) as Parameters<typeof renderToBuffer>[0]);
 }
 
 describe("[DOSSIER] word-by-word shaping", () => {
@@ -61,12 +70,9 @@ describe("[DOSSIER] word-by-word shaping", () => {
   });
 
   it("writes the very same PDF bytes as a render without it", async () => {
-    const { Font, renderToBuffer } = await loadReactPdf();
-    registerDossierFonts(Font);
     const payload = samplePayload({ draft: true });
     const seal = makeSeal("https://socle.test", null, new Date("2026-07-01T08:00:00Z"));
-    const pages = planDossier(payload, seal, await loadTextMetrics(Font));
-    const plain = await renderToBuffer(createElement(DossierDocument, { payload, seal, pages }) as Parameters<typeof renderToBuffer>[0]);
+    const plain = await stockRender(payload, seal);
     const { bytes, fallback } = await renderDossierPdf(payload, seal);
     expect(fallback).toBe(false);
     expect(Buffer.compare(bytes, plain)).toBe(0);
@@ -75,13 +81,10 @@ describe("[DOSSIER] word-by-word shaping", () => {
   }, 60_000);
 
   it("writes the same bytes with words cached by earlier dossiers as with none", async () => {
-    const { Font, renderToBuffer } = await loadReactPdf();
-    registerDossierFonts(Font);
     const seal = makeSeal("https://socle.test", "ABCD2345EFGH", new Date("2026-07-01T08:00:00Z"));
     const other = samplePayload({ domains: 2, requirementsPerDomain: 9, annexes: 3, actions: 2 });
     const payload = samplePayload({ domains: 3, requirementsPerDomain: 7, annexes: 5, actions: 4 });
-    const pages = planDossier(payload, seal, await loadTextMetrics(Font));
-    const plain = await renderToBuffer(createElement(DossierDocument, { payload, seal, pages }) as Parameters<typeof renderToBuffer>[0]);
+    const plain = await stockRender(payload, seal);
     clearWordCache();
     await renderDossierPdf(other, seal);
     const [regular] = await fonts();
