@@ -280,6 +280,10 @@ describe("[DOSSIER] public verification", () => {
     const empty = new FormData();
     empty.append("file", new Blob([]), "vide.pdf");
     expect((await handleVerifyRequest(db, new Request("http://socle.test/api/verifier", { method: "POST", body: empty, headers: { "x-forwarded-for": "10.0.0.3" } }))).status).toBe(400);
+    const png = new FormData();
+    png.append("file", new Blob([Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3)]), "dossier.pdf");
+    const notPdf = await handleVerifyRequest(db, new Request("http://socle.test/api/verifier", { method: "POST", body: png, headers: { "x-forwarded-for": "10.0.0.3" } }));
+    expect(notPdf).toMatchObject({ status: 415, body: { error: { message: expect.stringMatching(/n'est pas un PDF/) } } });
     const noFile = new FormData();
     noFile.append("code", "x");
     expect((await handleVerifyRequest(db, new Request("http://socle.test/api/verifier", { method: "POST", body: noFile, headers: { "x-forwarded-for": "10.0.0.3" } }))).status).toBe(400);

@@ -5,6 +5,7 @@ import { clientIp, isLimited, type Limit, recordHit } from "@/lib/auth/rate-limi
 import { errorResult } from "@/lib/core/command";
 import type { Db } from "@/lib/core/db";
 import { AppError } from "@/lib/core/errors";
+import { detectKinds } from "@/lib/evidence/sniff";
 import { hashUpload, verifyByCode, verifyBySha256 } from "./verify";
 import { MAX_VERIFY_BYTES, type VerifyResult } from "./verify-shared";
 
@@ -65,6 +66,12 @@ async function verifyUpload(db: Db, request: Request, contentType: string): Prom
   }
   const file = form.get("file");
   if (!file || typeof file === "string") throw new AppError("BAD_INPUT", "Déposez le fichier PDF du dossier à vérifier.");
+  // Not a PDF at all (by its bytes): say so, rather than "modified", which would send the reader
+  // after a tampering that never happened. An empty file is left to hashUpload's own message.
+  const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+  if (head.length > 0 && !detectKinds({ head }).includes("pdf")) {
+    throw new AppError("UNSUPPORTED_MEDIA", "Ce fichier n'est pas un PDF : déposez le dossier PDF reçu de l'établissement.");
+  }
   const sha256 = await hashUpload(file.stream());
   return verifyBySha256(db, sha256);
 }
