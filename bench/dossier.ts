@@ -1,6 +1,6 @@
 // The dossier PDF's cost, against a bare react-pdf document of the same page count and font
 // rendered in the same run (so the machine's speed cancels out). Goals: warm ≤ 1.5 × bare, warm
-// ≤ 1 s for 20 pages. No database: the payload is synthetic (lib/dossier/sample-payload.ts).
+// ≤ 1 s for 20 pages. No database: the payload is synthetic (test/dossier/sample-payload.ts).
 //
 // Method. This part runs in a process of its own (bench/index.ts spawns dossier-main.ts), so the
 // first render is really cold and no other part's heap weighs on the collector. Each round renders
@@ -13,7 +13,7 @@ import { createElement as h } from "react";
 import { registerDossierFonts } from "@/lib/dossier/pdf/fonts";
 import { Document, loadReactPdf, Page, Text } from "@/lib/dossier/pdf/primitives";
 import { makeSeal, pdfPageCount, plannedPageCount, renderDossierPdf } from "@/lib/dossier/render";
-import { samplePayload } from "@/lib/dossier/sample-payload";
+import { samplePayload } from "@/test/dossier/sample-payload";
 import { clearWordCache } from "@/lib/dossier/pdf/shaping";
 import type { DossierPayload } from "@/lib/dossier/types";
 
@@ -26,12 +26,19 @@ const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 /** The bare baseline: PAGES A4 pages of 30 plain lines each, DejaVu Sans, nothing else. */
 function bareDocument() {
-  const lines = Array.from({ length: 30 }, (_, i) => `Ligne ${i + 1} : exigence, réponse de l'établissement et statut — 1 234,56 €`);
+  const lines = Array.from(
+    { length: 30 },
+    (_, i) => `Ligne ${i + 1} : exigence, réponse de l'établissement et statut — 1 234,56 €`,
+  );
   return h(
     Document,
     null,
     Array.from({ length: PAGES }, (_, p) =>
-      h(Page, { key: p, size: "A4", style: { fontFamily: "DejaVu Sans", fontSize: 9, padding: 42 } }, lines.map((line, i) => h(Text, { key: i }, line))),
+      h(
+        Page,
+        { key: p, size: "A4", style: { fontFamily: "DejaVu Sans", fontSize: 9, padding: 42 } },
+        lines.map((line, i) => h(Text, { key: i }, line)),
+      ),
     ),
   );
 }
@@ -104,7 +111,8 @@ export async function benchDossier(): Promise<string[]> {
   const rows = payload.domains.reduce((n, d) => n + d.requirements.length, 0);
   const load = loadavg()[0]!.toFixed(1);
   const workload = `${PAGES} pages: ${payload.domains.length} domain tables, ${rows} requirements, ${payload.gaps.length} gaps, ${payload.annexes.length} annexes; median of ${ROUNDS} rounds, ${gc ? "a full GC before each render" : "no forced GC"}, load average ${load}`;
-  const vs = (r: typeof warm) => `${r.ratio.toFixed(2)}× (dossier ${Math.round(r.dossier)} ms, bare ${Math.round(r.bare)} ms = ${PAGES} pages × 30 lines, DejaVu Sans; ${r.spread})`;
+  const vs = (r: typeof warm) =>
+    `${r.ratio.toFixed(2)}× (dossier ${Math.round(r.dossier)} ms, bare ${Math.round(r.bare)} ms = ${PAGES} pages × 30 lines, DejaVu Sans; ${r.spread})`;
   return [
     `dossier PDF, warm vs bare react-pdf: ${vs(warm)} [goal ≤ 1.5×; ${workload}]`,
     `dossier PDF, warm: ${Math.round(warm.dossier)} ms for ${PAGES} pages [goal ≤ 1 s; ${workload}]`,

@@ -25,7 +25,11 @@ async function fileBackedDb(): Promise<TestDb> {
   const pglite = new PGlite(dir);
   await applyMigrations(pglite);
   const db = createPrismaClient(undefined, pglite);
-  return { db, kind: "pglite", close: async () => (await db.$disconnect(), await pglite.close(), rmSync(dir, { recursive: true, force: true })) };
+  return {
+    db,
+    kind: "pglite",
+    close: async () => (await db.$disconnect(), await pglite.close(), rmSync(dir, { recursive: true, force: true })),
+  };
 }
 
 async function rawUpserts(label: string, open: () => Promise<TestDb> = createTestDb): Promise<number> {
@@ -49,7 +53,9 @@ async function rawUpserts(label: string, open: () => Promise<TestDb> = createTes
  * really cold, and no heap of the database parts under the renders.
  */
 function benchDossierApart() {
-  const run = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", "bench/dossier-main.ts"], { stdio: "inherit" });
+  const run = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", "bench/dossier-main.ts"], {
+    stdio: "inherit",
+  });
   if (run.status !== 0) throw new Error(`dossier bench failed (exit ${run.status})`);
 }
 

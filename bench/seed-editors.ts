@@ -26,12 +26,21 @@ async function main() {
   // Who edits what: each director's draft assessments and their yes/no questions.
   const drafts = await db.assessment.findMany({
     where: { status: "draft", campaignId: { in: [hopen.id, care.id] } },
-    select: { id: true, establishmentId: true, establishment: { select: { memberships: { where: { role: "director" }, select: { user: { select: { email: true } } } } } }, campaign: { select: { referentialVersion: { select: { content: true } } } } },
+    select: {
+      id: true,
+      establishmentId: true,
+      establishment: {
+        select: { memberships: { where: { role: "director" }, select: { user: { select: { email: true } } } } },
+      },
+      campaign: { select: { referentialVersion: { select: { content: true } } } },
+    },
   });
   const plan = drafts.flatMap((a) => {
     const email = a.establishment.memberships[0]?.user.email;
     const content = a.campaign.referentialVersion.content as unknown as TReferentialFile;
-    const codes = content.requirements.filter((r) => r.answer.type === "yes_no" || r.answer.type === "yes_partial_no").map((r) => r.code);
+    const codes = content.requirements
+      .filter((r) => r.answer.type === "yes_no" || r.answer.type === "yes_partial_no")
+      .map((r) => r.code);
     return email ? [{ email, establishmentId: a.establishmentId, assessmentId: a.id, codes }] : [];
   });
   mkdirSync(env.dataDir, { recursive: true });

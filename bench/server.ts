@@ -4,7 +4,13 @@ import { rmSync } from "node:fs";
 
 export type BenchServer = { base: string; stop(): void };
 
-const ENV = { ...process.env, SOCLE_DATA_DIR: ".data/bench", SOCLE_DEMO: "1", DATABASE_URL: "", AUTH_SECRET: "bench-only-secret-0123456789-abcdefghij" };
+const ENV = {
+  ...process.env,
+  SOCLE_DATA_DIR: ".data/bench",
+  SOCLE_DEMO: "1",
+  DATABASE_URL: "",
+  AUTH_SECRET: "bench-only-secret-0123456789-abcdefghij",
+};
 
 /** Fresh data folder → demo data → extra assessments → `npm start`'s own steps (build if stale, serve). */
 /** `databaseUrl`: a fresh, empty PostgreSQL database instead of the embedded one. */
@@ -15,7 +21,10 @@ export async function startServer(port = 3300, databaseUrl = ""): Promise<BenchS
     const result = spawnSync("node_modules/.bin/tsx", args, { env, stdio: "ignore" });
     if (result.status !== 0) throw new Error(`tsx ${args.join(" ")} failed`);
   }
-  const child: ChildProcess = spawn("node", ["scripts/start.mjs"], { env: { ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn("node", ["scripts/start.mjs"], {
+    env: { ...env, PORT: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));

@@ -37,7 +37,12 @@ export function report(label: string, workload: string, r: { perSecond: number; 
  * An open-loop load: `editors` clients each run `op` then pause about `pauseMs` (±50 %), until
  * `durationMs` has passed. Unlike `measure`, the offered rate does not depend on the server's speed.
  */
-export async function editorsAtWork(editors: number, durationMs: number, pauseMs: number, op: (i: number) => Promise<unknown>) {
+export async function editorsAtWork(
+  editors: number,
+  durationMs: number,
+  pauseMs: number,
+  op: (i: number) => Promise<unknown>,
+) {
   const latencies: number[] = [];
   const end = performance.now() + durationMs;
   let next = 0;
@@ -56,5 +61,10 @@ export async function editorsAtWork(editors: number, durationMs: number, pauseMs
   );
   latencies.sort((a, b) => a - b);
   const seconds = (performance.now() - started) / 1000;
-  return { count: latencies.length, perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+  return {
+    count: latencies.length,
+    perSecond: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+  };
 }

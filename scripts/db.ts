@@ -21,7 +21,9 @@ async function withDatabase<T>(run: (db: PrismaClient, migrate: () => Promise<st
     await client.connect();
     const db = createPrismaClient(env.postgresUrl, "");
     try {
-      return await run(db, () => applyMigrations({ exec: (sql) => client.query(sql), query: (sql, params) => client.query(sql, params) }));
+      return await run(db, () =>
+        applyMigrations({ exec: (sql) => client.query(sql), query: (sql, params) => client.query(sql, params) }),
+      );
     } finally {
       await db.$disconnect();
       await client.end();
@@ -46,7 +48,9 @@ async function main(command: string | undefined) {
   await withDatabase(async (db, migrate) => {
     if (command === "migrate" || command === "prepare") {
       const applied = await migrate();
-      console.log(applied.length ? `Migrations appliquées sur ${where} : ${applied.join(", ")}` : `Base à jour (${where}).`);
+      console.log(
+        applied.length ? `Migrations appliquées sur ${where} : ${applied.join(", ")}` : `Base à jour (${where}).`,
+      );
     }
     if (command === "prepare" || command === "seed") {
       await seedPlaces(db);
@@ -56,7 +60,11 @@ async function main(command: string | undefined) {
       if (command === "seed" || (demoWanted() && !seeded)) {
         await seedDemo(db);
         await seedDemoCampaigns(db);
-        await db.setting.upsert({ where: { key: DEMO_FLAG }, create: { key: DEMO_FLAG, value: new Date().toISOString() }, update: { value: new Date().toISOString() } });
+        await db.setting.upsert({
+          where: { key: DEMO_FLAG },
+          create: { key: DEMO_FLAG, value: new Date().toISOString() },
+          update: { value: new Date().toISOString() },
+        });
         console.log("Données de démonstration chargées.");
       }
     }

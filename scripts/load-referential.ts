@@ -60,14 +60,17 @@ function printDiff(diff: TReferentialDiff, previousVersion: string): void {
   console.log(`Différences avec la version ${previousVersion} :`);
   console.log(`  Exigences ajoutées (${diff.added.length}) : ${list(diff.added.map((r) => r.code))}`);
   console.log(`  Exigences supprimées (${diff.removed.length}) : ${list(diff.removed.map((r) => r.code))}`);
-  console.log(`  Exigences modifiées (${diff.changed.length}) : ${list(diff.changed.map((c) => `${c.code} (${c.fields.map((f) => f.field).join(", ")})`))}`);
+  console.log(
+    `  Exigences modifiées (${diff.changed.length}) : ${list(diff.changed.map((c) => `${c.code} (${c.fields.map((f) => f.field).join(", ")})`))}`,
+  );
   const domains = diff.domains;
   if (domains.added.length + domains.removed.length + domains.changed.length > 0) {
     console.log(
       `  Domaines : ajoutés ${list(domains.added.map((d) => d.code))} ; supprimés ${list(domains.removed.map((d) => d.code))} ; modifiés ${list(domains.changed.map((c) => c.code))}`,
     );
   }
-  if (diff.metadata.length > 0) console.log(`  Autres champs modifiés : ${diff.metadata.map((f) => f.field).join(", ")}`);
+  if (diff.metadata.length > 0)
+    console.log(`  Autres champs modifiés : ${diff.metadata.map((f) => f.field).join(", ")}`);
 }
 
 async function main(args: string[]): Promise<number> {
@@ -92,9 +95,13 @@ async function main(args: string[]): Promise<number> {
   return withDatabase(async (db) => {
     const imported = await importReferentialVersion(db, null, referential);
     if (imported.status === "unchanged") {
-      console.log(`${referential.id} ${referential.version} est déjà chargée avec ce contenu (${where}) : rien n'a été modifié.`);
+      console.log(
+        `${referential.id} ${referential.version} est déjà chargée avec ce contenu (${where}) : rien n'a été modifié.`,
+      );
     } else {
-      console.log(`Version chargée sur ${where} : ${referential.id} ${referential.version} (${referential.requirements.length} exigences, id ${imported.versionId}).`);
+      console.log(
+        `Version chargée sur ${where} : ${referential.id} ${referential.version} (${referential.requirements.length} exigences, id ${imported.versionId}).`,
+      );
     }
     if (imported.diff && imported.previous) printDiff(imported.diff, imported.previous.version);
     else if (imported.status === "created") console.log("Première version de ce référentiel.");

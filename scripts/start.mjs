@@ -46,7 +46,17 @@ export function authSecret(dataDir) {
   return readFileSync(file, "utf8").trim();
 }
 
-const BUILD_INPUTS = ["app", "components", "lib", "public", "generated", "proxy.ts", "next.config.ts", "tsconfig.json", "package-lock.json"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "generated",
+  "proxy.ts",
+  "next.config.ts",
+  "tsconfig.json",
+  "package-lock.json",
+];
 
 function* files(entry) {
   if (!existsSync(entry)) return;
@@ -71,7 +81,11 @@ export function sourceFingerprint() {
 export function ensureBuild(env) {
   const stamp = path.join(root, ".next", "socle-build-fingerprint");
   const fingerprint = sourceFingerprint();
-  if (existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint && existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  if (
+    existsSync(stamp) &&
+    readFileSync(stamp, "utf8") === fingerprint &&
+    existsSync(path.join(root, ".next", "BUILD_ID"))
+  ) {
     console.log("▸ Build à jour.");
     return;
   }
@@ -94,7 +108,9 @@ async function waitForServer(url, child) {
 }
 
 async function printBanner(url) {
-  const { password, accounts } = JSON.parse(readFileSync(path.join(root, "prisma", "seed", "demo-accounts.json"), "utf8"));
+  const { password, accounts } = JSON.parse(
+    readFileSync(path.join(root, "prisma", "seed", "demo-accounts.json"), "utf8"),
+  );
   console.log(`\n  Socle est prêt : ${url}\n`);
   if (process.env.DATABASE_URL?.startsWith("postgres") && process.env.SOCLE_DEMO !== "1") return;
   console.log(`  Comptes de démonstration (mot de passe : ${password}) :`);
@@ -113,7 +129,10 @@ async function main() {
   ensureBuild({ ...env, NODE_ENV: "production" });
   const port = process.env.PORT ?? "3000";
   const url = `http://localhost:${port}`;
-  const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+  const server = spawn(bin("next"), ["start", "-p", port], {
+    stdio: "inherit",
+    env: { ...env, NODE_ENV: "production" },
+  });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));
   if (await waitForServer(url, server)) await printBanner(url);

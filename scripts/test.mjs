@@ -13,10 +13,22 @@ const only = process.argv.slice(2);
 const layers = [
   ["types", "Vérification des types (tsc)", [bin("tsc"), "--noEmit"]],
   ["lint", "Lint (eslint)", [bin("eslint"), "--max-warnings=0", "."]],
+  ["format", "Mise en forme (prettier --check)", [bin("prettier"), "--check", "."]],
   ["unit", "Tests unitaires (vitest)", [bin("vitest"), "run", "--project", "unit"]],
-  ["integration", "Tests d'intégration sur PGlite (vitest)", [bin("vitest"), "run", "--project", "integration"], { TEST_DATABASE_URL: "" }],
+  [
+    "integration",
+    "Tests d'intégration sur PGlite (vitest)",
+    [bin("vitest"), "run", "--project", "integration"],
+    { TEST_DATABASE_URL: "" },
+  ],
   ...(process.env.TEST_DATABASE_URL
-    ? [["integration-pg", "Tests d'intégration sur PostgreSQL (vitest)", [bin("vitest"), "run", "--project", "integration"]]]
+    ? [
+        [
+          "integration-pg",
+          "Tests d'intégration sur PostgreSQL (vitest)",
+          [bin("vitest"), "run", "--project", "integration"],
+        ],
+      ]
     : []),
   ["e2e", "Tests de bout en bout (Playwright, build de production)", [bin("playwright"), "test"]],
 ];

@@ -6,7 +6,13 @@ import { useForm } from "react-hook-form";
 import { useServerSubmit } from "@/components/admin/use-server-submit";
 import { controlA11y, Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
-import { ACTION_STATUSES, ACTION_STATUS_LABELS, type ActionFormValues, type ActionInput, ZActionInput } from "@/lib/action-plan/schemas";
+import {
+  ACTION_STATUSES,
+  ACTION_STATUS_LABELS,
+  type ActionFormValues,
+  type ActionInput,
+  ZActionInput,
+} from "@/lib/action-plan/schemas";
 import type { ActionOwnerOption } from "@/lib/action-plan/views";
 
 // Create (no `action`) or edit an action of the plan. Same zod schema as the route; an emptied
@@ -39,7 +45,10 @@ export function ActionForm({ assessmentId, owners, defaults, action, requirement
 
   async function onSubmit(values: ActionInput) {
     const saved = action
-      ? await send(`/api/assessments/${assessmentId}/actions/${action.id}`, "PATCH", { ...values, expectedVersion: action.version })
+      ? await send(`/api/assessments/${assessmentId}/actions/${action.id}`, "PATCH", {
+          ...values,
+          expectedVersion: action.version,
+        })
       : await send(`/api/assessments/${assessmentId}/actions`, "POST", values);
     if (!saved) return router.refresh(); // a stale version: the table shows the current row
     router.refresh();
@@ -47,42 +56,87 @@ export function ActionForm({ assessmentId, owners, defaults, action, requirement
   }
 
   return (
-    <form className="form" style={{ maxWidth: "none" }} onSubmit={handleSubmit(onSubmit)} noValidate aria-label={action ? "Modifier l'action" : "Nouvelle action"}>
+    <form
+      className="form"
+      style={{ maxWidth: "none" }}
+      onSubmit={handleSubmit(onSubmit)}
+      noValidate
+      aria-label={action ? "Modifier l'action" : "Nouvelle action"}
+    >
       <FormAlert message={alert?.message} errors={alert?.errors} />
-      {requirementText ? <p className="small muted" style={{ margin: 0 }}>Exigence : {requirementText}</p> : null}
+      {requirementText ? (
+        <p className="small muted" style={{ margin: 0 }}>
+          Exigence : {requirementText}
+        </p>
+      ) : null}
       <input type="hidden" {...register("requirementCode", { setValueAs: emptyToNull })} />
       <Field id="action-title" label="Intitulé" error={err("title")}>
-        <input className="input" maxLength={200} {...controlA11y("action-title", err("title"))} {...register("title")} />
+        <input
+          className="input"
+          maxLength={200}
+          {...controlA11y("action-title", err("title"))}
+          {...register("title")}
+        />
       </Field>
       <div className="form-grid">
         <Field id="action-owner" label="Responsable" error={err("ownerId")}>
-          <select className="select" {...controlA11y("action-owner", err("ownerId"))} {...register("ownerId", { setValueAs: emptyToNull })}>
+          <select
+            className="select"
+            {...controlA11y("action-owner", err("ownerId"))}
+            {...register("ownerId", { setValueAs: emptyToNull })}
+          >
             <option value="">Non attribuée</option>
             {owners.map((o) => (
-              <option key={o.id} value={o.id}>{o.name} — {o.role === "director" ? "direction" : (o.function ?? "contributeur")}</option>
+              <option key={o.id} value={o.id}>
+                {o.name} — {o.role === "director" ? "direction" : (o.function ?? "contributeur")}
+              </option>
             ))}
           </select>
         </Field>
         <Field id="action-due" label="Échéance" error={err("dueOn")}>
-          <input className="input" type="date" {...controlA11y("action-due", err("dueOn"))} {...register("dueOn", { setValueAs: emptyToNull })} />
+          <input
+            className="input"
+            type="date"
+            {...controlA11y("action-due", err("dueOn"))}
+            {...register("dueOn", { setValueAs: emptyToNull })}
+          />
         </Field>
         <Field id="action-status" label="Statut" error={err("status")}>
           <select className="select" {...controlA11y("action-status", err("status"))} {...register("status")}>
-            {ACTION_STATUSES.map((s) => <option key={s} value={s}>{ACTION_STATUS_LABELS[s]}</option>)}
+            {ACTION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {ACTION_STATUS_LABELS[s]}
+              </option>
+            ))}
           </select>
         </Field>
         <Field id="action-cost" label="Coût estimé" hint="en euros" error={err("estimatedCost")}>
-          <input className="input" type="number" inputMode="numeric" min={0} step={1} {...controlA11y("action-cost", err("estimatedCost"))} {...register("estimatedCost", { setValueAs: toCost })} />
+          <input
+            className="input"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            step={1}
+            {...controlA11y("action-cost", err("estimatedCost"))}
+            {...register("estimatedCost", { setValueAs: toCost })}
+          />
         </Field>
       </div>
       <Field id="action-notes" label="Notes" hint="4 000 caractères au plus" error={err("notes")}>
-        <textarea className="textarea" maxLength={4000} {...controlA11y("action-notes", err("notes"))} {...register("notes", { setValueAs: emptyToNull })} />
+        <textarea
+          className="textarea"
+          maxLength={4000}
+          {...controlA11y("action-notes", err("notes"))}
+          {...register("notes", { setValueAs: emptyToNull })}
+        />
       </Field>
       <div className="form-actions">
         <button className="btn" type="submit" disabled={isSubmitting}>
           {isSubmitting ? "Enregistrement…" : action ? "Enregistrer l'action" : "Créer l'action"}
         </button>
-        <button className="btn btn-secondary" type="button" onClick={onDone}>Annuler</button>
+        <button className="btn btn-secondary" type="button" onClick={onDone}>
+          Annuler
+        </button>
       </div>
     </form>
   );

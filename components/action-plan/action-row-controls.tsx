@@ -20,9 +20,16 @@ export function ActionRowControls({ assessmentId, action, owners }: Props) {
     if (!window.confirm(`Supprimer l'action « ${action.title} » du plan ?`)) return;
     setBusy(true);
     setError(null);
-    const result = await sendJson(`/api/assessments/${assessmentId}/actions/${action.id}`, { expectedVersion: action.version }, "DELETE");
+    const result = await sendJson(
+      `/api/assessments/${assessmentId}/actions/${action.id}`,
+      { expectedVersion: action.version },
+      "DELETE",
+    );
     setBusy(false);
-    if (!result.ok) setError(result.code === "STALE_VERSION" ? "Modifiée entre-temps : vérifiez-la avant de la supprimer." : result.message);
+    if (!result.ok)
+      setError(
+        result.code === "STALE_VERSION" ? "Modifiée entre-temps : vérifiez-la avant de la supprimer." : result.message,
+      );
     router.refresh();
   }
 
@@ -37,20 +44,39 @@ export function ActionRowControls({ assessmentId, action, owners }: Props) {
   };
   return (
     <span className="row" style={{ justifyContent: "flex-end", gap: 8 }}>
-      <button type="button" className="btn btn-secondary btn-small" onClick={() => setOpen(true)} aria-label={`Modifier l'action « ${action.title} »`}>
+      <button
+        type="button"
+        className="btn btn-secondary btn-small"
+        onClick={() => setOpen(true)}
+        aria-label={`Modifier l'action « ${action.title} »`}
+      >
         Modifier
       </button>
-      <button type="button" className="btn btn-danger btn-small" onClick={remove} disabled={busy} aria-label={`Supprimer l'action « ${action.title} »`}>
+      <button
+        type="button"
+        className="btn btn-danger btn-small"
+        onClick={remove}
+        disabled={busy}
+        aria-label={`Supprimer l'action « ${action.title} »`}
+      >
         {busy ? "Suppression…" : "Supprimer"}
       </button>
-      {error ? <span role="alert" className="field-error">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="field-error">
+          {error}
+        </span>
+      ) : null}
       <Modal open={open} title="Modifier l'action" onClose={() => setOpen(false)}>
         <ActionForm
           assessmentId={assessmentId}
           owners={owners}
           defaults={defaults}
           action={{ id: action.id, version: action.version }}
-          requirementText={action.requirementCode ? `${action.requirementCode}${action.requirementLabel ? ` — ${action.requirementLabel}` : ""}` : undefined}
+          requirementText={
+            action.requirementCode
+              ? `${action.requirementCode}${action.requirementLabel ? ` — ${action.requirementLabel}` : ""}`
+              : undefined
+          }
           onDone={() => setOpen(false)}
         />
       </Modal>

@@ -40,8 +40,14 @@ export function ActionTable({ assessmentId, rows, canManage, owners, assessmentP
             <th scope="col">Responsable</th>
             <th scope="col">Échéance</th>
             <th scope="col">Statut</th>
-            <th scope="col" className="num">Coût estimé</th>
-            {canManage ? <th scope="col"><span className="visually-hidden">Actions</span></th> : null}
+            <th scope="col" className="num">
+              Coût estimé
+            </th>
+            {canManage ? (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -49,32 +55,61 @@ export function ActionTable({ assessmentId, rows, canManage, owners, assessmentP
             <tr key={a.id}>
               <td>
                 <strong>{a.title}</strong>
-                {a.notes ? <p className="small muted" style={{ margin: "0.25rem 0 0", whiteSpace: "pre-line" }}>{a.notes}</p> : null}
+                {a.notes ? (
+                  <p className="small muted" style={{ margin: "0.25rem 0 0", whiteSpace: "pre-line" }}>
+                    {a.notes}
+                  </p>
+                ) : null}
               </td>
               <td className="small">
                 {a.requirementCode ? (
                   assessmentPath && a.requirementDomain ? (
-                    <Link href={`${assessmentPath}/sections/${a.requirementDomain}#${a.requirementCode}`} title={a.requirementLabel ?? undefined}>{a.requirementCode}</Link>
+                    <Link
+                      href={`${assessmentPath}/sections/${a.requirementDomain}#${a.requirementCode}`}
+                      title={a.requirementLabel ?? undefined}
+                    >
+                      {a.requirementCode}
+                    </Link>
                   ) : (
                     <span title={a.requirementLabel ?? undefined}>{a.requirementCode}</span>
                   )
-                ) : <span className="muted">Action libre</span>}
+                ) : (
+                  <span className="muted">Action libre</span>
+                )}
                 {a.requirementLabel ? <div className="muted">{a.requirementLabel}</div> : null}
               </td>
               <td className="small">{a.ownerName ?? <span className="muted">Non attribuée</span>}</td>
               <td className="small" style={{ whiteSpace: "nowrap" }}>
                 {a.dueOn ? dateFr.format(new Date(`${a.dueOn}T00:00:00Z`)) : <span className="muted">—</span>}
-                {a.overdue ? <> <span className="badge badge-red">En retard</span></> : null}
+                {a.overdue ? (
+                  <>
+                    {" "}
+                    <span className="badge badge-red">En retard</span>
+                  </>
+                ) : null}
               </td>
               <td>
                 {a.canEditStatus ? (
-                  <StatusSelect key={`${a.id}-${a.version}`} assessmentId={assessmentId} actionId={a.id} title={a.title} status={a.status} version={a.version} />
+                  <StatusSelect
+                    key={`${a.id}-${a.version}`}
+                    assessmentId={assessmentId}
+                    actionId={a.id}
+                    title={a.title}
+                    status={a.status}
+                    version={a.version}
+                  />
                 ) : (
                   <span className={`badge ${STATUS_BADGE[a.status]}`}>{ACTION_STATUS_LABELS[a.status]}</span>
                 )}
               </td>
-              <td className="num">{a.estimatedCost === null ? <span className="muted">—</span> : formatEuros(a.estimatedCost)}</td>
-              {canManage ? <td><ActionRowControls assessmentId={assessmentId} action={a} owners={owners} /></td> : null}
+              <td className="num">
+                {a.estimatedCost === null ? <span className="muted">—</span> : formatEuros(a.estimatedCost)}
+              </td>
+              {canManage ? (
+                <td>
+                  <ActionRowControls assessmentId={assessmentId} action={a} owners={owners} />
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

@@ -19,7 +19,13 @@ type Props = Readonly<{
 }>;
 
 /** "Créer une action": opens a small form, from a gap of the results page or free on the plan. */
-export function CreateActionButton({ assessmentId, owners, gap, label = "Créer une action", className = "btn btn-secondary btn-small" }: Props) {
+export function CreateActionButton({
+  assessmentId,
+  owners,
+  gap,
+  label = "Créer une action",
+  className = "btn btn-secondary btn-small",
+}: Props) {
   const [open, setOpen] = useState(false);
   const defaults = {
     title: gap ? gap.label.slice(0, ACTION_LIMITS.titleMax) : "",
@@ -32,10 +38,19 @@ export function CreateActionButton({ assessmentId, owners, gap, label = "Créer 
   };
   return (
     <>
-      <button type="button" className={className} onClick={() => setOpen(true)} aria-label={gap ? `Créer une action pour ${gap.code}` : undefined}>
+      <button
+        type="button"
+        className={className}
+        onClick={() => setOpen(true)}
+        aria-label={gap ? `Créer une action pour ${gap.code}` : undefined}
+      >
         {label}
       </button>
-      <Modal open={open} title={gap ? `Nouvelle action — ${gap.code}` : "Nouvelle action"} onClose={() => setOpen(false)}>
+      <Modal
+        open={open}
+        title={gap ? `Nouvelle action — ${gap.code}` : "Nouvelle action"}
+        onClose={() => setOpen(false)}
+      >
         <ActionForm
           assessmentId={assessmentId}
           owners={owners}

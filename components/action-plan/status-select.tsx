@@ -16,10 +16,18 @@ export function StatusSelect({ assessmentId, actionId, title, status, version }:
   async function change(next: ActionStatus) {
     setValue(next);
     setState({ saving: true, error: null });
-    const result = await sendJson(`/api/assessments/${assessmentId}/actions/${actionId}`, { status: next, expectedVersion: version }, "PATCH");
+    const result = await sendJson(
+      `/api/assessments/${assessmentId}/actions/${actionId}`,
+      { status: next, expectedVersion: version },
+      "PATCH",
+    );
     if (!result.ok) {
       setValue(status);
-      setState({ saving: false, error: result.code === "STALE_VERSION" ? "Modifiée entre-temps : la version actuelle est affichée." : result.message });
+      setState({
+        saving: false,
+        error:
+          result.code === "STALE_VERSION" ? "Modifiée entre-temps : la version actuelle est affichée." : result.message,
+      });
     } else {
       setState({ saving: false, error: null });
     }
@@ -36,9 +44,17 @@ export function StatusSelect({ assessmentId, actionId, title, status, version }:
         disabled={state.saving}
         onChange={(e) => change(e.target.value as ActionStatus)}
       >
-        {ACTION_STATUSES.map((s) => <option key={s} value={s}>{ACTION_STATUS_LABELS[s]}</option>)}
+        {ACTION_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {ACTION_STATUS_LABELS[s]}
+          </option>
+        ))}
       </select>
-      {state.error ? <span role="alert" className="field-error">{state.error}</span> : null}
+      {state.error ? (
+        <span role="alert" className="field-error">
+          {state.error}
+        </span>
+      ) : null}
     </div>
   );
 }

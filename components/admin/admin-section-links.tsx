@@ -8,7 +8,9 @@ export function AdminSectionLinks() {
       {ADMIN_SECTIONS.map((s) => (
         <Link key={s.href} href={s.href} className="card card-link">
           <span className="card-title">{s.label}</span>
-          <p className="muted small" style={{ margin: "0.25rem 0 0" }}>{s.text}</p>
+          <p className="muted small" style={{ margin: "0.25rem 0 0" }}>
+            {s.text}
+          </p>
         </Link>
       ))}
     </div>

@@ -28,7 +28,9 @@ export function EstablishmentAdminTable({ rows }: Readonly<{ rows: Row[] }>) {
             <th scope="col">Dépt</th>
             <th scope="col">Région</th>
             <th scope="col">GHT</th>
-            <th scope="col" className="num">Comptes</th>
+            <th scope="col" className="num">
+              Comptes
+            </th>
             <th scope="col">État</th>
           </tr>
         </thead>
@@ -37,15 +39,23 @@ export function EstablishmentAdminTable({ rows }: Readonly<{ rows: Row[] }>) {
             <tr key={row.id}>
               <td>
                 <Link href={`/admin/establishments/${row.id}`}>{row.name}</Link>
-                {row.ght?.supportEstablishmentId === row.id ? <span className="badge" style={{ marginLeft: 8 }}>Support</span> : null}
+                {row.ght?.supportEstablishmentId === row.id ? (
+                  <span className="badge" style={{ marginLeft: 8 }}>
+                    Support
+                  </span>
+                ) : null}
               </td>
-              <td><code>{row.finess}</code></td>
+              <td>
+                <code>{row.finess}</code>
+              </td>
               <td>{CATEGORY_LABELS[row.category]}</td>
               <td>{row.departementCode}</td>
               <td>{row.region.name}</td>
               <td>{row.ght ? row.ght.name : <span className="muted">—</span>}</td>
               <td className="num">{row._count.memberships}</td>
-              <td><ActiveBadge disabled={row.disabled} /></td>
+              <td>
+                <ActiveBadge disabled={row.disabled} />
+              </td>
             </tr>
           ))}
         </tbody>

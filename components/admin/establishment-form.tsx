@@ -27,7 +27,11 @@ const EMPTY: Values = { finess: "", name: "", category: "CH", departementCode: "
 /** Create (no establishmentId) or edit an establishment. Its region follows the département. */
 export function EstablishmentForm({ establishmentId, defaults = EMPTY, regions, departements, ghts }: Props) {
   const router = useRouter();
-  const { register, handleSubmit, formState, setError, setValue, getValues, control } = useForm<Values, unknown, z.output<typeof ZEstablishmentInput>>({
+  const { register, handleSubmit, formState, setError, setValue, getValues, control } = useForm<
+    Values,
+    unknown,
+    z.output<typeof ZEstablishmentInput>
+  >({
     resolver: zodResolver(ZEstablishmentInput),
     defaultValues: defaults,
   });
@@ -54,16 +58,29 @@ export function EstablishmentForm({ establishmentId, defaults = EMPTY, regions, 
 
   const err = (name: (typeof FIELDS)[number]) => errors[name]?.message;
   return (
-    <form className="form" onSubmit={handleSubmit(onSubmit)} noValidate aria-label={establishmentId ? "Modifier l'établissement" : "Nouvel établissement"}>
+    <form
+      className="form"
+      onSubmit={handleSubmit(onSubmit)}
+      noValidate
+      aria-label={establishmentId ? "Modifier l'établissement" : "Nouvel établissement"}
+    >
       <FormAlert message={alert?.message} errors={alert?.errors} />
       <div className="form-grid">
         <Field id="finess" label="FINESS (entité juridique)" hint="9 caractères" error={err("finess")}>
-          <input className="input" autoComplete="off" maxLength={9} {...controlA11y("finess", err("finess"))} {...register("finess")} />
+          <input
+            className="input"
+            autoComplete="off"
+            maxLength={9}
+            {...controlA11y("finess", err("finess"))}
+            {...register("finess")}
+          />
         </Field>
         <Field id="category" label="Catégorie" error={err("category")}>
           <select className="select" {...controlA11y("category", err("category"))} {...register("category")}>
             {Object.entries(CATEGORY_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>{label}</option>
+              <option key={value} value={value}>
+                {label}
+              </option>
             ))}
           </select>
         </Field>
@@ -73,22 +90,36 @@ export function EstablishmentForm({ establishmentId, defaults = EMPTY, regions, 
       </Field>
       <div className="form-grid">
         <Field id="departementCode" label="Département" hint="fixe la région" error={err("departementCode")}>
-          <select className="select" {...controlA11y("departementCode", err("departementCode"))} {...register("departementCode", { onChange: onDepartementChange })}>
+          <select
+            className="select"
+            {...controlA11y("departementCode", err("departementCode"))}
+            {...register("departementCode", { onChange: onDepartementChange })}
+          >
             <option value="">Choisir…</option>
             {regions.map((r) => (
               <optgroup key={r.id} label={r.name}>
-                {departements.filter((d) => d.regionId === r.id).map((d) => (
-                  <option key={d.code} value={d.code}>{d.code} — {d.name}</option>
-                ))}
+                {departements
+                  .filter((d) => d.regionId === r.id)
+                  .map((d) => (
+                    <option key={d.code} value={d.code}>
+                      {d.code} — {d.name}
+                    </option>
+                  ))}
               </optgroup>
             ))}
           </select>
         </Field>
         <Field id="ghtId" label="GHT" hint="de la même région" error={err("ghtId")}>
-          <select className="select" {...controlA11y("ghtId", err("ghtId"))} {...register("ghtId", { setValueAs: (v) => (v ? v : null) })}>
+          <select
+            className="select"
+            {...controlA11y("ghtId", err("ghtId"))}
+            {...register("ghtId", { setValueAs: (v) => (v ? v : null) })}
+          >
             <option value="">Hors GHT</option>
             {regionGhts.map((g) => (
-              <option key={g.id} value={g.id}>{g.name}</option>
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
             ))}
           </select>
         </Field>
@@ -101,12 +132,18 @@ export function EstablishmentForm({ establishmentId, defaults = EMPTY, regions, 
           min={0}
           step={1}
           {...controlA11y("annualActivity", err("annualActivity"))}
-          {...register("annualActivity", { setValueAs: (v) => (v === "" || v === null || v === undefined ? null : Number(v)) })}
+          {...register("annualActivity", {
+            setValueAs: (v) => (v === "" || v === null || v === undefined ? null : Number(v)),
+          })}
         />
       </Field>
       <div className="form-actions">
         <button className="btn" type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Enregistrement…" : establishmentId ? "Enregistrer les modifications" : "Créer l'établissement"}
+          {isSubmitting
+            ? "Enregistrement…"
+            : establishmentId
+              ? "Enregistrer les modifications"
+              : "Créer l'établissement"}
         </button>
       </div>
     </form>

@@ -15,7 +15,11 @@ export function EstablishmentStatusButton({ establishmentId, name, disabled }: P
   const [error, setError] = useState<string | null>(null);
 
   async function toggle() {
-    if (!disabled && !window.confirm(`Désactiver « ${name} » ? Ses membres n'y auront plus accès ; rien n'est supprimé.`)) return;
+    if (
+      !disabled &&
+      !window.confirm(`Désactiver « ${name} » ? Ses membres n'y auront plus accès ; rien n'est supprimé.`)
+    )
+      return;
     setSaving(true);
     setError(null);
     const body: EstablishmentDisable = { disabled: !disabled };
@@ -32,7 +36,12 @@ export function EstablishmentStatusButton({ establishmentId, name, disabled }: P
     <div className="stack">
       <FormAlert message={error} />
       <div>
-        <button type="button" className={disabled ? "btn btn-secondary" : "btn btn-danger"} onClick={toggle} disabled={saving}>
+        <button
+          type="button"
+          className={disabled ? "btn btn-secondary" : "btn btn-danger"}
+          onClick={toggle}
+          disabled={saving}
+        >
           {saving ? "Enregistrement…" : disabled ? "Réactiver l'établissement" : "Désactiver l'établissement"}
         </button>
       </div>

@@ -11,7 +11,12 @@ import { useServerSubmit } from "./use-server-submit";
 
 type Values = z.input<typeof ZGhtInput>;
 type Establishment = { id: string; name: string; regionId: string; ghtId: string | null; disabled: boolean };
-type Props = Readonly<{ ghtId?: string; defaults?: Values; regions: { id: string; name: string }[]; establishments: Establishment[] }>;
+type Props = Readonly<{
+  ghtId?: string;
+  defaults?: Values;
+  regions: { id: string; name: string }[];
+  establishments: Establishment[];
+}>;
 
 const FIELDS = ["name", "regionId", "supportEstablishmentId"] as const;
 const EMPTY: Values = { name: "", regionId: "", supportEstablishmentId: null };
@@ -19,7 +24,11 @@ const EMPTY: Values = { name: "", regionId: "", supportEstablishmentId: null };
 /** Create (no ghtId) or edit a GHT. The support is chosen among the region's establishments not in another GHT. */
 export function GhtForm({ ghtId, defaults = EMPTY, regions, establishments }: Props) {
   const router = useRouter();
-  const { register, handleSubmit, formState, setError, setValue, getValues, control } = useForm<Values, unknown, z.output<typeof ZGhtInput>>({
+  const { register, handleSubmit, formState, setError, setValue, getValues, control } = useForm<
+    Values,
+    unknown,
+    z.output<typeof ZGhtInput>
+  >({
     resolver: zodResolver(ZGhtInput),
     defaultValues: defaults,
   });
@@ -27,7 +36,9 @@ export function GhtForm({ ghtId, defaults = EMPTY, regions, establishments }: Pr
   const { errors, isSubmitting } = formState;
   const regionId = useWatch({ control, name: "regionId" });
   const candidates = establishments.filter(
-    (e) => e.id === defaults.supportEstablishmentId || (e.regionId === regionId && !e.disabled && (e.ghtId === null || e.ghtId === ghtId)),
+    (e) =>
+      e.id === defaults.supportEstablishmentId ||
+      (e.regionId === regionId && !e.disabled && (e.ghtId === null || e.ghtId === ghtId)),
   );
 
   function onRegionChange(event: { target: { value: string } }) {
@@ -36,7 +47,9 @@ export function GhtForm({ ghtId, defaults = EMPTY, regions, establishments }: Pr
   }
 
   async function onSubmit(values: z.output<typeof ZGhtInput>) {
-    const saved = ghtId ? await send(`/api/admin/ghts/${ghtId}`, "PATCH", values) : await send("/api/admin/ghts", "POST", values);
+    const saved = ghtId
+      ? await send(`/api/admin/ghts/${ghtId}`, "PATCH", values)
+      : await send("/api/admin/ghts", "POST", values);
     if (!saved) return;
     router.refresh(); // drop the cached list before showing it
     router.push("/admin/ghts");
@@ -44,20 +57,36 @@ export function GhtForm({ ghtId, defaults = EMPTY, regions, establishments }: Pr
 
   const err = (name: (typeof FIELDS)[number]) => errors[name]?.message;
   return (
-    <form className="form" onSubmit={handleSubmit(onSubmit)} noValidate aria-label={ghtId ? "Modifier le GHT" : "Nouveau GHT"}>
+    <form
+      className="form"
+      onSubmit={handleSubmit(onSubmit)}
+      noValidate
+      aria-label={ghtId ? "Modifier le GHT" : "Nouveau GHT"}
+    >
       <FormAlert message={alert?.message} errors={alert?.errors} />
       <Field id="name" label="Nom du GHT" error={err("name")}>
         <input className="input" {...controlA11y("name", err("name"))} {...register("name")} />
       </Field>
       <Field id="regionId" label="Région" error={err("regionId")}>
-        <select className="select" {...controlA11y("regionId", err("regionId"))} {...register("regionId", { onChange: onRegionChange })}>
+        <select
+          className="select"
+          {...controlA11y("regionId", err("regionId"))}
+          {...register("regionId", { onChange: onRegionChange })}
+        >
           <option value="">Choisir…</option>
           {regions.map((r) => (
-            <option key={r.id} value={r.id}>{r.name}</option>
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
           ))}
         </select>
       </Field>
-      <Field id="supportEstablishmentId" label="Établissement support" hint="il rejoint le GHT s'il n'en est pas membre" error={err("supportEstablishmentId")}>
+      <Field
+        id="supportEstablishmentId"
+        label="Établissement support"
+        hint="il rejoint le GHT s'il n'en est pas membre"
+        error={err("supportEstablishmentId")}
+      >
         <select
           className="select"
           {...controlA11y("supportEstablishmentId", err("supportEstablishmentId"))}
@@ -65,7 +94,9 @@ export function GhtForm({ ghtId, defaults = EMPTY, regions, establishments }: Pr
         >
           <option value="">Aucun pour l&apos;instant</option>
           {candidates.map((e) => (
-            <option key={e.id} value={e.id}>{e.name}</option>
+            <option key={e.id} value={e.id}>
+              {e.name}
+            </option>
           ))}
         </select>
       </Field>

@@ -30,7 +30,11 @@ const FIELDS = ["role", "function", "establishmentId", "ghtId", "regionId"] as c
 export function MembershipForm({ userId, establishments, ghts, regions, functions }: Props) {
   const router = useRouter();
   const [done, setDone] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError, control, reset } = useForm<Values, unknown, z.output<typeof ZMembershipInput>>({
+  const { register, handleSubmit, formState, setError, control, reset } = useForm<
+    Values,
+    unknown,
+    z.output<typeof ZMembershipInput>
+  >({
     resolver: zodResolver(ZMembershipInput),
     defaultValues: { role: "director", establishmentId: "" },
     shouldUnregister: true,
@@ -55,28 +59,71 @@ export function MembershipForm({ userId, establishments, ghts, regions, function
       <div className="form-grid">
         <div className="field">
           <label htmlFor="role">Rôle</label>
-          <select className="select" id="role" aria-invalid={err("role") ? true : undefined} aria-describedby={err("role") ? "role-error" : undefined} {...register("role")}>
+          <select
+            className="select"
+            id="role"
+            aria-invalid={err("role") ? true : undefined}
+            aria-describedby={err("role") ? "role-error" : undefined}
+            {...register("role")}
+          >
             {Object.entries(ROLE_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>{label}</option>
+              <option key={value} value={value}>
+                {label}
+              </option>
             ))}
           </select>
-          {err("role") ? <p className="field-error" id="role-error">{err("role")}</p> : null}
+          {err("role") ? (
+            <p className="field-error" id="role-error">
+              {err("role")}
+            </p>
+          ) : null}
         </div>
         {role === "contributor" ? (
-          <ScopeSelect id="function" label="Fonction" placeholder="Choisir la fonction…" error={err("function")} register={register("function")}
-            options={functions.map((f) => ({ id: f.value, name: f.label }))} />
+          <ScopeSelect
+            id="function"
+            label="Fonction"
+            placeholder="Choisir la fonction…"
+            error={err("function")}
+            register={register("function")}
+            options={functions.map((f) => ({ id: f.value, name: f.label }))}
+          />
         ) : null}
         {role === "director" || role === "contributor" ? (
-          <ScopeSelect id="establishmentId" label="Établissement" placeholder="Choisir l'établissement…" error={err("establishmentId")} register={register("establishmentId")} options={establishments} />
+          <ScopeSelect
+            id="establishmentId"
+            label="Établissement"
+            placeholder="Choisir l'établissement…"
+            error={err("establishmentId")}
+            register={register("establishmentId")}
+            options={establishments}
+          />
         ) : null}
         {role === "ght_coordinator" ? (
-          <ScopeSelect id="ghtId" label="GHT" placeholder="Choisir le GHT…" error={err("ghtId")} register={register("ghtId")} options={ghts} />
+          <ScopeSelect
+            id="ghtId"
+            label="GHT"
+            placeholder="Choisir le GHT…"
+            error={err("ghtId")}
+            register={register("ghtId")}
+            options={ghts}
+          />
         ) : null}
         {role === "regional_delegate" || role === "ars_reviewer" ? (
-          <ScopeSelect id="regionId" label="Région" placeholder="Choisir la région…" error={err("regionId")} register={register("regionId")} options={regions} />
+          <ScopeSelect
+            id="regionId"
+            label="Région"
+            placeholder="Choisir la région…"
+            error={err("regionId")}
+            register={register("regionId")}
+            options={regions}
+          />
         ) : null}
       </div>
-      {role === "admin" ? <p className="small muted" style={{ margin: 0 }}>L&apos;administration porte sur toute la plateforme : aucun périmètre à choisir.</p> : null}
+      {role === "admin" ? (
+        <p className="small muted" style={{ margin: 0 }}>
+          L&apos;administration porte sur toute la plateforme : aucun périmètre à choisir.
+        </p>
+      ) : null}
       <div className="form-actions">
         <button className="btn" type="submit" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? "Ajout…" : "Ajouter ce rôle"}

@@ -27,8 +27,18 @@ export function MembershipRemoveButton({ userId, membershipId, description }: Pr
 
   return (
     <span className="row" style={{ justifyContent: "flex-end" }}>
-      {error ? <span className="field-error" role="alert">{error}</span> : null}
-      <button type="button" className="btn btn-danger btn-small" onClick={remove} disabled={saving} aria-label={`Retirer le rôle ${description}`}>
+      {error ? (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      ) : null}
+      <button
+        type="button"
+        className="btn btn-danger btn-small"
+        onClick={remove}
+        disabled={saving}
+        aria-label={`Retirer le rôle ${description}`}
+      >
         {saving ? "Retrait…" : "Retirer"}
       </button>
     </span>

@@ -33,7 +33,13 @@ export function RegionForm() {
       <FormAlert message={alert?.message} errors={alert?.errors} />
       <div className="form-grid">
         <Field id="code" label="Code INSEE" hint="2 ou 3 caractères" error={errors.code?.message}>
-          <input className="input" maxLength={3} autoComplete="off" {...controlA11y("code", errors.code?.message)} {...register("code")} />
+          <input
+            className="input"
+            maxLength={3}
+            autoComplete="off"
+            {...controlA11y("code", errors.code?.message)}
+            {...register("code")}
+          />
         </Field>
         <Field id="name" label="Nom" error={errors.name?.message}>
           <input className="input" {...controlA11y("name", errors.name?.message)} {...register("name")} />

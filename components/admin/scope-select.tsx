@@ -17,7 +17,9 @@ export function ScopeSelect({ id, label, placeholder, options, error, register }
       <select className="select" defaultValue="" {...controlA11y(id, error)} {...register}>
         <option value="">{placeholder}</option>
         {options.map((o) => (
-          <option key={o.id} value={o.id}>{o.name}</option>
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
         ))}
       </select>
     </Field>

@@ -1,10 +1,26 @@
 // The admin's areas, shown on the home block and on the admin overview.
 export const ADMIN_SECTIONS = [
-  { href: "/admin/establishments", label: "Établissements", text: "Créer, modifier, désactiver ; FINESS, GHT, activité." },
+  {
+    href: "/admin/establishments",
+    label: "Établissements",
+    text: "Créer, modifier, désactiver ; FINESS, GHT, activité.",
+  },
   { href: "/admin/ghts", label: "GHT", text: "Groupements et établissement support." },
   { href: "/admin/regions", label: "Régions", text: "Les 18 régions et leurs départements." },
   { href: "/admin/users", label: "Comptes", text: "Utilisateurs, rôles et rattachements." },
-  { href: "/admin/referentials", label: "Référentiels", text: "Versions chargées, différences, chargement d'une nouvelle version." },
-  { href: "/admin/campaigns", label: "Campagnes", text: "Ouvrir une campagne : référentiel, année, dates, établissements." },
-  { href: "/admin/funding", label: "Financements", text: "Hypothèses de financement par campagne : enveloppes régionales ou montants par établissement." },
+  {
+    href: "/admin/referentials",
+    label: "Référentiels",
+    text: "Versions chargées, différences, chargement d'une nouvelle version.",
+  },
+  {
+    href: "/admin/campaigns",
+    label: "Campagnes",
+    text: "Ouvrir une campagne : référentiel, année, dates, établissements.",
+  },
+  {
+    href: "/admin/funding",
+    label: "Financements",
+    text: "Hypothèses de financement par campagne : enveloppes régionales ou montants par établissement.",
+  },
 ] as const;

@@ -1,4 +1,8 @@
 /** "Actif" / "Désactivé", for establishments and accounts. */
 export function ActiveBadge({ disabled }: Readonly<{ disabled: boolean }>) {
-  return disabled ? <span className="badge badge-grey">Désactivé</span> : <span className="badge badge-green">Actif</span>;
+  return disabled ? (
+    <span className="badge badge-grey">Désactivé</span>
+  ) : (
+    <span className="badge badge-green">Actif</span>
+  );
 }

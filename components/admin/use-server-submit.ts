@@ -13,7 +13,11 @@ export type ServerAlert = { message: string; errors: string[] } | null;
 export function useServerSubmit<T extends FieldValues>(setError: UseFormSetError<T>, fields: readonly Path<T>[]) {
   const [alert, setAlert] = useState<ServerAlert>(null);
 
-  async function send<R = { id: string }>(url: string, method: "POST" | "PATCH" | "DELETE", body: unknown): Promise<R | null> {
+  async function send<R = { id: string }>(
+    url: string,
+    method: "POST" | "PATCH" | "DELETE",
+    body: unknown,
+  ): Promise<R | null> {
     setAlert(null);
     const result = await sendJson<R>(url, body, method);
     if (result.ok) return result.data;

@@ -34,7 +34,13 @@ export function UserCreateForm() {
     <form className="form" onSubmit={handleSubmit(onSubmit)} noValidate aria-label="Nouveau compte">
       <FormAlert message={alert?.message} errors={alert?.errors} />
       <Field id="email" label="Adresse électronique" error={err("email")}>
-        <input className="input" type="email" autoComplete="off" {...controlA11y("email", err("email"))} {...register("email")} />
+        <input
+          className="input"
+          type="email"
+          autoComplete="off"
+          {...controlA11y("email", err("email"))}
+          {...register("email")}
+        />
       </Field>
       <div className="form-grid">
         <Field id="name" label="Nom complet" error={err("name")}>
@@ -44,8 +50,19 @@ export function UserCreateForm() {
           <input className="input" autoComplete="off" {...controlA11y("title", err("title"))} {...register("title")} />
         </Field>
       </div>
-      <Field id="password" label="Mot de passe initial" hint="12 caractères au moins, à transmettre à la personne" error={err("password")}>
-        <input className="input" type="password" autoComplete="new-password" {...controlA11y("password", err("password"))} {...register("password")} />
+      <Field
+        id="password"
+        label="Mot de passe initial"
+        hint="12 caractères au moins, à transmettre à la personne"
+        error={err("password")}
+      >
+        <input
+          className="input"
+          type="password"
+          autoComplete="new-password"
+          {...controlA11y("password", err("password"))}
+          {...register("password")}
+        />
       </Field>
       <div className="form-actions">
         <button className="btn" type="submit" disabled={isSubmitting}>

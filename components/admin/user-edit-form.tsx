@@ -10,7 +10,11 @@ import { ZUserUpdate } from "@/lib/admin/schemas";
 import { useServerSubmit } from "./use-server-submit";
 
 type Values = z.input<typeof ZUserUpdate>;
-type Props = Readonly<{ userId: string; defaults: { name: string; title: string | null; disabled: boolean }; isSelf: boolean }>;
+type Props = Readonly<{
+  userId: string;
+  defaults: { name: string; title: string | null; disabled: boolean };
+  isSelf: boolean;
+}>;
 const FIELDS = ["name", "title", "password", "disabled"] as const;
 
 /** Name, job title, an optional new password and the disabled flag (never one's own). */
@@ -41,18 +45,35 @@ export function UserEditForm({ userId, defaults, isSelf }: Props) {
           <input className="input" autoComplete="off" {...controlA11y("title", err("title"))} {...register("title")} />
         </Field>
       </div>
-      <Field id="password" label="Nouveau mot de passe" hint="laisser vide pour le conserver ; 12 caractères au moins" error={err("password")}>
-        <input className="input" type="password" autoComplete="new-password" {...controlA11y("password", err("password"))} {...register("password")} />
+      <Field
+        id="password"
+        label="Nouveau mot de passe"
+        hint="laisser vide pour le conserver ; 12 caractères au moins"
+        error={err("password")}
+      >
+        <input
+          className="input"
+          type="password"
+          autoComplete="new-password"
+          {...controlA11y("password", err("password"))}
+          {...register("password")}
+        />
       </Field>
       {isSelf ? (
-        <p className="small muted" style={{ margin: 0 }}>C&apos;est votre propre compte : vous ne pouvez pas le désactiver.</p>
+        <p className="small muted" style={{ margin: 0 }}>
+          C&apos;est votre propre compte : vous ne pouvez pas le désactiver.
+        </p>
       ) : (
         <div className="field">
           <label className="checkbox" htmlFor="disabled">
             <input type="checkbox" {...controlA11y("disabled", err("disabled"))} {...register("disabled")} />
             Compte désactivé (la personne ne peut plus se connecter)
           </label>
-          {err("disabled") ? <p className="field-error" id="disabled-error">{err("disabled")}</p> : null}
+          {err("disabled") ? (
+            <p className="field-error" id="disabled-error">
+              {err("disabled")}
+            </p>
+          ) : null}
         </div>
       )}
       <div className="form-actions">

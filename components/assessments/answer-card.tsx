@@ -5,7 +5,8 @@ import { AnswerEditor } from "./answer-editor";
 
 const CONFIDENCE_LABELS = { M: "Confiance moyenne", L: "À confirmer par la délégation" } as const;
 
-type Props = Omit<ComponentProps<typeof AnswerEditor>, "requirement" | "heading" | "badges" | "help"> & Readonly<{ requirement: TRequirement }>;
+type Props = Omit<ComponentProps<typeof AnswerEditor>, "requirement" | "heading" | "badges" | "help"> &
+  Readonly<{ requirement: TRequirement }>;
 
 /**
  * One question of the questionnaire. A server component: the label, badges, help, proofs and
@@ -22,14 +23,18 @@ export function AnswerCard({ requirement, ...rest }: Props) {
       heading={
         <>
           <span className="question-code">{requirement.code}</span>
-          <h3 id={`${id}-label`} className="question-label">{requirement.label}</h3>
+          <h3 id={`${id}-label`} className="question-label">
+            {requirement.label}
+          </h3>
         </>
       }
       badges={
         <>
           {requirement.blocking ? <span className="badge">Bloquant</span> : null}
           {requirement.confidence !== "H" ? (
-            <span className="badge badge-orange" title={requirement.confidenceNote ?? undefined}>{CONFIDENCE_LABELS[requirement.confidence]}</span>
+            <span className="badge badge-orange" title={requirement.confidenceNote ?? undefined}>
+              {CONFIDENCE_LABELS[requirement.confidence]}
+            </span>
           ) : null}
         </>
       }
@@ -40,13 +45,25 @@ export function AnswerCard({ requirement, ...rest }: Props) {
             <p>{requirement.help}</p>
             {requirement.proofs.length ? (
               <>
-                <p className="small" style={{ fontWeight: 600, marginBottom: 4 }}>Pièces justificatives attendues</p>
-                <ul className="small">{requirement.proofs.map((p) => <li key={p}>{p}</li>)}</ul>
+                <p className="small" style={{ fontWeight: 600, marginBottom: 4 }}>
+                  Pièces justificatives attendues
+                </p>
+                <ul className="small">
+                  {requirement.proofs.map((p) => (
+                    <li key={p}>{p}</li>
+                  ))}
+                </ul>
               </>
             ) : null}
-            {requirement.confidenceNote ? <p className="small muted">Note de confiance : {requirement.confidenceNote}</p> : null}
+            {requirement.confidenceNote ? (
+              <p className="small muted">Note de confiance : {requirement.confidenceNote}</p>
+            ) : null}
           </details>
-          {target ? <p className="small muted" style={{ margin: 0 }}>{target}</p> : null}
+          {target ? (
+            <p className="small muted" style={{ margin: 0 }}>
+              {target}
+            </p>
+          ) : null}
         </>
       }
     />

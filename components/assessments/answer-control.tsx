@@ -18,8 +18,18 @@ type Props = Readonly<{
 /** The control for one answer type, plus "je ne sais pas" and (where allowed) "non applicable". */
 export function AnswerControl({ requirement, draft, disabled, onChange, idPrefix }: Props) {
   const choices = choicesOf(requirement.answer);
-  const extra = [{ value: "__unknown", label: "Je ne sais pas" }, ...(requirement.naAllowed ? [{ value: "__na", label: "Non applicable" }] : [])];
-  const selected = draft.kind === "unknown" ? "__unknown" : draft.kind === "not_applicable" ? "__na" : draft.kind === "value" ? String(draft.value) : "";
+  const extra = [
+    { value: "__unknown", label: "Je ne sais pas" },
+    ...(requirement.naAllowed ? [{ value: "__na", label: "Non applicable" }] : []),
+  ];
+  const selected =
+    draft.kind === "unknown"
+      ? "__unknown"
+      : draft.kind === "not_applicable"
+        ? "__na"
+        : draft.kind === "value"
+          ? String(draft.value)
+          : "";
 
   function pick(value: string) {
     if (value === "__unknown") onChange({ kind: "unknown", value: null });
@@ -33,7 +43,13 @@ export function AnswerControl({ requirement, draft, disabled, onChange, idPrefix
         <legend className="visually-hidden">Réponse</legend>
         {[...choices, ...extra].map((c) => (
           <label key={c.value} className={`choice ${c.value.startsWith("__") ? "choice-secondary" : ""}`}>
-            <input type="radio" name={`${idPrefix}-answer`} value={c.value} checked={selected === c.value} onChange={() => pick(c.value)} />
+            <input
+              type="radio"
+              name={`${idPrefix}-answer`}
+              value={c.value}
+              checked={selected === c.value}
+              onChange={() => pick(c.value)}
+            />
             <span>{c.label}</span>
           </label>
         ))}
@@ -46,8 +62,14 @@ export function AnswerControl({ requirement, draft, disabled, onChange, idPrefix
   const inputId = `${idPrefix}-value`;
   // A computed percentage (from the inventory) is an object: the field stays empty for a typed
   // override, and shows the value in use as its placeholder.
-  const computedPercent = draft.kind === "value" && typeof draft.value === "object" && draft.value !== null ? (draft.value as { percent?: unknown }).percent : undefined;
-  const placeholder = typeof computedPercent === "number" ? `${computedPercent.toLocaleString("fr-FR", { maximumFractionDigits: 1 })} (calcul)` : undefined;
+  const computedPercent =
+    draft.kind === "value" && typeof draft.value === "object" && draft.value !== null
+      ? (draft.value as { percent?: unknown }).percent
+      : undefined;
+  const placeholder =
+    typeof computedPercent === "number"
+      ? `${computedPercent.toLocaleString("fr-FR", { maximumFractionDigits: 1 })} (calcul)`
+      : undefined;
   function typeValue(raw: string) {
     if (raw === "") return onChange({ kind: null, value: null });
     if (spec.type === "percentage" || spec.type === "number") {
@@ -58,9 +80,18 @@ export function AnswerControl({ requirement, draft, disabled, onChange, idPrefix
   }
   return (
     <div className="typed-answer">
-      <label htmlFor={inputId} className="visually-hidden">Réponse</label>
+      <label htmlFor={inputId} className="visually-hidden">
+        Réponse
+      </label>
       {spec.type === "text" ? (
-        <textarea id={inputId} className="textarea" value={typed} disabled={disabled || draft.kind === "unknown" || draft.kind === "not_applicable"} maxLength={4000} onChange={(e) => typeValue(e.target.value)} />
+        <textarea
+          id={inputId}
+          className="textarea"
+          value={typed}
+          disabled={disabled || draft.kind === "unknown" || draft.kind === "not_applicable"}
+          maxLength={4000}
+          onChange={(e) => typeValue(e.target.value)}
+        />
       ) : (
         <div className="row" style={{ gap: "0.5rem" }}>
           <input
@@ -82,7 +113,11 @@ export function AnswerControl({ requirement, draft, disabled, onChange, idPrefix
         <legend className="visually-hidden">Autres réponses</legend>
         {extra.map((c) => (
           <label key={c.value} className="choice choice-secondary">
-            <input type="checkbox" checked={selected === c.value} onChange={(e) => (e.target.checked ? pick(c.value) : onChange({ kind: null, value: null }))} />
+            <input
+              type="checkbox"
+              checked={selected === c.value}
+              onChange={(e) => (e.target.checked ? pick(c.value) : onChange({ kind: null, value: null }))}
+            />
             <span>{c.label}</span>
           </label>
         ))}

@@ -31,20 +31,37 @@ type Props = Readonly<{
 }>;
 
 function draftOf(answer: StoredAnswer | null): Draft {
-  return { kind: answer?.kind ?? null, value: answer?.value ?? null, justification: answer?.justification ?? "", comment: answer?.comment ?? "" };
+  return {
+    kind: answer?.kind ?? null,
+    value: answer?.value ?? null,
+    justification: answer?.justification ?? "",
+    comment: answer?.comment ?? "",
+  };
 }
 
 /**
  * The interactive part of a question card: the answer, its autosave, and the panels that depend on
  * what the user typed. Everything static about the requirement arrives already rendered.
  */
-export function AnswerEditor({ assessmentId, requirement, heading, badges, help, initial, readOnly, computed, evidence, reuse }: Props) {
+export function AnswerEditor({
+  assessmentId,
+  requirement,
+  heading,
+  badges,
+  help,
+  initial,
+  readOnly,
+  computed,
+  evidence,
+  reuse,
+}: Props) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(initial));
   const [showComment, setShowComment] = useState(Boolean(initial?.comment));
   const [toConfirm, setToConfirm] = useState(initial?.needsConfirmation ?? false);
   const { state, change, retry, resolve } = useAutosave(assessmentId, requirement.code, initial);
   const id = questionId(requirement.code);
-  const needsJustification = draft.kind === "not_applicable" || (draft.kind === "value" && computed != null && typeof draft.value === "number");
+  const needsJustification =
+    draft.kind === "not_applicable" || (draft.kind === "value" && computed != null && typeof draft.value === "number");
 
   function update(next: Partial<Draft>) {
     const merged = { ...draft, ...next };
@@ -54,7 +71,12 @@ export function AnswerEditor({ assessmentId, requirement, heading, badges, help,
   }
 
   return (
-    <article className="question card" id={requirement.code} aria-labelledby={`${id}-label`} data-testid={`question-${requirement.code}`}>
+    <article
+      className="question card"
+      id={requirement.code}
+      aria-labelledby={`${id}-label`}
+      data-testid={`question-${requirement.code}`}
+    >
       <header className="question-head">
         {heading}
         <div className="row" style={{ gap: "0.4rem" }}>
@@ -64,53 +86,95 @@ export function AnswerEditor({ assessmentId, requirement, heading, badges, help,
       </header>
       {help}
       {computed !== undefined ? (
-        <ComputedValue computed={computed} draft={draft} disabled={readOnly} onUse={(value) => update({ kind: "value", value, justification: "" })} />
+        <ComputedValue
+          computed={computed}
+          draft={draft}
+          disabled={readOnly}
+          onUse={(value) => update({ kind: "value", value, justification: "" })}
+        />
       ) : null}
       <AnswerControl requirement={requirement} draft={draft} disabled={readOnly} onChange={update} idPrefix={id} />
       {needsJustification ? (
         <div className="field">
           <label htmlFor={`${id}-justification`}>
-            {draft.kind === "not_applicable" ? "Pourquoi cette exigence ne s'applique pas ?" : "Pourquoi remplacer la valeur calculée ?"} <span className="hint">(obligatoire)</span>
+            {draft.kind === "not_applicable"
+              ? "Pourquoi cette exigence ne s'applique pas ?"
+              : "Pourquoi remplacer la valeur calculée ?"}{" "}
+            <span className="hint">(obligatoire)</span>
           </label>
-          <textarea id={`${id}-justification`} className="textarea" value={draft.justification} disabled={readOnly} maxLength={2000} onChange={(e) => update({ justification: e.target.value })} />
+          <textarea
+            id={`${id}-justification`}
+            className="textarea"
+            value={draft.justification}
+            disabled={readOnly}
+            maxLength={2000}
+            onChange={(e) => update({ justification: e.target.value })}
+          />
         </div>
       ) : null}
       {showComment ? (
         <div className="field">
           <label htmlFor={`${id}-comment`}>Commentaire</label>
-          <textarea id={`${id}-comment`} className="textarea" value={draft.comment} disabled={readOnly} maxLength={4000} onChange={(e) => update({ comment: e.target.value })} />
+          <textarea
+            id={`${id}-comment`}
+            className="textarea"
+            value={draft.comment}
+            disabled={readOnly}
+            maxLength={4000}
+            onChange={(e) => update({ comment: e.target.value })}
+          />
         </div>
       ) : readOnly ? null : (
-        <button type="button" className="btn-link small" onClick={() => setShowComment(true)}>Ajouter un commentaire</button>
+        <button type="button" className="btn-link small" onClick={() => setShowComment(true)}>
+          Ajouter un commentaire
+        </button>
       )}
       {toConfirm && !readOnly && initial ? (
         <div className="alert alert-warning small">
           Réponse reprise de la campagne précédente ({initial.carriedFrom}).{" "}
-          <button type="button" className="btn btn-small btn-secondary" onClick={() => update({})}>Confirmer cette réponse</button>
+          <button type="button" className="btn btn-small btn-secondary" onClick={() => update({})}>
+            Confirmer cette réponse
+          </button>
         </div>
       ) : null}
       {reuse && !readOnly && (toConfirm || !draft.kind) ? (
         <div className="alert small" data-testid="reuse">
-          Réponse déjà donnée pour {reuse.source} : « {describeValue(requirement.answer, reuse.kind ?? "unknown", reuse.value)} ».{" "}
-          <button type="button" className="btn btn-small btn-secondary" onClick={() => update({ kind: reuse.kind, value: reuse.value, justification: reuse.justification ?? "" })}>
+          Réponse déjà donnée pour {reuse.source} : «{" "}
+          {describeValue(requirement.answer, reuse.kind ?? "unknown", reuse.value)} ».{" "}
+          <button
+            type="button"
+            className="btn btn-small btn-secondary"
+            onClick={() => update({ kind: reuse.kind, value: reuse.value, justification: reuse.justification ?? "" })}
+          >
             Reprendre cette réponse
           </button>
         </div>
       ) : null}
       {state.status === "conflict" ? (
-        <Suspense fallback={<p className="alert alert-error" role="status">Une autre personne a modifié cette réponse : chargement des choix…</p>}>
+        <Suspense
+          fallback={
+            <p className="alert alert-error" role="status">
+              Une autre personne a modifié cette réponse : chargement des choix…
+            </p>
+          }
+        >
           <ConflictPanel
             spec={requirement.answer}
             current={state.current}
             draft={draft}
             onKeepMine={() => resolve("mine", state.current)}
-            onTakeTheirs={() => { setDraft(draftOf(state.current)); resolve("theirs", state.current); }}
+            onTakeTheirs={() => {
+              setDraft(draftOf(state.current));
+              resolve("theirs", state.current);
+            }}
           />
         </Suspense>
       ) : null}
       <footer className="question-foot">
         <SaveStatus state={state} onRetry={() => void retry()} />
-        {initial?.answeredBy && state.status !== "conflict" ? <span className="small muted">Dernière réponse : {initial.answeredBy}</span> : null}
+        {initial?.answeredBy && state.status !== "conflict" ? (
+          <span className="small muted">Dernière réponse : {initial.answeredBy}</span>
+        ) : null}
       </footer>
       {evidence}
     </article>

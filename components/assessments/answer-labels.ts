@@ -13,14 +13,16 @@ export function questionId(code: string): string {
 /** The enumerated choices of an answer type, or null when the answer is typed in. */
 export function choicesOf(spec: TAnswerSpec): { value: string; label: string }[] | null {
   if (spec.type === "yes_no") return ["yes", "no"].map((v) => ({ value: v, label: ENUM_LABELS[v]! }));
-  if (spec.type === "yes_partial_no") return ["yes", "partial", "no"].map((v) => ({ value: v, label: ENUM_LABELS[v]! }));
+  if (spec.type === "yes_partial_no")
+    return ["yes", "partial", "no"].map((v) => ({ value: v, label: ENUM_LABELS[v]! }));
   if (spec.type === "choice") return spec.options;
   return null;
 }
 
 /** "Cible : ≥ 90 %" for targets carried by the answer type. */
 export function targetText(spec: TAnswerSpec): string | null {
-  if (spec.type === "percentage") return `Cible : ${COMPARATOR_LABELS[spec.comparator]} ${percent.format(spec.target)} %`;
+  if (spec.type === "percentage")
+    return `Cible : ${COMPARATOR_LABELS[spec.comparator]} ${percent.format(spec.target)} %`;
   if (spec.type === "number" && spec.target !== undefined && spec.comparator) {
     return `Cible : ${COMPARATOR_LABELS[spec.comparator]} ${spec.target}${spec.unit ? ` ${spec.unit}` : ""}`;
   }

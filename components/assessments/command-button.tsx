@@ -17,7 +17,16 @@ type Props = Readonly<{
 }>;
 
 /** A button that runs one JSON command, shows its French error, then refreshes or navigates. */
-export function CommandButton({ url, body = {}, method = "POST", label, busyLabel, confirm, className = "btn", redirectTo }: Props) {
+export function CommandButton({
+  url,
+  body = {},
+  method = "POST",
+  label,
+  busyLabel,
+  confirm,
+  className = "btn",
+  redirectTo,
+}: Props) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -35,8 +44,14 @@ export function CommandButton({ url, body = {}, method = "POST", label, busyLabe
 
   return (
     <span className="command">
-      <button type="button" className={className} onClick={run} disabled={busy}>{busy ? (busyLabel ?? "Patientez…") : label}</button>
-      {error ? <span role="alert" className="field-error" style={{ marginLeft: 8 }}>{error}</span> : null}
+      <button type="button" className={className} onClick={run} disabled={busy}>
+        {busy ? (busyLabel ?? "Patientez…") : label}
+      </button>
+      {error ? (
+        <span role="alert" className="field-error" style={{ marginLeft: 8 }}>
+          {error}
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -21,12 +21,17 @@ export function ConflictPanel({ spec, current, draft, onKeepMine, onTakeTheirs }
   return (
     <div className="alert alert-error" role="alert" data-testid="conflict">
       <p style={{ fontWeight: 600 }}>
-        {current?.answeredBy ?? "Une autre personne"} a enregistré entre-temps : « {current ? describeValue(spec, current.kind, current.value) : "réponse supprimée"} ».
+        {current?.answeredBy ?? "Une autre personne"} a enregistré entre-temps : «{" "}
+        {current ? describeValue(spec, current.kind, current.value) : "réponse supprimée"} ».
       </p>
       <p>Votre réponse : « {draft.kind ? describeValue(spec, draft.kind, draft.value) : "vide"} ». Laquelle garder ?</p>
       <div className="row">
-        <button type="button" className="btn btn-small" onClick={onKeepMine}>Garder ma réponse</button>
-        <button type="button" className="btn btn-small btn-secondary" onClick={onTakeTheirs}>Reprendre la sienne</button>
+        <button type="button" className="btn btn-small" onClick={onKeepMine}>
+          Garder ma réponse
+        </button>
+        <button type="button" className="btn btn-small btn-secondary" onClick={onTakeTheirs}>
+          Reprendre la sienne
+        </button>
       </div>
     </div>
   );

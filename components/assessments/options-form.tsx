@@ -8,7 +8,12 @@ import type { TAssessmentOption } from "@/lib/referentials/schemas";
 type Values = Record<string, unknown>;
 
 /** Choices made for the whole assessment: usage domains applied for, HospiConnect target year. */
-export function OptionsForm({ assessmentId, options, values, readOnly }: Readonly<{ assessmentId: string; options: TAssessmentOption[]; values: Values; readOnly: boolean }>) {
+export function OptionsForm({
+  assessmentId,
+  options,
+  values,
+  readOnly,
+}: Readonly<{ assessmentId: string; options: TAssessmentOption[]; values: Values; readOnly: boolean }>) {
   const router = useRouter();
   const [current, setCurrent] = useState<Values>(values);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
@@ -28,9 +33,18 @@ export function OptionsForm({ assessmentId, options, values, readOnly }: Readonl
         const selected = current[option.key];
         const list = Array.isArray(selected) ? selected : selected ? [String(selected)] : [];
         return (
-          <fieldset key={option.key} className="field" style={{ border: 0, padding: 0, margin: "0 0 1rem" }} disabled={readOnly}>
+          <fieldset
+            key={option.key}
+            className="field"
+            style={{ border: 0, padding: 0, margin: "0 0 1rem" }}
+            disabled={readOnly}
+          >
             <legend>{option.label}</legend>
-            {option.help ? <p className="hint" style={{ margin: "0 0 0.5rem" }}>{option.help}</p> : null}
+            {option.help ? (
+              <p className="hint" style={{ margin: "0 0 0.5rem" }}>
+                {option.help}
+              </p>
+            ) : null}
             <div className="choices">
               {option.choices.map((c) => (
                 <label key={c.value} className="choice">
@@ -50,7 +64,11 @@ export function OptionsForm({ assessmentId, options, values, readOnly }: Readonl
           </fieldset>
         );
       })}
-      {status ? <p role="status" className={status.error ? "field-error" : "small muted"} style={{ margin: 0 }}>{status.text}</p> : null}
+      {status ? (
+        <p role="status" className={status.error ? "field-error" : "small muted"} style={{ margin: 0 }}>
+          {status.text}
+        </p>
+      ) : null}
     </section>
   );
 }

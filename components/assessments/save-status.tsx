@@ -39,7 +39,13 @@ export function SaveStatus({ state, onRetry }: Readonly<{ state: SaveState; onRe
       break;
   }
   return (
-    <p className={`save-status save-status-${tone}`} role="status" aria-live="polite" data-testid="save-status" data-state={state.status}>
+    <p
+      className={`save-status save-status-${tone}`}
+      role="status"
+      aria-live="polite"
+      data-testid="save-status"
+      data-state={state.status}
+    >
       {content}
     </p>
   );

@@ -23,7 +23,9 @@ const DEBOUNCE_MS = 700;
  * A 409 stops autosaving until the user chooses between their answer and the other person's.
  */
 export function useAutosave(assessmentId: string, requirementCode: string, initial: StoredAnswer | null) {
-  const [state, setState] = useState<SaveState>(initial ? { status: "saved", at: initial.updatedAt } : { status: "idle" });
+  const [state, setState] = useState<SaveState>(
+    initial ? { status: "saved", at: initial.updatedAt } : { status: "idle" },
+  );
   const version = useRef(initial?.version ?? 0);
   const latest = useRef<Draft | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -58,7 +60,10 @@ export function useAutosave(assessmentId: string, requirementCode: string, initi
           setState({ status: "saved", at: result.data.updatedAt });
         } else if (result.status === 409) {
           blocked.current = true;
-          setState({ status: "conflict", current: (result.details as { current?: StoredAnswer } | undefined)?.current ?? null });
+          setState({
+            status: "conflict",
+            current: (result.details as { current?: StoredAnswer } | undefined)?.current ?? null,
+          });
         } else if (result.status === 400 || result.status === 403 || result.status === 423) {
           setState({ status: "invalid", message: result.message });
         } else {
@@ -78,7 +83,10 @@ export function useAutosave(assessmentId: string, requirementCode: string, initi
       if (blocked.current) return;
       if (!draft.kind) {
         dirty.current = false;
-        setState({ status: "invalid", message: "Réponse vide : rien n'est enregistré tant qu'aucune réponse n'est choisie." });
+        setState({
+          status: "invalid",
+          message: "Réponse vide : rien n'est enregistré tant qu'aucune réponse n'est choisie.",
+        });
         return;
       }
       dirty.current = true;

@@ -42,10 +42,22 @@ export function LoginForm({ callbackUrl }: Readonly<{ callbackUrl: string }>) {
     <form className="form" onSubmit={handleSubmit(onSubmit)} noValidate aria-label="Connexion">
       <FormAlert message={error} />
       <Field id="email" label="Adresse électronique" error={errors.email?.message}>
-        <input className="input" type="email" autoComplete="username" {...controlA11y("email", errors.email?.message)} {...register("email")} />
+        <input
+          className="input"
+          type="email"
+          autoComplete="username"
+          {...controlA11y("email", errors.email?.message)}
+          {...register("email")}
+        />
       </Field>
       <Field id="password" label="Mot de passe" error={errors.password?.message}>
-        <input className="input" type="password" autoComplete="current-password" {...controlA11y("password", errors.password?.message)} {...register("password")} />
+        <input
+          className="input"
+          type="password"
+          autoComplete="current-password"
+          {...controlA11y("password", errors.password?.message)}
+          {...register("password")}
+        />
       </Field>
       <div className="form-actions">
         <button className="btn" type="submit" disabled={isSubmitting}>

@@ -13,7 +13,13 @@ import { EstablishmentPicker, type PickerRegion } from "./establishment-picker";
 // establishments it concerns. Same zod schema as the route, so the browser and the server refuse
 // the same things with the same French messages.
 
-export type VersionOption = { id: string; label: string; referentialId: string; referentialTitle: string; programme: string };
+export type VersionOption = {
+  id: string;
+  label: string;
+  referentialId: string;
+  referentialTitle: string;
+  programme: string;
+};
 
 type Props = Readonly<{
   campaignId?: string;
@@ -26,7 +32,6 @@ type Props = Readonly<{
 }>;
 
 const FIELDS = ["name", "year", "referentialVersionId", "opensOn", "closesOn", "establishmentIds"] as const;
-
 
 /** Versions grouped by referential for the select's optgroups, in the order the server gave. */
 function groupVersions(versions: VersionOption[]) {
@@ -76,7 +81,16 @@ export function CampaignForm({ campaignId, defaults, versions, regions, startedE
           <input className="input" maxLength={200} {...controlA11y("name", err("name"))} {...register("name")} />
         </Field>
         <Field id="year" label="Année" hint="2019 à 2100" error={err("year")}>
-          <input className="input" type="number" inputMode="numeric" min={2019} max={2100} step={1} {...controlA11y("year", err("year"))} {...register("year", { valueAsNumber: true })} />
+          <input
+            className="input"
+            type="number"
+            inputMode="numeric"
+            min={2019}
+            max={2100}
+            step={1}
+            {...controlA11y("year", err("year"))}
+            {...register("year", { valueAsNumber: true })}
+          />
         </Field>
       </div>
       {versionLocked ? (
@@ -87,19 +101,25 @@ export function CampaignForm({ campaignId, defaults, versions, regions, startedE
             <span className="badge badge-orange">verrouillée</span>
           </p>
           <p className="muted small" style={{ margin: 0 }}>
-            Des évaluations sont commencées dans cette campagne : elles restent sur cette version. Pour une nouvelle version, créez une
-            nouvelle campagne.
+            Des évaluations sont commencées dans cette campagne : elles restent sur cette version. Pour une nouvelle
+            version, créez une nouvelle campagne.
           </p>
           {err("referentialVersionId") ? <p className="field-error">{err("referentialVersionId")}</p> : null}
         </div>
       ) : (
         <Field id="referentialVersionId" label="Version du référentiel" error={err("referentialVersionId")}>
-          <select className="select" {...controlA11y("referentialVersionId", err("referentialVersionId"))} {...register("referentialVersionId")}>
+          <select
+            className="select"
+            {...controlA11y("referentialVersionId", err("referentialVersionId"))}
+            {...register("referentialVersionId")}
+          >
             <option value="">Choisir…</option>
             {groupVersions(versions).map(([referentialId, { title, options }]) => (
               <optgroup key={referentialId} label={title}>
                 {options.map((v) => (
-                  <option key={v.id} value={v.id}>{v.label}</option>
+                  <option key={v.id} value={v.id}>
+                    {v.label}
+                  </option>
                 ))}
               </optgroup>
             ))}
@@ -111,7 +131,12 @@ export function CampaignForm({ campaignId, defaults, versions, regions, startedE
           <input className="input" type="date" {...controlA11y("opensOn", err("opensOn"))} {...register("opensOn")} />
         </Field>
         <Field id="closesOn" label="Clôture" hint="après l'ouverture" error={err("closesOn")}>
-          <input className="input" type="date" {...controlA11y("closesOn", err("closesOn"))} {...register("closesOn")} />
+          <input
+            className="input"
+            type="date"
+            {...controlA11y("closesOn", err("closesOn"))}
+            {...register("closesOn")}
+          />
         </Field>
       </div>
       <EstablishmentPicker

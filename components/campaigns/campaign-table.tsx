@@ -20,22 +20,32 @@ export function CampaignTable({ rows }: Readonly<{ rows: Row[] }>) {
         <thead>
           <tr>
             <th scope="col">Campagne</th>
-            <th scope="col" className="num">Année</th>
+            <th scope="col" className="num">
+              Année
+            </th>
             <th scope="col">Référentiel</th>
             <th scope="col">Ouverture</th>
             <th scope="col">Clôture</th>
-            <th scope="col" className="num">Établissements</th>
-            <th scope="col" className="num">Évaluations commencées</th>
+            <th scope="col" className="num">
+              Établissements
+            </th>
+            <th scope="col" className="num">
+              Évaluations commencées
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>
-              <td><Link href={`/admin/campaigns/${row.id}`}>{row.name}</Link></td>
+              <td>
+                <Link href={`/admin/campaigns/${row.id}`}>{row.name}</Link>
+              </td>
               <td className="num">{row.year}</td>
               <td>
                 {row.referentialVersion.referential.title}{" "}
-                <Link href={`/admin/referentials/${row.referentialVersion.id}`} className="small">version {row.referentialVersion.version}</Link>
+                <Link href={`/admin/referentials/${row.referentialVersion.id}`} className="small">
+                  version {row.referentialVersion.version}
+                </Link>
               </td>
               <td>{formatDay(row.opensOn)}</td>
               <td>{formatDay(row.closesOn)}</td>

@@ -6,7 +6,13 @@ import { useDeferredValue, useEffect, useId, useRef, useState } from "react";
 // region (applied to the establishments the filter shows). Locked ids stay checked: their
 // establishment has started its assessment and cannot leave the campaign.
 
-export type PickerEstablishment = { id: string; name: string; finess: string; departementCode: string; disabled: boolean };
+export type PickerEstablishment = {
+  id: string;
+  name: string;
+  finess: string;
+  departementCode: string;
+  disabled: boolean;
+};
 export type PickerRegion = { id: string; name: string; establishments: PickerEstablishment[] };
 
 type Props = Readonly<{
@@ -21,9 +27,18 @@ type Props = Readonly<{
 }>;
 
 /** Lower case without accents, so "quimper" finds "Quimper" and "tregu" finds "Tréguier". */
-const fold = (text: string) => text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
+const fold = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase();
 
-function RegionToggle({ label, checked, indeterminate, onChange }: Readonly<{ label: string; checked: boolean; indeterminate: boolean; onChange: (on: boolean) => void }>) {
+function RegionToggle({
+  label,
+  checked,
+  indeterminate,
+  onChange,
+}: Readonly<{ label: string; checked: boolean; indeterminate: boolean; onChange: (on: boolean) => void }>) {
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (ref.current) ref.current.indeterminate = indeterminate;
@@ -44,7 +59,10 @@ export function EstablishmentPicker({ regions, value, onChange, lockedIds = [], 
   const locked = new Set(lockedIds);
   const needle = fold(deferred.trim());
   const matches = (e: PickerEstablishment) =>
-    !needle || fold(e.name).includes(needle) || e.finess.toLowerCase().startsWith(needle) || e.departementCode.toLowerCase() === needle;
+    !needle ||
+    fold(e.name).includes(needle) ||
+    e.finess.toLowerCase().startsWith(needle) ||
+    e.departementCode.toLowerCase() === needle;
 
   function set(ids: string[], on: boolean) {
     const next = new Set(selected);
@@ -58,32 +76,64 @@ export function EstablishmentPicker({ regions, value, onChange, lockedIds = [], 
   }
 
   const total = regions.reduce((n, r) => n + r.establishments.length, 0);
-  const shown = regions.map((r) => ({ ...r, visible: r.establishments.filter(matches) })).filter((r) => r.visible.length > 0);
+  const shown = regions
+    .map((r) => ({ ...r, visible: r.establishments.filter(matches) }))
+    .filter((r) => r.visible.length > 0);
 
   return (
-    <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }} aria-describedby={error ? errorId : undefined} aria-invalid={error ? true : undefined}>
+    <fieldset
+      className="field"
+      style={{ border: 0, padding: 0, margin: 0 }}
+      aria-describedby={error ? errorId : undefined}
+      aria-invalid={error ? true : undefined}
+    >
       <legend>Établissements concernés</legend>
       <div className="row" style={{ alignItems: "flex-end" }}>
         <div className="field" style={{ flex: "1 1 260px" }}>
-          <label htmlFor={filterId} className="small" style={{ fontWeight: 500 }}>Filtrer par nom, FINESS ou département</label>
-          <input ref={focusRef} id={filterId} className="input" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} autoComplete="off" />
+          <label htmlFor={filterId} className="small" style={{ fontWeight: 500 }}>
+            Filtrer par nom, FINESS ou département
+          </label>
+          <input
+            ref={focusRef}
+            id={filterId}
+            className="input"
+            type="search"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            autoComplete="off"
+          />
         </div>
         <p className="muted small" role="status" style={{ margin: 0 }}>
           {selected.size} sélectionné{selected.size > 1 ? "s" : ""} sur {total}
         </p>
       </div>
       {error ? (
-        <p className="field-error" id={errorId}>{error}</p>
+        <p className="field-error" id={errorId}>
+          {error}
+        </p>
       ) : null}
-      <div style={{ maxHeight: "28rem", overflowY: "auto", border: "1px solid var(--line)", borderRadius: "var(--radius)", padding: "0.5rem 0.75rem" }}>
+      <div
+        style={{
+          maxHeight: "28rem",
+          overflowY: "auto",
+          border: "1px solid var(--line)",
+          borderRadius: "var(--radius)",
+          padding: "0.5rem 0.75rem",
+        }}
+      >
         {shown.length === 0 ? (
-          <p className="muted" style={{ margin: "0.5rem 0" }}>Aucun établissement ne correspond à ce filtre.</p>
+          <p className="muted" style={{ margin: "0.5rem 0" }}>
+            Aucun établissement ne correspond à ce filtre.
+          </p>
         ) : (
           shown.map((region) => {
             const ids = region.visible.map((e) => e.id);
             const count = ids.filter((id) => selected.has(id)).length;
             return (
-              <fieldset key={region.id} style={{ border: 0, borderBottom: "1px solid var(--line)", padding: "0.5rem 0", margin: 0 }}>
+              <fieldset
+                key={region.id}
+                style={{ border: 0, borderBottom: "1px solid var(--line)", padding: "0.5rem 0", margin: 0 }}
+              >
                 <legend className="visually-hidden">{region.name}</legend>
                 <div className="row" style={{ justifyContent: "space-between" }}>
                   <strong aria-hidden="true">{region.name}</strong>
@@ -94,7 +144,16 @@ export function EstablishmentPicker({ regions, value, onChange, lockedIds = [], 
                     onChange={(on) => set(ids, on)}
                   />
                 </div>
-                <ul style={{ listStyle: "none", margin: "0.25rem 0 0", padding: 0, display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(280px, 1fr))", gap: "0.15rem 1rem" }}>
+                <ul
+                  style={{
+                    listStyle: "none",
+                    margin: "0.25rem 0 0",
+                    padding: 0,
+                    display: "grid",
+                    gridTemplateColumns: "repeat(auto-fill, minmax(280px, 1fr))",
+                    gap: "0.15rem 1rem",
+                  }}
+                >
                   {region.visible.map((e) => {
                     const isLocked = locked.has(e.id);
                     return (
@@ -108,8 +167,16 @@ export function EstablishmentPicker({ regions, value, onChange, lockedIds = [], 
                           />
                           <span>
                             {e.name} <span className="muted small">({e.departementCode})</span>
-                            {e.disabled ? <span className="badge badge-grey" style={{ marginLeft: 6 }}>désactivé</span> : null}
-                            {isLocked ? <span className="badge badge-orange" style={{ marginLeft: 6 }}>évaluation commencée</span> : null}
+                            {e.disabled ? (
+                              <span className="badge badge-grey" style={{ marginLeft: 6 }}>
+                                désactivé
+                              </span>
+                            ) : null}
+                            {isLocked ? (
+                              <span className="badge badge-orange" style={{ marginLeft: 6 }}>
+                                évaluation commencée
+                              </span>
+                            ) : null}
                           </span>
                         </label>
                       </li>

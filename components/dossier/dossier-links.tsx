@@ -29,7 +29,9 @@ export function DossierLinks({ assessmentId, isDirector, status }: Props) {
         {isDraft
           ? "Aperçu marqué « BROUILLON » : il n'a pas de code de vérification et ne peut pas être transmis à l'ARS. Le dossier définitif est émis après la soumission."
           : "Dossier définitif : son code de vérification et son empreinte sont enregistrés par Socle ; l'ARS peut en vérifier l'authenticité sur la page « Vérifier un dossier »."}
-        {isDirector ? " Le lot complet contient le dossier, toutes les pièces justificatives et un manifeste de leurs empreintes." : ""}
+        {isDirector
+          ? " Le lot complet contient le dossier, toutes les pièces justificatives et un manifeste de leurs empreintes."
+          : ""}
       </p>
     </div>
   );

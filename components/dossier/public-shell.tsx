@@ -8,14 +8,18 @@ export function PublicShell({ children }: Readonly<{ children: ReactNode }>) {
       <header className="header">
         <div className="header-inner">
           <Link href="/verifier" className="brand">
-            <span className="brand-mark" aria-hidden="true">S</span>
+            <span className="brand-mark" aria-hidden="true">
+              S
+            </span>
             <span>
               <span className="brand-name">Socle</span>
               <span className="brand-tagline">Vérification des dossiers</span>
             </span>
           </Link>
           <span className="spacer" />
-          <Link href="/login" className="small">Connexion</Link>
+          <Link href="/login" className="small">
+            Connexion
+          </Link>
         </div>
       </header>
       <main className="main" id="contenu" style={{ maxWidth: 900 }}>

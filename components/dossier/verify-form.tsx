@@ -11,7 +11,10 @@ type Outcome = { result: VerifyResult; by: "code" | "file" } | null;
 async function post(body: BodyInit, headers?: HeadersInit): Promise<{ result?: VerifyResult; error?: string }> {
   try {
     const response = await fetch("/api/verifier", { method: "POST", body, headers });
-    const payload = (await response.json().catch(() => null)) as { result?: VerifyResult; error?: { message?: string } } | null;
+    const payload = (await response.json().catch(() => null)) as {
+      result?: VerifyResult;
+      error?: { message?: string };
+    } | null;
     if (response.ok && payload?.result) return { result: payload.result };
     return { error: payload?.error?.message ?? `La vérification a échoué (erreur ${response.status}) : réessayez.` };
   } catch {
@@ -127,7 +130,8 @@ export function VerifyForm({ initialCode = "" }: Readonly<{ initialCode?: string
           >
             <strong>{busy === "file" ? "Vérification du fichier…" : "Déposez ici le PDF reçu"}</strong>
             <span className="small muted" style={{ display: "block" }}>
-              ou cliquez pour le choisir (20 Mo au plus). Le fichier n&apos;est pas conservé : seule son empreinte est comparée.
+              ou cliquez pour le choisir (20 Mo au plus). Le fichier n&apos;est pas conservé : seule son empreinte est
+              comparée.
             </span>
           </label>
           <input

@@ -4,7 +4,12 @@ import { describeVerifyResult, type VerifyResult } from "@/lib/dossier/verify-sh
 export function VerifyResultView({ result, by }: Readonly<{ result: VerifyResult; by: "code" | "file" }>) {
   const message = describeVerifyResult(result, by);
   return (
-    <div className={`alert alert-${message.tone}`} role="status" data-testid="verify-result" data-authentic={result.authentic ? "true" : "false"}>
+    <div
+      className={`alert alert-${message.tone}`}
+      role="status"
+      data-testid="verify-result"
+      data-authentic={result.authentic ? "true" : "false"}
+    >
       <p style={{ margin: 0, fontWeight: 700 }}>{message.title}</p>
       <ul>
         {message.lines.map((line) => (

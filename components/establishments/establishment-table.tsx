@@ -39,12 +39,26 @@ export function EstablishmentTable({ rows, caption, showGht = true, emptyText = 
               <tr key={row.id}>
                 <td>
                   <Link href={`/establishments/${row.id}`}>{row.name}</Link>
-                  {row.ght?.supportEstablishmentId === row.id ? <span className="badge" style={{ marginLeft: 8 }}>Support</span> : null}
+                  {row.ght?.supportEstablishmentId === row.id ? (
+                    <span className="badge" style={{ marginLeft: 8 }}>
+                      Support
+                    </span>
+                  ) : null}
                 </td>
-                <td><code>{row.finess}</code></td>
+                <td>
+                  <code>{row.finess}</code>
+                </td>
                 <td>{CATEGORY_LABELS[row.category]}</td>
                 <td>{row.departementCode}</td>
-                {showGht ? <td>{row.ght ? <Link href={`/ght/${row.ght.id}`}>{row.ght.name}</Link> : <span className="muted">—</span>}</td> : null}
+                {showGht ? (
+                  <td>
+                    {row.ght ? (
+                      <Link href={`/ght/${row.ght.id}`}>{row.ght.name}</Link>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
+                ) : null}
               </tr>
             ))
           )}

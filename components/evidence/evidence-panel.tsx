@@ -5,7 +5,12 @@ import { sendJson } from "@/lib/core/client-fetch";
 import { formatDateTime, formatFileSize } from "@/lib/evidence/format";
 import type { TLinkEvidence } from "@/lib/evidence/schemas";
 import { ACCEPT_ATTRIBUTE } from "@/lib/evidence/kinds";
-import { ACCEPTED_TYPES_TEXT, type EvidenceLibraryEntry, type EvidenceLinkView, type EvidenceUnlinkResult } from "@/lib/evidence/types";
+import {
+  ACCEPTED_TYPES_TEXT,
+  type EvidenceLibraryEntry,
+  type EvidenceLinkView,
+  type EvidenceUnlinkResult,
+} from "@/lib/evidence/types";
 
 const NETWORK_MESSAGE = "Connexion impossible : vérifiez votre réseau puis réessayez.";
 
@@ -36,7 +41,13 @@ export function EvidencePanel({ assessmentId, requirementCode, initialLinks, lib
   const inputRef = useRef<HTMLInputElement>(null);
   const titleRef = useRef<HTMLParagraphElement>(null);
   const id = useId();
-  const ids = { title: `${id}-title`, input: `${id}-file`, hint: `${id}-hint`, error: `${id}-error`, select: `${id}-library` };
+  const ids = {
+    title: `${id}-title`,
+    input: `${id}-file`,
+    hint: `${id}-hint`,
+    error: `${id}-error`,
+    select: `${id}-library`,
+  };
 
   const base = `/api/assessments/${encodeURIComponent(assessmentId)}/evidence`;
   const uploading = progress !== null;
@@ -118,7 +129,11 @@ export function EvidencePanel({ assessmentId, requirementCode, initialLinks, lib
     if (!window.confirm(question)) return;
     start();
     setBusy(link.linkId);
-    const result = await sendJson<EvidenceUnlinkResult>(`${base}/links/${encodeURIComponent(link.linkId)}`, {}, "DELETE");
+    const result = await sendJson<EvidenceUnlinkResult>(
+      `${base}/links/${encodeURIComponent(link.linkId)}`,
+      {},
+      "DELETE",
+    );
     setBusy(null);
     // Already removed by someone else: the list catches up.
     if (result.ok || result.code === "NOT_FOUND") setLinks((prev) => prev.filter((l) => l.linkId !== link.linkId));
@@ -133,13 +148,32 @@ export function EvidencePanel({ assessmentId, requirementCode, initialLinks, lib
   const percent = Math.round((progress ?? 0) * 100);
 
   return (
-    <section aria-labelledby={ids.title} aria-busy={uploading || busy !== null} style={{ borderTop: "1px solid var(--line)", paddingTop: "0.75rem", marginTop: "0.75rem" }}>
-      <p id={ids.title} ref={titleRef} tabIndex={-1} className="small" style={{ fontWeight: 600, margin: "0 0 0.5rem" }}>
+    <section
+      aria-labelledby={ids.title}
+      aria-busy={uploading || busy !== null}
+      style={{ borderTop: "1px solid var(--line)", paddingTop: "0.75rem", marginTop: "0.75rem" }}
+    >
+      <p
+        id={ids.title}
+        ref={titleRef}
+        tabIndex={-1}
+        className="small"
+        style={{ fontWeight: 600, margin: "0 0 0.5rem" }}
+      >
         Pièces justificatives{links.length > 0 ? ` (${links.length})` : ""}
       </p>
 
       {links.length === 0 ? null : (
-        <ul style={{ listStyle: "none", padding: 0, margin: "0 0 0.75rem", display: "flex", flexDirection: "column", gap: "0.5rem" }}>
+        <ul
+          style={{
+            listStyle: "none",
+            padding: 0,
+            margin: "0 0 0.75rem",
+            display: "flex",
+            flexDirection: "column",
+            gap: "0.5rem",
+          }}
+        >
           {links.map((link) => (
             <li key={link.linkId} className="row" style={{ justifyContent: "space-between", gap: "0.25rem 0.75rem" }}>
               <span style={{ minWidth: 0, overflowWrap: "anywhere" }}>
@@ -183,7 +217,9 @@ export function EvidencePanel({ assessmentId, requirementCode, initialLinks, lib
               aria-describedby={error ? `${ids.hint} ${ids.error}` : ids.hint}
             />
             {/* The native control is hidden; its label is the visible, focus-ringed button. */}
-            <label htmlFor={ids.input} className="btn btn-secondary btn-small">Joindre une pièce justificative</label>
+            <label htmlFor={ids.input} className="btn btn-secondary btn-small">
+              Joindre une pièce justificative
+            </label>
             <span id={ids.hint} className="hint small muted">
               Types acceptés : {ACCEPTED_TYPES_TEXT}.
             </span>
@@ -221,7 +257,12 @@ export function EvidencePanel({ assessmentId, requirementCode, initialLinks, lib
                     </option>
                   ))}
                 </select>
-                <button type="button" className="btn btn-secondary btn-small" onClick={linkSelected} disabled={!selected || busy !== null}>
+                <button
+                  type="button"
+                  className="btn btn-secondary btn-small"
+                  onClick={linkSelected}
+                  disabled={!selected || busy !== null}
+                >
                   {busy === "link" ? "Liaison…" : "Lier"}
                 </button>
               </div>

@@ -3,7 +3,13 @@
 // ship it. The server checks everything again (access, 20 Mo, real content type).
 import type { JsonResult } from "@/lib/core/client-fetch";
 import { isAcceptedExtension } from "@/lib/evidence/kinds";
-import { EMPTY_FILE_MESSAGE, type EvidenceUploadResult, MAX_EVIDENCE_BYTES, TOO_LARGE_MESSAGE, UNSUPPORTED_MESSAGE } from "@/lib/evidence/types";
+import {
+  EMPTY_FILE_MESSAGE,
+  type EvidenceUploadResult,
+  MAX_EVIDENCE_BYTES,
+  TOO_LARGE_MESSAGE,
+  UNSUPPORTED_MESSAGE,
+} from "@/lib/evidence/types";
 
 /** Why this file would be refused, or null: spares a useless upload. */
 export function fileProblem(file: File): string | null {
@@ -14,7 +20,12 @@ export function fileProblem(file: File): string | null {
 }
 
 /** POST the file for a requirement, with upload progress (fetch has none), answering like sendJson. */
-export function uploadEvidence(url: string, requirementCode: string, file: File, onProgress: (fraction: number) => void): Promise<JsonResult<EvidenceUploadResult>> {
+export function uploadEvidence(
+  url: string,
+  requirementCode: string,
+  file: File,
+  onProgress: (fraction: number) => void,
+): Promise<JsonResult<EvidenceUploadResult>> {
   const body = new FormData();
   body.append("requirementCode", requirementCode);
   body.append("file", file);
@@ -35,10 +46,17 @@ export function uploadEvidence(url: string, requirementCode: string, file: File,
         ok: false,
         status: xhr.status,
         code: payload?.error?.code ?? "UNKNOWN",
-        message: payload?.error?.message ?? (xhr.status === 413 ? TOO_LARGE_MESSAGE : `Erreur ${xhr.status} : réessayez.`),
+        message:
+          payload?.error?.message ?? (xhr.status === 413 ? TOO_LARGE_MESSAGE : `Erreur ${xhr.status} : réessayez.`),
       });
     };
-    const network = () => resolve({ ok: false, status: 0, code: "NETWORK", message: "Connexion impossible : vérifiez votre réseau puis réessayez." });
+    const network = () =>
+      resolve({
+        ok: false,
+        status: 0,
+        code: "NETWORK",
+        message: "Connexion impossible : vérifiez votre réseau puis réessayez.",
+      });
     xhr.onerror = network;
     xhr.onabort = network;
     xhr.send(body);

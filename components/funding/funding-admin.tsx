@@ -14,8 +14,9 @@ export function FundingAdmin({ view, regionId }: Props) {
     <div className="stack">
       <div className="row">
         <p className="small muted" style={{ margin: 0, maxWidth: "70ch" }}>
-          Un paramètre est une hypothèse, jamais une promesse : chaque montant est accompagné de sa source. Une enveloppe régionale est
-          partagée entre les établissements de la campagne au prorata de leur activité ; un montant d&apos;établissement la remplace.
+          Un paramètre est une hypothèse, jamais une promesse : chaque montant est accompagné de sa source. Une
+          enveloppe régionale est partagée entre les établissements de la campagne au prorata de leur activité ; un
+          montant d&apos;établissement la remplace.
         </p>
         <span className="spacer" />
         <AddParameterButton options={options} regionId={regionId} />
@@ -28,29 +29,53 @@ export function FundingAdmin({ view, regionId }: Props) {
       ) : null}
       {withParameters.map((c) => (
         <section key={c.id} className="stack" aria-labelledby={`funding-${c.id}`} style={{ gap: "0.5rem" }}>
-          <h2 id={`funding-${c.id}`} style={{ margin: 0 }}>{c.name}</h2>
+          <h2 id={`funding-${c.id}`} style={{ margin: 0 }}>
+            {c.name}
+          </h2>
           <div className="table-wrap">
             <table className="table">
               <thead>
                 <tr>
-                  <th scope="col">Périmètre</th><th scope="col">Domaine</th><th scope="col" className="num">Montant</th>
-                  <th scope="col">Hypothèse</th><th scope="col">Saisi par</th><th scope="col"><span className="visually-hidden">Actions</span></th>
+                  <th scope="col">Périmètre</th>
+                  <th scope="col">Domaine</th>
+                  <th scope="col" className="num">
+                    Montant
+                  </th>
+                  <th scope="col">Hypothèse</th>
+                  <th scope="col">Saisi par</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
-                {view.parameters.filter((p) => p.campaignId === c.id).map((p) => (
-                  <tr key={p.id}>
-                    <td>{p.scopeName}<div className="small muted">{p.establishmentId ? "Établissement" : "Enveloppe régionale"}</div></td>
-                    <td className="small">{p.domainCode ?? <span className="muted">Tout le programme</span>}</td>
-                    <td className="num">{formatEuros(p.amountEuros)}</td>
-                    <td className="small" style={{ maxWidth: "48ch" }}>
-                      {p.isExample ? <><span className="badge badge-orange">Exemple</span> </> : null}
-                      {p.assumption}
-                    </td>
-                    <td className="small">{p.setByName}<div className="muted">{dateFr.format(new Date(p.setAt))}</div></td>
-                    <td><ParameterRowControls options={options} parameter={p} /></td>
-                  </tr>
-                ))}
+                {view.parameters
+                  .filter((p) => p.campaignId === c.id)
+                  .map((p) => (
+                    <tr key={p.id}>
+                      <td>
+                        {p.scopeName}
+                        <div className="small muted">{p.establishmentId ? "Établissement" : "Enveloppe régionale"}</div>
+                      </td>
+                      <td className="small">{p.domainCode ?? <span className="muted">Tout le programme</span>}</td>
+                      <td className="num">{formatEuros(p.amountEuros)}</td>
+                      <td className="small" style={{ maxWidth: "48ch" }}>
+                        {p.isExample ? (
+                          <>
+                            <span className="badge badge-orange">Exemple</span>{" "}
+                          </>
+                        ) : null}
+                        {p.assumption}
+                      </td>
+                      <td className="small">
+                        {p.setByName}
+                        <div className="muted">{dateFr.format(new Date(p.setAt))}</div>
+                      </td>
+                      <td>
+                        <ParameterRowControls options={options} parameter={p} />
+                      </td>
+                    </tr>
+                  ))}
               </tbody>
             </table>
           </div>

@@ -21,8 +21,14 @@ export function FundingAtStake({ funding, blockingMissing }: Props) {
   return (
     <section className="card" aria-labelledby="funding-title" data-testid="funding-at-stake">
       <div className="row">
-        <h2 id="funding-title" style={{ margin: 0 }}>Financement en jeu</h2>
-        {result.isExample ? <span className="badge badge-orange" data-testid="funding-example">Exemple : hypothèse de démonstration</span> : null}
+        <h2 id="funding-title" style={{ margin: 0 }}>
+          Financement en jeu
+        </h2>
+        {result.isExample ? (
+          <span className="badge badge-orange" data-testid="funding-example">
+            Exemple : hypothèse de démonstration
+          </span>
+        ) : null}
       </div>
       <p className="stat" style={{ margin: "0.75rem 0 0.25rem" }} data-testid="funding-amount">
         {formatEuros(result.amountEuros)} {held ? "à débloquer" : "en jeu"}
@@ -32,21 +38,29 @@ export function FundingAtStake({ funding, blockingMissing }: Props) {
           ? `Estimation : ce montant reste bloqué tant que ${blockingMissing.length === 1 ? "le prérequis ci-dessous manque" : `les ${blockingMissing.length} prérequis ci-dessous manquent`}.`
           : "Aucun prérequis bloquant ne manque : rien n'est retenu au titre des prérequis."}
       </p>
-      <p style={{ margin: "0.75rem 0 0" }}><strong>Hypothèse :</strong> {result.assumption}</p>
-      {result.rule ? <p className="small" style={{ margin: "0.5rem 0 0" }}>{result.rule}</p> : null}
+      <p style={{ margin: "0.75rem 0 0" }}>
+        <strong>Hypothèse :</strong> {result.assumption}
+      </p>
+      {result.rule ? (
+        <p className="small" style={{ margin: "0.5rem 0 0" }}>
+          {result.rule}
+        </p>
+      ) : null}
       {held ? (
         <ul className="small" style={{ margin: "0.75rem 0 0" }} data-testid="funding-per-requirement">
           {blockingMissing.map((r) => (
             <li key={r.code}>
               <strong>{r.code}</strong> — {r.label} :{" "}
-              {result.perRequirement[r.code] ? `retient ${formatEuros(result.perRequirement[r.code]!)}` : "aucun montant identifié pour ce domaine"}
+              {result.perRequirement[r.code]
+                ? `retient ${formatEuros(result.perRequirement[r.code]!)}`
+                : "aucun montant identifié pour ce domaine"}
             </li>
           ))}
         </ul>
       ) : null}
       <p className="small muted" style={{ margin: "0.75rem 0 0" }}>
-        Ordre de grandeur calculé à partir d&apos;hypothèses saisies par la délégation régionale ou l&apos;administration : ce n&apos;est ni une
-        promesse ni une notification de financement.
+        Ordre de grandeur calculé à partir d&apos;hypothèses saisies par la délégation régionale ou
+        l&apos;administration : ce n&apos;est ni une promesse ni une notification de financement.
       </p>
     </section>
   );

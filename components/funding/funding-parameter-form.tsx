@@ -6,7 +6,11 @@ import { useForm, useWatch } from "react-hook-form";
 import { useServerSubmit } from "@/components/admin/use-server-submit";
 import { controlA11y, Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
-import { type FundingParameterFormValues, type FundingParameterInput, ZFundingParameterInput } from "@/lib/funding/schemas";
+import {
+  type FundingParameterFormValues,
+  type FundingParameterInput,
+  ZFundingParameterInput,
+} from "@/lib/funding/schemas";
 
 // Add (no `parameterId`) or replace a funding assumption. Same schema as the routes.
 
@@ -16,15 +20,33 @@ export type FundingFormOptions = {
   establishments: { id: string; name: string; campaignIds: string[] }[];
 };
 
-type Props = Readonly<{ options: FundingFormOptions; defaults: FundingParameterFormValues; parameterId?: string; onDone: () => void }>;
+type Props = Readonly<{
+  options: FundingFormOptions;
+  defaults: FundingParameterFormValues;
+  parameterId?: string;
+  onDone: () => void;
+}>;
 
-const FIELDS = ["campaignId", "scope", "regionId", "establishmentId", "domainCode", "amountEuros", "assumption", "isExample"] as const;
+const FIELDS = [
+  "campaignId",
+  "scope",
+  "regionId",
+  "establishmentId",
+  "domainCode",
+  "amountEuros",
+  "assumption",
+  "isExample",
+] as const;
 const emptyToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
 const toAmount = (v: unknown) => (v === "" || v === null || v === undefined ? Number.NaN : Number(v));
 
 export function FundingParameterForm({ options, defaults, parameterId, onDone }: Props) {
   const router = useRouter();
-  const { register, handleSubmit, formState, setError, control } = useForm<FundingParameterFormValues, unknown, FundingParameterInput>({
+  const { register, handleSubmit, formState, setError, control } = useForm<
+    FundingParameterFormValues,
+    unknown,
+    FundingParameterInput
+  >({
     resolver: zodResolver(ZFundingParameterInput),
     defaultValues: defaults,
     shouldUnregister: true, // the hidden scope's control is not sent
@@ -37,20 +59,32 @@ export function FundingParameterForm({ options, defaults, parameterId, onDone }:
   const campaign = options.campaigns.find((c) => c.id === campaignId);
 
   async function onSubmit(values: FundingParameterInput) {
-    const saved = parameterId ? await send(`/api/funding/parameters/${parameterId}`, "PATCH", values) : await send("/api/funding/parameters", "POST", values);
+    const saved = parameterId
+      ? await send(`/api/funding/parameters/${parameterId}`, "PATCH", values)
+      : await send("/api/funding/parameters", "POST", values);
     if (!saved) return;
     router.refresh();
     onDone();
   }
 
   return (
-    <form className="form" style={{ maxWidth: "none" }} onSubmit={handleSubmit(onSubmit)} noValidate aria-label={parameterId ? "Modifier le paramètre" : "Nouveau paramètre"}>
+    <form
+      className="form"
+      style={{ maxWidth: "none" }}
+      onSubmit={handleSubmit(onSubmit)}
+      noValidate
+      aria-label={parameterId ? "Modifier le paramètre" : "Nouveau paramètre"}
+    >
       <FormAlert message={alert?.message} errors={alert?.errors} />
       <div className="form-grid">
         <Field id="fp-campaign" label="Campagne" error={err("campaignId")}>
           <select className="select" {...controlA11y("fp-campaign", err("campaignId"))} {...register("campaignId")}>
             <option value="">Choisir…</option>
-            {options.campaigns.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            {options.campaigns.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
           </select>
         </Field>
         <Field id="fp-scope" label="Périmètre" error={err("scope")}>
@@ -61,38 +95,92 @@ export function FundingParameterForm({ options, defaults, parameterId, onDone }:
         </Field>
         {scope === "establishment" ? (
           <Field id="fp-establishment" label="Établissement" error={err("establishmentId")}>
-            <select className="select" {...controlA11y("fp-establishment", err("establishmentId"))} {...register("establishmentId", { setValueAs: emptyToNull })}>
+            <select
+              className="select"
+              {...controlA11y("fp-establishment", err("establishmentId"))}
+              {...register("establishmentId", { setValueAs: emptyToNull })}
+            >
               <option value="">Choisir…</option>
-              {options.establishments.filter((e) => !campaign || e.campaignIds.includes(campaign.id)).map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
+              {options.establishments
+                .filter((e) => !campaign || e.campaignIds.includes(campaign.id))
+                .map((e) => (
+                  <option key={e.id} value={e.id}>
+                    {e.name}
+                  </option>
+                ))}
             </select>
           </Field>
         ) : (
           <Field id="fp-region" label="Région" error={err("regionId")}>
-            <select className="select" {...controlA11y("fp-region", err("regionId"))} {...register("regionId", { setValueAs: emptyToNull })}>
+            <select
+              className="select"
+              {...controlA11y("fp-region", err("regionId"))}
+              {...register("regionId", { setValueAs: emptyToNull })}
+            >
               <option value="">Choisir…</option>
-              {options.regions.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+              {options.regions.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
             </select>
           </Field>
         )}
-        <Field id="fp-domain" label="Domaine" hint="un montant de domaine s'ajoute à celui du programme" error={err("domainCode")}>
-          <select className="select" {...controlA11y("fp-domain", err("domainCode"))} {...register("domainCode", { setValueAs: emptyToNull })}>
+        <Field
+          id="fp-domain"
+          label="Domaine"
+          hint="un montant de domaine s'ajoute à celui du programme"
+          error={err("domainCode")}
+        >
+          <select
+            className="select"
+            {...controlA11y("fp-domain", err("domainCode"))}
+            {...register("domainCode", { setValueAs: emptyToNull })}
+          >
             <option value="">Tout le programme (tout ou rien)</option>
-            {(campaign?.domains ?? []).map((d) => <option key={d.code} value={d.code}>{d.code} — {d.title}</option>)}
+            {(campaign?.domains ?? []).map((d) => (
+              <option key={d.code} value={d.code}>
+                {d.code} — {d.title}
+              </option>
+            ))}
           </select>
         </Field>
         <Field id="fp-amount" label="Montant" hint="en euros, nombre entier" error={err("amountEuros")}>
-          <input className="input" type="number" inputMode="numeric" min={0} step={1} {...controlA11y("fp-amount", err("amountEuros"))} {...register("amountEuros", { setValueAs: toAmount })} />
+          <input
+            className="input"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            step={1}
+            {...controlA11y("fp-amount", err("amountEuros"))}
+            {...register("amountEuros", { setValueAs: toAmount })}
+          />
         </Field>
       </div>
-      <Field id="fp-assumption" label="Hypothèse" hint="d'où vient ce montant ? 10 à 1 000 caractères" error={err("assumption")}>
-        <textarea className="textarea" maxLength={1000} {...controlA11y("fp-assumption", err("assumption"))} {...register("assumption")} />
+      <Field
+        id="fp-assumption"
+        label="Hypothèse"
+        hint="d'où vient ce montant ? 10 à 1 000 caractères"
+        error={err("assumption")}
+      >
+        <textarea
+          className="textarea"
+          maxLength={1000}
+          {...controlA11y("fp-assumption", err("assumption"))}
+          {...register("assumption")}
+        />
       </Field>
       <label className="checkbox">
-        <input type="checkbox" {...register("isExample")} /> Exemple : hypothèse de démonstration, pas un montant notifié
+        <input type="checkbox" {...register("isExample")} /> Exemple : hypothèse de démonstration, pas un montant
+        notifié
       </label>
       <div className="form-actions">
-        <button className="btn" type="submit" disabled={isSubmitting}>{isSubmitting ? "Enregistrement…" : parameterId ? "Enregistrer" : "Ajouter le paramètre"}</button>
-        <button className="btn btn-secondary" type="button" onClick={onDone}>Annuler</button>
+        <button className="btn" type="submit" disabled={isSubmitting}>
+          {isSubmitting ? "Enregistrement…" : parameterId ? "Enregistrer" : "Ajouter le paramètre"}
+        </button>
+        <button className="btn btn-secondary" type="button" onClick={onDone}>
+          Annuler
+        </button>
       </div>
     </form>
   );

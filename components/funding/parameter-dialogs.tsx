@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Modal } from "@/components/inventory/modal";
 import { sendJson } from "@/lib/core/client-fetch";
-import type { FundingParameterView } from "@/lib/funding/actions";
+import type { FundingParameterView } from "@/lib/funding/commands";
 import type { FundingParameterFormValues } from "@/lib/funding/schemas";
 import { type FundingFormOptions, FundingParameterForm } from "./funding-parameter-form";
 
@@ -12,7 +12,10 @@ import { type FundingFormOptions, FundingParameterForm } from "./funding-paramet
 export type EditableParameter = Omit<FundingParameterView, "setById" | "setAt">;
 
 /** "Ajouter un paramètre": the form in a dialog, with the region preselected on a region's page. */
-export function AddParameterButton({ options, regionId }: Readonly<{ options: FundingFormOptions; regionId?: string }>) {
+export function AddParameterButton({
+  options,
+  regionId,
+}: Readonly<{ options: FundingFormOptions; regionId?: string }>) {
   const [open, setOpen] = useState(false);
   const defaults: FundingParameterFormValues = {
     campaignId: options.campaigns[0]?.id ?? "",
@@ -26,7 +29,9 @@ export function AddParameterButton({ options, regionId }: Readonly<{ options: Fu
   };
   return (
     <>
-      <button type="button" className="btn" onClick={() => setOpen(true)} disabled={options.campaigns.length === 0}>Ajouter un paramètre</button>
+      <button type="button" className="btn" onClick={() => setOpen(true)} disabled={options.campaigns.length === 0}>
+        Ajouter un paramètre
+      </button>
       <Modal open={open} title="Nouveau paramètre de financement" onClose={() => setOpen(false)}>
         <FundingParameterForm options={options} defaults={defaults} onDone={() => setOpen(false)} />
       </Modal>
@@ -35,14 +40,18 @@ export function AddParameterButton({ options, regionId }: Readonly<{ options: Fu
 }
 
 /** "Modifier" and "Supprimer" on one parameter. */
-export function ParameterRowControls({ options, parameter }: Readonly<{ options: FundingFormOptions; parameter: EditableParameter }>) {
+export function ParameterRowControls({
+  options,
+  parameter,
+}: Readonly<{ options: FundingFormOptions; parameter: EditableParameter }>) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   async function remove() {
-    if (!window.confirm("Supprimer ce paramètre ? Le montant correspondant ne sera plus affiché aux établissements.")) return;
+    if (!window.confirm("Supprimer ce paramètre ? Le montant correspondant ne sera plus affiché aux établissements."))
+      return;
     setBusy(true);
     setError(null);
     const result = await sendJson(`/api/funding/parameters/${parameter.id}`, {}, "DELETE");
@@ -58,9 +67,17 @@ export function ParameterRowControls({ options, parameter }: Readonly<{ options:
     : { ...common, scope: "region", regionId, establishmentId: null };
   return (
     <span className="row" style={{ justifyContent: "flex-end", gap: 8 }}>
-      <button type="button" className="btn btn-secondary btn-small" onClick={() => setOpen(true)}>Modifier</button>
-      <button type="button" className="btn btn-danger btn-small" onClick={remove} disabled={busy}>{busy ? "Suppression…" : "Supprimer"}</button>
-      {error ? <span role="alert" className="field-error">{error}</span> : null}
+      <button type="button" className="btn btn-secondary btn-small" onClick={() => setOpen(true)}>
+        Modifier
+      </button>
+      <button type="button" className="btn btn-danger btn-small" onClick={remove} disabled={busy}>
+        {busy ? "Suppression…" : "Supprimer"}
+      </button>
+      {error ? (
+        <span role="alert" className="field-error">
+          {error}
+        </span>
+      ) : null}
       <Modal open={open} title="Modifier le paramètre de financement" onClose={() => setOpen(false)}>
         <FundingParameterForm options={options} defaults={defaults} parameterId={id} onDone={() => setOpen(false)} />
       </Modal>

@@ -9,11 +9,22 @@ export async function AdminHome() {
   const counts = await getPlatformCounts(db, actor);
   return (
     <section className="stack" aria-labelledby="admin-home">
-      <h2 id="admin-home" style={{ margin: 0 }}>Administration de la plateforme</h2>
+      <h2 id="admin-home" style={{ margin: 0 }}>
+        Administration de la plateforme
+      </h2>
       <div className="grid">
-        <div className="card"><div className="stat">{counts.establishments}</div><div className="stat-label">établissements actifs</div></div>
-        <div className="card"><div className="stat">{counts.ghts}</div><div className="stat-label">GHT</div></div>
-        <div className="card"><div className="stat">{counts.users}</div><div className="stat-label">comptes actifs</div></div>
+        <div className="card">
+          <div className="stat">{counts.establishments}</div>
+          <div className="stat-label">établissements actifs</div>
+        </div>
+        <div className="card">
+          <div className="stat">{counts.ghts}</div>
+          <div className="stat-label">GHT</div>
+        </div>
+        <div className="card">
+          <div className="stat">{counts.users}</div>
+          <div className="stat-label">comptes actifs</div>
+        </div>
       </div>
       <AdminSectionLinks />
     </section>

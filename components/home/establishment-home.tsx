@@ -29,13 +29,16 @@ export async function EstablishmentHome({ actor, membership }: Props) {
               <Link href={`/establishments/${establishment.id}`}>{establishment.name}</Link>
             </h2>
             <p className="muted small" style={{ margin: 0 }}>
-              {CATEGORY_LABELS[establishment.category]} · FINESS {establishment.finess} · {establishment.departement.name}
+              {CATEGORY_LABELS[establishment.category]} · FINESS {establishment.finess} ·{" "}
+              {establishment.departement.name}
               {establishment.ght ? ` · ${establishment.ght.name}` : ""}
             </p>
           </div>
           <span className="spacer" />
           <span className="badge">
-            {isDirector ? "Direction" : `Contributeur${membership.function ? ` · ${FUNCTION_LABELS[membership.function]}` : ""}`}
+            {isDirector
+              ? "Direction"
+              : `Contributeur${membership.function ? ` · ${FUNCTION_LABELS[membership.function]}` : ""}`}
           </span>
         </div>
       </div>
@@ -45,14 +48,16 @@ export async function EstablishmentHome({ actor, membership }: Props) {
           <h3>Sections qui vous sont confiées</h3>
           {mine.length === 0 ? (
             <p className="muted" style={{ margin: 0 }}>
-              Aucune section ne vous est confiée pour l&apos;instant. La direction de l&apos;établissement vous en attribuera
-              depuis le questionnaire.
+              Aucune section ne vous est confiée pour l&apos;instant. La direction de l&apos;établissement vous en
+              attribuera depuis le questionnaire.
             </p>
           ) : (
             <ul>
               {mine.map((a) => (
                 <li key={`${a.assessment.id}-${a.domainCode}`}>
-                  <Link href={`/establishments/${establishment.id}/assessments/${a.assessment.id}/sections/${a.domainCode}`}>
+                  <Link
+                    href={`/establishments/${establishment.id}/assessments/${a.assessment.id}/sections/${a.domainCode}`}
+                  >
                     {a.assessment.campaign.name} — section {a.domainCode}
                   </Link>
                 </li>
@@ -66,8 +71,8 @@ export async function EstablishmentHome({ actor, membership }: Props) {
         <h3>Campagnes</h3>
         {campaigns.length === 0 ? (
           <p className="muted" style={{ margin: 0 }}>
-            Aucune campagne n&apos;est ouverte pour votre établissement. Les campagnes sont ouvertes par l&apos;administration
-            de la plateforme ; vous serez prévenu à leur ouverture.
+            Aucune campagne n&apos;est ouverte pour votre établissement. Les campagnes sont ouvertes par
+            l&apos;administration de la plateforme ; vous serez prévenu à leur ouverture.
           </p>
         ) : (
           <ul className="stack" style={{ listStyle: "none", padding: 0, margin: 0 }}>
@@ -82,7 +87,10 @@ export async function EstablishmentHome({ actor, membership }: Props) {
                 <span className="spacer" />
                 <AssessmentStatusBadge status={c.assessment?.status ?? null} />
                 {c.assessment ? (
-                  <Link className="btn btn-small" href={`/establishments/${establishment.id}/assessments/${c.assessment.id}`}>
+                  <Link
+                    className="btn btn-small"
+                    href={`/establishments/${establishment.id}/assessments/${c.assessment.id}`}
+                  >
                     Ouvrir
                   </Link>
                 ) : isDirector ? (

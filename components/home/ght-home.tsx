@@ -6,18 +6,31 @@ import { EstablishmentTable } from "@/components/establishments/establishment-ta
 
 export async function GhtHome({ actor, ghtId }: Readonly<{ actor: Actor; ghtId: string }>) {
   const ght = await getGhtOrThrow(db, actor, ghtId);
-  const rows = ght.members.map((m) => ({ ...m, ght: { id: ght.id, name: ght.name, supportEstablishmentId: ght.supportEstablishment?.id ?? null } }));
+  const rows = ght.members.map((m) => ({
+    ...m,
+    ght: { id: ght.id, name: ght.name, supportEstablishmentId: ght.supportEstablishment?.id ?? null },
+  }));
   return (
     <section className="stack" aria-labelledby={`ght-${ght.id}`}>
       <div className="row">
-        <h2 id={`ght-${ght.id}`} style={{ margin: 0 }}>Coordination — {ght.name}</h2>
+        <h2 id={`ght-${ght.id}`} style={{ margin: 0 }}>
+          Coordination — {ght.name}
+        </h2>
         <span className="spacer" />
-        <Link className="btn btn-secondary btn-small" href={`/ght/${ght.id}`}>Vue du GHT</Link>
+        <Link className="btn btn-secondary btn-small" href={`/ght/${ght.id}`}>
+          Vue du GHT
+        </Link>
       </div>
       <p className="muted" style={{ margin: 0 }}>
-        {ght.members.length} établissements membres · établissement support : {ght.supportEstablishment?.name ?? "non désigné"} · {ght.region.name}
+        {ght.members.length} établissements membres · établissement support :{" "}
+        {ght.supportEstablishment?.name ?? "non désigné"} · {ght.region.name}
       </p>
-      <EstablishmentTable rows={rows} caption={`Membres du ${ght.name}`} showGht={false} emptyText="Ce GHT n'a pas encore de membre." />
+      <EstablishmentTable
+        rows={rows}
+        caption={`Membres du ${ght.name}`}
+        showGht={false}
+        emptyText="Ce GHT n'a pas encore de membre."
+      />
     </section>
   );
 }

@@ -20,11 +20,24 @@ export async function RegionHome({ actor, regionId }: Readonly<{ actor: Actor; r
         </Link>
       </div>
       <div className="grid">
-        <div className="card"><div className="stat">{establishments.length}</div><div className="stat-label">établissements membres</div></div>
-        <div className="card"><div className="stat">{region.ghts.length}</div><div className="stat-label">GHT</div></div>
-        <div className="card"><div className="stat">{region.departements.length}</div><div className="stat-label">départements</div></div>
+        <div className="card">
+          <div className="stat">{establishments.length}</div>
+          <div className="stat-label">établissements membres</div>
+        </div>
+        <div className="card">
+          <div className="stat">{region.ghts.length}</div>
+          <div className="stat-label">GHT</div>
+        </div>
+        <div className="card">
+          <div className="stat">{region.departements.length}</div>
+          <div className="stat-label">départements</div>
+        </div>
       </div>
-      <EstablishmentTable rows={establishments} caption={`Établissements de la région ${region.name}`} emptyText="Aucun établissement n'est rattaché à cette région." />
+      <EstablishmentTable
+        rows={establishments}
+        caption={`Établissements de la région ${region.name}`}
+        emptyText="Aucun établissement n'est rattaché à cette région."
+      />
     </section>
   );
 }

@@ -43,7 +43,14 @@ const EMPTY: Values = {
   personalAuth: false,
 };
 
-const FIELDS = ["name", "vendor", "version", "domains", "hosting", ...FLAG_FIELDS] as const satisfies readonly FieldName[];
+const FIELDS = [
+  "name",
+  "vendor",
+  "version",
+  "domains",
+  "hosting",
+  ...FLAG_FIELDS,
+] as const satisfies readonly FieldName[];
 const SCOPE_DOMAINS = PATIENT_PATH_DOMAINS.map((d) => DOMAIN_LABELS[d]).join(", ");
 
 function toValues(app: TApplication): Values {
@@ -97,17 +104,41 @@ export function ApplicationForm({ establishmentId, application, onSaved, onCance
   }
 
   return (
-    <form className="form" style={{ maxWidth: "none" }} onSubmit={handleSubmit(onSubmit)} noValidate aria-label={application ? `Modifier ${application.name}` : "Nouvelle application"}>
+    <form
+      className="form"
+      style={{ maxWidth: "none" }}
+      onSubmit={handleSubmit(onSubmit)}
+      noValidate
+      aria-label={application ? `Modifier ${application.name}` : "Nouvelle application"}
+    >
       <FormAlert message={alert?.message} errors={alert?.errors} />
       <Field id="app-name" label="Nom de l'application" error={err("name")}>
-        <input className="input" autoComplete="off" maxLength={120} {...controlA11y("app-name", err("name"))} {...register("name")} />
+        <input
+          className="input"
+          autoComplete="off"
+          maxLength={120}
+          {...controlA11y("app-name", err("name"))}
+          {...register("name")}
+        />
       </Field>
       <div className="form-grid">
         <Field id="app-vendor" label="Éditeur" hint="facultatif" error={err("vendor")}>
-          <input className="input" autoComplete="off" maxLength={120} {...controlA11y("app-vendor", err("vendor"))} {...register("vendor")} />
+          <input
+            className="input"
+            autoComplete="off"
+            maxLength={120}
+            {...controlA11y("app-vendor", err("vendor"))}
+            {...register("vendor")}
+          />
         </Field>
         <Field id="app-version" label="Version" hint="facultatif" error={err("version")}>
-          <input className="input" autoComplete="off" maxLength={120} {...controlA11y("app-version", err("version"))} {...register("version")} />
+          <input
+            className="input"
+            autoComplete="off"
+            maxLength={120}
+            {...controlA11y("app-version", err("version"))}
+            {...register("version")}
+          />
         </Field>
         <Field id="app-hosting" label="Hébergement" error={err("hosting")}>
           <select className="select" {...controlA11y("app-hosting", err("hosting"))} {...register("hosting")}>
@@ -120,15 +151,25 @@ export function ApplicationForm({ establishmentId, application, onSaved, onCance
         </Field>
       </div>
 
-      <fieldset className="field" style={{ border: "none", padding: 0, margin: 0 }} aria-describedby={err("domains") ? "app-domains-error" : "app-domains-hint"}>
+      <fieldset
+        className="field"
+        style={{ border: "none", padding: 0, margin: 0 }}
+        aria-describedby={err("domains") ? "app-domains-error" : "app-domains-hint"}
+      >
         <legend>Domaines fonctionnels couverts</legend>
         <p className="hint small muted" id="app-domains-hint" style={{ margin: 0 }}>
-          Au moins un. Les indicateurs identités et mouvements portent sur les applications qui couvrent : {SCOPE_DOMAINS}.
+          Au moins un. Les indicateurs identités et mouvements portent sur les applications qui couvrent :{" "}
+          {SCOPE_DOMAINS}.
         </p>
         <div className="form-grid" style={{ gap: "0.35rem 1rem" }}>
           {DOMAIN_CODES.map((code) => (
             <label key={code} className="checkbox">
-              <input type="checkbox" value={code} aria-invalid={err("domains") ? true : undefined} {...register("domains")} />
+              <input
+                type="checkbox"
+                value={code}
+                aria-invalid={err("domains") ? true : undefined}
+                {...register("domains")}
+              />
               {DOMAIN_LABELS[code]}
             </label>
           ))}

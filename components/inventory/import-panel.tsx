@@ -41,7 +41,10 @@ export function ImportPanel({ establishmentId, currentCount }: Props) {
 
   async function send(text: string) {
     setBusy(true);
-    const result = await sendJson<TImportSummary>(`/api/establishments/${establishmentId}/inventory/import`, { text, mode });
+    const result = await sendJson<TImportSummary>(`/api/establishments/${establishmentId}/inventory/import`, {
+      text,
+      mode,
+    });
     setBusy(false);
     if (result.ok) {
       setState({ kind: "done", summary: result.data });
@@ -73,7 +76,12 @@ export function ImportPanel({ establishmentId, currentCount }: Props) {
     const parsed = parseInventoryCsv(text);
     if (!parsed.ok) {
       const total = parsed.errors.length;
-      setState({ kind: "refused", message: `${NOTHING_IMPORTED} Le fichier compte ${plural(total, "problème")} à corriger.`, errors: parsed.errors.slice(0, MAX_REPORTED_ERRORS), total });
+      setState({
+        kind: "refused",
+        message: `${NOTHING_IMPORTED} Le fichier compte ${plural(total, "problème")} à corriger.`,
+        errors: parsed.errors.slice(0, MAX_REPORTED_ERRORS),
+        total,
+      });
       return;
     }
     if (mode === "replace" && currentCount > 0) {
@@ -85,14 +93,27 @@ export function ImportPanel({ establishmentId, currentCount }: Props) {
 
   return (
     <section className="card stack" aria-labelledby={headingId}>
-      <h2 id={headingId} style={{ margin: 0 }}>Importer un fichier</h2>
+      <h2 id={headingId} style={{ margin: 0 }}>
+        Importer un fichier
+      </h2>
       <p className="muted" style={{ margin: 0, maxWidth: "75ch" }}>
-        Un fichier CSV (séparateur « ; » ou « , »), avec l&apos;en-tête du modèle. Oui / non pour les cinq dernières colonnes ; les
-        domaines séparés par « | » ; l&apos;hébergement « sur site », « externalisé » ou « SaaS ». Si une seule ligne est fausse, rien
-        n&apos;est importé et chaque problème est signalé avec sa ligne.
+        Un fichier CSV (séparateur « ; » ou « , »), avec l&apos;en-tête du modèle. Oui / non pour les cinq dernières
+        colonnes ; les domaines séparés par « | » ; l&apos;hébergement « sur site », « externalisé » ou « SaaS ». Si une
+        seule ligne est fausse, rien n&apos;est importé et chaque problème est signalé avec sa ligne.
       </p>
-      <form className="form" style={{ maxWidth: "none" }} onSubmit={onSubmit} noValidate aria-label="Importer l'inventaire">
-        <Field id="inventory-file" label="Fichier CSV" hint={`${MAX_IMPORT_BYTES / 1024 / 1024} Mo au plus`} error={fileError ?? undefined}>
+      <form
+        className="form"
+        style={{ maxWidth: "none" }}
+        onSubmit={onSubmit}
+        noValidate
+        aria-label="Importer l'inventaire"
+      >
+        <Field
+          id="inventory-file"
+          label="Fichier CSV"
+          hint={`${MAX_IMPORT_BYTES / 1024 / 1024} Mo au plus`}
+          error={fileError ?? undefined}
+        >
           <input
             ref={fileRef}
             className="input"
@@ -109,7 +130,16 @@ export function ImportPanel({ establishmentId, currentCount }: Props) {
           <legend>Mode d&apos;import</legend>
           {IMPORT_MODES.map((m) => (
             <label key={m} className="checkbox" style={{ alignItems: "flex-start" }}>
-              <input type="radio" name="import-mode" value={m} checked={mode === m} onChange={() => { setMode(m); setState({ kind: "idle" }); }} />
+              <input
+                type="radio"
+                name="import-mode"
+                value={m}
+                checked={mode === m}
+                onChange={() => {
+                  setMode(m);
+                  setState({ kind: "idle" });
+                }}
+              />
               <span>
                 {IMPORT_MODE_LABELS[m].label}
                 <span className="hint muted small" style={{ display: "block", fontWeight: 400 }}>
@@ -130,13 +160,19 @@ export function ImportPanel({ establishmentId, currentCount }: Props) {
         {state.kind === "confirm" ? (
           <div className="alert alert-warning stack" style={{ gap: "0.5rem" }}>
             <p style={{ margin: 0, fontWeight: 600 }}>
-              L&apos;inventaire actuel ({plural(currentCount, "application")}) sera effacé et remplacé par les {plural(state.rows, "application")} du fichier.
+              L&apos;inventaire actuel ({plural(currentCount, "application")}) sera effacé et remplacé par les{" "}
+              {plural(state.rows, "application")} du fichier.
             </p>
             <div className="row">
               <button className="btn btn-danger" type="button" disabled={busy} onClick={() => send(state.text)}>
                 {busy ? "Import en cours…" : "Remplacer l'inventaire"}
               </button>
-              <button className="btn btn-secondary" type="button" disabled={busy} onClick={() => setState({ kind: "idle" })}>
+              <button
+                className="btn btn-secondary"
+                type="button"
+                disabled={busy}
+                onClick={() => setState({ kind: "idle" })}
+              >
                 Annuler
               </button>
             </div>
@@ -152,7 +188,9 @@ export function ImportPanel({ establishmentId, currentCount }: Props) {
           </div>
         ) : null}
       </div>
-      {state.kind === "refused" ? <ImportErrors message={state.message} errors={state.errors} total={state.total} /> : null}
+      {state.kind === "refused" ? (
+        <ImportErrors message={state.message} errors={state.errors} total={state.total} />
+      ) : null}
     </section>
   );
 }
@@ -161,7 +199,9 @@ function ImportErrors({ message, errors, total }: Readonly<{ message: string; er
   return (
     <div className="stack" style={{ gap: "0.75rem" }} data-testid="import-errors">
       <div className="alert alert-error" role="alert">
-        <p style={{ margin: 0, fontWeight: 600 }}>{message.startsWith(NOTHING_IMPORTED.slice(0, -1)) ? message : `${NOTHING_IMPORTED} ${message}`}</p>
+        <p style={{ margin: 0, fontWeight: 600 }}>
+          {message.startsWith(NOTHING_IMPORTED.slice(0, -1)) ? message : `${NOTHING_IMPORTED} ${message}`}
+        </p>
         <p style={{ margin: 0 }}>Corrigez le fichier dans votre tableur, puis importez-le de nouveau.</p>
       </div>
       {errors.length > 0 ? (
@@ -170,7 +210,9 @@ function ImportErrors({ message, errors, total }: Readonly<{ message: string; er
             <caption className="visually-hidden">Problèmes à corriger dans le fichier</caption>
             <thead>
               <tr>
-                <th scope="col" className="num">Ligne</th>
+                <th scope="col" className="num">
+                  Ligne
+                </th>
                 <th scope="col">Colonne</th>
                 <th scope="col">Problème</th>
               </tr>
@@ -189,7 +231,8 @@ function ImportErrors({ message, errors, total }: Readonly<{ message: string; er
       ) : null}
       {total > errors.length ? (
         <p className="muted small" style={{ margin: 0 }}>
-          Seuls les {errors.length.toLocaleString("fr-FR")} premiers problèmes sur {total.toLocaleString("fr-FR")} sont affichés.
+          Seuls les {errors.length.toLocaleString("fr-FR")} premiers problèmes sur {total.toLocaleString("fr-FR")} sont
+          affichés.
         </p>
       ) : null}
     </div>

@@ -1,4 +1,12 @@
-import { displayPercent, formatCount, formatPercent, INDICATOR_KINDS, INDICATOR_TEXT, type IndicatorKind, type IndicatorResult } from "@/lib/inventory/indicators";
+import {
+  displayPercent,
+  formatCount,
+  formatPercent,
+  INDICATOR_KINDS,
+  INDICATOR_TEXT,
+  type IndicatorKind,
+  type IndicatorResult,
+} from "@/lib/inventory/indicators";
 
 type Props = Readonly<{ indicators: Record<IndicatorKind, IndicatorResult> }>;
 
@@ -6,15 +14,18 @@ type Props = Readonly<{ indicators: Record<IndicatorKind, IndicatorResult> }>;
 export function IndicatorCards({ indicators }: Props) {
   return (
     <section aria-labelledby="indicators-title" className="stack">
-      <h2 id="indicators-title" style={{ margin: 0 }}>Indicateurs calculés</h2>
+      <h2 id="indicators-title" style={{ margin: 0 }}>
+        Indicateurs calculés
+      </h2>
       <div className="grid" style={{ gridTemplateColumns: "repeat(auto-fill, minmax(280px, 1fr))" }}>
         {INDICATOR_KINDS.map((kind) => (
           <IndicatorCard key={kind} kind={kind} result={indicators[kind]} />
         ))}
       </div>
       <p className="muted small" style={{ margin: 0 }}>
-        Chaque application compte une fois, quel que soit le nombre de domaines fonctionnels qu&apos;elle couvre. Le périmètre de
-        chaque indicateur est une lecture provisoire du guide HOP&apos;EN, à confirmer par la délégation régionale.
+        Chaque application compte une fois, quel que soit le nombre de domaines fonctionnels qu&apos;elle couvre. Le
+        périmètre de chaque indicateur est une lecture provisoire du guide HOP&apos;EN, à confirmer par la délégation
+        régionale.
       </p>
     </section>
   );
@@ -27,9 +38,13 @@ function IndicatorCard({ kind, result }: Readonly<{ kind: IndicatorKind; result:
   const id = `indicator-${kind}`;
   return (
     <div className="card stack" style={{ gap: "0.5rem" }} aria-labelledby={id} role="group" data-testid={id}>
-      <h3 id={id} style={{ margin: 0 }}>{text.title}</h3>
+      <h3 id={id} style={{ margin: 0 }}>
+        {text.title}
+      </h3>
       {percent === null ? (
-        <p className="stat" style={{ fontSize: "1.4rem", margin: 0 }}>Aucune application concernée</p>
+        <p className="stat" style={{ fontSize: "1.4rem", margin: 0 }}>
+          Aucune application concernée
+        </p>
       ) : (
         <p className="stat" style={{ margin: 0 }}>
           {formatCount(result)} — {percent}

@@ -10,7 +10,8 @@ import { Modal } from "./modal";
 
 type Props = Readonly<{ establishmentId: string; applications: TApplication[]; canEdit: boolean }>;
 
-type Dialog = { kind: "add" } | { kind: "edit"; application: TApplication } | { kind: "delete"; application: TApplication } | null;
+type Dialog =
+  { kind: "add" } | { kind: "edit"; application: TApplication } | { kind: "delete"; application: TApplication } | null;
 
 /** ✓ or —, with the words for screen readers (the symbols themselves are hidden from them). */
 function YesNo({ value }: Readonly<{ value: boolean }>) {
@@ -62,7 +63,14 @@ export function InventoryTable({ establishmentId, applications, canEdit }: Props
         </h2>
         <span className="spacer" />
         {canEdit ? (
-          <button className="btn" type="button" onClick={() => { setStatus(null); setDialog({ kind: "add" }); }}>
+          <button
+            className="btn"
+            type="button"
+            onClick={() => {
+              setStatus(null);
+              setDialog({ kind: "add" });
+            }}
+          >
             Ajouter une application
           </button>
         ) : null}
@@ -79,10 +87,10 @@ export function InventoryTable({ establishmentId, applications, canEdit }: Props
         <div className="card empty">
           <strong>L&apos;inventaire est vide</strong>
           <p style={{ maxWidth: "70ch", margin: "0.5rem auto" }}>
-            L&apos;inventaire recense les applications de l&apos;établissement, les domaines fonctionnels qu&apos;elles couvrent, leur
-            raccordement aux référentiels uniques d&apos;identités et de mouvements, et leur mode d&apos;authentification. Il sert à calculer
-            les indicateurs « part des applications » du questionnaire : chaque application compte une fois, quel que soit le nombre de
-            domaines qu&apos;elle couvre.
+            L&apos;inventaire recense les applications de l&apos;établissement, les domaines fonctionnels qu&apos;elles
+            couvrent, leur raccordement aux référentiels uniques d&apos;identités et de mouvements, et leur mode
+            d&apos;authentification. Il sert à calculer les indicateurs « part des applications » du questionnaire :
+            chaque application compte une fois, quel que soit le nombre de domaines qu&apos;elle couvre.
           </p>
           <p style={{ margin: 0 }}>
             {canEdit
@@ -117,9 +125,21 @@ export function InventoryTable({ establishmentId, applications, canEdit }: Props
             <tbody>
               {applications.map((app) => (
                 <tr key={app.id}>
-                  <th scope="row" style={{ background: "none", fontWeight: 600, whiteSpace: "normal", borderBottom: "1px solid var(--line)" }}>
+                  <th
+                    scope="row"
+                    style={{
+                      background: "none",
+                      fontWeight: 600,
+                      whiteSpace: "normal",
+                      borderBottom: "1px solid var(--line)",
+                    }}
+                  >
                     {app.name}
-                    {app.version ? <span className="muted small" style={{ display: "block", fontWeight: 400 }}>Version {app.version}</span> : null}
+                    {app.version ? (
+                      <span className="muted small" style={{ display: "block", fontWeight: 400 }}>
+                        Version {app.version}
+                      </span>
+                    ) : null}
                   </th>
                   <td>{app.vendor ?? <span className="muted">—</span>}</td>
                   <td>
@@ -140,10 +160,26 @@ export function InventoryTable({ establishmentId, applications, canEdit }: Props
                   {canEdit ? (
                     <td>
                       <div className="row" style={{ flexWrap: "nowrap", gap: "0.5rem" }}>
-                        <button className="btn btn-secondary btn-small" type="button" aria-label={`Modifier ${app.name}`} onClick={() => { setStatus(null); setDialog({ kind: "edit", application: app }); }}>
+                        <button
+                          className="btn btn-secondary btn-small"
+                          type="button"
+                          aria-label={`Modifier ${app.name}`}
+                          onClick={() => {
+                            setStatus(null);
+                            setDialog({ kind: "edit", application: app });
+                          }}
+                        >
                           Modifier
                         </button>
-                        <button className="btn btn-danger btn-small" type="button" aria-label={`Supprimer ${app.name}`} onClick={() => { setStatus(null); setDialog({ kind: "delete", application: app }); }}>
+                        <button
+                          className="btn btn-danger btn-small"
+                          type="button"
+                          aria-label={`Supprimer ${app.name}`}
+                          onClick={() => {
+                            setStatus(null);
+                            setDialog({ kind: "delete", application: app });
+                          }}
+                        >
                           Supprimer
                         </button>
                       </div>
@@ -158,13 +194,23 @@ export function InventoryTable({ establishmentId, applications, canEdit }: Props
 
       {canEdit ? (
         <>
-          <Modal open={dialog?.kind === "add" || dialog?.kind === "edit"} title={dialog?.kind === "edit" ? `Modifier « ${dialog.application.name} »` : "Ajouter une application"} onClose={close}>
+          <Modal
+            open={dialog?.kind === "add" || dialog?.kind === "edit"}
+            title={dialog?.kind === "edit" ? `Modifier « ${dialog.application.name} »` : "Ajouter une application"}
+            onClose={close}
+          >
             {dialog?.kind === "add" || dialog?.kind === "edit" ? (
               <ApplicationForm
                 establishmentId={establishmentId}
                 application={dialog.kind === "edit" ? dialog.application : undefined}
                 onCancel={close}
-                onSaved={(app) => saved(dialog.kind === "edit" ? `« ${app.name} » a été mise à jour.` : `« ${app.name} » a été ajoutée à l'inventaire.`)}
+                onSaved={(app) =>
+                  saved(
+                    dialog.kind === "edit"
+                      ? `« ${app.name} » a été mise à jour.`
+                      : `« ${app.name} » a été ajoutée à l'inventaire.`,
+                  )
+                }
               />
             ) : null}
           </Modal>
@@ -173,11 +219,16 @@ export function InventoryTable({ establishmentId, applications, canEdit }: Props
               <div className="stack">
                 <FormAlert message={deleteError} />
                 <p style={{ margin: 0 }}>
-                  Supprimer « {dialog.application.name} » de l&apos;inventaire ? Les indicateurs seront recalculés sans elle. Une évaluation
-                  déjà soumise garde sa copie de l&apos;inventaire.
+                  Supprimer « {dialog.application.name} » de l&apos;inventaire ? Les indicateurs seront recalculés sans
+                  elle. Une évaluation déjà soumise garde sa copie de l&apos;inventaire.
                 </p>
                 <div className="form-actions">
-                  <button className="btn btn-danger" type="button" disabled={deleting} onClick={() => confirmDelete(dialog.application)}>
+                  <button
+                    className="btn btn-danger"
+                    type="button"
+                    disabled={deleting}
+                    onClick={() => confirmDelete(dialog.application)}
+                  >
                     {deleting ? "Suppression…" : "Supprimer"}
                   </button>
                   <button className="btn btn-secondary" type="button" disabled={deleting} onClick={close} autoFocus>

@@ -22,7 +22,13 @@ export function Modal({ open, title, onClose, children }: Props) {
       ref={ref}
       aria-labelledby={titleId}
       onClose={onClose}
-      style={{ width: "min(720px, calc(100vw - 2rem))", maxHeight: "calc(100vh - 2rem)", border: "1px solid var(--line)", borderRadius: "var(--radius)", padding: "1.5rem" }}
+      style={{
+        width: "min(720px, calc(100vw - 2rem))",
+        maxHeight: "calc(100vh - 2rem)",
+        border: "1px solid var(--line)",
+        borderRadius: "var(--radius)",
+        padding: "1.5rem",
+      }}
     >
       {open ? (
         <>

@@ -16,7 +16,9 @@ export function AppHeader({ userName, memberships, nav }: AppHeaderProps) {
     <header className="header">
       <div className="header-inner">
         <Link href="/" className="brand" aria-label="Socle, accueil">
-          <span className="brand-mark" aria-hidden="true">S</span>
+          <span className="brand-mark" aria-hidden="true">
+            S
+          </span>
           <span className="brand-name">
             Socle<span className="brand-tagline">Prérequis du numérique en santé</span>
           </span>

@@ -33,9 +33,15 @@ function FieldChanges({ fields, caption }: Readonly<{ fields: TFieldChange[]; ca
         <tbody>
           {fields.map((f) => (
             <tr key={f.field}>
-              <th scope="row" style={{ background: "none", whiteSpace: "normal" }}>{fieldLabel(f.field)}</th>
-              <td style={{ background: "var(--red-light)" }}><Value value={f.before} /></td>
-              <td style={{ background: "var(--green-light)" }}><Value value={f.after} /></td>
+              <th scope="row" style={{ background: "none", whiteSpace: "normal" }}>
+                {fieldLabel(f.field)}
+              </th>
+              <td style={{ background: "var(--red-light)" }}>
+                <Value value={f.before} />
+              </td>
+              <td style={{ background: "var(--green-light)" }}>
+                <Value value={f.after} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -50,7 +56,12 @@ function ItemList({ items, what }: Readonly<{ items: (TRequirement | TDomain)[];
       {items.map((item) => (
         <li key={item.code}>
           <strong>{item.code}</strong> — {"label" in item ? item.label : item.title}
-          {"domain" in item ? <span className="muted small"> ({what} {item.domain})</span> : null}
+          {"domain" in item ? (
+            <span className="muted small">
+              {" "}
+              ({what} {item.domain})
+            </span>
+          ) : null}
         </li>
       ))}
     </ul>
@@ -75,15 +86,28 @@ const count = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : o
 export function DiffView({ diff, previousVersion }: Readonly<{ diff: TReferentialDiff; previousVersion: string }>) {
   const { domains } = diff;
   const nothing =
-    diff.added.length + diff.removed.length + diff.changed.length + domains.added.length + domains.removed.length + domains.changed.length + diff.metadata.length === 0;
+    diff.added.length +
+      diff.removed.length +
+      diff.changed.length +
+      domains.added.length +
+      domains.removed.length +
+      domains.changed.length +
+      diff.metadata.length ===
+    0;
   if (nothing) {
-    return <p className="muted" style={{ margin: 0 }}>Aucune différence de contenu avec la version {previousVersion} (hors numéro et date de version).</p>;
+    return (
+      <p className="muted" style={{ margin: 0 }}>
+        Aucune différence de contenu avec la version {previousVersion} (hors numéro et date de version).
+      </p>
+    );
   }
   return (
     <div className="stack">
       <p style={{ margin: 0 }} data-testid="diff-summary">
-        Par rapport à la version {previousVersion} : {count(diff.added.length, "exigence ajoutée", "exigences ajoutées")},{" "}
-        {count(diff.removed.length, "exigence supprimée", "exigences supprimées")}, {count(diff.changed.length, "exigence modifiée", "exigences modifiées")}.
+        Par rapport à la version {previousVersion} :{" "}
+        {count(diff.added.length, "exigence ajoutée", "exigences ajoutées")},{" "}
+        {count(diff.removed.length, "exigence supprimée", "exigences supprimées")},{" "}
+        {count(diff.changed.length, "exigence modifiée", "exigences modifiées")}.
       </p>
       {diff.added.length > 0 ? (
         <section>
@@ -94,7 +118,9 @@ export function DiffView({ diff, previousVersion }: Readonly<{ diff: TReferentia
       {diff.removed.length > 0 ? (
         <section>
           <h3>Exigences supprimées</h3>
-          <p className="muted small">Les réponses déjà données sur la version précédente restent attachées à celle-ci.</p>
+          <p className="muted small">
+            Les réponses déjà données sur la version précédente restent attachées à celle-ci.
+          </p>
           <ItemList items={diff.removed} what="domaine" />
         </section>
       ) : null}
@@ -109,17 +135,23 @@ export function DiffView({ diff, previousVersion }: Readonly<{ diff: TReferentia
           <h3 style={{ margin: 0 }}>Domaines</h3>
           {domains.added.length > 0 ? (
             <div>
-              <p className="small" style={{ margin: 0, fontWeight: 600 }}>Ajoutés</p>
+              <p className="small" style={{ margin: 0, fontWeight: 600 }}>
+                Ajoutés
+              </p>
               <ItemList items={domains.added} what="domaine" />
             </div>
           ) : null}
           {domains.removed.length > 0 ? (
             <div>
-              <p className="small" style={{ margin: 0, fontWeight: 600 }}>Supprimés</p>
+              <p className="small" style={{ margin: 0, fontWeight: 600 }}>
+                Supprimés
+              </p>
               <ItemList items={domains.removed} what="domaine" />
             </div>
           ) : null}
-          {domains.changed.length > 0 ? <Changed items={domains.changed} captionPrefix="Modifications du domaine" /> : null}
+          {domains.changed.length > 0 ? (
+            <Changed items={domains.changed} captionPrefix="Modifications du domaine" />
+          ) : null}
         </section>
       ) : null}
       {diff.metadata.length > 0 ? (

@@ -14,9 +14,15 @@ export function RequirementTable({ referential }: Readonly<{ referential: TRefer
             <div>
               <h3 id={headingId} style={{ marginBottom: "0.25rem" }}>
                 {domain.code} — {domain.title}
-                {domain.kind ? <span className="badge badge-grey" style={{ marginLeft: 8, verticalAlign: "middle" }}>{DOMAIN_KIND_LABELS[domain.kind]}</span> : null}
+                {domain.kind ? (
+                  <span className="badge badge-grey" style={{ marginLeft: 8, verticalAlign: "middle" }}>
+                    {DOMAIN_KIND_LABELS[domain.kind]}
+                  </span>
+                ) : null}
               </h3>
-              <p className="muted small" style={{ margin: 0 }}>{domain.description}</p>
+              <p className="muted small" style={{ margin: 0 }}>
+                {domain.description}
+              </p>
             </div>
             <div className="table-wrap">
               <table className="table">
@@ -33,15 +39,21 @@ export function RequirementTable({ referential }: Readonly<{ referential: TRefer
                 <tbody>
                   {requirements.length === 0 ? (
                     <tr>
-                      <td colSpan={5} className="empty">Aucune exigence dans ce domaine.</td>
+                      <td colSpan={5} className="empty">
+                        Aucune exigence dans ce domaine.
+                      </td>
                     </tr>
                   ) : (
                     requirements.map((r) => (
                       <tr key={r.code}>
-                        <td><strong>{r.code}</strong></td>
+                        <td>
+                          <strong>{r.code}</strong>
+                        </td>
                         <td>
                           <p style={{ margin: 0, fontWeight: 500 }}>{r.label}</p>
-                          <p className="muted small" style={{ margin: "0.25rem 0 0" }}>{r.help}</p>
+                          <p className="muted small" style={{ margin: "0.25rem 0 0" }}>
+                            {r.help}
+                          </p>
                           {r.proofs.length > 0 ? (
                             <p className="small" style={{ margin: "0.25rem 0 0" }}>
                               <span className="muted">Pièces : </span>
@@ -57,11 +69,20 @@ export function RequirementTable({ referential }: Readonly<{ referential: TRefer
                             </p>
                           ) : null}
                         </td>
-                        <td className="small">{answerSummary(r.answer)}{r.naAllowed ? " · « non applicable » admis" : ""}</td>
-                        <td>{r.blocking ? <span className="badge">Bloquante</span> : <span className="muted">Non</span>}</td>
+                        <td className="small">
+                          {answerSummary(r.answer)}
+                          {r.naAllowed ? " · « non applicable » admis" : ""}
+                        </td>
+                        <td>
+                          {r.blocking ? <span className="badge">Bloquante</span> : <span className="muted">Non</span>}
+                        </td>
                         <td>
                           <ConfidenceBadge confidence={r.confidence} />
-                          {r.confidenceNote ? <p className="muted small" style={{ margin: "0.25rem 0 0" }}>{r.confidenceNote}</p> : null}
+                          {r.confidenceNote ? (
+                            <p className="muted small" style={{ margin: "0.25rem 0 0" }}>
+                              {r.confidenceNote}
+                            </p>
+                          ) : null}
                         </td>
                       </tr>
                     ))

@@ -61,7 +61,11 @@ export function ReferentialUploadForm() {
       }
       setFailure({ message: result.message, ...errorsFrom(result.details) });
     } catch {
-      setFailure({ message: "Le fichier n'a pas pu être lu : vérifiez qu'il s'agit d'un fichier texte.", errors: [], total: 0 });
+      setFailure({
+        message: "Le fichier n'a pas pu être lu : vérifiez qu'il s'agit d'un fichier texte.",
+        errors: [],
+        total: 0,
+      });
     } finally {
       setBusy(false);
     }
@@ -76,17 +80,25 @@ export function ReferentialUploadForm() {
             <ul>
               {failure.errors.map((e, i) => (
                 <li key={i}>
-                  {e.line !== undefined ? <strong>ligne {e.line}</strong> : <strong>{e.file}</strong>} · <code>{e.path}</code> : {e.message}
+                  {e.line !== undefined ? <strong>ligne {e.line}</strong> : <strong>{e.file}</strong>} ·{" "}
+                  <code>{e.path}</code> : {e.message}
                 </li>
               ))}
             </ul>
           ) : null}
           {failure.total > failure.errors.length ? (
-            <p className="small" style={{ margin: "0.25rem 0 0" }}>… et {failure.total - failure.errors.length} autre(s) erreur(s).</p>
+            <p className="small" style={{ margin: "0.25rem 0 0" }}>
+              … et {failure.total - failure.errors.length} autre(s) erreur(s).
+            </p>
           ) : null}
         </div>
       ) : null}
-      <Field id={inputId} label="Fichier du référentiel" hint={`YAML, ${MAX_REFERENTIAL_BYTES / 1024} Ko au plus`} error={fieldError}>
+      <Field
+        id={inputId}
+        label="Fichier du référentiel"
+        hint={`YAML, ${MAX_REFERENTIAL_BYTES / 1024} Ko au plus`}
+        error={fieldError}
+      >
         <input
           ref={fileRef}
           className="input"
@@ -100,8 +112,8 @@ export function ReferentialUploadForm() {
         />
       </Field>
       <p className="muted small" style={{ margin: 0 }}>
-        Une version chargée ne peut plus être modifiée : pour corriger un libellé, un code ou une cible, chargez le fichier sous un
-        nouveau numéro de version. Les campagnes existantes gardent leur version.
+        Une version chargée ne peut plus être modifiée : pour corriger un libellé, un code ou une cible, chargez le
+        fichier sous un nouveau numéro de version. Les campagnes existantes gardent leur version.
       </p>
       <div className="form-actions">
         <button className="btn" type="submit" disabled={busy}>

@@ -11,17 +11,27 @@ export function CompareForm({ entries, from, to }: Props) {
       <div className="field">
         <label htmlFor="compare-from">Avant</label>
         <select id="compare-from" name="from" className="select" defaultValue={from ?? ""}>
-          {entries.map((e) => <option key={e.id} value={e.id}>{optionLabel(e)}</option>)}
+          {entries.map((e) => (
+            <option key={e.id} value={e.id}>
+              {optionLabel(e)}
+            </option>
+          ))}
         </select>
       </div>
       <div className="field">
         <label htmlFor="compare-to">Après</label>
         <select id="compare-to" name="to" className="select" defaultValue={to ?? ""}>
-          {entries.map((e) => <option key={e.id} value={e.id}>{optionLabel(e)}</option>)}
+          {entries.map((e) => (
+            <option key={e.id} value={e.id}>
+              {optionLabel(e)}
+            </option>
+          ))}
         </select>
       </div>
       <div className="form-actions" style={{ marginTop: 0 }}>
-        <button type="submit" className="btn">Comparer</button>
+        <button type="submit" className="btn">
+          Comparer
+        </button>
       </div>
     </form>
   );

@@ -11,12 +11,21 @@ export function CoverageTable({ members }: Readonly<{ members: CoverageMember[] 
     <section className="card" aria-labelledby="coverage-title">
       <h2 id="coverage-title">Couverture du GHT</h2>
       <p className="small muted">
-        Part de l&apos;activité combinée des membres dont la dernière évaluation de la campagne remplit les objectifs concernés.
-        Un autre membre ne compte que s&apos;il a partagé son évaluation. Couverture : <strong>{pct(covered)}</strong>.
+        Part de l&apos;activité combinée des membres dont la dernière évaluation de la campagne remplit les objectifs
+        concernés. Un autre membre ne compte que s&apos;il a partagé son évaluation. Couverture :{" "}
+        <strong>{pct(covered)}</strong>.
       </p>
       <div className="table-wrap" style={{ boxShadow: "none" }}>
         <table className="table">
-          <thead><tr><th scope="col">Membre</th><th scope="col" className="num">Part de l&apos;activité</th><th scope="col">Compté</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Membre</th>
+              <th scope="col" className="num">
+                Part de l&apos;activité
+              </th>
+              <th scope="col">Compté</th>
+            </tr>
+          </thead>
           <tbody>
             {members.map((m) => (
               <tr key={m.id}>

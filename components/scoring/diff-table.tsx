@@ -11,14 +11,29 @@ function ChangeRows({ changes }: Readonly<{ changes: RequirementChange[] }>) {
   return (
     <div className="table-wrap" style={{ boxShadow: "none" }}>
       <table className="table">
-        <thead><tr><th scope="col">Exigence</th><th scope="col">Avant</th><th scope="col">Après</th><th scope="col">Évolution</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Exigence</th>
+            <th scope="col">Avant</th>
+            <th scope="col">Après</th>
+            <th scope="col">Évolution</th>
+          </tr>
+        </thead>
         <tbody>
           {changes.map((c) => (
             <tr key={c.code}>
-              <td><strong>{c.code}</strong> <span className="small">{c.label}</span></td>
-              <td><RequirementStatusBadge status={c.before} /></td>
-              <td><RequirementStatusBadge status={c.after} /></td>
-              <td><span className={`badge ${CHANGE_LABELS[c.change][1]}`}>{CHANGE_LABELS[c.change][0]}</span></td>
+              <td>
+                <strong>{c.code}</strong> <span className="small">{c.label}</span>
+              </td>
+              <td>
+                <RequirementStatusBadge status={c.before} />
+              </td>
+              <td>
+                <RequirementStatusBadge status={c.after} />
+              </td>
+              <td>
+                <span className={`badge ${CHANGE_LABELS[c.change][1]}`}>{CHANGE_LABELS[c.change][0]}</span>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -30,7 +45,11 @@ function ChangeRows({ changes }: Readonly<{ changes: RequirementChange[] }>) {
 /** Improved and regressed requirements first; unchanged ones folded away. */
 export function DiffTable({ diff }: Readonly<{ diff: AssessmentDiff }>) {
   if (diff.changes.length === 0) {
-    return <p className="muted" style={{ margin: 0 }}>Aucune exigence commune aux deux évaluations : elles portent sur des référentiels différents.</p>;
+    return (
+      <p className="muted" style={{ margin: 0 }}>
+        Aucune exigence commune aux deux évaluations : elles portent sur des référentiels différents.
+      </p>
+    );
   }
   const moved = diff.changes.filter((c) => c.change !== "unchanged");
   const unchanged = diff.changes.filter((c) => c.change === "unchanged");
@@ -38,10 +57,16 @@ export function DiffTable({ diff }: Readonly<{ diff: AssessmentDiff }>) {
     <div className="stack" data-testid="diff">
       <p style={{ margin: 0 }}>
         <strong>{diff.counts.improved}</strong> amélioré{diff.counts.improved > 1 ? "s" : ""} ·{" "}
-        <strong>{diff.counts.regressed}</strong> en recul ·{" "}
-        <strong>{diff.counts.unchanged}</strong> inchangé{diff.counts.unchanged > 1 ? "s" : ""}
+        <strong>{diff.counts.regressed}</strong> en recul · <strong>{diff.counts.unchanged}</strong> inchangé
+        {diff.counts.unchanged > 1 ? "s" : ""}
       </p>
-      {moved.length ? <ChangeRows changes={moved} /> : <p className="muted" style={{ margin: 0 }}>Aucune exigence n&apos;a changé de statut.</p>}
+      {moved.length ? (
+        <ChangeRows changes={moved} />
+      ) : (
+        <p className="muted" style={{ margin: 0 }}>
+          Aucune exigence n&apos;a changé de statut.
+        </p>
+      )}
       {unchanged.length ? (
         <details>
           <summary>Exigences inchangées ({unchanged.length})</summary>

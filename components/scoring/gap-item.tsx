@@ -12,16 +12,29 @@ export function GapItem({ gap, href, actionSlot }: Props) {
   return (
     <li className="card" id={`gap-${gap.code}`} style={{ listStyle: "none" }}>
       <div className="row" style={{ alignItems: "baseline" }}>
-        <Link href={href} className="question-code">{gap.code}</Link>
+        <Link href={href} className="question-code">
+          {gap.code}
+        </Link>
         <h3 style={{ margin: 0, flex: "1 1 20rem", fontSize: "1rem" }}>{gap.label}</h3>
       </div>
       <div className="row" style={{ marginTop: "0.5rem" }}>
-        {gap.kind === "missing" ? <span className="badge badge-red">Manquant</span> : <span className="badge badge-orange">À instruire</span>}
-        {gap.blocking ? <span className="badge badge-red">Bloquant</span> : <span className="badge badge-grey">Non bloquant</span>}
+        {gap.kind === "missing" ? (
+          <span className="badge badge-red">Manquant</span>
+        ) : (
+          <span className="badge badge-orange">À instruire</span>
+        )}
+        {gap.blocking ? (
+          <span className="badge badge-red">Bloquant</span>
+        ) : (
+          <span className="badge badge-grey">Non bloquant</span>
+        )}
         {gap.effort ? <span className="badge badge-grey">{EFFORT_LABELS[gap.effort]}</span> : null}
         {gap.confidence !== "H" ? <ConfidenceBadge confidence={gap.confidence} /> : null}
       </div>
-      <dl className="small" style={{ display: "grid", gridTemplateColumns: "max-content 1fr", gap: "0.25rem 1rem", margin: "0.75rem 0 0" }}>
+      <dl
+        className="small"
+        style={{ display: "grid", gridTemplateColumns: "max-content 1fr", gap: "0.25rem 1rem", margin: "0.75rem 0 0" }}
+      >
         <dt className="muted">Réponse</dt>
         <dd style={{ margin: 0 }}>{gap.answerText}</dd>
         {gap.target ? (
@@ -36,14 +49,25 @@ export function GapItem({ gap, href, actionSlot }: Props) {
           <>
             <dt className="muted">Pièces attendues</dt>
             <dd style={{ margin: 0 }}>
-              <ul style={{ margin: 0, paddingLeft: "1.1rem" }}>{gap.proofs.map((p) => <li key={p}>{p}</li>)}</ul>
+              <ul style={{ margin: 0, paddingLeft: "1.1rem" }}>
+                {gap.proofs.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
             </dd>
           </>
         ) : null}
       </dl>
       <div className="row" style={{ marginTop: "0.75rem" }}>
-        <Link href={href} className="small">{gap.kind === "missing" ? "Revoir la réponse" : "Répondre à la question"}</Link>
-        {actionSlot ? <><span className="spacer" />{actionSlot}</> : null}
+        <Link href={href} className="small">
+          {gap.kind === "missing" ? "Revoir la réponse" : "Répondre à la question"}
+        </Link>
+        {actionSlot ? (
+          <>
+            <span className="spacer" />
+            {actionSlot}
+          </>
+        ) : null}
       </div>
     </li>
   );

@@ -19,7 +19,9 @@ export function GapList({ gaps, base, actionSlot }: Props) {
   return (
     <section id="action-plan" aria-labelledby="gaps-title" className="stack">
       <div>
-        <h2 id="gaps-title" style={{ margin: 0 }}>Écarts à traiter</h2>
+        <h2 id="gaps-title" style={{ margin: 0 }}>
+          Écarts à traiter
+        </h2>
         <p className="small muted" style={{ margin: 0 }}>
           {gaps.length === 0
             ? "Aucun écart : toutes les exigences applicables sont remplies."

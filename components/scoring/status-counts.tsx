@@ -10,7 +10,9 @@ export function StatusCounts({ counts }: Readonly<{ counts: Record<RequirementSt
         {REQUIREMENT_STATUSES.map((status) => (
           <div key={status}>
             <dt className="stat-label">{STATUS_LABELS[status]}</dt>
-            <dd className="stat" style={{ margin: 0 }} data-testid={`count-${status}`}>{counts[status]}</dd>
+            <dd className="stat" style={{ margin: 0 }} data-testid={`count-${status}`}>
+              {counts[status]}
+            </dd>
           </div>
         ))}
       </dl>

@@ -32,7 +32,11 @@ export function VerdictBanner({ verdict, base, fundingSlot }: Props) {
                 <Link href={`${base}/sections/${encodeURIComponent(r.domain)}#${encodeURIComponent(r.code)}`}>
                   <strong>{r.code}</strong> — {r.label}
                 </Link>
-                {r.status === "unknown" ? <span className="badge badge-orange" style={{ marginLeft: 8 }}>À instruire</span> : null}
+                {r.status === "unknown" ? (
+                  <span className="badge badge-orange" style={{ marginLeft: 8 }}>
+                    À instruire
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -40,7 +44,9 @@ export function VerdictBanner({ verdict, base, fundingSlot }: Props) {
       ) : null}
       {verdict.reasons.length > 0 ? (
         <ul className="small" style={{ marginTop: "0.75rem" }}>
-          {verdict.reasons.map((reason) => <li key={reason}>{reason}</li>)}
+          {verdict.reasons.map((reason) => (
+            <li key={reason}>{reason}</li>
+          ))}
         </ul>
       ) : null}
       {fundingSlot ? <div style={{ marginTop: "0.75rem" }}>{fundingSlot}</div> : null}

@@ -27,7 +27,10 @@ async function answerSection(page: Page) {
 }
 
 test.describe("[ASSESSMENTS] questionnaire", () => {
-  test("director assigns Sécurité to the RSSI, who answers and attaches a proof; the director completes, attests and submits", async ({ page, browser }) => {
+  test("director assigns Sécurité to the RSSI, who answers and attaches a proof; the director completes, attests and submits", async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const name = await openHopenCampaign(browser, "Bretagne Sud");
     const overview = await startCampaign(page, name);
@@ -75,7 +78,10 @@ test.describe("[ASSESSMENTS] questionnaire", () => {
     await expect(page.locator("article.question input[type=radio]").first()).toBeDisabled();
   });
 
-  test("two people editing the same answer: the second save is refused and shown as a conflict", async ({ page, browser }) => {
+  test("two people editing the same answer: the second save is refused and shown as a conflict", async ({
+    page,
+    browser,
+  }) => {
     const name = await openHopenCampaign(browser, "Bretagne Sud");
     const overview = await startCampaign(page, name);
     const other = await browser.newContext();
@@ -130,30 +136,52 @@ test.describe("[ASSESSMENTS] questionnaire", () => {
       JSON.stringify({ requirementCode: "ZZZ", kind: "value", value: "yes", expectedVersion: 0 }),
       JSON.stringify({ requirementCode: "P1.1", kind: "value", value: "yes", expectedVersion: -1 }),
       JSON.stringify({ requirementCode: "P1.1", kind: "value", value: "yes", expectedVersion: 0, role: "admin" }),
-      JSON.stringify({ requirementCode: "P1.1", kind: "value", value: "yes", expectedVersion: 0, comment: "x".repeat(5000) }),
+      JSON.stringify({
+        requirementCode: "P1.1",
+        kind: "value",
+        value: "yes",
+        expectedVersion: 0,
+        comment: "x".repeat(5000),
+      }),
     ];
     for (const body of bodies) {
-      const response = await page.request.put(url, { data: body, headers: { origin, "content-type": "application/json" } });
+      const response = await page.request.put(url, {
+        data: body,
+        headers: { origin, "content-type": "application/json" },
+      });
       expect(response.status(), body.slice(0, 60)).toBeGreaterThanOrEqual(400);
       expect(response.status(), body.slice(0, 60)).toBeLessThan(500);
       expect((await response.json()).error.message).toMatch(/[éèàç]|invalide|manquant/i);
     }
-    const crossSite = await page.request.put(url, { data: { requirementCode: "P1.1", kind: "value", value: "yes", expectedVersion: 0 }, headers: { origin: "https://evil.example" } });
+    const crossSite = await page.request.put(url, {
+      data: { requirementCode: "P1.1", kind: "value", value: "yes", expectedVersion: 0 },
+      headers: { origin: "https://evil.example" },
+    });
     expect(crossSite.status()).toBe(403);
   });
 
   test("the questionnaire has no serious accessibility violations, on desktop and tablet", async ({ page }) => {
     await signIn(page, ACCOUNTS.director);
-    await page.getByRole("listitem").filter({ hasText: "HOP'EN — prérequis 2026" }).getByRole("link", { name: "Ouvrir" }).click();
+    await page
+      .getByRole("listitem")
+      .filter({ hasText: "HOP'EN — prérequis 2026" })
+      .getByRole("link", { name: "Ouvrir" })
+      .click();
     await page.waitForURL(/\/assessments\/[^/]+$/);
     const overview = page.url();
-    for (const [device, viewport] of [["desktop", { width: 1280, height: 900 }], ["tablet", { width: 820, height: 1180 }]] as const) {
+    for (const [device, viewport] of [
+      ["desktop", { width: 1280, height: 900 }],
+      ["tablet", { width: 820, height: 1180 }],
+    ] as const) {
       await page.setViewportSize(viewport);
       for (const path of ["", "/sections/P1", "/sections/P2"]) {
         await page.goto(overview + path);
         const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
         const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-        expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.target}`), path).toEqual([]);
+        expect(
+          serious.map((v) => `${v.id}: ${v.nodes[0]?.target}`),
+          path,
+        ).toEqual([]);
       }
       await page.goto(`${overview}/sections/P1`);
       await page.screenshot({ path: `test-results/screenshots/questionnaire-P1-${device}.png`, fullPage: true });

@@ -5,9 +5,16 @@ import { expect, test } from "@playwright/test";
 import { ACCOUNTS, signIn } from "../fixtures/auth";
 
 test.describe("[DOSSIER] download and public verification", () => {
-  test("the director downloads the submitted dossier; anyone verifies it by file and by code; a tampered copy fails", async ({ page, browser }) => {
+  test("the director downloads the submitted dossier; anyone verifies it by file and by code; a tampered copy fails", async ({
+    page,
+    browser,
+  }) => {
     await signIn(page, ACCOUNTS.director);
-    const href = await page.getByRole("listitem").filter({ hasText: "HOP'EN — prérequis 2025" }).getByRole("link", { name: "Ouvrir" }).getAttribute("href");
+    const href = await page
+      .getByRole("listitem")
+      .filter({ hasText: "HOP'EN — prérequis 2025" })
+      .getByRole("link", { name: "Ouvrir" })
+      .getAttribute("href");
     const assessmentId = href!.split("/").pop();
     const response = await page.request.get(`/api/assessments/${assessmentId}/dossier`);
     expect(response.status()).toBe(200);
@@ -20,8 +27,12 @@ test.describe("[DOSSIER] download and public verification", () => {
     const publicContext = await browser.newContext();
     const visitor = await publicContext.newPage();
     await visitor.goto("/verifier");
-    await visitor.locator("input[type=file]").setInputFiles({ name: "dossier.pdf", mimeType: "application/pdf", buffer: pdf });
-    await expect(visitor.getByText(/Dossier authentique\s:\sémis par Socle le .* pour Groupe hospitalier Bretagne Sud/)).toBeVisible();
+    await visitor
+      .locator("input[type=file]")
+      .setInputFiles({ name: "dossier.pdf", mimeType: "application/pdf", buffer: pdf });
+    await expect(
+      visitor.getByText(/Dossier authentique\s:\sémis par Socle le .* pour Groupe hospitalier Bretagne Sud/),
+    ).toBeVisible();
     // The verification code printed in the footer, read as an ARS reviewer would (pdftotext).
     // Kept as test artifacts, with its first pages as images, to look at after the run.
     const artifacts = path.resolve("test-results", "dossier-e2e");
@@ -29,15 +40,21 @@ test.describe("[DOSSIER] download and public verification", () => {
     const file = path.join(artifacts, "dossier-soumis.pdf");
     writeFileSync(file, pdf);
     execFileSync("pdftoppm", ["-r", "60", "-png", "-f", "1", "-l", "4", file, path.join(artifacts, "page")]);
-    const code = execFileSync("pdftotext", [file, "-"]).toString().match(/[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}/)?.[0];
+    const code = execFileSync("pdftotext", [file, "-"])
+      .toString()
+      .match(/[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}/)?.[0];
     expect(code, "verification code in the PDF").toBeTruthy();
 
     const tampered = Buffer.from(pdf);
     const middle = Math.floor(tampered.length / 2);
     tampered[middle] = tampered[middle]! ^ 1;
     await visitor.goto("/verifier");
-    await visitor.locator("input[type=file]").setInputFiles({ name: "dossier-modifie.pdf", mimeType: "application/pdf", buffer: tampered });
-    await expect(visitor.getByText(/Ce fichier ne correspond à aucun dossier émis par Socle\s:\sil a pu être modifié/)).toBeVisible();
+    await visitor
+      .locator("input[type=file]")
+      .setInputFiles({ name: "dossier-modifie.pdf", mimeType: "application/pdf", buffer: tampered });
+    await expect(
+      visitor.getByText(/Ce fichier ne correspond à aucun dossier émis par Socle\s:\sil a pu être modifié/),
+    ).toBeVisible();
 
     await visitor.goto("/verifier");
     await visitor.getByLabel(/Code de vérification/).fill("ABCD-EFGH-JKMN");
@@ -51,7 +68,11 @@ test.describe("[DOSSIER] download and public verification", () => {
 
   test("the dossier is not found for the other region's delegate and for another director", async ({ page }) => {
     await signIn(page, ACCOUNTS.director);
-    const href = await page.getByRole("listitem").filter({ hasText: "HOP'EN — prérequis 2025" }).getByRole("link", { name: "Ouvrir" }).getAttribute("href");
+    const href = await page
+      .getByRole("listitem")
+      .filter({ hasText: "HOP'EN — prérequis 2025" })
+      .getByRole("link", { name: "Ouvrir" })
+      .getAttribute("href");
     const assessmentId = href!.split("/").pop();
     await page.getByRole("button", { name: "Se déconnecter" }).click();
     await page.waitForURL(/\/login/);

@@ -14,7 +14,10 @@ const HOMES = [
 
 test.describe("[HOME] screenshots of each home", () => {
   for (const [name, email] of HOMES) {
-    for (const [device, viewport] of [["desktop", { width: 1280, height: 800 }], ["tablet", { width: 820, height: 1180 }]] as const) {
+    for (const [device, viewport] of [
+      ["desktop", { width: 1280, height: 800 }],
+      ["tablet", { width: 820, height: 1180 }],
+    ] as const) {
       test(`${name} on ${device}`, async ({ page }) => {
         await page.setViewportSize(viewport);
         if (email) await signIn(page, email);

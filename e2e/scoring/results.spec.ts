@@ -6,9 +6,15 @@ test.describe("[SCORING] results and eligibility", () => {
   test.describe.configure({ mode: "serial" });
   let resultsUrl = "";
 
-  test("the seeded GHBS assessment is not yet eligible, names both missing prerequisites; an action is created; answering flips the verdict", async ({ page }) => {
+  test("the seeded GHBS assessment is not yet eligible, names both missing prerequisites; an action is created; answering flips the verdict", async ({
+    page,
+  }) => {
     await signIn(page, ACCOUNTS.director);
-    await page.getByRole("listitem").filter({ hasText: "HOP'EN — prérequis 2026" }).getByRole("link", { name: "Ouvrir" }).click();
+    await page
+      .getByRole("listitem")
+      .filter({ hasText: "HOP'EN — prérequis 2026" })
+      .getByRole("link", { name: "Ouvrir" })
+      .click();
     await page.waitForURL(/\/assessments\/[^/]+$/);
     const overview = page.url();
     await page.getByRole("link", { name: "Résultats et éligibilité" }).click();
@@ -24,7 +30,11 @@ test.describe("[SCORING] results and eligibility", () => {
     await page.screenshot({ path: "test-results/screenshots/results-not-eligible.png", fullPage: true });
 
     // An action from the P2.1 gap.
-    const gap = page.locator("li, article").filter({ has: page.getByText("P2.1", { exact: true }) }).filter({ has: page.getByRole("button", { name: "Créer une action" }) }).first();
+    const gap = page
+      .locator("li, article")
+      .filter({ has: page.getByText("P2.1", { exact: true }) })
+      .filter({ has: page.getByRole("button", { name: "Créer une action" }) })
+      .first();
     await gap.getByRole("button", { name: "Créer une action" }).click();
     await page.getByLabel("Responsable").selectOption({ label: "Yann Le Floch — RSSI" });
     await page.getByLabel("Échéance").fill("2027-03-31");
@@ -43,7 +53,9 @@ test.describe("[SCORING] results and eligibility", () => {
     await page.screenshot({ path: "test-results/screenshots/results-eligible.png", fullPage: true });
   });
 
-  test("the results page is not found for another establishment's director or for the other region's delegate", async ({ page }) => {
+  test("the results page is not found for another establishment's director or for the other region's delegate", async ({
+    page,
+  }) => {
     for (const email of [ACCOUNTS.otherDirector, ACCOUNTS.otherDelegate, ACCOUNTS.delegate]) {
       await signIn(page, email);
       expect((await page.goto(resultsUrl))?.status(), email).toBe(404);

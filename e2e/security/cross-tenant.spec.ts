@@ -5,7 +5,9 @@ import { ACCOUNTS, signIn } from "../fixtures/auth";
 async function bretagneIds(page: Page) {
   await signIn(page, ACCOUNTS.delegate);
   const regionHref = await page.getByRole("link", { name: "Vue régionale" }).getAttribute("href");
-  const ghbsHref = await page.getByRole("link", { name: "Groupe hospitalier Bretagne Sud (GHBS)" }).getAttribute("href");
+  const ghbsHref = await page
+    .getByRole("link", { name: "Groupe hospitalier Bretagne Sud (GHBS)" })
+    .getAttribute("href");
   const ghtHref = await page.getByRole("link", { name: "GHT d'Armor" }).first().getAttribute("href");
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await expect(page).toHaveURL(/\/login/);

@@ -9,9 +9,12 @@ import { OWNER_EDITABLE } from "./schemas";
 // getAssessmentOrThrow ("assessment.read"), so an actor outside its scope gets NOT_FOUND before
 // any of this runs; these rules only decide between what a visible reader may and may not change.
 
-export const NOT_DIRECTOR_MESSAGE = "Seule la direction de l'établissement crée, modifie ou supprime les actions du plan.";
-export const NOT_OWNER_MESSAGE = "Cette action ne vous est pas confiée : seule la direction ou la personne responsable peut la modifier.";
-export const OWNER_FIELDS_MESSAGE = "Vous pouvez changer le statut et les notes des actions qui vous sont confiées ; le reste relève de la direction.";
+export const NOT_DIRECTOR_MESSAGE =
+  "Seule la direction de l'établissement crée, modifie ou supprime les actions du plan.";
+export const NOT_OWNER_MESSAGE =
+  "Cette action ne vous est pas confiée : seule la direction ou la personne responsable peut la modifier.";
+export const OWNER_FIELDS_MESSAGE =
+  "Vous pouvez changer le statut et les notes des actions qui vous sont confiées ; le reste relève de la direction.";
 
 function isContributorOf(actor: Actor, establishmentId: string): boolean {
   return actor.memberships.some((m) => m.role === "contributor" && m.establishmentId === establishmentId);
@@ -24,10 +27,16 @@ export function canEditStatus(actor: Actor, establishmentId: string, action: { o
 }
 
 /** Throws FORBIDDEN unless the actor may apply these changed fields to this action. */
-export function assertCanUpdate(actor: Actor, establishmentId: string, action: { ownerId: string | null }, fields: string[]): void {
+export function assertCanUpdate(
+  actor: Actor,
+  establishmentId: string,
+  action: { ownerId: string | null },
+  fields: string[],
+): void {
   if (isDirectorOf(actor, establishmentId)) return;
   if (!canEditStatus(actor, establishmentId, action)) throw new AppError("FORBIDDEN", NOT_OWNER_MESSAGE);
-  if (fields.some((f) => !(OWNER_EDITABLE as readonly string[]).includes(f))) throw new AppError("FORBIDDEN", OWNER_FIELDS_MESSAGE);
+  if (fields.some((f) => !(OWNER_EDITABLE as readonly string[]).includes(f)))
+    throw new AppError("FORBIDDEN", OWNER_FIELDS_MESSAGE);
 }
 
 export function assertDirector(actor: Actor, establishmentId: string): void {
@@ -63,5 +72,10 @@ export async function listOwnerOptions(db: Db | Tx, establishmentId: string) {
   const seen = new Set<string>();
   return rows
     .filter((r) => !seen.has(r.user.id) && seen.add(r.user.id))
-    .map((r) => ({ id: r.user.id, name: r.user.name, role: r.role as "director" | "contributor", function: r.function }));
+    .map((r) => ({
+      id: r.user.id,
+      name: r.user.name,
+      role: r.role as "director" | "contributor",
+      function: r.function,
+    }));
 }

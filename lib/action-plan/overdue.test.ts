@@ -37,7 +37,9 @@ describe("[ACTION-PLAN] overdue", () => {
     expect(calendarDay(new Date("2026-11-25T22:59:00Z"))).toBe("2026-11-25");
     expect(calendarDay(new Date("2026-07-01T21:59:00Z"))).toBe("2026-07-01"); // summer time, UTC+2
     expect(calendarDay(new Date("2026-07-01T22:00:00Z"))).toBe("2026-07-02");
-    expect(isOverdue({ dueOn: "2026-11-25", status: "todo" }, calendarDay(new Date("2026-11-25T23:30:00Z")))).toBe(true);
+    expect(isOverdue({ dueOn: "2026-11-25", status: "todo" }, calendarDay(new Date("2026-11-25T23:30:00Z")))).toBe(
+      true,
+    );
   });
 
   it("reads a stored due date back as its calendar day", () => {

@@ -30,12 +30,23 @@ export type ActionPlan = {
 };
 
 /** The plan of one assessment, with owner names and the overdue flag computed for `now`. */
-export async function getActionPlan(db: Db, actor: Actor, assessmentId: string, establishmentId?: string, now: Date = new Date()): Promise<ActionPlan> {
+export async function getActionPlan(
+  db: Db,
+  actor: Actor,
+  assessmentId: string,
+  establishmentId?: string,
+  now: Date = new Date(),
+): Promise<ActionPlan> {
   const assessment = await getAssessmentOrThrow(db, actor, assessmentId, "assessment.read", establishmentId);
-  const rows = await db.action.findMany({ where: { assessmentId: assessment.id }, orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }] });
+  const rows = await db.action.findMany({
+    where: { assessmentId: assessment.id },
+    orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+  });
   const ownerIds = [...new Set(rows.map((r) => r.ownerId).filter((id): id is string => Boolean(id)))];
   const [users, owners] = await Promise.all([
-    ownerIds.length ? db.user.findMany({ where: { id: { in: ownerIds } }, select: { id: true, name: true } }) : Promise.resolve([]),
+    ownerIds.length
+      ? db.user.findMany({ where: { id: { in: ownerIds } }, select: { id: true, name: true } })
+      : Promise.resolve([]),
     listOwnerOptions(db, assessment.establishmentId),
   ]);
   const names = new Map(users.map((u) => [u.id, u.name]));
@@ -49,10 +60,19 @@ export async function getActionPlan(db: Db, actor: Actor, assessmentId: string, 
     overdue: isOverdue(row, today),
     canEditStatus: canEditStatus(actor, assessment.establishmentId, row),
   }));
-  return { assessment, actions, totals: planTotals(actions), owners, isDirector: isDirectorOf(actor, assessment.establishmentId), today };
+  return {
+    assessment,
+    actions,
+    totals: planTotals(actions),
+    owners,
+    isDirector: isDirectorOf(actor, assessment.establishmentId),
+    today,
+  };
 }
 
-export function planTotals(actions: readonly Pick<ActionRow, "status" | "estimatedCost" | "overdue">[]): ActionPlanTotals {
+export function planTotals(
+  actions: readonly Pick<ActionRow, "status" | "estimatedCost" | "overdue">[],
+): ActionPlanTotals {
   const byStatus: Record<ActionStatus, number> = { todo: 0, in_progress: 0, done: 0, abandoned: 0 };
   let estimatedCost = 0;
   let remainingCost = 0;
@@ -61,18 +81,32 @@ export function planTotals(actions: readonly Pick<ActionRow, "status" | "estimat
     if (a.status !== "abandoned") estimatedCost += a.estimatedCost ?? 0;
     if (a.status === "todo" || a.status === "in_progress") remainingCost += a.estimatedCost ?? 0;
   }
-  return { count: actions.length, overdue: actions.filter((a) => a.overdue).length, estimatedCost, remainingCost, byStatus };
+  return {
+    count: actions.length,
+    overdue: actions.filter((a) => a.overdue).length,
+    estimatedCost,
+    remainingCost,
+    byStatus,
+  };
 }
 
 /**
  * What the results page needs beside each gap, after its own scoped load: whether the actor may
  * create actions, the possible owners, and how many actions already target each requirement.
  */
-export async function getActionPlanContext(db: Db, actor: Actor, assessment: Pick<LoadedAssessment, "id" | "establishmentId">) {
+export async function getActionPlanContext(
+  db: Db,
+  actor: Actor,
+  assessment: Pick<LoadedAssessment, "id" | "establishmentId">,
+) {
   const canCreate = isDirectorOf(actor, assessment.establishmentId);
   const [owners, linked] = await Promise.all([
     canCreate ? listOwnerOptions(db, assessment.establishmentId) : Promise.resolve([]),
-    db.action.groupBy({ by: ["requirementCode"], where: { assessmentId: assessment.id, requirementCode: { not: null } }, _count: { _all: true } }),
+    db.action.groupBy({
+      by: ["requirementCode"],
+      where: { assessmentId: assessment.id, requirementCode: { not: null } },
+      _count: { _all: true },
+    }),
   ]);
   const actionsByRequirement: Record<string, number> = {};
   for (const l of linked) if (l.requirementCode) actionsByRequirement[l.requirementCode] = l._count._all;

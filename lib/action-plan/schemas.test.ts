@@ -10,7 +10,13 @@ describe("[ACTION-PLAN] schemas", () => {
   });
 
   it("refuses bad values in French", () => {
-    const r = ZActionInput.safeParse({ title: "ab", estimatedCost: 1.5, dueOn: "2026-02-30", status: "late", other: 1 });
+    const r = ZActionInput.safeParse({
+      title: "ab",
+      estimatedCost: 1.5,
+      dueOn: "2026-02-30",
+      status: "late",
+      other: 1,
+    });
     expect(messages(r)).toMatchObject({
       title: "L'intitulé compte au moins 3 caractères.",
       estimatedCost: "Le coût estimé est un nombre entier d'euros.",
@@ -22,7 +28,11 @@ describe("[ACTION-PLAN] schemas", () => {
 
   it("updates only the fields sent (no default status), allows clearing with null, needs a change", () => {
     expect(ZActionUpdate.parse({ notes: "Fait.", expectedVersion: 3 })).toEqual({ notes: "Fait.", expectedVersion: 3 });
-    expect(ZActionUpdate.parse({ ownerId: null, dueOn: null, expectedVersion: 1 })).toEqual({ ownerId: null, dueOn: null, expectedVersion: 1 });
+    expect(ZActionUpdate.parse({ ownerId: null, dueOn: null, expectedVersion: 1 })).toEqual({
+      ownerId: null,
+      dueOn: null,
+      expectedVersion: 1,
+    });
     expect(messages(ZActionUpdate.safeParse({ expectedVersion: 1 }))._).toBe("Aucune modification n'a été envoyée.");
     expect(ZActionUpdate.safeParse({ status: "done" }).success).toBe(false);
   });

@@ -28,7 +28,11 @@ const fields = {
     .string({ error: "Exigence invalide." })
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { error: "Code d'exigence invalide (ex. P2.1)." })
     .nullish(),
-  ownerId: z.string({ error: "Responsable invalide." }).min(1, { error: "Responsable invalide." }).max(64, { error: "Responsable invalide." }).nullish(),
+  ownerId: z
+    .string({ error: "Responsable invalide." })
+    .min(1, { error: "Responsable invalide." })
+    .max(64, { error: "Responsable invalide." })
+    .nullish(),
   dueOn: z.iso.date({ error: "Échéance invalide : format attendu AAAA-MM-JJ." }).nullish(),
   estimatedCost: z
     .number({ error: "Le coût estimé est un nombre entier d'euros." })
@@ -36,12 +40,17 @@ const fields = {
     .min(0, { error: "Le coût estimé ne peut pas être négatif." })
     .max(ACTION_LIMITS.cost, { error: "Le coût estimé ne peut pas dépasser 100 000 000 €." })
     .nullish(),
-  notes: z.string({ error: "Notes invalides." }).max(ACTION_LIMITS.notes, { error: `Les notes ne doivent pas dépasser ${ACTION_LIMITS.notes} caractères.` }).nullish(),
+  notes: z
+    .string({ error: "Notes invalides." })
+    .max(ACTION_LIMITS.notes, { error: `Les notes ne doivent pas dépasser ${ACTION_LIMITS.notes} caractères.` })
+    .nullish(),
 };
 
 const objectError = {
   error: (iss: { code?: string; keys?: string[] }) =>
-    iss.code === "unrecognized_keys" ? `Champ non prévu : ${(iss.keys ?? []).join(", ")}.` : "Le contenu envoyé doit être un objet JSON.",
+    iss.code === "unrecognized_keys"
+      ? `Champ non prévu : ${(iss.keys ?? []).join(", ")}.`
+      : "Le contenu envoyé doit être un objet JSON.",
 };
 
 export const ZActionInput = z.strictObject({ ...fields, status: ZStatus.default("todo") }, objectError);
@@ -61,14 +70,25 @@ export const ZActionUpdate = z
       status: ZStatus.optional(),
       estimatedCost: fields.estimatedCost,
       notes: fields.notes,
-      expectedVersion: z.number({ error: "Version attendue manquante." }).int({ error: "Version invalide." }).min(1, { error: "Version invalide." }),
+      expectedVersion: z
+        .number({ error: "Version attendue manquante." })
+        .int({ error: "Version invalide." })
+        .min(1, { error: "Version invalide." }),
     },
     objectError,
   )
-  .refine((u) => Object.keys(u).some((k) => k !== "expectedVersion"), { error: "Aucune modification n'a été envoyée." });
+  .refine((u) => Object.keys(u).some((k) => k !== "expectedVersion"), {
+    error: "Aucune modification n'a été envoyée.",
+  });
 export type ActionUpdate = z.output<typeof ZActionUpdate>;
 
 export const ZActionDelete = z.strictObject(
-  { expectedVersion: z.number({ error: "Version invalide." }).int({ error: "Version invalide." }).min(1, { error: "Version invalide." }).optional() },
+  {
+    expectedVersion: z
+      .number({ error: "Version invalide." })
+      .int({ error: "Version invalide." })
+      .min(1, { error: "Version invalide." })
+      .optional(),
+  },
   objectError,
 );

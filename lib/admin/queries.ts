@@ -122,7 +122,12 @@ export async function getAdminRegion(db: Db, actor: Actor, id: string) {
   assertAdmin(actor);
   const region = await db.region.findUnique({
     where: { id },
-    select: { id: true, code: true, name: true, departements: { select: { code: true, name: true }, orderBy: { code: "asc" } } },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      departements: { select: { code: true, name: true }, orderBy: { code: "asc" } },
+    },
   });
   if (!region) throw notFound("Cette région");
   return region;
@@ -140,7 +145,15 @@ const membershipView = {
 export async function listAdminUsers(db: Db, actor: Actor) {
   assertAdmin(actor);
   return db.user.findMany({
-    select: { id: true, email: true, name: true, title: true, disabled: true, isDemo: true, memberships: { select: membershipView, orderBy: { createdAt: "asc" } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      title: true,
+      disabled: true,
+      isDemo: true,
+      memberships: { select: membershipView, orderBy: { createdAt: "asc" } },
+    },
     orderBy: [{ disabled: "asc" }, { name: "asc" }],
   });
 }
@@ -149,7 +162,15 @@ export async function getAdminUser(db: Db, actor: Actor, id: string) {
   assertAdmin(actor);
   const user = await db.user.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, title: true, disabled: true, isDemo: true, memberships: { select: membershipView, orderBy: { createdAt: "asc" } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      title: true,
+      disabled: true,
+      isDemo: true,
+      memberships: { select: membershipView, orderBy: { createdAt: "asc" } },
+    },
   });
   if (!user) throw notFound("Ce compte");
   return user;
@@ -170,7 +191,10 @@ export async function getAdminOptions(db: Db, actor: Actor) {
     db.region.findMany({ select: { id: true, code: true, name: true }, orderBy: { name: "asc" } }),
     db.departement.findMany({ select: { code: true, name: true, regionId: true }, orderBy: { code: "asc" } }),
     db.ght.findMany({ select: { id: true, name: true, regionId: true }, orderBy: { name: "asc" } }),
-    db.establishment.findMany({ select: { id: true, name: true, regionId: true, ghtId: true, disabled: true }, orderBy: { name: "asc" } }),
+    db.establishment.findMany({
+      select: { id: true, name: true, regionId: true, ghtId: true, disabled: true },
+      orderBy: { name: "asc" },
+    }),
   ]);
   return { regions, departements, ghts, establishments };
 }

@@ -2,14 +2,21 @@ import { describe, expect, it } from "vitest";
 import { withFinessKey } from "@/lib/establishments/finess";
 import { ZEstablishmentPatch, ZMembershipInput, ZRegionInput, ZUserCreate, ZUserUpdate } from "./schemas";
 
-const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues.map((i) => i.message) ?? [];
+const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  result.error?.issues.map((i) => i.message) ?? [];
 
 describe("[ADMIN] schemas", () => {
   it("[ADMIN] a membership carries exactly the scope of its role", () => {
     expect(ZMembershipInput.safeParse({ role: "admin" }).success).toBe(true);
-    expect(ZMembershipInput.safeParse({ role: "contributor", function: "DPO", establishmentId: "e1" }).success).toBe(true);
-    expect(messages(ZMembershipInput.safeParse({ role: "ars_reviewer", regionId: "r1", ghtId: "g1" }))).toEqual(["Champ non prévu pour ce rôle : ghtId."]);
-    expect(messages(ZMembershipInput.safeParse({ role: "ght_coordinator", ghtId: " " }))).toEqual(["Choisissez le GHT."]);
+    expect(ZMembershipInput.safeParse({ role: "contributor", function: "DPO", establishmentId: "e1" }).success).toBe(
+      true,
+    );
+    expect(messages(ZMembershipInput.safeParse({ role: "ars_reviewer", regionId: "r1", ghtId: "g1" }))).toEqual([
+      "Champ non prévu pour ce rôle : ghtId.",
+    ]);
+    expect(messages(ZMembershipInput.safeParse({ role: "ght_coordinator", ghtId: " " }))).toEqual([
+      "Choisissez le GHT.",
+    ]);
     expect(messages(ZMembershipInput.safeParse(null))).toEqual(["Choisissez un rôle."]);
   });
 
@@ -17,7 +24,9 @@ describe("[ADMIN] schemas", () => {
     expect(ZEstablishmentPatch.safeParse({ disabled: true }).data).toEqual({ disabled: true });
     const edit = { finess: withFinessKey("22088801"), name: "CH", category: "CH", departementCode: "22", ghtId: null };
     expect(ZEstablishmentPatch.safeParse(edit).success).toBe(true);
-    expect(messages(ZEstablishmentPatch.safeParse({ ...edit, disabled: true }))).toEqual(["Champ non prévu : disabled."]);
+    expect(messages(ZEstablishmentPatch.safeParse({ ...edit, disabled: true }))).toEqual([
+      "Champ non prévu : disabled.",
+    ]);
     expect(messages(ZEstablishmentPatch.safeParse({}))[0]).toBe("Le numéro FINESS est obligatoire.");
   });
 

@@ -6,12 +6,22 @@ import { ZFiness } from "@/lib/establishments/finess";
 // Client-safe: zod and enums only. Every message is French; objects are strict, so a field the
 // form does not send (e.g. a regionId for an establishment, derived from its département) is a 400.
 
-export const LIMITS = { name: 200, title: 120, email: 254, passwordMin: 12, passwordMax: 200, id: 64, activity: 10_000_000 } as const;
+export const LIMITS = {
+  name: 200,
+  title: 120,
+  email: 254,
+  passwordMin: 12,
+  passwordMax: 200,
+  id: 64,
+  activity: 10_000_000,
+} as const;
 
 function strict<T extends z.core.$ZodLooseShape>(shape: T, unknownKeyMessage = "Champ non prévu") {
   return z.strictObject(shape, {
     error: (iss) =>
-      iss.code === "unrecognized_keys" ? `${unknownKeyMessage} : ${iss.keys.join(", ")}.` : "Le contenu envoyé doit être un objet JSON.",
+      iss.code === "unrecognized_keys"
+        ? `${unknownKeyMessage} : ${iss.keys.join(", ")}.`
+        : "Le contenu envoyé doit être un objet JSON.",
   });
 }
 

@@ -43,7 +43,9 @@ export async function getAssessmentOrThrow(
   establishmentId?: string,
 ) {
   const assessment = await db.assessment.findFirst({
-    where: { AND: [{ id: assessmentId }, establishmentId ? { establishmentId } : {}, assessmentScope(actor, permission)] },
+    where: {
+      AND: [{ id: assessmentId }, establishmentId ? { establishmentId } : {}, assessmentScope(actor, permission)],
+    },
     select: assessmentSelect,
   });
   if (!assessment) throw notFound("Cette évaluation");
@@ -61,7 +63,10 @@ export type LoadedAssessment = Awaited<ReturnType<typeof getAssessmentOrThrow>>;
 
 export function assertDraft(assessment: { status: string }): void {
   if (assessment.status !== "draft") {
-    throw new AppError("LOCKED", "Cette évaluation est soumise : elle est en lecture seule. La direction peut la rouvrir en nouvelle révision.");
+    throw new AppError(
+      "LOCKED",
+      "Cette évaluation est soumise : elle est en lecture seule. La direction peut la rouvrir en nouvelle révision.",
+    );
   }
 }
 
@@ -71,15 +76,24 @@ export function isDirectorOf(actor: Actor, establishmentId: string): boolean {
 
 /** Sections the actor may edit: all for the director, the assigned ones for a contributor. */
 export async function editableSections(db: Db | Tx, actor: Actor, assessment: LoadedAssessment): Promise<Set<string>> {
-  if (isDirectorOf(actor, assessment.establishmentId)) return new Set(assessment.referential.domains.map((d) => d.code));
-  const rows = await db.sectionAssignment.findMany({ where: { assessmentId: assessment.id, userId: actor.id }, select: { domainCode: true } });
+  if (isDirectorOf(actor, assessment.establishmentId))
+    return new Set(assessment.referential.domains.map((d) => d.code));
+  const rows = await db.sectionAssignment.findMany({
+    where: { assessmentId: assessment.id, userId: actor.id },
+    select: { domainCode: true },
+  });
   return new Set(rows.map((r) => r.domainCode));
 }
 
 export const sectionNotAssigned = () =>
   new AppError("FORBIDDEN", "Cette section ne vous est pas confiée : seule la direction peut vous l'attribuer.");
 
-export async function assertCanEditSection(db: Db | Tx, actor: Actor, assessment: LoadedAssessment, domainCode: string): Promise<void> {
+export async function assertCanEditSection(
+  db: Db | Tx,
+  actor: Actor,
+  assessment: LoadedAssessment,
+  domainCode: string,
+): Promise<void> {
   const sections = await editableSections(db, actor, assessment);
   if (!sections.has(domainCode)) throw sectionNotAssigned();
 }

@@ -48,7 +48,12 @@ const READ = `
   FROM "User" u WHERE u."id" = $1 AND u."disabled" = false`;
 
 /** Null when the user is unknown or disabled (the session no longer stands). */
-export async function readAnswerContext(db: Db, userId: string, assessmentId: string, requirementCode: string): Promise<AnswerContext | null> {
+export async function readAnswerContext(
+  db: Db,
+  userId: string,
+  assessmentId: string,
+  requirementCode: string,
+): Promise<AnswerContext | null> {
   const [row] = await db.$queryRawUnsafe<Row[]>(READ, userId, assessmentId, requirementCode);
   if (!row) return null;
   return {

@@ -10,7 +10,11 @@ const MAX_TEXT = 4000;
 
 /** A computed percentage keeps its fraction so the formula can be shown ("7 / 9 applications"). */
 export const ZComputedPercentage = z
-  .object({ percent: z.number().min(0).max(100), numerator: z.number().int().min(0), denominator: z.number().int().min(0) })
+  .object({
+    percent: z.number().min(0).max(100),
+    numerator: z.number().int().min(0),
+    denominator: z.number().int().min(0),
+  })
   .strict();
 
 /** The value stored for each answer type. */
@@ -21,15 +25,24 @@ export function answerValueSchema(spec: TAnswerSpec): z.ZodType {
     case "yes_partial_no":
       return z.enum(["yes", "partial", "no"], { error: "Répondez par oui, partiellement ou non." });
     case "percentage":
-      return z.number({ error: "Saisissez un pourcentage." }).min(0, "Un pourcentage est compris entre 0 et 100.").max(100, "Un pourcentage est compris entre 0 et 100.");
+      return z
+        .number({ error: "Saisissez un pourcentage." })
+        .min(0, "Un pourcentage est compris entre 0 et 100.")
+        .max(100, "Un pourcentage est compris entre 0 et 100.");
     case "number":
       return z.number({ error: "Saisissez un nombre." }).finite().min(-1e12).max(1e12);
     case "date":
       return z.iso.date("Saisissez une date au format JJ/MM/AAAA.");
     case "text":
-      return z.string().trim().min(1, "La réponse est vide.").max(MAX_TEXT, `La réponse dépasse ${MAX_TEXT} caractères.`);
+      return z
+        .string()
+        .trim()
+        .min(1, "La réponse est vide.")
+        .max(MAX_TEXT, `La réponse dépasse ${MAX_TEXT} caractères.`);
     case "choice":
-      return z.enum(spec.options.map((o) => o.value) as [string, ...string[]], { error: "Choisissez une des options proposées." });
+      return z.enum(spec.options.map((o) => o.value) as [string, ...string[]], {
+        error: "Choisissez une des options proposées.",
+      });
   }
 }
 
@@ -61,7 +74,10 @@ export type StoredAnswer = {
 };
 
 /** Checks the value against the requirement; returns the French problem, or null. */
-export function checkAnswer(requirement: TRequirement, input: Pick<TSaveAnswer, "kind" | "value" | "justification">): string | null {
+export function checkAnswer(
+  requirement: TRequirement,
+  input: Pick<TSaveAnswer, "kind" | "value" | "justification">,
+): string | null {
   if (input.kind === "not_applicable") {
     if (!requirement.naAllowed) return "« Non applicable » n'est pas admis pour cette exigence.";
     if (!input.justification) return "Justifiez pourquoi cette exigence ne s'applique pas.";

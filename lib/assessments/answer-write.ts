@@ -24,7 +24,16 @@ export type AnswerWrite = {
   before: object | null;
 };
 
-export type WrittenAnswer = { id: string; requirementCode: string; kind: TAnswerKind; value: unknown; justification: string | null; comment: string | null; version: number; updatedAt: Date };
+export type WrittenAnswer = {
+  id: string;
+  requirementCode: string;
+  kind: TAnswerKind;
+  value: unknown;
+  justification: string | null;
+  comment: string | null;
+  version: number;
+  updatedAt: Date;
+};
 
 const AUDIT = `
   audit AS (
@@ -72,7 +81,12 @@ const INSERT = named(`
   ), ${AUDIT}`);
 
 /** Updates the answer `answerId` at `expectedVersion`, or inserts it when `answerId` is null. */
-export async function writeAnswer(db: Db, w: AnswerWrite, answerId: string | null, expectedVersion: number): Promise<WrittenAnswer | null> {
+export async function writeAnswer(
+  db: Db,
+  w: AnswerWrite,
+  answerId: string | null,
+  expectedVersion: number,
+): Promise<WrittenAnswer | null> {
   const rows = answerId
     ? await db.$queryRawUnsafe<WrittenAnswer[]>(UPDATE, answerId, w.assessmentId, ...params(w), expectedVersion)
     : await db.$queryRawUnsafe<WrittenAnswer[]>(INSERT, randomUUID(), w.assessmentId, ...params(w), w.requirementCode);
@@ -93,7 +107,11 @@ export async function writeAnswer(db: Db, w: AnswerWrite, answerId: string | nul
 // its statements' plans for the session, so a save no longer pays to plan this CTE each time:
 // planning was two thirds of the statement's cost.
 
-export type CheckedWrite = Omit<AnswerWrite, "establishmentId" | "before" | "actorId"> & { userId: string; domainCode: string; expectedVersion: number };
+export type CheckedWrite = Omit<AnswerWrite, "establishmentId" | "before" | "actorId"> & {
+  userId: string;
+  domainCode: string;
+  expectedVersion: number;
+};
 export type CheckedWritten = WrittenAnswer & { carriedFrom: string | null; answeredBy: string };
 
 const CAN_ANSWER = `
@@ -207,7 +225,9 @@ export async function writeAnswerIfAllowed(db: Db, w: CheckedWrite): Promise<Che
   const params = PARAMETERS.map(([name]) => values[name]);
   // Straight to the driver when there is one: Prisma's query layer cost as much as the statement.
   const direct = directRowsOf(db);
-  const rows = direct ? await direct<CheckedWritten>(CALL, params) : await db.$queryRawUnsafe<CheckedWritten[]>(CALL, ...params);
+  const rows = direct
+    ? await direct<CheckedWritten>(CALL, params)
+    : await db.$queryRawUnsafe<CheckedWritten[]>(CALL, ...params);
   const row = rows[0];
   return row ? { ...row, updatedAt: new Date(row.updatedAt) } : null;
 }

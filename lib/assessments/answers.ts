@@ -44,6 +44,9 @@ export async function toStoredAnswer(db: Db | Tx, row: AnswerRow): Promise<Store
 /** All answers of an assessment, keyed by requirement code. Call after the scoped assessment load. */
 export async function loadAnswers(db: Db | Tx, assessmentId: string): Promise<Map<string, StoredAnswer>> {
   const rows = await db.answer.findMany({ where: { assessmentId } });
-  const names = await userNames(db, rows.map((r) => r.answeredById));
+  const names = await userNames(
+    db,
+    rows.map((r) => r.answeredById),
+  );
   return new Map(rows.map((r) => [r.requirementCode, shape(r, names)]));
 }

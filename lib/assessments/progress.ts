@@ -3,7 +3,15 @@ import { isVisible, type TAnswerKind } from "./answer-schemas";
 
 export type AnswerFacts = { kind: TAnswerKind; value: unknown; needsConfirmation: boolean };
 
-export type SectionProgress = { domainCode: string; title: string; total: number; answered: number; unknown: number; toConfirm: number; missing: string[] };
+export type SectionProgress = {
+  domainCode: string;
+  title: string;
+  total: number;
+  answered: number;
+  unknown: number;
+  toConfirm: number;
+  missing: string[];
+};
 
 // An answer counts as given when it is a value or a justified N/A. "Je ne sais pas" is recorded but
 // leaves the question open; a carried-forward answer counts once confirmed.
@@ -11,7 +19,11 @@ function isComplete(answer: AnswerFacts | undefined): boolean {
   return Boolean(answer && answer.kind !== "unknown" && !answer.needsConfirmation);
 }
 
-export function computeProgress(referential: TReferentialFile, answers: ReadonlyMap<string, AnswerFacts>, options: Record<string, unknown>) {
+export function computeProgress(
+  referential: TReferentialFile,
+  answers: ReadonlyMap<string, AnswerFacts>,
+  options: Record<string, unknown>,
+) {
   const sections: SectionProgress[] = referential.domains.map((d) => ({
     domainCode: d.code,
     title: d.title,
@@ -34,5 +46,10 @@ export function computeProgress(referential: TReferentialFile, answers: Readonly
   }
   const total = sections.reduce((n, s) => n + s.total, 0);
   const answered = sections.reduce((n, s) => n + s.answered, 0);
-  return { sections: sections.filter((s) => s.total > 0), total, answered, percent: total ? Math.round((answered / total) * 100) : 0 };
+  return {
+    sections: sections.filter((s) => s.total > 0),
+    total,
+    answered,
+    percent: total ? Math.round((answered / total) * 100) : 0,
+  };
 }

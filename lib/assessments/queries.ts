@@ -21,7 +21,14 @@ export async function listEstablishmentCampaigns(db: Db, actor: Actor, establish
           referentialVersion: { select: { version: true, title: true } },
           assessments: {
             where: { AND: [{ establishmentId }, assessmentScope(actor, "assessment.read")] },
-            select: { id: true, status: true, revision: true, submittedAt: true, updatedAt: true, _count: { select: { answers: true } } },
+            select: {
+              id: true,
+              status: true,
+              revision: true,
+              submittedAt: true,
+              updatedAt: true,
+              _count: { select: { answers: true } },
+            },
             orderBy: { revision: "desc" },
             take: 1,
           },
@@ -57,14 +64,20 @@ export async function getAssessmentView(db: Db, actor: Actor, establishmentId: s
   const assessment = await getAssessmentOrThrow(db, actor, assessmentId, "assessment.read", establishmentId);
   const [answers, editable, assignments, contributors, lastOwn] = await Promise.all([
     loadAnswers(db, assessmentId),
-    canAnswer(actor, assessment.establishmentId) ? editableSections(db, actor, assessment) : Promise.resolve(new Set<string>()),
+    canAnswer(actor, assessment.establishmentId)
+      ? editableSections(db, actor, assessment)
+      : Promise.resolve(new Set<string>()),
     db.sectionAssignment.findMany({ where: { assessmentId }, select: { domainCode: true, userId: true } }),
     db.membership.findMany({
       where: { establishmentId: assessment.establishmentId, role: "contributor", user: { disabled: false } },
       select: { function: true, user: { select: { id: true, name: true } } },
       orderBy: { user: { name: "asc" } },
     }),
-    db.answer.findFirst({ where: { assessmentId, answeredById: actor.id }, orderBy: { updatedAt: "desc" }, select: { requirementCode: true } }),
+    db.answer.findFirst({
+      where: { assessmentId, answeredById: actor.id },
+      orderBy: { updatedAt: "desc" },
+      select: { requirementCode: true },
+    }),
   ]);
   const progress = computeProgress(assessment.referential, answers, assessment.options);
   const names = new Map(contributors.map((c) => [c.user.id, c.user.name]));
@@ -74,7 +87,9 @@ export async function getAssessmentView(db: Db, actor: Actor, establishmentId: s
     list.push({ id: a.userId, name: names.get(a.userId) ?? "Ancien contributeur" });
     assignedTo.set(a.domainCode, list);
   }
-  const resume = lastOwn ? assessment.referential.requirements.find((r) => r.code === lastOwn.requirementCode) : undefined;
+  const resume = lastOwn
+    ? assessment.referential.requirements.find((r) => r.code === lastOwn.requirementCode)
+    : undefined;
   return {
     assessment,
     answers,
@@ -88,5 +103,7 @@ export async function getAssessmentView(db: Db, actor: Actor, establishmentId: s
 }
 
 function canAnswer(actor: Actor, establishmentId: string) {
-  return actor.memberships.some((m) => (m.role === "director" || m.role === "contributor") && m.establishmentId === establishmentId);
+  return actor.memberships.some(
+    (m) => (m.role === "director" || m.role === "contributor") && m.establishmentId === establishmentId,
+  );
 }

@@ -11,12 +11,19 @@ export type ReusableAnswer = { source: string; kind: TAnswerKind; value: unknown
  * mapped to each other (either direction), e.g. HOP'EN P2.1 ↔ CaRE D2.O1.D. Offered, never applied:
  * the user decides. Called after the scoped load of `assessment`, on its own establishment only.
  */
-export async function findReusableAnswers(db: Db, assessment: LoadedAssessment, current: Map<string, StoredAnswer>): Promise<Map<string, ReusableAnswer>> {
+export async function findReusableAnswers(
+  db: Db,
+  assessment: LoadedAssessment,
+  current: Map<string, StoredAnswer>,
+): Promise<Map<string, ReusableAnswer>> {
   const target = assessment.referential;
   const others = await db.assessment.findMany({
     where: { establishmentId: assessment.establishmentId, id: { not: assessment.id }, status: { not: "superseded" } },
     orderBy: { updatedAt: "desc" },
-    select: { campaign: { select: { name: true, referentialVersion: { select: { referentialId: true, content: true } } } }, answers: true },
+    select: {
+      campaign: { select: { name: true, referentialVersion: { select: { referentialId: true, content: true } } } },
+      answers: true,
+    },
   });
   const offers = new Map<string, ReusableAnswer>();
   for (const other of others) {
@@ -28,11 +35,18 @@ export async function findReusableAnswers(db: Db, assessment: LoadedAssessment, 
       if (!open || offers.has(requirement.code)) continue;
       const codes = [
         ...requirement.mappings.filter((m) => m.referential === source.id).map((m) => m.code),
-        ...source.requirements.filter((r) => r.mappings.some((m) => m.referential === target.id && m.code === requirement.code)).map((r) => r.code),
+        ...source.requirements
+          .filter((r) => r.mappings.some((m) => m.referential === target.id && m.code === requirement.code))
+          .map((r) => r.code),
       ];
       const found = codes.map((c) => answers.get(c)).find((a) => a && a.kind !== "unknown" && !a.needsConfirmation);
       if (!found || checkAnswer(requirement, found) !== null) continue;
-      offers.set(requirement.code, { source: `${other.campaign.name} · ${found.requirementCode}`, kind: found.kind, value: found.value, justification: found.justification });
+      offers.set(requirement.code, {
+        source: `${other.campaign.name} · ${found.requirementCode}`,
+        kind: found.kind,
+        value: found.value,
+        justification: found.justification,
+      });
     }
   }
   return offers;

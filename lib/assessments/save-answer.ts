@@ -11,7 +11,9 @@ import { type WrittenAnswer, writeAnswer, writeAnswerIfAllowed } from "./answer-
 import { toStoredAnswer } from "./answers";
 
 const staleVersion = (current: StoredAnswer | null) =>
-  new AppError("STALE_VERSION", "Quelqu'un d'autre a modifié cette réponse entre-temps : comparez avant de choisir.", { details: { current } });
+  new AppError("STALE_VERSION", "Quelqu'un d'autre a modifié cette réponse entre-temps : comparez avant de choisir.", {
+    details: { current },
+  });
 
 /**
  * Saves one answer with optimistic concurrency: the write succeeds only if the stored version is
@@ -20,8 +22,17 @@ const staleVersion = (current: StoredAnswer | null) =>
  * `user` the caller holds. Usually one statement (check + write + audit row, answer-write.ts);
  * when it writes nothing, the explained path finds out why.
  */
-export async function saveAnswer(db: Db, user: Pick<Actor, "id">, assessmentId: string, input: TSaveAnswer, requestId: string): Promise<StoredAnswer> {
-  return (await saveAnswerInOneStatement(db, user, assessmentId, input, requestId)) ?? saveAnswerExplained(db, user, assessmentId, input, requestId);
+export async function saveAnswer(
+  db: Db,
+  user: Pick<Actor, "id">,
+  assessmentId: string,
+  input: TSaveAnswer,
+  requestId: string,
+): Promise<StoredAnswer> {
+  return (
+    (await saveAnswerInOneStatement(db, user, assessmentId, input, requestId)) ??
+    saveAnswerExplained(db, user, assessmentId, input, requestId)
+  );
 }
 
 // Which referential an assessment answers never changes (a campaign's version is locked once an
@@ -46,17 +57,36 @@ async function referentialVersionOf(db: Db, assessmentId: string): Promise<strin
 /** The answer as the UI shows it, from the row a write returned. */
 function fromWritten(written: WrittenAnswer, carriedFrom: string | null, answeredBy: string): StoredAnswer {
   const { requirementCode, kind, value, justification, comment, version } = written;
-  return { requirementCode, kind, value, justification, comment, needsConfirmation: false, carriedFrom, version, answeredBy, updatedAt: written.updatedAt.toISOString() };
+  return {
+    requirementCode,
+    kind,
+    value,
+    justification,
+    comment,
+    needsConfirmation: false,
+    carriedFrom,
+    version,
+    answeredBy,
+    updatedAt: written.updatedAt.toISOString(),
+  };
 }
 
 /**
  * The usual case in one statement: valid input, allowed user, draft assessment, expected version.
  * Null when any of that does not hold; the caller then takes the explained path.
  */
-async function saveAnswerInOneStatement(db: Db, user: Pick<Actor, "id">, assessmentId: string, input: TSaveAnswer, requestId: string): Promise<StoredAnswer | null> {
+async function saveAnswerInOneStatement(
+  db: Db,
+  user: Pick<Actor, "id">,
+  assessmentId: string,
+  input: TSaveAnswer,
+  requestId: string,
+): Promise<StoredAnswer | null> {
   const versionId = await referentialVersionOf(db, assessmentId);
   if (!versionId) return null;
-  const requirement = (await getVersionContent(db, versionId)).requirements.find((r) => r.code === input.requirementCode);
+  const requirement = (await getVersionContent(db, versionId)).requirements.find(
+    (r) => r.code === input.requirementCode,
+  );
   if (!requirement || checkAnswer(requirement, input)) return null;
   const written = await writeAnswerIfAllowed(db, {
     assessmentId,
@@ -78,7 +108,13 @@ async function saveAnswerInOneStatement(db: Db, user: Pick<Actor, "id">, assessm
  * reason in the order that leaks nothing: session, reach (404), draft (423), section (403), input
  * (400), version (409).
  */
-async function saveAnswerExplained(db: Db, user: Pick<Actor, "id">, assessmentId: string, input: TSaveAnswer, requestId: string): Promise<StoredAnswer> {
+async function saveAnswerExplained(
+  db: Db,
+  user: Pick<Actor, "id">,
+  assessmentId: string,
+  input: TSaveAnswer,
+  requestId: string,
+): Promise<StoredAnswer> {
   const context = await readAnswerContext(db, user.id, assessmentId, input.requirementCode);
   if (!context) throw new AppError("UNAUTHENTICATED", "Votre session a expiré : reconnectez-vous.");
   const { actor, assessment } = context;
@@ -86,15 +122,21 @@ async function saveAnswerExplained(db: Db, user: Pick<Actor, "id">, assessmentId
   assertDraft(assessment);
   const referential = await getVersionContent(db, assessment.referentialVersionId);
   const requirement = referential.requirements.find((r) => r.code === input.requirementCode);
-  if (!requirement) throw new AppError("BAD_INPUT", `L'exigence ${input.requirementCode.slice(0, 64)} n'existe pas dans ce référentiel.`);
-  const editable = isDirectorOf(actor, assessment.establishmentId) || context.assignedSections.includes(requirement.domain);
+  if (!requirement)
+    throw new AppError(
+      "BAD_INPUT",
+      `L'exigence ${input.requirementCode.slice(0, 64)} n'existe pas dans ce référentiel.`,
+    );
+  const editable =
+    isDirectorOf(actor, assessment.establishmentId) || context.assignedSections.includes(requirement.domain);
   if (!editable) throw sectionNotAssigned();
   const problem = checkAnswer(requirement, input);
   if (problem) throw new AppError("BAD_INPUT", problem, { fieldErrors: { value: [problem] } });
 
   const key = { assessmentId_requirementCode: { assessmentId, requirementCode: requirement.code } };
   const before = context.answer;
-  if ((before?.version ?? 0) !== input.expectedVersion) throw staleVersion(before ? await toStoredAnswer(db, before) : null);
+  if ((before?.version ?? 0) !== input.expectedVersion)
+    throw staleVersion(before ? await toStoredAnswer(db, before) : null);
 
   const written = await writeAnswer(
     db,
@@ -108,7 +150,16 @@ async function saveAnswerExplained(db: Db, user: Pick<Actor, "id">, assessmentId
       comment: input.comment || null,
       actorId: actor.id,
       requestId,
-      before: before ? { requirementCode: before.requirementCode, kind: before.kind, value: before.value, justification: before.justification, comment: before.comment, version: before.version } : null,
+      before: before
+        ? {
+            requirementCode: before.requirementCode,
+            kind: before.kind,
+            value: before.value,
+            justification: before.justification,
+            comment: before.comment,
+            version: before.version,
+          }
+        : null,
     },
     before?.id ?? null,
     input.expectedVersion,

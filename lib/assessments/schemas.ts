@@ -2,7 +2,10 @@ import { z } from "zod";
 
 // Client-safe request schemas for the assessment commands (forms use the same ones).
 
-const ZId = z.string({ error: "Identifiant manquant." }).min(1, "Identifiant manquant.").max(64, "Identifiant invalide.");
+const ZId = z
+  .string({ error: "Identifiant manquant." })
+  .min(1, "Identifiant manquant.")
+  .max(64, "Identifiant invalide.");
 
 export const ZStartAssessment = z
   .object({ campaignId: ZId, establishmentId: ZId, carryForward: z.boolean().default(true) })
@@ -12,7 +15,9 @@ export const ZAssignSection = z
   .object({ domainCode: z.string().min(1).max(32), userIds: z.array(ZId).max(50, "Trop de personnes.") })
   .strict();
 
-export const ZAssessmentOptions = z.object({ options: z.record(z.string().max(64), z.union([z.string().max(64), z.array(z.string().max(64)).max(50)])) }).strict();
+export const ZAssessmentOptions = z
+  .object({ options: z.record(z.string().max(64), z.union([z.string().max(64), z.array(z.string().max(64)).max(50)])) })
+  .strict();
 
 export const ZShare = z.object({ sharedWithRegion: z.boolean() }).strict();
 

@@ -24,10 +24,20 @@ export type Actor = {
  */
 export async function loadActor(db: Db | Tx, userId: string): Promise<Actor | null> {
   const [user, memberships] = await Promise.all([
-    db.user.findFirst({ where: { id: userId, disabled: false }, select: { id: true, email: true, name: true, title: true } }),
+    db.user.findFirst({
+      where: { id: userId, disabled: false },
+      select: { id: true, email: true, name: true, title: true },
+    }),
     db.membership.findMany({
       where: { userId },
-      select: { role: true, function: true, establishmentId: true, ghtId: true, regionId: true, establishment: { select: { disabled: true } } },
+      select: {
+        role: true,
+        function: true,
+        establishmentId: true,
+        ghtId: true,
+        regionId: true,
+        establishment: { select: { disabled: true } },
+      },
       orderBy: { createdAt: "asc" },
     }),
   ]);
@@ -39,7 +49,10 @@ export async function loadActor(db: Db | Tx, userId: string): Promise<Actor | nu
 }
 
 /** The one place a membership of a disabled establishment is dropped (loadActor, the autosave read). */
-export function actorOf(user: Omit<Actor, "memberships">, memberships: (ActorMembership & { establishmentDisabled: boolean })[]): Actor {
+export function actorOf(
+  user: Omit<Actor, "memberships">,
+  memberships: (ActorMembership & { establishmentDisabled: boolean })[],
+): Actor {
   return {
     id: user.id,
     email: user.email,
@@ -47,7 +60,13 @@ export function actorOf(user: Omit<Actor, "memberships">, memberships: (ActorMem
     title: user.title,
     memberships: memberships
       .filter((m) => !m.establishmentDisabled)
-      .map(({ role, function: fn, establishmentId, ghtId, regionId }) => ({ role, function: fn, establishmentId, ghtId, regionId })),
+      .map(({ role, function: fn, establishmentId, ghtId, regionId }) => ({
+        role,
+        function: fn,
+        establishmentId,
+        ghtId,
+        regionId,
+      })),
   };
 }
 

@@ -12,7 +12,12 @@ export const FUNCTION_LABELS: Record<ContributorFunction, string> = {
   OTHER: "Autre fonction",
 };
 
-export type MembershipView = { role: Actor["memberships"][number]["role"]; roleLabel: string; scopeLabel: string; href: string | null };
+export type MembershipView = {
+  role: Actor["memberships"][number]["role"];
+  roleLabel: string;
+  scopeLabel: string;
+  href: string | null;
+};
 
 /** Human labels for each membership: "RSSI · Groupe hospitalier Bretagne Sud". */
 export async function describeMemberships(db: Db, actor: Actor): Promise<MembershipView[]> {
@@ -27,10 +32,16 @@ export async function describeMemberships(db: Db, actor: Actor): Promise<Members
   return actor.memberships.map((m) => {
     const roleLabel = m.role === "contributor" && m.function ? FUNCTION_LABELS[m.function] : ROLE_LABELS[m.role];
     if (m.establishmentId) {
-      return { role: m.role, roleLabel, scopeLabel: name(establishments, m.establishmentId), href: `/establishments/${m.establishmentId}` };
+      return {
+        role: m.role,
+        roleLabel,
+        scopeLabel: name(establishments, m.establishmentId),
+        href: `/establishments/${m.establishmentId}`,
+      };
     }
     if (m.ghtId) return { role: m.role, roleLabel, scopeLabel: name(ghts, m.ghtId), href: `/ght/${m.ghtId}` };
-    if (m.regionId) return { role: m.role, roleLabel, scopeLabel: name(regions, m.regionId), href: `/region/${m.regionId}` };
+    if (m.regionId)
+      return { role: m.role, roleLabel, scopeLabel: name(regions, m.regionId), href: `/region/${m.regionId}` };
     return { role: m.role, roleLabel, scopeLabel: "Plateforme", href: "/admin" };
   });
 }

@@ -58,7 +58,10 @@ export function establishmentScope(actor: Actor, permission: Permission): Prisma
  * The admin manages the platform, not answers: no rule. One table drives both the where clause
  * and the in-memory check of the autosave's single read (reachesAssessment), so they cannot drift.
  */
-const ASSESSMENT_RULES: Record<Role, { via: "establishmentId" | "ghtId" | "regionId"; only?: "shared" | "submitted" } | null> = {
+const ASSESSMENT_RULES: Record<
+  Role,
+  { via: "establishmentId" | "ghtId" | "regionId"; only?: "shared" | "submitted" } | null
+> = {
   director: { via: "establishmentId" },
   contributor: { via: "establishmentId" },
   ght_coordinator: { via: "ghtId", only: "shared" },
@@ -74,7 +77,9 @@ export function assessmentScope(actor: Actor, permission: Permission): Prisma.As
       const rule = ASSESSMENT_RULES[m.role];
       if (!rule) return null;
       const where: Prisma.AssessmentWhereInput =
-        rule.via === "establishmentId" ? { establishmentId: m.establishmentId! } : { establishment: { [rule.via]: m[rule.via]! } };
+        rule.via === "establishmentId"
+          ? { establishmentId: m.establishmentId! }
+          : { establishment: { [rule.via]: m[rule.via]! } };
       if (rule.only === "shared") where.sharedWithRegion = true;
       if (rule.only === "submitted") where.status = { in: [...SUBMITTED] };
       return where;
@@ -83,7 +88,13 @@ export function assessmentScope(actor: Actor, permission: Permission): Prisma.As
 }
 
 /** The facts assessmentScope filters on, for a row already read. */
-export type AssessmentFacts = { establishmentId: string; ghtId: string | null; regionId: string; sharedWithRegion: boolean; status: string };
+export type AssessmentFacts = {
+  establishmentId: string;
+  ghtId: string | null;
+  regionId: string;
+  sharedWithRegion: boolean;
+  status: string;
+};
 
 /** assessmentScope evaluated in memory: true exactly when the where clause would match `a`. */
 export function reachesAssessment(actor: Actor, permission: Permission, a: AssessmentFacts): boolean {
@@ -97,7 +108,13 @@ export function reachesAssessment(actor: Actor, permission: Permission, a: Asses
 }
 
 /** SQL expressions of the assessment's facts, for reachesAssessmentSql. */
-export type AssessmentFactsSql = { establishmentId: string; ghtId: string; regionId: string; sharedWithRegion: string; status: string };
+export type AssessmentFactsSql = {
+  establishmentId: string;
+  ghtId: string;
+  regionId: string;
+  sharedWithRegion: string;
+  status: string;
+};
 
 /**
  * assessmentScope as a SQL condition, for the one statement that must check and write at once
@@ -107,10 +124,17 @@ export type AssessmentFactsSql = { establishmentId: string; ghtId: string; regio
  * Every interpolated piece is a constant of this file or a caller's column expression, never input.
  */
 export function reachesAssessmentSql(permission: Permission, userIdSql: string, a: AssessmentFactsSql): string {
-  const roles = (Object.keys(ASSESSMENT_RULES) as Role[]).filter((role) => ASSESSMENT_RULES[role] && roleGrants(role, permission));
+  const roles = (Object.keys(ASSESSMENT_RULES) as Role[]).filter(
+    (role) => ASSESSMENT_RULES[role] && roleGrants(role, permission),
+  );
   const branches = roles.map((role) => {
     const rule = ASSESSMENT_RULES[role]!;
-    const only = rule.only === "shared" ? ` AND ${a.sharedWithRegion}` : rule.only === "submitted" ? ` AND ${a.status}::text IN (${SUBMITTED.map((v) => `'${v}'`).join(", ")})` : "";
+    const only =
+      rule.only === "shared"
+        ? ` AND ${a.sharedWithRegion}`
+        : rule.only === "submitted"
+          ? ` AND ${a.status}::text IN (${SUBMITTED.map((v) => `'${v}'`).join(", ")})`
+          : "";
     return `(m."role" = '${role}' AND m."${rule.via}" = ${a[rule.via]}${only})`;
   });
   if (branches.length === 0) return "false";

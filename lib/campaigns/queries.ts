@@ -63,18 +63,35 @@ export async function getAdminCampaign(db: Db, actor: Actor, campaignId: string)
   };
 }
 
-export type TEstablishmentOption = { id: string; name: string; finess: string; departementCode: string; disabled: boolean };
+export type TEstablishmentOption = {
+  id: string;
+  name: string;
+  finess: string;
+  departementCode: string;
+  disabled: boolean;
+};
 export type TRegionGroup = { id: string; name: string; establishments: TEstablishmentOption[] };
 
 /**
  * Establishments a campaign can include, grouped by region (the form's checkbox list). Disabled ones
  * are offered only when already in the campaign (`keepIds`), so that they can be removed.
  */
-export async function listEstablishmentChoices(db: Db, actor: Actor, keepIds: readonly string[] = []): Promise<TRegionGroup[]> {
+export async function listEstablishmentChoices(
+  db: Db,
+  actor: Actor,
+  keepIds: readonly string[] = [],
+): Promise<TRegionGroup[]> {
   assertAdmin(actor);
   const rows = await db.establishment.findMany({
     where: { OR: [{ disabled: false }, { id: { in: [...keepIds] } }] },
-    select: { id: true, name: true, finess: true, departementCode: true, disabled: true, region: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      name: true,
+      finess: true,
+      departementCode: true,
+      disabled: true,
+      region: { select: { id: true, name: true } },
+    },
     orderBy: [{ region: { name: "asc" } }, { departementCode: "asc" }, { name: "asc" }],
   });
   const groups = new Map<string, TRegionGroup>();

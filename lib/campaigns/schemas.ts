@@ -10,7 +10,10 @@ export const CAMPAIGN_LIMITS = { name: 200, id: 64, yearMin: 2019, yearMax: 2100
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function date(required: string) {
-  return z.iso.date({ error: (iss) => (iss.input === undefined || iss.input === "" ? required : "Date invalide : format attendu AAAA-MM-JJ.") });
+  return z.iso.date({
+    error: (iss) =>
+      iss.input === undefined || iss.input === "" ? required : "Date invalide : format attendu AAAA-MM-JJ.",
+  });
 }
 
 const id = (message: string) =>
@@ -31,20 +34,30 @@ export const ZCampaignInput = z
       year: z
         .number({ error: "Saisissez l'année de la campagne (ex. 2026)." })
         .int({ error: "L'année est un nombre entier (ex. 2026)." })
-        .min(CAMPAIGN_LIMITS.yearMin, { error: `L'année doit être comprise entre ${CAMPAIGN_LIMITS.yearMin} et ${CAMPAIGN_LIMITS.yearMax}.` })
-        .max(CAMPAIGN_LIMITS.yearMax, { error: `L'année doit être comprise entre ${CAMPAIGN_LIMITS.yearMin} et ${CAMPAIGN_LIMITS.yearMax}.` }),
+        .min(CAMPAIGN_LIMITS.yearMin, {
+          error: `L'année doit être comprise entre ${CAMPAIGN_LIMITS.yearMin} et ${CAMPAIGN_LIMITS.yearMax}.`,
+        })
+        .max(CAMPAIGN_LIMITS.yearMax, {
+          error: `L'année doit être comprise entre ${CAMPAIGN_LIMITS.yearMin} et ${CAMPAIGN_LIMITS.yearMax}.`,
+        }),
       referentialVersionId: id("Choisissez la version du référentiel."),
       opensOn: date("Saisissez la date d'ouverture."),
       closesOn: date("Saisissez la date de clôture."),
       establishmentIds: z
         .array(id("Établissement invalide."), { error: "Choisissez au moins un établissement." })
         .min(1, { error: "Choisissez au moins un établissement." })
-        .max(CAMPAIGN_LIMITS.establishments, { error: `Une campagne compte au plus ${CAMPAIGN_LIMITS.establishments} établissements.` })
-        .refine((ids) => new Set(ids).size === ids.length, { error: "Un établissement figure deux fois dans la liste." }),
+        .max(CAMPAIGN_LIMITS.establishments, {
+          error: `Une campagne compte au plus ${CAMPAIGN_LIMITS.establishments} établissements.`,
+        })
+        .refine((ids) => new Set(ids).size === ids.length, {
+          error: "Un établissement figure deux fois dans la liste.",
+        }),
     },
     {
       error: (iss) =>
-        iss.code === "unrecognized_keys" ? `Champ non prévu : ${iss.keys.join(", ")}.` : "Le contenu envoyé doit être un objet JSON.",
+        iss.code === "unrecognized_keys"
+          ? `Champ non prévu : ${iss.keys.join(", ")}.`
+          : "Le contenu envoyé doit être un objet JSON.",
     },
   )
   .refine((c) => c.closesOn > c.opensOn, {
@@ -53,7 +66,12 @@ export const ZCampaignInput = z
     // Checked as soon as both dates are well formed, even while another field is still wrong.
     when: ({ value }) => {
       const v = value as { opensOn?: unknown; closesOn?: unknown } | null;
-      return typeof v?.opensOn === "string" && typeof v.closesOn === "string" && ISO_DATE.test(v.opensOn) && ISO_DATE.test(v.closesOn);
+      return (
+        typeof v?.opensOn === "string" &&
+        typeof v.closesOn === "string" &&
+        ISO_DATE.test(v.opensOn) &&
+        ISO_DATE.test(v.closesOn)
+      );
     },
   });
 

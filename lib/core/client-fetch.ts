@@ -1,4 +1,4 @@
-// Client side of lib/core/route.ts: sends JSON, returns the data or the French error it carries.
+// Client side of lib/core/http-command.ts: sends JSON, returns the data or the French error it carries.
 import type { FieldErrors } from "./errors";
 
 export type JsonResult<T> =
@@ -12,9 +12,18 @@ export async function sendJson<T = unknown>(
 ): Promise<JsonResult<T>> {
   let response: Response;
   try {
-    response = await fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    response = await fetch(url, {
+      method,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
   } catch {
-    return { ok: false, status: 0, code: "NETWORK", message: "Connexion impossible : vérifiez votre réseau puis réessayez." };
+    return {
+      ok: false,
+      status: 0,
+      code: "NETWORK",
+      message: "Connexion impossible : vérifiez votre réseau puis réessayez.",
+    };
   }
   const payload = await response.json().catch(() => null);
   if (response.ok) return { ok: true, data: payload as T };

@@ -5,11 +5,13 @@ import { AppError, type FieldErrors, isAppError } from "./errors";
 import { toAppError } from "./prisma-errors";
 
 // The command pipeline without HTTP: parse with the schema, run, map errors to a status and a
-// French body. lib/core/route.ts wraps it for Next; the fuzz tests call it directly, so what they
+// French body. lib/core/http-command.ts wraps it for Next; the fuzz tests call it directly, so what they
 // throw at it is exactly what the server runs.
 
 export type CommandContext<I, A = Actor> = { actor: A; input: I; requestId: string; params: Record<string, string> };
-export type ErrorBody = { error: { code: string; message: string; fieldErrors?: FieldErrors; details?: unknown; eventId?: string } };
+export type ErrorBody = {
+  error: { code: string; message: string; fieldErrors?: FieldErrors; details?: unknown; eventId?: string };
+};
 export type CommandResult = { status: number; body: unknown };
 
 // zod's French wording for any issue a schema left without a message of its own (a body that is
@@ -37,7 +39,9 @@ export function errorResult(error: unknown, requestId: string): { status: number
   if (known) {
     return {
       status: known.status,
-      body: { error: { code: known.code, message: known.message, fieldErrors: known.fieldErrors, details: known.details } },
+      body: {
+        error: { code: known.code, message: known.message, fieldErrors: known.fieldErrors, details: known.details },
+      },
     };
   }
   console.error(`[socle] unexpected error, event ${requestId}`, error);
@@ -57,7 +61,8 @@ export function errorResult(error: unknown, requestId: string): { status: number
 function hasNul(value: unknown): boolean {
   if (typeof value === "string") return value.includes("\0");
   if (Array.isArray(value)) return value.some(hasNul);
-  if (value && typeof value === "object") return Object.entries(value).some(([key, v]) => key.includes("\0") || hasNul(v));
+  if (value && typeof value === "object")
+    return Object.entries(value).some(([key, v]) => key.includes("\0") || hasNul(v));
   return false;
 }
 
@@ -67,7 +72,8 @@ export async function executeCommand<S extends z.ZodType, R, A = Actor>(
   ctx: { actor: A; body: unknown; params: Record<string, string>; requestId: string },
 ): Promise<CommandResult> {
   try {
-    if (hasNul(ctx.body)) throw new AppError("BAD_INPUT", "Le texte envoyé contient un caractère nul (U+0000) : retirez-le.");
+    if (hasNul(ctx.body))
+      throw new AppError("BAD_INPUT", "Le texte envoyé contient un caractère nul (U+0000) : retirez-le.");
     const parsed = schema.safeParse(ctx.body, { error: FRENCH_DEFAULTS });
     if (!parsed.success) throw badInput(parsed.error);
     const result = await run({ actor: ctx.actor, input: parsed.data, requestId: ctx.requestId, params: ctx.params });

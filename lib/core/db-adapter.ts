@@ -35,7 +35,10 @@ export function createPrismaClient(postgresUrl: string | undefined, pglite: stri
     return attach(client, async (sql, params) => (await pool.query(sql, params)).rows);
   }
   const instance = typeof pglite === "string" ? pgliteAt(pglite) : pglite;
-  return attach(new PrismaClient({ adapter: new PrismaPGlite(instance) }), async (sql, params) => (await instance.query(sql, params)).rows as never);
+  return attach(
+    new PrismaClient({ adapter: new PrismaPGlite(instance) }),
+    async (sql, params) => (await instance.query(sql, params)).rows as never,
+  );
 }
 
 /** One PGlite per data folder per process, whoever asks: a second instance would lose writes. */

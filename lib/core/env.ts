@@ -12,7 +12,9 @@ const ZEnv = z.object({
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET doit faire au moins 32 caractères").optional(),
   SOCLE_DEMO: z.enum(["0", "1"]).optional(),
   /** The public address printed in dossiers' QR codes; without it, the address the browser used. */
-  SOCLE_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "SOCLE_PUBLIC_URL doit être une adresse http(s)." }).optional(),
+  SOCLE_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "SOCLE_PUBLIC_URL doit être une adresse http(s)." })
+    .optional(),
 });
 
 const parsed = ZEnv.safeParse(process.env);

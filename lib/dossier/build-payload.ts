@@ -8,7 +8,14 @@ import { loadFundingInputs } from "@/lib/funding/queries";
 import { scoreAssessment } from "@/lib/scoring";
 import { loadCoverage } from "@/lib/scoring/coverage-query";
 import { PROGRAMME_LABELS } from "./format";
-import type { DossierAction, DossierAnnex, DossierAttestation, DossierDomain, DossierFunding, DossierPayload } from "./types";
+import type {
+  DossierAction,
+  DossierAnnex,
+  DossierAttestation,
+  DossierDomain,
+  DossierFunding,
+  DossierPayload,
+} from "./types";
 
 // Gathers everything the dossier shows, after the scope check, as plain data. The PDF documents
 // draw this payload and read nothing else; the evidence bundle uses the same annex list, so the
@@ -26,7 +33,17 @@ export async function loadLinkedEvidence(db: Db, assessmentId: string) {
     orderBy: [{ linkedAt: "asc" }, { id: "asc" }],
     select: {
       requirementCode: true,
-      evidence: { select: { id: true, fileName: true, mimeType: true, size: true, sha256: true, storageKey: true, uploadedAt: true } },
+      evidence: {
+        select: {
+          id: true,
+          fileName: true,
+          mimeType: true,
+          size: true,
+          sha256: true,
+          storageKey: true,
+          uploadedAt: true,
+        },
+      },
     },
   });
 }
@@ -37,11 +54,16 @@ export type LinkedEvidence = Awaited<ReturnType<typeof loadLinkedEvidence>>;
  * One annex entry per file (a file linked to three requirements is one annex), numbered in the
  * order of the referential's requirements, then of linking.
  */
-export function annexesOf(links: LinkedEvidence, requirementOrder: readonly string[]): { annexes: DossierAnnex[]; byEvidenceId: Map<string, DossierAnnex> } {
+export function annexesOf(
+  links: LinkedEvidence,
+  requirementOrder: readonly string[],
+): { annexes: DossierAnnex[]; byEvidenceId: Map<string, DossierAnnex> } {
   const rank = new Map(requirementOrder.map((code, i) => [code, i]));
   const sorted = links
     .map((l, i) => ({ l, i }))
-    .sort((a, b) => (rank.get(a.l.requirementCode) ?? Infinity) - (rank.get(b.l.requirementCode) ?? Infinity) || a.i - b.i)
+    .sort(
+      (a, b) => (rank.get(a.l.requirementCode) ?? Infinity) - (rank.get(b.l.requirementCode) ?? Infinity) || a.i - b.i,
+    )
     .map(({ l }) => l);
   const byEvidenceId = new Map<string, DossierAnnex>();
   const annexes: DossierAnnex[] = [];
@@ -73,14 +95,27 @@ function attestationOf(value: unknown): DossierAttestation | null {
   return { name: text("name"), title: text("title"), date: text("date"), statement: text("statement") };
 }
 
-function fundingOf(inputs: Awaited<ReturnType<typeof loadFundingInputs>>, blockingMissing: readonly { code: string; domain: string }[]): DossierFunding | null {
+function fundingOf(
+  inputs: Awaited<ReturnType<typeof loadFundingInputs>>,
+  blockingMissing: readonly { code: string; domain: string }[],
+): DossierFunding | null {
   const result = inputs ? fundingAtStake({ ...inputs, blockingMissing }) : null;
   if (!result) return null;
-  return { amountEuros: result.amountEuros, assumption: result.assumption, rule: result.rule, isExample: result.isExample, perRequirement: result.perRequirement };
+  return {
+    amountEuros: result.amountEuros,
+    assumption: result.assumption,
+    rule: result.rule,
+    isExample: result.isExample,
+    perRequirement: result.perRequirement,
+  };
 }
 
 /** The payload of an assessment already loaded through the scope check. */
-export async function payloadFor(db: Db, assessment: LoadedAssessment, options: BuildOptions = {}): Promise<DossierPayload> {
+export async function payloadFor(
+  db: Db,
+  assessment: LoadedAssessment,
+  options: BuildOptions = {},
+): Promise<DossierPayload> {
   const [establishment, answers, links, actionRows, fundingInputs] = await Promise.all([
     db.establishment.findUniqueOrThrow({
       where: { id: assessment.establishmentId },
@@ -127,7 +162,10 @@ export async function payloadFor(db: Db, assessment: LoadedAssessment, options: 
       .filter((r) => r.domain === d.code)
       .map((r) => {
         const answer = answers.get(r.code);
-        const notes = [answer?.comment?.trim(), answer?.justification?.trim() ? `Justification : ${answer.justification.trim()}` : null].filter(Boolean);
+        const notes = [
+          answer?.comment?.trim(),
+          answer?.justification?.trim() ? `Justification : ${answer.justification.trim()}` : null,
+        ].filter(Boolean);
         return {
           code: r.code,
           label: r.label,
@@ -147,7 +185,14 @@ export async function payloadFor(db: Db, assessment: LoadedAssessment, options: 
   }));
 
   const ownerIds = [...new Set(actionRows.map((a) => a.ownerId).filter((id): id is string => Boolean(id)))];
-  const owners = ownerIds.length ? new Map((await db.user.findMany({ where: { id: { in: ownerIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name])) : new Map<string, string>();
+  const owners = ownerIds.length
+    ? new Map(
+        (await db.user.findMany({ where: { id: { in: ownerIds } }, select: { id: true, name: true } })).map((u) => [
+          u.id,
+          u.name,
+        ]),
+      )
+    : new Map<string, string>();
   const actions: DossierAction[] = actionRows.map((a) => ({
     title: a.title,
     owner: a.ownerId ? (owners.get(a.ownerId) ?? null) : null,
@@ -161,7 +206,12 @@ export async function payloadFor(db: Db, assessment: LoadedAssessment, options: 
     isDraft: assessment.status === "draft",
     assessmentId: assessment.id,
     revision: assessment.revision,
-    establishment: { name: establishment.name, finess: establishment.finess, ght: establishment.ght?.name ?? null, region: establishment.region.name },
+    establishment: {
+      name: establishment.name,
+      finess: establishment.finess,
+      ght: establishment.ght?.name ?? null,
+      region: establishment.region.name,
+    },
     programme: { code: programme, label: PROGRAMME_LABELS[programme] ?? programme },
     referential: { title: assessment.referentialVersion.title, version: assessment.referentialVersion.version },
     campaign: { name: assessment.campaign.name, year: assessment.campaign.year },
@@ -176,7 +226,14 @@ export async function payloadFor(db: Db, assessment: LoadedAssessment, options: 
     overall: score.overall,
     counts: { ...score.counts },
     domains,
-    gaps: score.gaps.map((g) => ({ code: g.code, label: g.label, kind: g.kind, blocking: g.blocking, effort: g.effort, recommendedAction: g.recommendedAction })),
+    gaps: score.gaps.map((g) => ({
+      code: g.code,
+      label: g.label,
+      kind: g.kind,
+      blocking: g.blocking,
+      effort: g.effort,
+      recommendedAction: g.recommendedAction,
+    })),
     actions,
     funding: options.funding === undefined ? fundingOf(fundingInputs, score.verdict.blockingMissing) : options.funding,
     annexes,
@@ -184,7 +241,12 @@ export async function payloadFor(db: Db, assessment: LoadedAssessment, options: 
 }
 
 /** The payload of an assessment the actor may read as a dossier ("dossier.read"), else NOT_FOUND. */
-export async function buildDossierPayload(db: Db, actor: Actor, assessmentId: string, options: BuildOptions = {}): Promise<DossierPayload> {
+export async function buildDossierPayload(
+  db: Db,
+  actor: Actor,
+  assessmentId: string,
+  options: BuildOptions = {},
+): Promise<DossierPayload> {
   const assessment = await getAssessmentOrThrow(db, actor, assessmentId, "dossier.read");
   return payloadFor(db, assessment, options);
 }

@@ -28,7 +28,12 @@ type Entry = { path: string; open: () => Promise<AsyncIterable<Uint8Array>>; exp
 
 /** A name safe as one ZIP path segment, unique within its folder ("x.pdf", "x (2).pdf"). */
 export function entryName(raw: string, taken: Set<string>): string {
-  const clean = raw.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, "_").replace(/^\.+/, "_").trim().slice(0, 180) || "fichier";
+  const clean =
+    raw
+      .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, "_")
+      .replace(/^\.+/, "_")
+      .trim()
+      .slice(0, 180) || "fichier";
   let name = clean;
   const dot = clean.lastIndexOf(".");
   const [base, ext] = dot > 0 ? [clean.slice(0, dot), clean.slice(dot)] : [clean, ""];
@@ -48,7 +53,10 @@ async function* once(bytes: Uint8Array): AsyncIterable<Uint8Array> {
   yield bytes;
 }
 
-async function* zipChunks(entries: Entry[], dossier: { verificationCode: string | null; sha256: string }): AsyncGenerator<Uint8Array> {
+async function* zipChunks(
+  entries: Entry[],
+  dossier: { verificationCode: string | null; sha256: string },
+): AsyncGenerator<Uint8Array> {
   const out: Uint8Array[] = [];
   let failure: Error | null = null;
   const zip = new Zip((err, chunk) => {
@@ -94,7 +102,12 @@ async function* zipChunks(entries: Entry[], dossier: { verificationCode: string 
  * The bundle of an assessment, for its director only (NOT_FOUND for anyone else). Every file is
  * checked to exist before the response starts, so a missing one is a clean error, not a cut ZIP.
  */
-export async function openDossierBundle(db: Db, actor: Actor, assessmentId: string, options: BundleOptions): Promise<{ stream: ReadableStream<Uint8Array>; fileName: string }> {
+export async function openDossierBundle(
+  db: Db,
+  actor: Actor,
+  assessmentId: string,
+  options: BundleOptions,
+): Promise<{ stream: ReadableStream<Uint8Array>; fileName: string }> {
   const assessment = await getAssessmentOrThrow(db, actor, assessmentId, "dossier.bundle");
   const dossier = await dossierForLoaded(db, actor, assessment, options);
   const links = await loadLinkedEvidence(db, assessment.id);
@@ -102,7 +115,9 @@ export async function openDossierBundle(db: Db, actor: Actor, assessmentId: stri
   const entries: Entry[] = [{ path: dossier.fileName, open: async () => once(dossier.bytes) }];
   const takenByFolder = new Map<string, Set<string>>();
   const seen = new Set<string>();
-  const ordered = [...links].sort((a, b) => a.requirementCode.localeCompare(b.requirementCode, "fr", { numeric: true }));
+  const ordered = [...links].sort((a, b) =>
+    a.requirementCode.localeCompare(b.requirementCode, "fr", { numeric: true }),
+  );
   for (const link of ordered) {
     const folder = folderOf(link.requirementCode);
     const key = `${folder}/${link.evidence.id}`;
@@ -114,12 +129,16 @@ export async function openDossierBundle(db: Db, actor: Actor, assessmentId: stri
     const info = await stat(storagePath(storageKey, options.evidenceDir)).catch(() => null);
     if (!info?.isFile()) {
       console.error(`[socle] evidence file missing on disk: ${storageKey}`);
-      throw new AppError("NOT_FOUND", `La pièce « ${link.evidence.fileName} » est introuvable sur le serveur : signalez-le à l'administrateur de la plateforme.`);
+      throw new AppError(
+        "NOT_FOUND",
+        `La pièce « ${link.evidence.fileName} » est introuvable sur le serveur : signalez-le à l'administrateur de la plateforme.`,
+      );
     }
     entries.push({
       path: `pieces/${folder}/${entryName(link.evidence.fileName, taken)}`,
       expectedSha256: link.evidence.sha256,
-      open: async () => (await openEvidenceStream(storageKey, options.evidenceDir)).stream as unknown as AsyncIterable<Uint8Array>,
+      open: async () =>
+        (await openEvidenceStream(storageKey, options.evidenceDir)).stream as unknown as AsyncIterable<Uint8Array>,
     });
   }
 
@@ -152,6 +171,11 @@ export async function openDossierBundle(db: Db, actor: Actor, assessmentId: stri
       await chunks.return(undefined);
     },
   });
-  const fileName = dossierFileName(assessment.establishment.finess, assessment.campaign.name, assessment.status === "draft", "zip").replace(/\.zip$/, "-lot.zip");
+  const fileName = dossierFileName(
+    assessment.establishment.finess,
+    assessment.campaign.name,
+    assessment.status === "draft",
+    "zip",
+  ).replace(/\.zip$/, "-lot.zip");
   return { stream, fileName };
 }

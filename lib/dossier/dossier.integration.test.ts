@@ -4,8 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { type Actor, loadActor } from "@/lib/auth/actor";
-import { uploadEvidence } from "@/lib/evidence/actions";
-import { SAMPLES } from "@/lib/evidence/test-bytes";
+import { uploadEvidence } from "@/lib/evidence/commands";
+import { SAMPLES } from "@/test/evidence/bytes";
 import type { TReferentialFile } from "@/lib/referentials/schemas";
 import { createTestDb, type TestDb } from "@/test/db";
 import { createCampaign, demoWorld, insertVersion, loadShipped } from "@/test/fixtures/assessment";
@@ -18,7 +18,13 @@ const dirs = vi.hoisted(() => {
   const base = `${process.env.TMPDIR ?? "/tmp"}/socle-dossier-${globalThis.crypto.randomUUID()}`;
   process.env.SOCLE_DATA_DIR = `${base}/data`;
   process.env.EVIDENCE_DIR = `${base}/evidence`;
-  return { base, dossiers: `${base}/data/dossiers`, evidence: `${base}/evidence`, db: null as unknown, actor: null as unknown };
+  return {
+    base,
+    dossiers: `${base}/data/dossiers`,
+    evidence: `${base}/evidence`,
+    db: null as unknown,
+    actor: null as unknown,
+  };
 });
 
 // The routes read the database and the session from these modules: the test's database and a
@@ -50,7 +56,10 @@ const EVIDENCE_NAME = "Procès-verbal cellule identitovigilance.pdf";
 let t: TestDb;
 let db: PrismaClient;
 let referential: TReferentialFile;
-const actors = {} as Record<"director" | "contributor" | "ars" | "delegate" | "otherDirector" | "otherArs" | "admin", Actor>;
+const actors = {} as Record<
+  "director" | "contributor" | "ars" | "delegate" | "otherDirector" | "otherArs" | "admin",
+  Actor
+>;
 let submittedId = "";
 let draftId = "";
 let evidenceSha = "";
@@ -59,7 +68,10 @@ let establishmentName = "";
 
 /** pdftotext output with the no-break spaces poppler prints as spaces, collapsed. */
 function pdfText(bytes: Uint8Array, layout = false): string {
-  const out = spawnSync("pdftotext", [...(layout ? ["-layout"] : []), "-", "-"], { input: bytes, maxBuffer: 64 * 1024 * 1024 });
+  const out = spawnSync("pdftotext", [...(layout ? ["-layout"] : []), "-", "-"], {
+    input: bytes,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   expect(out.status).toBe(0);
   return out.stdout.toString("utf8").replace(/[\u00a0\u202f]/g, " ");
 }
@@ -68,7 +80,9 @@ const flat = (text: string) => text.replace(/\s+/g, " ");
 function answerFor(r: TReferentialFile["requirements"][number], unmet: Set<string>) {
   if (unmet.has(r.code)) return { kind: "value" as const, value: "no" };
   if (r.answer.type === "percentage") {
-    return r.answer.computedFrom ? { kind: "value" as const, value: { percent: 100, numerator: 9, denominator: 9 } } : { kind: "value" as const, value: 100 };
+    return r.answer.computedFrom
+      ? { kind: "value" as const, value: { percent: 100, numerator: 9, denominator: 9 } }
+      : { kind: "value" as const, value: 100 };
   }
   return { kind: "value" as const, value: "yes" };
 }
@@ -83,10 +97,18 @@ beforeAll(async () => {
   actors.delegate = w.delegate;
   actors.otherDirector = w.otherDirector;
   actors.admin = w.admin;
-  actors.ars = (await loadActor(db, (await db.user.findUniqueOrThrow({ where: { email: "ars.bretagne@demo.socle.fr" } })).id))!;
+  actors.ars = (await loadActor(
+    db,
+    (await db.user.findUniqueOrThrow({ where: { email: "ars.bretagne@demo.socle.fr" } })).id,
+  ))!;
   const pdl = await db.region.findUniqueOrThrow({ where: { code: "52" } });
   const otherArs = await db.user.create({
-    data: { email: "ars.pdl@test.socle.fr", name: "Instructeur PDL", passwordHash: "x", memberships: { create: { role: "ars_reviewer", regionId: pdl.id } } },
+    data: {
+      email: "ars.pdl@test.socle.fr",
+      name: "Instructeur PDL",
+      passwordHash: "x",
+      memberships: { create: { role: "ars_reviewer", regionId: pdl.id } },
+    },
   });
   actors.otherArs = (await loadActor(db, otherArs.id))!;
 
@@ -95,16 +117,37 @@ beforeAll(async () => {
   const campaign = await createCampaign(db, version.id, [w.ghbs, w.quimper], 2026);
   ({ finess, name: establishmentName } = await db.establishment.findUniqueOrThrow({ where: { id: w.ghbs } }));
   const unmet = new Set(["P2.1", "P2.6"]);
-  const answers = referential.requirements.map((r) => ({ requirementCode: r.code, ...answerFor(r, unmet), answeredById: w.director.id }));
+  const answers = referential.requirements.map((r) => ({
+    requirementCode: r.code,
+    ...answerFor(r, unmet),
+    answeredById: w.director.id,
+  }));
   Object.assign(answers[1]!, { comment: "Réunion mensuelle : 14 signalements analysés en 2026." });
 
   // Draft first, so the evidence goes through the real upload; then submitted as the app does.
-  const assessment = await db.assessment.create({ data: { establishmentId: w.ghbs, campaignId: campaign.id, answers: { create: answers } } });
+  const assessment = await db.assessment.create({
+    data: { establishmentId: w.ghbs, campaignId: campaign.id, answers: { create: answers } },
+  });
   submittedId = assessment.id;
-  const upload = await uploadEvidence(db, w.director, submittedId, "P1.1", { name: EVIDENCE_NAME, stream: () => new Blob([SAMPLES.pdf]).stream() }, "test", { evidenceDir: dirs.evidence });
+  const upload = await uploadEvidence(
+    db,
+    w.director,
+    submittedId,
+    "P1.1",
+    { name: EVIDENCE_NAME, stream: () => new Blob([SAMPLES.pdf]).stream() },
+    "test",
+    { evidenceDir: dirs.evidence },
+  );
   evidenceSha = upload.evidence.sha256;
   await db.action.create({
-    data: { assessmentId: submittedId, requirementCode: "P2.1", title: "Tester le plan de reprise d'activité", ownerId: w.dsi.id, dueOn: new Date("2026-09-30"), createdById: w.director.id },
+    data: {
+      assessmentId: submittedId,
+      requirementCode: "P2.1",
+      title: "Tester le plan de reprise d'activité",
+      ownerId: w.dsi.id,
+      dueOn: new Date("2026-09-30"),
+      createdById: w.director.id,
+    },
   });
   await db.assessment.update({
     where: { id: submittedId },
@@ -112,14 +155,29 @@ beforeAll(async () => {
       status: "submitted",
       submittedAt: new Date("2026-06-30T10:00:00Z"),
       submittedById: w.director.id,
-      attestation: { name: "Claire Le Gall", title: "Directrice générale", date: "2026-06-30", statement: "J'atteste l'exactitude des réponses." },
+      attestation: {
+        name: "Claire Le Gall",
+        title: "Directrice générale",
+        date: "2026-06-30",
+        statement: "J'atteste l'exactitude des réponses.",
+      },
     },
   });
   // The GHBS's own funding assumption (the draft's establishment has none: no figure there).
   await db.fundingParameter.create({
-    data: { campaignId: campaign.id, establishmentId: w.ghbs, amountEuros: 850_000, assumption: "Montant notifié par l'ARS pour le socle HOP'EN 2026", setById: w.delegate.id },
+    data: {
+      campaignId: campaign.id,
+      establishmentId: w.ghbs,
+      amountEuros: 850_000,
+      assumption: "Montant notifié par l'ARS pour le socle HOP'EN 2026",
+      setById: w.delegate.id,
+    },
   });
-  draftId = (await db.assessment.create({ data: { establishmentId: w.quimper, campaignId: campaign.id, answers: { create: answers.slice(0, 5) } } })).id;
+  draftId = (
+    await db.assessment.create({
+      data: { establishmentId: w.quimper, campaignId: campaign.id, answers: { create: answers.slice(0, 5) } },
+    })
+  ).id;
 });
 
 afterAll(async () => {
@@ -127,7 +185,8 @@ afterAll(async () => {
   rmSync(dirs.base, { recursive: true, force: true });
 });
 
-const download = (actor: Actor, id = submittedId) => getDossierPdf(db, actor, id, { origin: ORIGIN, requestId: "test" });
+const download = (actor: Actor, id = submittedId) =>
+  getDossierPdf(db, actor, id, { origin: ORIGIN, requestId: "test" });
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
@@ -146,14 +205,30 @@ describe("[DOSSIER] generation of a submitted assessment", () => {
     expect(stored.equals(pdf.bytes)).toBe(true);
     const rows = await db.dossier.findMany({ where: { assessmentId: submittedId } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ verificationCode: pdf.verificationCode, sha256: pdf.sha256, size: pdf.bytes.length, pageCount: pdf.pageCount, generatedById: actors.director.id });
+    expect(rows[0]).toMatchObject({
+      verificationCode: pdf.verificationCode,
+      sha256: pdf.sha256,
+      size: pdf.bytes.length,
+      pageCount: pdf.pageCount,
+      generatedById: actors.director.id,
+    });
     const audit = await db.auditEvent.findFirst({ where: { action: "dossier.generate", entityId: rows[0]!.id } });
     expect(audit?.actorId).toBe(actors.director.id);
 
     rmSync(ARTIFACTS, { recursive: true, force: true });
     mkdirSync(ARTIFACTS, { recursive: true });
     writeFileSync(path.join(ARTIFACTS, "dossier.pdf"), pdf.bytes);
-    const png = spawnSync("pdftoppm", ["-r", "60", "-png", "-f", "1", "-l", "3", path.join(ARTIFACTS, "dossier.pdf"), path.join(ARTIFACTS, "page")]);
+    const png = spawnSync("pdftoppm", [
+      "-r",
+      "60",
+      "-png",
+      "-f",
+      "1",
+      "-l",
+      "3",
+      path.join(ARTIFACTS, "dossier.pdf"),
+      path.join(ARTIFACTS, "page"),
+    ]);
     expect(png.status).toBe(0);
   });
 
@@ -250,14 +325,28 @@ describe("[DOSSIER] public verification", () => {
   it("POST /api/verifier: JSON or multipart, 400 on bad input, 415 on another type, never 500", async () => {
     const pdf = await download(actors.director);
     const req = (ip: string, body: BodyInit | null, contentType?: string) =>
-      new Request("http://socle.test/api/verifier", { method: "POST", body, headers: { "x-forwarded-for": ip, ...(contentType ? { "content-type": contentType } : {}) } });
-    const ok = await handleVerifyRequest(db, req("10.0.0.1", JSON.stringify({ code: formatVerificationCode(pdf.verificationCode!) }), "application/json"));
+      new Request("http://socle.test/api/verifier", {
+        method: "POST",
+        body,
+        headers: { "x-forwarded-for": ip, ...(contentType ? { "content-type": contentType } : {}) },
+      });
+    const ok = await handleVerifyRequest(
+      db,
+      req("10.0.0.1", JSON.stringify({ code: formatVerificationCode(pdf.verificationCode!) }), "application/json"),
+    );
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ result: { authentic: true, establishment: establishmentName } });
 
     const form = new FormData();
     form.append("file", new Blob([new Uint8Array(pdf.bytes)], { type: "application/pdf" }), "dossier.pdf");
-    const upload = await handleVerifyRequest(db, new Request("http://socle.test/api/verifier", { method: "POST", body: form, headers: { "x-forwarded-for": "10.0.0.1" } }));
+    const upload = await handleVerifyRequest(
+      db,
+      new Request("http://socle.test/api/verifier", {
+        method: "POST",
+        body: form,
+        headers: { "x-forwarded-for": "10.0.0.1" },
+      }),
+    );
     expect(upload).toMatchObject({ status: 200, body: { result: { authentic: true } } });
 
     const cases: [BodyInit | null, string | undefined, number][] = [
@@ -279,22 +368,75 @@ describe("[DOSSIER] public verification", () => {
     }
     const empty = new FormData();
     empty.append("file", new Blob([]), "vide.pdf");
-    expect((await handleVerifyRequest(db, new Request("http://socle.test/api/verifier", { method: "POST", body: empty, headers: { "x-forwarded-for": "10.0.0.3" } }))).status).toBe(400);
+    expect(
+      (
+        await handleVerifyRequest(
+          db,
+          new Request("http://socle.test/api/verifier", {
+            method: "POST",
+            body: empty,
+            headers: { "x-forwarded-for": "10.0.0.3" },
+          }),
+        )
+      ).status,
+    ).toBe(400);
     const png = new FormData();
-    png.append("file", new Blob([Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3)]), "dossier.pdf");
-    const notPdf = await handleVerifyRequest(db, new Request("http://socle.test/api/verifier", { method: "POST", body: png, headers: { "x-forwarded-for": "10.0.0.3" } }));
-    expect(notPdf).toMatchObject({ status: 415, body: { error: { message: expect.stringMatching(/n'est pas un PDF/) } } });
+    png.append(
+      "file",
+      new Blob([Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3)]),
+      "dossier.pdf",
+    );
+    const notPdf = await handleVerifyRequest(
+      db,
+      new Request("http://socle.test/api/verifier", {
+        method: "POST",
+        body: png,
+        headers: { "x-forwarded-for": "10.0.0.3" },
+      }),
+    );
+    expect(notPdf).toMatchObject({
+      status: 415,
+      body: { error: { message: expect.stringMatching(/n'est pas un PDF/) } },
+    });
     const noFile = new FormData();
     noFile.append("code", "x");
-    expect((await handleVerifyRequest(db, new Request("http://socle.test/api/verifier", { method: "POST", body: noFile, headers: { "x-forwarded-for": "10.0.0.3" } }))).status).toBe(400);
-    const big = await handleVerifyRequest(db, new Request("http://socle.test/api/verifier", { method: "POST", body: "x", headers: { "x-forwarded-for": "10.0.0.3", "content-type": "multipart/form-data; boundary=x", "content-length": String(30 * 1024 * 1024) } }));
+    expect(
+      (
+        await handleVerifyRequest(
+          db,
+          new Request("http://socle.test/api/verifier", {
+            method: "POST",
+            body: noFile,
+            headers: { "x-forwarded-for": "10.0.0.3" },
+          }),
+        )
+      ).status,
+    ).toBe(400);
+    const big = await handleVerifyRequest(
+      db,
+      new Request("http://socle.test/api/verifier", {
+        method: "POST",
+        body: "x",
+        headers: {
+          "x-forwarded-for": "10.0.0.3",
+          "content-type": "multipart/form-data; boundary=x",
+          "content-length": String(30 * 1024 * 1024),
+        },
+      }),
+    );
     expect(big.status).toBe(413);
   });
 
   it("limits each address to 30 checks per 10 minutes (429 in French), others unaffected", async () => {
     const body = () => JSON.stringify({ code: "2345-6789-ABCD" });
-    const req = (ip: string) => new Request("http://socle.test/api/verifier", { method: "POST", body: body(), headers: { "x-forwarded-for": ip, "content-type": "application/json" } });
-    for (let i = 0; i < VERIFY_LIMIT.max; i++) expect((await handleVerifyRequest(db, req("10.9.9.9"))).status).toBe(200);
+    const req = (ip: string) =>
+      new Request("http://socle.test/api/verifier", {
+        method: "POST",
+        body: body(),
+        headers: { "x-forwarded-for": ip, "content-type": "application/json" },
+      });
+    for (let i = 0; i < VERIFY_LIMIT.max; i++)
+      expect((await handleVerifyRequest(db, req("10.9.9.9"))).status).toBe(200);
     const limited = await handleVerifyRequest(db, req("10.9.9.9"));
     expect(limited.status).toBe(429);
     expect((limited.body as { error: { message: string } }).error.message).toMatch(/Trop de vérifications/);
@@ -305,7 +447,11 @@ describe("[DOSSIER] public verification", () => {
 describe("[DOSSIER] evidence bundle", () => {
   it("streams a ZIP whose manifest hashes match the files inside", async () => {
     const pdf = await download(actors.director);
-    const { stream, fileName } = await openDossierBundle(db, actors.director, submittedId, { origin: ORIGIN, requestId: "test", evidenceDir: dirs.evidence });
+    const { stream, fileName } = await openDossierBundle(db, actors.director, submittedId, {
+      origin: ORIGIN,
+      requestId: "test",
+      evidenceDir: dirs.evidence,
+    });
     expect(fileName).toBe(`dossier-${finess}-campagne-2026-lot.zip`);
     const zipPath = path.join(dirs.base, "lot.zip");
     writeFileSync(zipPath, await readAll(stream));
@@ -313,8 +459,13 @@ describe("[DOSSIER] evidence bundle", () => {
     expect(test.status, test.stdout.toString()).toBe(0);
     const names = spawnSync("unzip", ["-Z1", zipPath], { env: UTF8 }).stdout.toString("utf8").trim().split("\n");
     expect(names).toEqual([pdf.fileName, `pieces/P1.1/${EVIDENCE_NAME}`, "manifest.json"]);
-    const manifest = JSON.parse(spawnSync("unzip", ["-p", zipPath, "manifest.json"], { env: UTF8 }).stdout.toString("utf8"));
-    expect(manifest.dossier).toEqual({ verificationCode: formatVerificationCode(pdf.verificationCode!), sha256: pdf.sha256 });
+    const manifest = JSON.parse(
+      spawnSync("unzip", ["-p", zipPath, "manifest.json"], { env: UTF8 }).stdout.toString("utf8"),
+    );
+    expect(manifest.dossier).toEqual({
+      verificationCode: formatVerificationCode(pdf.verificationCode!),
+      sha256: pdf.sha256,
+    });
     expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(names.slice(0, -1));
     const { createHash } = await import("node:crypto");
     for (const f of manifest.files as { path: string; size: number; sha256: string }[]) {
@@ -344,7 +495,10 @@ describe("[DOSSIER] access", () => {
 
   it("keeps the bundle to the director", async () => {
     for (const key of ["contributor", "ars", "delegate", "otherDirector", "otherArs", "admin"] as const) {
-      await expect(openDossierBundle(db, actors[key], submittedId, { origin: ORIGIN, evidenceDir: dirs.evidence }), key).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(
+        openDossierBundle(db, actors[key], submittedId, { origin: ORIGIN, evidenceDir: dirs.evidence }),
+        key,
+      ).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
   });
 
@@ -362,7 +516,9 @@ describe("[DOSSIER] access", () => {
 describe("[DOSSIER] routes", () => {
   const get = (route: typeof dossierRoute, actor: Actor | null, id = submittedId) => {
     dirs.actor = actor;
-    return route.GET(new Request(`${ORIGIN}/api/assessments/${id}/dossier`), { params: Promise.resolve({ assessmentId: id }) });
+    return route.GET(new Request(`${ORIGIN}/api/assessments/${id}/dossier`), {
+      params: Promise.resolve({ assessmentId: id }),
+    });
   };
 
   it("GET …/dossier: the PDF as an attachment named after the FINESS and the campaign; 404 out of scope, 401 signed out", async () => {
@@ -385,7 +541,9 @@ describe("[DOSSIER] routes", () => {
     const ok = await get(bundleRoute as unknown as typeof dossierRoute, actors.director);
     expect(ok.status).toBe(200);
     expect(ok.headers.get("content-type")).toBe("application/zip");
-    expect(ok.headers.get("content-disposition")).toBe(`attachment; filename="dossier-${finess}-campagne-2026-lot.zip"`);
+    expect(ok.headers.get("content-disposition")).toBe(
+      `attachment; filename="dossier-${finess}-campagne-2026-lot.zip"`,
+    );
     const zip = Buffer.from(await ok.arrayBuffer());
     expect(zip.subarray(0, 4).toString("latin1")).toBe("PK\u0003\u0004");
     for (const actor of [actors.contributor, actors.ars, actors.delegate, actors.admin]) {
@@ -396,7 +554,11 @@ describe("[DOSSIER] routes", () => {
   it("POST /api/verifier answers JSON without a session", async () => {
     dirs.actor = null;
     const res = await verifierRoute.POST(
-      new Request(`${ORIGIN}/api/verifier`, { method: "POST", body: JSON.stringify({ code: "ZZZZ-ZZZZ-ZZZZ" }), headers: { "content-type": "application/json", "x-forwarded-for": "10.1.1.1" } }),
+      new Request(`${ORIGIN}/api/verifier`, {
+        method: "POST",
+        body: JSON.stringify({ code: "ZZZZ-ZZZZ-ZZZZ" }),
+        headers: { "content-type": "application/json", "x-forwarded-for": "10.1.1.1" },
+      }),
     );
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ result: { authentic: false, reason: "unknown_code" } });

@@ -77,15 +77,26 @@ export const STATUS_LABELS: Record<DossierStatus, string> = {
 
 export const STATUS_ORDER: DossierStatus[] = ["met", "partial", "not_met", "unknown", "not_applicable"];
 
-export const GAP_KIND_LABELS: Record<DossierGap["kind"], string> = { missing: "Manquant", to_investigate: "À instruire" };
-export const EFFORT_LABELS: Record<NonNullable<DossierGap["effort"]>, string> = { low: "Faible", medium: "Moyen", high: "Élevé" };
+export const GAP_KIND_LABELS: Record<DossierGap["kind"], string> = {
+  missing: "Manquant",
+  to_investigate: "À instruire",
+};
+export const EFFORT_LABELS: Record<NonNullable<DossierGap["effort"]>, string> = {
+  low: "Faible",
+  medium: "Moyen",
+  high: "Élevé",
+};
 export const ACTION_STATUS_LABELS: Record<DossierAction["status"], string> = {
   todo: "À faire",
   in_progress: "En cours",
   done: "Fait",
   abandoned: "Abandonnée",
 };
-export const CONFIDENCE_LABELS = { H: "établie par une source", M: "plusieurs sources concordent", L: "reconstituée, à confirmer" } as const;
+export const CONFIDENCE_LABELS = {
+  H: "établie par une source",
+  M: "plusieurs sources concordent",
+  L: "reconstituée, à confirmer",
+} as const;
 
 const MIME_LABELS: Record<string, string> = {
   "application/pdf": "PDF",

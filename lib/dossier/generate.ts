@@ -46,19 +46,42 @@ export function dossierFileName(finess: string, campaignName: string, isDraft: b
 const inFlight = new Map<string, Promise<DossierPdf>>();
 
 /** The dossier PDF of an assessment the actor may read as a dossier, else NOT_FOUND. */
-export async function getDossierPdf(db: Db, actor: Actor, assessmentId: string, options: DossierOptions): Promise<DossierPdf> {
+export async function getDossierPdf(
+  db: Db,
+  actor: Actor,
+  assessmentId: string,
+  options: DossierOptions,
+): Promise<DossierPdf> {
   const assessment = await getAssessmentOrThrow(db, actor, assessmentId, "dossier.read");
   return dossierForLoaded(db, actor, assessment, options);
 }
 
 /** Same, for an assessment already loaded through the right scope (the bundle loads it as "dossier.bundle"). */
-export async function dossierForLoaded(db: Db, actor: Actor, assessment: LoadedAssessment, options: DossierOptions): Promise<DossierPdf> {
-  const fileName = dossierFileName(assessment.establishment.finess, assessment.campaign.name, assessment.status === "draft");
+export async function dossierForLoaded(
+  db: Db,
+  actor: Actor,
+  assessment: LoadedAssessment,
+  options: DossierOptions,
+): Promise<DossierPdf> {
+  const fileName = dossierFileName(
+    assessment.establishment.finess,
+    assessment.campaign.name,
+    assessment.status === "draft",
+  );
   if (assessment.status === "draft") {
     const generatedAt = new Date();
     const payload = await payloadFor(db, assessment, options);
     const { bytes, pageCount } = await renderDossierPdf(payload, makeSeal(options.origin, null, generatedAt));
-    return { bytes, fileName, isDraft: true, verificationCode: null, sha256: sha256Hex(bytes), pageCount, generatedAt, generated: true };
+    return {
+      bytes,
+      fileName,
+      isDraft: true,
+      verificationCode: null,
+      sha256: sha256Hex(bytes),
+      pageCount,
+      generatedAt,
+      generated: true,
+    };
   }
   const stored = await readStored(db, assessment.id, fileName, options.dossierDir);
   if (stored) return stored;
@@ -76,13 +99,33 @@ async function readStored(db: Db, assessmentId: string, fileName: string, dir?: 
   if (!row) return null;
   const bytes = await readDossierFile(row.storageKey, dir);
   if (!bytes || sha256Hex(bytes) !== row.sha256) {
-    console.error(`[socle] dossier file ${bytes ? "altered" : "missing"} on disk: ${row.storageKey} (dossier ${row.id})`);
-    throw new AppError("NOT_FOUND", "Le fichier de ce dossier est introuvable ou altéré sur le serveur : signalez-le à l'administrateur de la plateforme.");
+    console.error(
+      `[socle] dossier file ${bytes ? "altered" : "missing"} on disk: ${row.storageKey} (dossier ${row.id})`,
+    );
+    throw new AppError(
+      "NOT_FOUND",
+      "Le fichier de ce dossier est introuvable ou altéré sur le serveur : signalez-le à l'administrateur de la plateforme.",
+    );
   }
-  return { bytes, fileName, isDraft: false, verificationCode: row.verificationCode, sha256: row.sha256, pageCount: row.pageCount, generatedAt: row.generatedAt, generated: false };
+  return {
+    bytes,
+    fileName,
+    isDraft: false,
+    verificationCode: row.verificationCode,
+    sha256: row.sha256,
+    pageCount: row.pageCount,
+    generatedAt: row.generatedAt,
+    generated: false,
+  };
 }
 
-async function issue(db: Db, actor: Actor, assessment: LoadedAssessment, fileName: string, options: DossierOptions): Promise<DossierPdf> {
+async function issue(
+  db: Db,
+  actor: Actor,
+  assessment: LoadedAssessment,
+  fileName: string,
+  options: DossierOptions,
+): Promise<DossierPdf> {
   const code = generateVerificationCode();
   const generatedAt = new Date();
   const payload = await payloadFor(db, assessment, options);
@@ -95,10 +138,23 @@ async function issue(db: Db, actor: Actor, assessment: LoadedAssessment, fileNam
       // One dossier per revision: the assessment row is locked, so a concurrent first render
       // (another server process) waits here and then finds this one.
       await tx.$queryRaw`SELECT "id" FROM "Assessment" WHERE "id" = ${assessment.id} FOR UPDATE`;
-      const existing = await tx.dossier.findFirst({ where: { assessmentId: assessment.id }, orderBy: [{ generatedAt: "asc" }, { id: "asc" }], select: { id: true } });
+      const existing = await tx.dossier.findFirst({
+        where: { assessmentId: assessment.id },
+        orderBy: [{ generatedAt: "asc" }, { id: "asc" }],
+        select: { id: true },
+      });
       if (existing) return existing.id;
       const dossier = await tx.dossier.create({
-        data: { assessmentId: assessment.id, verificationCode: code, sha256, size: bytes.length, pageCount, storageKey, generatedById: actor.id, generatedAt },
+        data: {
+          assessmentId: assessment.id,
+          verificationCode: code,
+          sha256,
+          size: bytes.length,
+          pageCount,
+          storageKey,
+          generatedById: actor.id,
+          generatedAt,
+        },
         select: { id: true },
       });
       await recordAudit(tx, {
@@ -107,7 +163,14 @@ async function issue(db: Db, actor: Actor, assessment: LoadedAssessment, fileNam
         entity: "Dossier",
         entityId: dossier.id,
         establishmentId: assessment.establishmentId,
-        after: { assessmentId: assessment.id, revision: assessment.revision, verificationCode: code, sha256, size: bytes.length, pageCount },
+        after: {
+          assessmentId: assessment.id,
+          revision: assessment.revision,
+          verificationCode: code,
+          sha256,
+          size: bytes.length,
+          pageCount,
+        },
         requestId: options.requestId ?? null,
       });
       return null;

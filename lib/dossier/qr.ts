@@ -45,6 +45,11 @@ export function qrPngDataUrl(text: string, scale = 8, quietZone = 4): string {
   header.writeUInt32BE(side, 4);
   header[8] = 8; // bit depth
   header[9] = 0; // greyscale
-  const png = Buffer.concat([PNG_SIGNATURE, chunk("IHDR", header), chunk("IDAT", deflateSync(raw, { level: 9 })), chunk("IEND", new Uint8Array(0))]);
+  const png = Buffer.concat([
+    PNG_SIGNATURE,
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(raw, { level: 9 })),
+    chunk("IEND", new Uint8Array(0)),
+  ]);
   return `data:image/png;base64,${png.toString("base64")}`;
 }

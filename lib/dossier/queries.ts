@@ -26,11 +26,20 @@ export type RegionDossierRow = {
 export async function listRegionDossiers(db: Db, actor: Actor, regionId: string) {
   const reviews = actor.memberships.some((m) => m.role === "ars_reviewer" && m.regionId === regionId);
   const region = reviews
-    ? await db.region.findFirst({ where: { AND: [{ id: regionId }, regionScope(actor, "region.read")] }, select: { id: true, name: true } })
+    ? await db.region.findFirst({
+        where: { AND: [{ id: regionId }, regionScope(actor, "region.read")] },
+        select: { id: true, name: true },
+      })
     : null;
   if (!region) throw notFound("Cette région");
   const rows = await db.assessment.findMany({
-    where: { AND: [{ establishment: { regionId: region.id } }, { status: { in: ["submitted", "superseded"] } }, assessmentScope(actor, "dossier.read")] },
+    where: {
+      AND: [
+        { establishment: { regionId: region.id } },
+        { status: { in: ["submitted", "superseded"] } },
+        assessmentScope(actor, "dossier.read"),
+      ],
+    },
     orderBy: [{ submittedAt: { sort: "desc", nulls: "last" } }, { id: "asc" }],
     take: 500,
     select: {

@@ -7,9 +7,14 @@ import { registerDossierFonts } from "./pdf/fonts";
 import { loadReactPdf, Text } from "./pdf/primitives";
 import { formatDate, formatDateTime, formatEuros, formatScore, frTypo, NNBSP, slugify } from "./format";
 import { makeSeal, overflowingPages, pdfPageCount, renderDossierPdf, verifyUrlFor } from "./render";
-import { samplePayload } from "./sample-payload";
+import { samplePayload } from "@/test/dossier/sample-payload";
 
-const block = (key: string, height: number, extra: Partial<Block> = {}): Block => ({ key, height, node: null as never, ...extra });
+const block = (key: string, height: number, extra: Partial<Block> = {}): Block => ({
+  key,
+  height,
+  node: null as never,
+  ...extra,
+});
 const keys = (pages: Block[][]) => pages.map((p) => p.map((b) => b.key));
 
 describe("[DOSSIER] French typography", () => {
@@ -44,13 +49,19 @@ describe("[DOSSIER] page planning", () => {
 
   it("repeats a table's header on the page a row opens, and drops a spacer there", () => {
     const head = block("head-again", 10);
-    const blocks = [block("row1", 60, { continuedHead: head }), block("row2", 60, { continuedHead: head }), block("gap", 10, { spacer: true }), block("next", 95)];
+    const blocks = [
+      block("row1", 60, { continuedHead: head }),
+      block("row2", 60, { continuedHead: head }),
+      block("gap", 10, { spacer: true }),
+      block("next", 95),
+    ];
     expect(keys(paginate(blocks, 100))).toEqual([["row1"], ["head-again", "row2", "gap"], ["next"]]);
   });
 
   it("never leaves a table's last row alone at the top of a page: the row before it comes along", () => {
     const head = block("head-again", 10);
-    const row = (key: string, extra: Partial<Block> = {}) => block(key, 25, { table: "t", continuedHead: head, ...extra });
+    const row = (key: string, extra: Partial<Block> = {}) =>
+      block(key, 25, { table: "t", continuedHead: head, ...extra });
     const head1 = block("head", 10, { table: "t", keepWithNext: true });
     expect(keys(paginate([head1, row("r1"), row("r2"), row("r3"), row("r4", { lastRow: true })], 100))).toEqual([
       ["head", "r1", "r2"],
@@ -64,8 +75,15 @@ describe("[DOSSIER] page planning", () => {
   });
 
   it("renders the sample dossier at the planned page count, with every page numbered", async () => {
-    for (const options of [{}, { requirementsPerDomain: 20, annexes: 25, actions: 12 }, { domains: 1, requirementsPerDomain: 1, annexes: 0, actions: 0 }]) {
-      const { bytes, pageCount, fallback } = await renderDossierPdf(samplePayload(options), makeSeal("https://socle.test", "ABCD2345EFGH"));
+    for (const options of [
+      {},
+      { requirementsPerDomain: 20, annexes: 25, actions: 12 },
+      { domains: 1, requirementsPerDomain: 1, annexes: 0, actions: 0 },
+    ]) {
+      const { bytes, pageCount, fallback } = await renderDossierPdf(
+        samplePayload(options),
+        makeSeal("https://socle.test", "ABCD2345EFGH"),
+      );
       expect(fallback).toBe(false);
       const text = spawnSync("pdftotext", ["-", "-"], { input: bytes }).stdout.toString("utf8");
       const footers = [...text.matchAll(/page (\d+) \/ (\d+)/g)];

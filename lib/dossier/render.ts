@@ -58,7 +58,11 @@ export function overflowingPages(layout: unknown): number[] {
   return overflowing;
 }
 
-export type RenderedDossier = { bytes: Buffer; pageCount: number; /** True when a planned page overflowed and react-pdf paginated instead. */ fallback: boolean };
+export type RenderedDossier = {
+  bytes: Buffer;
+  pageCount: number;
+  /** True when a planned page overflowed and react-pdf paginated instead. */ fallback: boolean;
+};
 
 /**
  * Renders the dossier: cut into pages from the font metrics and numbered as planned, each page
@@ -80,12 +84,22 @@ export async function renderDossierPdf(payload: DossierPayload, seal: DossierSea
   };
   const render = (numbering: "static" | "dynamic") =>
     withWordShaping(metrics.fonts, () =>
-      renderToBuffer(createElement(DossierDocument, { payload, seal, pages, numbering, onRender: numbering === "static" ? onRender : undefined }) as Parameters<typeof renderToBuffer>[0]),
+      renderToBuffer(
+        createElement(DossierDocument, {
+          payload,
+          seal,
+          pages,
+          numbering,
+          onRender: numbering === "static" ? onRender : undefined,
+        }) as Parameters<typeof renderToBuffer>[0],
+      ),
     );
   const bytes = await render("static");
   const pageCount = pdfPageCount(bytes);
   if (pageCount === pages.length && overflowing.length === 0) return { bytes, pageCount, fallback: false };
-  console.warn(`[socle] dossier: ${pages.length} pages planned, ${pageCount} rendered, overflowing: ${overflowing.join(", ").replace(/^0$/, "layout unavailable") || "none"}; rendering again with react-pdf's pagination`);
+  console.warn(
+    `[socle] dossier: ${pages.length} pages planned, ${pageCount} rendered, overflowing: ${overflowing.join(", ").replace(/^0$/, "layout unavailable") || "none"}; rendering again with react-pdf's pagination`,
+  );
   const again = await render("dynamic");
   return { bytes: again, pageCount: pdfPageCount(again), fallback: true };
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { CODE_ALPHABET, CODE_BITS, formatVerificationCode, generateVerificationCode, normalizeVerificationCode, sha256Hex } from "./seal";
+import {
+  CODE_ALPHABET,
+  CODE_BITS,
+  formatVerificationCode,
+  generateVerificationCode,
+  normalizeVerificationCode,
+  sha256Hex,
+} from "./seal";
 
 describe("[DOSSIER] verification code", () => {
   it("uses 31 symbols without 0, O, 1, I or L, and carries at least 58 bits", () => {
@@ -12,7 +19,9 @@ describe("[DOSSIER] verification code", () => {
   it("draws 12 symbols of the alphabet, printed as XXXX-XXXX-XXXX", () => {
     const code = generateVerificationCode();
     expect(code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{12}$/);
-    expect(formatVerificationCode(code)).toMatch(/^[23456789A-HJKMNP-Z]{4}-[23456789A-HJKMNP-Z]{4}-[23456789A-HJKMNP-Z]{4}$/);
+    expect(formatVerificationCode(code)).toMatch(
+      /^[23456789A-HJKMNP-Z]{4}-[23456789A-HJKMNP-Z]{4}-[23456789A-HJKMNP-Z]{4}$/,
+    );
   });
 
   it("never repeats over 10,000 draws and uses every symbol", () => {
@@ -29,7 +38,8 @@ describe("[DOSSIER] verification code", () => {
 
   it("spreads symbols evenly (chi-square over 120,000 symbols)", () => {
     const counts = new Map<string, number>();
-    for (let i = 0; i < 10_000; i++) for (const c of generateVerificationCode()) counts.set(c, (counts.get(c) ?? 0) + 1);
+    for (let i = 0; i < 10_000; i++)
+      for (const c of generateVerificationCode()) counts.set(c, (counts.get(c) ?? 0) + 1);
     const expected = 120_000 / 31;
     const chi2 = [...counts.values()].reduce((s, n) => s + (n - expected) ** 2 / expected, 0);
     // 30 degrees of freedom: p = 0.0001 at about 67.6.
@@ -49,6 +59,8 @@ describe("[DOSSIER] verification code", () => {
   });
 
   it("hashes bytes as lower-case hex SHA-256", () => {
-    expect(sha256Hex(new TextEncoder().encode("abc"))).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    expect(sha256Hex(new TextEncoder().encode("abc"))).toBe(
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+    );
   });
 });

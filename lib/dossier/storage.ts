@@ -20,7 +20,11 @@ export function dossierPath(storageKey: string, dir: string = defaultDossierDir(
 }
 
 /** Writes the file under its key; refuses to replace an existing one. */
-export async function writeDossierFile(storageKey: string, bytes: Uint8Array, dir: string = defaultDossierDir()): Promise<void> {
+export async function writeDossierFile(
+  storageKey: string,
+  bytes: Uint8Array,
+  dir: string = defaultDossierDir(),
+): Promise<void> {
   const target = dossierPath(storageKey, dir);
   await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
   const temp = path.join(path.dirname(target), `.${randomUUID()}.part`);

@@ -84,7 +84,12 @@ export type DossierPayload = {
   campaign: { name: string; year: number };
   submittedAt: string | null;
   attestation: DossierAttestation | null;
-  verdict: { eligible: boolean; headline: string; reasons: string[]; blockingMissing: { code: string; label: string }[] };
+  verdict: {
+    eligible: boolean;
+    headline: string;
+    reasons: string[];
+    blockingMissing: { code: string; label: string }[];
+  };
   overall: number | null;
   counts: DossierCounts;
   domains: DossierDomain[];

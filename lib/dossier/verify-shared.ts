@@ -38,11 +38,15 @@ function wording(result: VerifyResult, by: "code" | "file"): VerifyMessage {
     ? {
         tone: "error",
         title: "Aucun dossier ne correspond à ce code",
-        lines: ["Vérifiez la saisie du code imprimé en pied de page du dossier. Un brouillon n'a pas de code et ne peut pas être vérifié."],
+        lines: [
+          "Vérifiez la saisie du code imprimé en pied de page du dossier. Un brouillon n'a pas de code et ne peut pas être vérifié.",
+        ],
       }
     : {
         tone: "error",
         title: "Ce fichier ne correspond à aucun dossier émis par Socle : il a pu être modifié",
-        lines: ["Même une modification minime (un octet) change l'empreinte du fichier. Demandez à l'établissement de vous transmettre à nouveau le dossier téléchargé depuis Socle."],
+        lines: [
+          "Même une modification minime (un octet) change l'empreinte du fichier. Demandez à l'établissement de vous transmettre à nouveau le dossier téléchargé depuis Socle.",
+        ],
       };
 }

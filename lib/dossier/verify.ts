@@ -13,10 +13,15 @@ export type { VerifyResult } from "./verify-shared";
 
 const select = {
   generatedAt: true,
-  assessment: { select: { submittedAt: true, establishment: { select: { name: true } }, campaign: { select: { name: true } } } },
+  assessment: {
+    select: { submittedAt: true, establishment: { select: { name: true } }, campaign: { select: { name: true } } },
+  },
 } as const;
 
-type Row = { generatedAt: Date; assessment: { submittedAt: Date | null; establishment: { name: string }; campaign: { name: string } } };
+type Row = {
+  generatedAt: Date;
+  assessment: { submittedAt: Date | null; establishment: { name: string }; campaign: { name: string } };
+};
 
 function found(row: Row): VerifyResult {
   return {
@@ -51,12 +56,16 @@ export async function verifyByBytes(db: Db, bytes: Uint8Array): Promise<VerifyRe
  * Hashes a stream without keeping it, refusing more than MAX_VERIFY_BYTES (413) and an empty file
  * (400).
  */
-export async function hashUpload(source: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>, maxBytes = MAX_VERIFY_BYTES): Promise<string> {
+export async function hashUpload(
+  source: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>,
+  maxBytes = MAX_VERIFY_BYTES,
+): Promise<string> {
   const hash = createHash("sha256");
   let size = 0;
   for await (const chunk of source as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength;
-    if (size > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", "Le fichier dépasse 20 Mo : ce n'est pas un dossier émis par Socle.");
+    if (size > maxBytes)
+      throw new AppError("PAYLOAD_TOO_LARGE", "Le fichier dépasse 20 Mo : ce n'est pas un dossier émis par Socle.");
     hash.update(chunk);
   }
   if (size === 0) throw new AppError("BAD_INPUT", "Le fichier déposé est vide.");

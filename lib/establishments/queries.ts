@@ -40,7 +40,12 @@ export async function listEstablishments(
 export type EstablishmentListItem = Awaited<ReturnType<typeof listEstablishments>>[number];
 
 /** One establishment reachable by the actor for `permission`, else NOT_FOUND (never 403: ids don't leak). */
-export async function getEstablishmentOrThrow(db: Db, actor: Actor, id: string, permission: Permission = "establishment.read") {
+export async function getEstablishmentOrThrow(
+  db: Db,
+  actor: Actor,
+  id: string,
+  permission: Permission = "establishment.read",
+) {
   const establishment = await db.establishment.findFirst({
     where: { AND: [{ id }, establishmentScope(actor, permission)] },
     select: { ...establishmentListSelect, departement: { select: { name: true } } },

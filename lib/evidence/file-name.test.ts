@@ -36,7 +36,7 @@ describe("[EVIDENCE] stored display names", () => {
 
 describe("[EVIDENCE] download header", () => {
   it("sends an ASCII fallback and the exact UTF-8 name", () => {
-    expect(contentDisposition("Procédure d'accès (v2) \"final\".pdf")).toBe(
+    expect(contentDisposition('Procédure d\'accès (v2) "final".pdf')).toBe(
       "attachment; filename=\"Procedure d'acces (v2) _final_.pdf\"; filename*=UTF-8''Proc%C3%A9dure%20d%27acc%C3%A8s%20%28v2%29%20%22final%22.pdf",
     );
   });

@@ -20,7 +20,12 @@ export function sanitizeFileName(raw: string): string {
   const dot = clean.lastIndexOf(".");
   const extension = dot > 0 ? Array.from(clean.slice(dot)) : [];
   if (extension.length === 0 || extension.length > 16) return chars.slice(0, MAX_NAME_CHARS).join("");
-  return chars.slice(0, MAX_NAME_CHARS - extension.length).join("").trimEnd() + extension.join("");
+  return (
+    chars
+      .slice(0, MAX_NAME_CHARS - extension.length)
+      .join("")
+      .trimEnd() + extension.join("")
+  );
 }
 
 /** `attachment` with an ASCII fallback name and the exact UTF-8 name (RFC 6266 / RFC 8187). */

@@ -1,7 +1,9 @@
 // Pure and client-safe: sizes and dates as French readers expect them ("1,5 Mo", "03/02/2026 14:05").
 
 const format = (value: number, unit: "byte" | "kilobyte" | "megabyte", digits: number) =>
-  new Intl.NumberFormat("fr-FR", { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: digits }).format(value);
+  new Intl.NumberFormat("fr-FR", { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: digits }).format(
+    value,
+  );
 
 /** "512 o", "12 ko", "1,5 Mo": binary multiples, as the 20 Mo limit is counted. */
 export function formatFileSize(bytes: number): string {

@@ -10,12 +10,28 @@ export const KINDS = {
   png: { mime: "image/png", label: "Image PNG", extensions: ["png"] },
   jpeg: { mime: "image/jpeg", label: "Image JPEG", extensions: ["jpg", "jpeg"] },
   webp: { mime: "image/webp", label: "Image WebP", extensions: ["webp"] },
-  docx: { mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", label: "Document Word", extensions: ["docx"] },
-  xlsx: { mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", label: "Classeur Excel", extensions: ["xlsx"] },
-  pptx: { mime: "application/vnd.openxmlformats-officedocument.presentationml.presentation", label: "Présentation PowerPoint", extensions: ["pptx"] },
+  docx: {
+    mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    label: "Document Word",
+    extensions: ["docx"],
+  },
+  xlsx: {
+    mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    label: "Classeur Excel",
+    extensions: ["xlsx"],
+  },
+  pptx: {
+    mime: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    label: "Présentation PowerPoint",
+    extensions: ["pptx"],
+  },
   odt: { mime: "application/vnd.oasis.opendocument.text", label: "Texte OpenDocument", extensions: ["odt"] },
   ods: { mime: "application/vnd.oasis.opendocument.spreadsheet", label: "Classeur OpenDocument", extensions: ["ods"] },
-  odp: { mime: "application/vnd.oasis.opendocument.presentation", label: "Présentation OpenDocument", extensions: ["odp"] },
+  odp: {
+    mime: "application/vnd.oasis.opendocument.presentation",
+    label: "Présentation OpenDocument",
+    extensions: ["odp"],
+  },
   doc: { mime: "application/msword", label: "Document Word 97-2003", extensions: ["doc"] },
   xls: { mime: "application/vnd.ms-excel", label: "Classeur Excel 97-2003", extensions: ["xls"] },
   txt: { mime: "text/plain; charset=utf-8", label: "Texte", extensions: ["txt"] },
@@ -40,4 +56,3 @@ export function extensionOf(fileName: string): string {
 export function isAcceptedExtension(fileName: string): boolean {
   return ACCEPTED_EXTENSIONS.includes(extensionOf(fileName));
 }
-

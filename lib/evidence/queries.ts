@@ -15,28 +15,42 @@ import { evidenceSelect, linkSelect, toLibraryEntry, toLinkView, userNames } fro
 const LIBRARY_LIMIT = 500;
 
 /** Active links of an assessment, grouped by requirement code, oldest first within a requirement. */
-export async function listEvidenceForAssessment(db: Db, actor: Actor, assessmentId: string): Promise<Record<string, EvidenceLinkView[]>> {
+export async function listEvidenceForAssessment(
+  db: Db,
+  actor: Actor,
+  assessmentId: string,
+): Promise<Record<string, EvidenceLinkView[]>> {
   await getAssessmentOrThrow(db, actor, assessmentId, "evidence.read");
   const links = await db.evidenceLink.findMany({
     where: { assessmentId, removedAt: null },
     orderBy: [{ linkedAt: "asc" }, { id: "asc" }],
     select: linkSelect,
   });
-  const names = await userNames(db, links.flatMap((l) => [l.linkedById, l.evidence.uploadedById]));
+  const names = await userNames(
+    db,
+    links.flatMap((l) => [l.linkedById, l.evidence.uploadedById]),
+  );
   const byRequirement: Record<string, EvidenceLinkView[]> = {};
   for (const link of links) (byRequirement[link.requirementCode] ??= []).push(toLinkView(link, names));
   return byRequirement;
 }
 
 /** The establishment's files, to link one already uploaded; empty when the actor may not see them. */
-export async function listEstablishmentEvidence(db: Db, actor: Actor, establishmentId: string): Promise<EvidenceLibraryEntry[]> {
+export async function listEstablishmentEvidence(
+  db: Db,
+  actor: Actor,
+  establishmentId: string,
+): Promise<EvidenceLibraryEntry[]> {
   const rows = await db.evidence.findMany({
     where: { establishmentId, establishment: establishmentScope(actor, "evidence.read") },
     orderBy: [{ uploadedAt: "desc" }, { id: "asc" }],
     take: LIBRARY_LIMIT,
     select: evidenceSelect,
   });
-  const names = await userNames(db, rows.map((r) => r.uploadedById));
+  const names = await userNames(
+    db,
+    rows.map((r) => r.uploadedById),
+  );
   return rows.map((r) => toLibraryEntry(r, names));
 }
 
@@ -44,7 +58,15 @@ export async function listEstablishmentEvidence(db: Db, actor: Actor, establishm
 export async function getEvidenceForDownload(db: Db, actor: Actor, evidenceId: string) {
   const evidence = await db.evidence.findFirst({
     where: { id: evidenceId, establishment: establishmentScope(actor, "evidence.read") },
-    select: { id: true, establishmentId: true, fileName: true, mimeType: true, size: true, sha256: true, storageKey: true },
+    select: {
+      id: true,
+      establishmentId: true,
+      fileName: true,
+      mimeType: true,
+      size: true,
+      sha256: true,
+      storageKey: true,
+    },
   });
   if (!evidence) throw notFound("Ce fichier");
   return evidence;

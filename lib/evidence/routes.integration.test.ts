@@ -5,7 +5,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { type Actor, loadActor } from "@/lib/auth/actor";
 import { demoFiness, seedDemo, seedPlaces } from "@/prisma/seed/seed";
 import { createTestDb, type TestDb } from "@/test/db";
-import { bytes, SAMPLES } from "./test-bytes";
+import { bytes, SAMPLES } from "@/test/evidence/bytes";
 import { MAX_EVIDENCE_BYTES, TOO_LARGE_MESSAGE, UNSUPPORTED_MESSAGE } from "./types";
 
 // The four evidence routes called as Next calls them (Request in, Response out), on a real
@@ -45,7 +45,8 @@ beforeAll(async () => {
   world.db = db;
   await seedPlaces(db);
   await seedDemo(db);
-  const actor = async (email: string) => (await loadActor(db, (await db.user.findUniqueOrThrow({ where: { email } })).id))!;
+  const actor = async (email: string) =>
+    (await loadActor(db, (await db.user.findUniqueOrThrow({ where: { email } })).id))!;
   actors.director = await actor("directrice.ghbs@demo.socle.fr");
   actors.delegate = await actor("delegue.bretagne@demo.socle.fr");
   actors.ars = await actor("ars.bretagne@demo.socle.fr");
@@ -56,14 +57,29 @@ beforeAll(async () => {
       referentialId: "evidence-routes",
       version: "1.0",
       title: "Test 1.0",
-      content: { domains: [{ code: "D1", title: "D1", description: "D1" }], requirements: [{ code: "D1.1", domain: "D1" }, { code: "D1.2", domain: "D1" }] },
+      content: {
+        domains: [{ code: "D1", title: "D1", description: "D1" }],
+        requirements: [
+          { code: "D1.1", domain: "D1" },
+          { code: "D1.2", domain: "D1" },
+        ],
+      },
       contentHash: "0".repeat(64),
     },
   });
   const campaign = await db.campaign.create({
-    data: { name: "HOP'EN 2026", year: 2026, referentialVersionId: version.id, opensOn: new Date(), closesOn: new Date(), establishments: { create: [{ establishmentId: ghbs }] } },
+    data: {
+      name: "HOP'EN 2026",
+      year: 2026,
+      referentialVersionId: version.id,
+      opensOn: new Date(),
+      closesOn: new Date(),
+      establishments: { create: [{ establishmentId: ghbs }] },
+    },
   });
-  assessmentId = (await db.assessment.create({ data: { establishmentId: ghbs, campaignId: campaign.id, sharedWithRegion: true } })).id;
+  assessmentId = (
+    await db.assessment.create({ data: { establishmentId: ghbs, campaignId: campaign.id, sharedWithRegion: true } })
+  ).id;
 });
 
 afterAll(async () => {
@@ -76,15 +92,28 @@ const as = (actor: Actor | null) => {
 };
 const params = <P extends Record<string, string>>(p: P) => ({ params: Promise.resolve(p) });
 
-function uploadRequest(content: Uint8Array, name: string, requirementCode = "D1.1", headers: Record<string, string> = { origin: ORIGIN }) {
+function uploadRequest(
+  content: Uint8Array,
+  name: string,
+  requirementCode = "D1.1",
+  headers: Record<string, string> = { origin: ORIGIN },
+) {
   const form = new FormData();
   form.append("requirementCode", requirementCode);
   form.append("file", new File([content as Uint8Array<ArrayBuffer>], name));
-  return new Request(`${ORIGIN}/api/assessments/${assessmentId}/evidence`, { method: "POST", body: form, headers: { host: "socle.test", ...headers } });
+  return new Request(`${ORIGIN}/api/assessments/${assessmentId}/evidence`, {
+    method: "POST",
+    body: form,
+    headers: { host: "socle.test", ...headers },
+  });
 }
 const post = (request: Request) => uploadRoute.POST(request, params({ assessmentId }));
 const json = (method: string, url: string, body: unknown) =>
-  new Request(`${ORIGIN}${url}`, { method, body: JSON.stringify(body), headers: { host: "socle.test", origin: ORIGIN, "content-type": "application/json" } });
+  new Request(`${ORIGIN}${url}`, {
+    method,
+    body: JSON.stringify(body),
+    headers: { host: "socle.test", origin: ORIGIN, "content-type": "application/json" },
+  });
 
 describe("[EVIDENCE] routes", () => {
   it("[EVIDENCE] uses EVIDENCE_DIR for storage", () => {
@@ -97,9 +126,16 @@ describe("[EVIDENCE] routes", () => {
     const response = await post(uploadRequest(content, "Procédure d'accès.pdf"));
     expect(response.status).toBe(201);
     const body = await response.json();
-    expect(body.link).toMatchObject({ fileName: "Procédure d'accès.pdf", mimeType: "application/pdf", size: content.length });
+    expect(body.link).toMatchObject({
+      fileName: "Procédure d'accès.pdf",
+      mimeType: "application/pdf",
+      size: content.length,
+    });
 
-    const download = await downloadRoute.GET(new Request(`${ORIGIN}/api/evidence/${body.evidence.evidenceId}`), params({ evidenceId: body.evidence.evidenceId }));
+    const download = await downloadRoute.GET(
+      new Request(`${ORIGIN}/api/evidence/${body.evidence.evidenceId}`),
+      params({ evidenceId: body.evidence.evidenceId }),
+    );
     expect(download.status).toBe(200);
     expect(download.headers.get("content-type")).toBe("application/pdf");
     expect(download.headers.get("content-disposition")).toBe(
@@ -111,12 +147,22 @@ describe("[EVIDENCE] routes", () => {
 
     for (const actor of [actors.delegate, actors.ars]) {
       as(actor);
-      const refused = await downloadRoute.GET(new Request(`${ORIGIN}/api/evidence/x`), params({ evidenceId: body.evidence.evidenceId }));
+      const refused = await downloadRoute.GET(
+        new Request(`${ORIGIN}/api/evidence/x`),
+        params({ evidenceId: body.evidence.evidenceId }),
+      );
       expect(refused.status).toBe(404);
       expect((await refused.json()).error.message).toMatch(/introuvable/);
     }
     as(null);
-    expect((await downloadRoute.GET(new Request(`${ORIGIN}/api/evidence/x`), params({ evidenceId: body.evidence.evidenceId }))).status).toBe(401);
+    expect(
+      (
+        await downloadRoute.GET(
+          new Request(`${ORIGIN}/api/evidence/x`),
+          params({ evidenceId: body.evidence.evidenceId }),
+        )
+      ).status,
+    ).toBe(401);
   });
 
   it("[EVIDENCE] POST upload refusals: cross-origin 403, too large 413 before reading, renamed PNG 415, no session 401", async () => {
@@ -126,7 +172,12 @@ describe("[EVIDENCE] routes", () => {
     const declared = new Request(`${ORIGIN}/api/assessments/${assessmentId}/evidence`, {
       method: "POST",
       body: "--x--",
-      headers: { host: "socle.test", origin: ORIGIN, "content-type": "multipart/form-data; boundary=x", "content-length": String(MAX_EVIDENCE_BYTES * 2) },
+      headers: {
+        host: "socle.test",
+        origin: ORIGIN,
+        "content-type": "multipart/form-data; boundary=x",
+        "content-length": String(MAX_EVIDENCE_BYTES * 2),
+      },
     });
     const tooLarge = await post(declared);
     expect(tooLarge.status).toBe(413);
@@ -155,11 +206,23 @@ describe("[EVIDENCE] routes", () => {
     expect(linked.status).toBe(201);
     const link = await linked.json();
     expect((await linksRoute.POST(json("POST", url, input), params({ assessmentId }))).status).toBe(409);
-    expect((await linksRoute.POST(json("POST", url, { ...input, extra: 1 }), params({ assessmentId }))).status).toBe(400);
+    expect((await linksRoute.POST(json("POST", url, { ...input, extra: 1 }), params({ assessmentId }))).status).toBe(
+      400,
+    );
 
-    const removed = await linkRoute.DELETE(json("DELETE", `${url}/${link.linkId}`, {}), params({ assessmentId, linkId: link.linkId }));
+    const removed = await linkRoute.DELETE(
+      json("DELETE", `${url}/${link.linkId}`, {}),
+      params({ assessmentId, linkId: link.linkId }),
+    );
     expect(removed.status).toBe(200);
     expect((await removed.json()).linkId).toBe(link.linkId);
-    expect((await linkRoute.DELETE(json("DELETE", `${url}/${link.linkId}`, {}), params({ assessmentId, linkId: link.linkId }))).status).toBe(404);
+    expect(
+      (
+        await linkRoute.DELETE(
+          json("DELETE", `${url}/${link.linkId}`, {}),
+          params({ assessmentId, linkId: link.linkId }),
+        )
+      ).status,
+    ).toBe(404);
   });
 });

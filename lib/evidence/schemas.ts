@@ -2,7 +2,10 @@ import { z } from "zod";
 
 // Client-safe request schemas for the evidence commands (the panel sends these shapes).
 
-const ZId = z.string({ error: "Identifiant manquant." }).min(1, "Identifiant manquant.").max(64, "Identifiant invalide.");
+const ZId = z
+  .string({ error: "Identifiant manquant." })
+  .min(1, "Identifiant manquant.")
+  .max(64, "Identifiant invalide.");
 
 export const ZRequirementCode = z
   .string({ error: "Indiquez l'exigence concernée." })
@@ -13,7 +16,12 @@ export const ZRequirementCode = z
 /** POST /api/assessments/[assessmentId]/evidence/links: link a file of the library to a requirement. */
 export const ZLinkEvidence = z.strictObject(
   { evidenceId: ZId, requirementCode: ZRequirementCode },
-  { error: (issue) => (issue.code === "unrecognized_keys" ? "Champ inattendu dans la requête." : "Requête invalide : un objet { evidenceId, requirementCode } est attendu.") },
+  {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? "Champ inattendu dans la requête."
+        : "Requête invalide : un objet { evidenceId, requirementCode } est attendu.",
+  },
 );
 export type TLinkEvidence = z.infer<typeof ZLinkEvidence>;
 

@@ -1,10 +1,23 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ACCEPT_ATTRIBUTE, detectKinds, extensionOf, isAcceptedExtension, SNIFF_HEAD_BYTES, SNIFF_TAIL_BYTES, sniff, zipEntryNames } from "./sniff";
-import { bytes, ooxml, openDocument, SAMPLES, zip } from "./test-bytes";
+import {
+  ACCEPT_ATTRIBUTE,
+  detectKinds,
+  extensionOf,
+  isAcceptedExtension,
+  SNIFF_HEAD_BYTES,
+  SNIFF_TAIL_BYTES,
+  sniff,
+  zipEntryNames,
+} from "./sniff";
+import { bytes, ooxml, openDocument, SAMPLES, zip } from "@/test/evidence/bytes";
 
 // What the storage hands to sniff(): the first and last KBs and the size.
-const asStored = (file: Uint8Array) => ({ head: file.subarray(0, SNIFF_HEAD_BYTES), tail: file.subarray(Math.max(0, file.length - SNIFF_TAIL_BYTES)), size: file.length });
+const asStored = (file: Uint8Array) => ({
+  head: file.subarray(0, SNIFF_HEAD_BYTES),
+  tail: file.subarray(Math.max(0, file.length - SNIFF_TAIL_BYTES)),
+  size: file.length,
+});
 const check = (file: Uint8Array, name: string) => sniff(asStored(file), name);
 
 describe("[EVIDENCE] sniff: accepted types from their bytes", () => {
@@ -14,12 +27,37 @@ describe("[EVIDENCE] sniff: accepted types from their bytes", () => {
     ["photo.jpg", SAMPLES.jpeg, "image/jpeg", "Image JPEG"],
     ["photo.JPEG", SAMPLES.jpeg, "image/jpeg", "Image JPEG"],
     ["schema.webp", SAMPLES.webp, "image/webp", "Image WebP"],
-    ["politique.docx", ooxml("word"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Document Word"],
-    ["inventaire.xlsx", ooxml("xl"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Classeur Excel"],
-    ["comite.pptx", ooxml("ppt"), "application/vnd.openxmlformats-officedocument.presentationml.presentation", "Présentation PowerPoint"],
+    [
+      "politique.docx",
+      ooxml("word"),
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "Document Word",
+    ],
+    [
+      "inventaire.xlsx",
+      ooxml("xl"),
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Classeur Excel",
+    ],
+    [
+      "comite.pptx",
+      ooxml("ppt"),
+      "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+      "Présentation PowerPoint",
+    ],
     ["note.odt", openDocument("text"), "application/vnd.oasis.opendocument.text", "Texte OpenDocument"],
-    ["suivi.ods", openDocument("spreadsheet"), "application/vnd.oasis.opendocument.spreadsheet", "Classeur OpenDocument"],
-    ["revue.odp", openDocument("presentation"), "application/vnd.oasis.opendocument.presentation", "Présentation OpenDocument"],
+    [
+      "suivi.ods",
+      openDocument("spreadsheet"),
+      "application/vnd.oasis.opendocument.spreadsheet",
+      "Classeur OpenDocument",
+    ],
+    [
+      "revue.odp",
+      openDocument("presentation"),
+      "application/vnd.oasis.opendocument.presentation",
+      "Présentation OpenDocument",
+    ],
     ["ancien.doc", SAMPLES.ole2, "application/msword", "Document Word 97-2003"],
     ["ancien.xls", SAMPLES.ole2, "application/vnd.ms-excel", "Classeur Excel 97-2003"],
     ["export.csv", SAMPLES.csv, "text/csv; charset=utf-8", "Tableau CSV"],
@@ -37,7 +75,9 @@ describe("[EVIDENCE] sniff: accepted types from their bytes", () => {
   it("accepts a long UTF-8 text whose head and tail cut a character in two", () => {
     const file = bytes("a", "é".repeat(70_000), "b"); // two bytes each, odd offsets: both cuts fall inside characters
     expect(file.length).toBeGreaterThan(SNIFF_HEAD_BYTES + SNIFF_TAIL_BYTES);
-    expect((file[SNIFF_HEAD_BYTES]! & 0xc0) === 0x80 && (file[file.length - SNIFF_TAIL_BYTES]! & 0xc0) === 0x80).toBe(true);
+    expect((file[SNIFF_HEAD_BYTES]! & 0xc0) === 0x80 && (file[file.length - SNIFF_TAIL_BYTES]! & 0xc0) === 0x80).toBe(
+      true,
+    );
     expect(check(file.subarray(2), "long.txt")).toBeNull(); // a stray continuation byte at the very start is not text
     expect(check(file, "long.txt")?.mime).toBe("text/plain; charset=utf-8");
     expect(sniff({ head: file.subarray(0, 7), size: 8 }, "coupe.txt")).not.toBeNull();
@@ -51,7 +91,8 @@ describe("[EVIDENCE] sniff: refused content", () => {
   });
 
   it("refuses a program (MZ) renamed .pdf, .txt or .doc", () => {
-    for (const name of ["facture.pdf", "lisez-moi.txt", "ancien.doc", "programme.exe"]) expect(check(SAMPLES.exe, name)).toBeNull();
+    for (const name of ["facture.pdf", "lisez-moi.txt", "ancien.doc", "programme.exe"])
+      expect(check(SAMPLES.exe, name)).toBeNull();
   });
 
   it("refuses random bytes whatever the name", () => {
@@ -70,7 +111,9 @@ describe("[EVIDENCE] sniff: refused content", () => {
   it("refuses a plain ZIP, an OpenDocument drawing and a ZIP named .docx without [Content_Types].xml", () => {
     expect(check(zip([{ name: "word/document.xml", data: "<x/>" }]), "faux.docx")).toBeNull();
     expect(check(openDocument("graphics"), "dessin.odt")).toBeNull();
-    expect(check(zip([{ name: "mimetype", data: "application/vnd.oasis.opendocument.text-template" }]), "modele.odt")).toBeNull();
+    expect(
+      check(zip([{ name: "mimetype", data: "application/vnd.oasis.opendocument.text-template" }]), "modele.odt"),
+    ).toBeNull();
   });
 
   it("refuses text with NUL or control characters, and text that is not UTF-8", () => {

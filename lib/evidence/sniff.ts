@@ -84,7 +84,10 @@ function detectZip(head: Uint8Array, tail: Uint8Array | undefined): KindKey[] {
   if (u16(head, 26) === 8 && latin.decode(head.subarray(30, 38)) === "mimetype" && u16(head, 8) === 0) {
     const dataStart = 30 + 8 + u16(head, 28);
     const declared = u32(head, 18);
-    const kind = declared > 0 && declared < 200 ? ODF_MIMES.get(latin.decode(head.subarray(dataStart, dataStart + declared))) : undefined;
+    const kind =
+      declared > 0 && declared < 200
+        ? ODF_MIMES.get(latin.decode(head.subarray(dataStart, dataStart + declared)))
+        : undefined;
     return kind ? [kind] : [];
   }
   // Office Open XML: [Content_Types].xml plus the part folder that names the application.

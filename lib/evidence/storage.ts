@@ -96,7 +96,10 @@ export async function stageUpload(source: UploadSource, options: StorageOptions 
  * Moves a staged upload to its key. `created` is false when the key already held the file (same
  * content): the temporary copy is then dropped.
  */
-export async function commitStaged(staged: StagedUpload, storageKey: string): Promise<{ storageKey: string; created: boolean }> {
+export async function commitStaged(
+  staged: StagedUpload,
+  storageKey: string,
+): Promise<{ storageKey: string; created: boolean }> {
   const target = storagePath(storageKey, staged.dir);
   await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
   if (await exists(target)) {
@@ -118,12 +121,18 @@ export async function removeStored(storageKey: string, dir: string = env.evidenc
 }
 
 /** A stored file as a web stream, with its size on disk; NOT_FOUND when the file is missing. */
-export async function openEvidenceStream(storageKey: string, dir: string = env.evidenceDir): Promise<{ stream: ReadableStream<Uint8Array>; size: number }> {
+export async function openEvidenceStream(
+  storageKey: string,
+  dir: string = env.evidenceDir,
+): Promise<{ stream: ReadableStream<Uint8Array>; size: number }> {
   const file = storagePath(storageKey, dir);
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) {
     console.error(`[socle] evidence file missing on disk: ${storageKey}`);
-    throw new AppError("NOT_FOUND", "Ce fichier est introuvable sur le serveur : signalez-le à l'administrateur de la plateforme.");
+    throw new AppError(
+      "NOT_FOUND",
+      "Ce fichier est introuvable sur le serveur : signalez-le à l'administrateur de la plateforme.",
+    );
   }
   const stream = Readable.toWeb(createReadStream(file)) as unknown as ReadableStream<Uint8Array>;
   return { stream, size: info.size };

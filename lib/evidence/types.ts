@@ -5,7 +5,8 @@
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 
 export const TOO_LARGE_MESSAGE = "Le fichier dépasse 20 Mo";
-export const UNSUPPORTED_MESSAGE = "Le contenu du fichier ne correspond pas à un type accepté (PDF, image, document bureautique)";
+export const UNSUPPORTED_MESSAGE =
+  "Le contenu du fichier ne correspond pas à un type accepté (PDF, image, document bureautique)";
 export const EMPTY_FILE_MESSAGE = "Le fichier est vide.";
 
 /** Shown beside the upload control. */

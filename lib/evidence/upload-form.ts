@@ -42,13 +42,19 @@ export async function readUploadForm(request: Request): Promise<UploadForm> {
     // Fewer bytes than announced, and the browser still waiting for the answer: something in front
     // of the route cut the body (e.g. Next's proxy body limit), so retrying would fail the same way.
     if (Number.isFinite(declared) && received < declared) {
-      throw new AppError("PAYLOAD_TOO_LARGE", "Le serveur n'a reçu qu'une partie du fichier : réduisez sa taille ou signalez-le à l'administrateur de la plateforme.");
+      throw new AppError(
+        "PAYLOAD_TOO_LARGE",
+        "Le serveur n'a reçu qu'une partie du fichier : réduisez sa taille ou signalez-le à l'administrateur de la plateforme.",
+      );
     }
     throw new AppError("BAD_INPUT", "Le formulaire de dépôt est illisible : réessayez.");
   }
 
   const file = form.get("file");
-  if (!file || typeof file === "string") throw new AppError("BAD_INPUT", "Choisissez un fichier à joindre.", { fieldErrors: { file: ["Choisissez un fichier à joindre."] } });
+  if (!file || typeof file === "string")
+    throw new AppError("BAD_INPUT", "Choisissez un fichier à joindre.", {
+      fieldErrors: { file: ["Choisissez un fichier à joindre."] },
+    });
   const code = ZRequirementCode.safeParse(form.get("requirementCode") ?? undefined);
   if (!code.success) {
     const message = code.error.issues[0]?.message ?? "Indiquez l'exigence concernée.";

@@ -5,10 +5,32 @@ import type { EvidenceLibraryEntry, EvidenceLinkView } from "./types";
 // Rows → what the routes return and the panel shows. Evidence and links keep user ids without a
 // relation, so names are looked up in one query per call.
 
-export const evidenceSelect = { id: true, fileName: true, mimeType: true, size: true, sha256: true, uploadedById: true, uploadedAt: true } as const;
-export const linkSelect = { id: true, requirementCode: true, linkedById: true, linkedAt: true, evidence: { select: evidenceSelect } } as const;
+export const evidenceSelect = {
+  id: true,
+  fileName: true,
+  mimeType: true,
+  size: true,
+  sha256: true,
+  uploadedById: true,
+  uploadedAt: true,
+} as const;
+export const linkSelect = {
+  id: true,
+  requirementCode: true,
+  linkedById: true,
+  linkedAt: true,
+  evidence: { select: evidenceSelect },
+} as const;
 
-type EvidenceRow = { id: string; fileName: string; mimeType: string; size: number; sha256: string; uploadedById: string; uploadedAt: Date };
+type EvidenceRow = {
+  id: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  uploadedById: string;
+  uploadedAt: Date;
+};
 type LinkRow = { id: string; requirementCode: string; linkedById: string; linkedAt: Date; evidence: EvidenceRow };
 
 export type UserNames = Map<string, string>;

@@ -34,7 +34,10 @@ export async function loadFundingCampaign(db: Db | Tx, actor: Actor, campaignId:
     select: { id: true, referentialVersion: { select: { content: true } } },
   });
   if (!campaign) throw scoped("Cette campagne", "campaignId");
-  return { id: campaign.id, domains: (campaign.referentialVersion.content as unknown as TReferentialFile).domains ?? [] };
+  return {
+    id: campaign.id,
+    domains: (campaign.referentialVersion.content as unknown as TReferentialFile).domains ?? [],
+  };
 }
 
 /** Checks the target (campaign, region or establishment, domain) and returns the row's columns. */
@@ -43,7 +46,10 @@ export async function resolveTarget(db: Db | Tx, actor: Actor, input: FundingPar
   let regionId: string | null = null;
   let establishmentId: string | null = null;
   if (input.scope === "region") {
-    const region = await db.region.findFirst({ where: { AND: [{ id: input.regionId ?? "" }, regionScope(actor, "region.funding")] }, select: { id: true } });
+    const region = await db.region.findFirst({
+      where: { AND: [{ id: input.regionId ?? "" }, regionScope(actor, "region.funding")] },
+      select: { id: true },
+    });
     if (!region) throw scoped("Cette région", "regionId");
     regionId = region.id;
   } else {
@@ -52,7 +58,8 @@ export async function resolveTarget(db: Db | Tx, actor: Actor, input: FundingPar
       select: { id: true, campaigns: { where: { campaignId: campaign.id }, select: { campaignId: true } } },
     });
     if (!establishment) throw scoped("Cet établissement", "establishmentId");
-    if (!establishment.campaigns.length) throw fieldError("establishmentId", "Cet établissement ne participe pas à cette campagne.");
+    if (!establishment.campaigns.length)
+      throw fieldError("establishmentId", "Cet établissement ne participe pas à cette campagne.");
     establishmentId = establishment.id;
   }
   const domainCode = input.domainCode || null;
@@ -64,11 +71,18 @@ export async function resolveTarget(db: Db | Tx, actor: Actor, input: FundingPar
 
 /** One parameter per campaign, scope and domain: a second one is refused (edit the first). */
 export async function assertNoTwin(db: Db | Tx, target: Awaited<ReturnType<typeof resolveTarget>>, exceptId?: string) {
-  const twin = await db.fundingParameter.findFirst({ where: { ...target, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  const twin = await db.fundingParameter.findFirst({
+    where: { ...target, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
   if (twin) {
-    throw new AppError("CONFLICT", "Un paramètre existe déjà pour cette campagne, ce périmètre et ce domaine : modifiez-le plutôt.", {
-      fieldErrors: { domainCode: ["Un paramètre existe déjà pour ce périmètre et ce domaine."] },
-    });
+    throw new AppError(
+      "CONFLICT",
+      "Un paramètre existe déjà pour cette campagne, ce périmètre et ce domaine : modifiez-le plutôt.",
+      {
+        fieldErrors: { domainCode: ["Un paramètre existe déjà pour ce périmètre et ce domaine."] },
+      },
+    );
   }
 }
 

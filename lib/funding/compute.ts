@@ -71,14 +71,19 @@ export function fundingAtStake(input: FundingAtStakeInput): FundingAtStake | nul
   const scaled = (amount: number) => Math.round(amount * (share ?? 1));
 
   const programme = chosen.get("");
-  const domains = new Map([...chosen].filter(([code]) => code !== "").map(([code, p]) => [code, scaled(p.amountEuros)]));
+  const domains = new Map(
+    [...chosen].filter(([code]) => code !== "").map(([code, p]) => [code, scaled(p.amountEuros)]),
+  );
   const programmeAmount = programme ? scaled(programme.amountEuros) : 0;
   const amountEuros = programmeAmount + [...domains.values()].reduce((sum, a) => sum + a, 0);
 
   const perRequirement: Record<string, number> = {};
-  for (const r of input.blockingMissing) perRequirement[r.code] = (programme ? programmeAmount : 0) + (domains.get(r.domain) ?? 0);
+  for (const r of input.blockingMissing)
+    perRequirement[r.code] = (programme ? programmeAmount : 0) + (domains.get(r.domain) ?? 0);
 
-  const words = [...chosen].map(([code, p]) => (code ? `Domaine ${code} : ${p.assumption.trim()}` : p.assumption.trim()));
+  const words = [...chosen].map(([code, p]) =>
+    code ? `Domaine ${code} : ${p.assumption.trim()}` : p.assumption.trim(),
+  );
   if (share !== null) {
     words.push(
       `Estimation : part de l'enveloppe régionale au prorata de l'activité : ${formatShare(share)} ` +
@@ -86,8 +91,12 @@ export function fundingAtStake(input: FundingAtStakeInput): FundingAtStake | nul
     );
   }
   const rules: string[] = [];
-  if (programme) rules.push("Tout ou rien : chaque prérequis bloquant manquant retient à lui seul la totalité du montant du programme.");
-  if (domains.size) rules.push("Un montant fixé pour un domaine est retenu par chaque prérequis bloquant manquant de ce domaine.");
+  if (programme)
+    rules.push(
+      "Tout ou rien : chaque prérequis bloquant manquant retient à lui seul la totalité du montant du programme.",
+    );
+  if (domains.size)
+    rules.push("Un montant fixé pour un domaine est retenu par chaque prérequis bloquant manquant de ce domaine.");
 
   return {
     amountEuros,

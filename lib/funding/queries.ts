@@ -15,8 +15,14 @@ export type FundingInputs = Omit<FundingAtStakeInput, "blockingMissing">;
  * region's envelope), after the caller's scoped load; checked again here. Null when none apply.
  * The regional activity total counts the region's enabled establishments in the same campaign.
  */
-export async function getFundingForAssessment(db: Db, actor: Actor, assessment: FundedAssessment): Promise<FundingInputs | null> {
-  const visible = await db.assessment.count({ where: { AND: [{ id: assessment.id }, assessmentScope(actor, "assessment.read")] } });
+export async function getFundingForAssessment(
+  db: Db,
+  actor: Actor,
+  assessment: FundedAssessment,
+): Promise<FundingInputs | null> {
+  const visible = await db.assessment.count({
+    where: { AND: [{ id: assessment.id }, assessmentScope(actor, "assessment.read")] },
+  });
   if (!visible) throw notFound("Cette évaluation");
   return loadFundingInputs(db, assessment);
 }
@@ -28,14 +34,32 @@ type FundedAssessment = { id: string; establishmentId: string; campaignId: strin
  * (the dossier, which an ARS reviewer may read as "dossier.read" without "assessment.read").
  */
 export async function loadFundingInputs(db: Db, assessment: FundedAssessment): Promise<FundingInputs | null> {
-  const establishment = await db.establishment.findUniqueOrThrow({ where: { id: assessment.establishmentId }, select: { id: true, regionId: true, annualActivity: true } });
+  const establishment = await db.establishment.findUniqueOrThrow({
+    where: { id: assessment.establishmentId },
+    select: { id: true, regionId: true, annualActivity: true },
+  });
   const parameters = await db.fundingParameter.findMany({
-    where: { campaignId: assessment.campaignId, OR: [{ establishmentId: establishment.id }, { establishmentId: null, regionId: establishment.regionId }] },
-    select: { regionId: true, establishmentId: true, domainCode: true, amountEuros: true, assumption: true, isExample: true, setAt: true },
+    where: {
+      campaignId: assessment.campaignId,
+      OR: [{ establishmentId: establishment.id }, { establishmentId: null, regionId: establishment.regionId }],
+    },
+    select: {
+      regionId: true,
+      establishmentId: true,
+      domainCode: true,
+      amountEuros: true,
+      assumption: true,
+      isExample: true,
+      setAt: true,
+    },
   });
   if (parameters.length === 0) return null;
   const total = await db.establishment.aggregate({
-    where: { regionId: establishment.regionId, disabled: false, campaigns: { some: { campaignId: assessment.campaignId } } },
+    where: {
+      regionId: establishment.regionId,
+      disabled: false,
+      campaigns: { some: { campaignId: assessment.campaignId } },
+    },
     _sum: { annualActivity: true },
   });
   return { parameters, establishment, regionActivityTotal: total._sum.annualActivity ?? null };
@@ -55,29 +79,50 @@ export async function getFundingAdminView(db: Db, actor: Actor, regionId?: strin
       orderBy: [{ year: "desc" }, { name: "asc" }],
     }),
     db.fundingParameter.findMany({
-      where: { AND: [fundingParameterScope(actor), regionId ? { OR: [{ regionId }, { establishment: { regionId } }] } : {}] },
+      where: {
+        AND: [fundingParameterScope(actor), regionId ? { OR: [{ regionId }, { establishment: { regionId } }] } : {}],
+      },
       select: {
-        id: true, campaignId: true, regionId: true, establishmentId: true, domainCode: true, amountEuros: true, assumption: true, isExample: true, setById: true, setAt: true,
+        id: true,
+        campaignId: true,
+        regionId: true,
+        establishmentId: true,
+        domainCode: true,
+        amountEuros: true,
+        assumption: true,
+        isExample: true,
+        setById: true,
+        setAt: true,
         region: { select: { name: true } },
         establishment: { select: { name: true } },
       },
       orderBy: [{ setAt: "desc" }],
     }),
-    db.region.findMany({ where: { AND: [regionScope(actor, "region.funding"), regionId ? { id: regionId } : {}] }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.region.findMany({
+      where: { AND: [regionScope(actor, "region.funding"), regionId ? { id: regionId } : {}] },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
     db.establishment.findMany({
       where: establishmentWhere,
       select: { id: true, name: true, regionId: true, campaigns: { select: { campaignId: true } } },
       orderBy: { name: "asc" },
     }),
   ]);
-  const setters = await db.user.findMany({ where: { id: { in: [...new Set(parameters.map((p) => p.setById))] } }, select: { id: true, name: true } });
+  const setters = await db.user.findMany({
+    where: { id: { in: [...new Set(parameters.map((p) => p.setById))] } },
+    select: { id: true, name: true },
+  });
   const names = new Map(setters.map((u) => [u.id, u.name]));
   return {
     campaigns: campaigns.map((c) => ({
       id: c.id,
       name: c.name,
       year: c.year,
-      domains: ((c.referentialVersion.content as unknown as TReferentialFile).domains ?? []).map((d) => ({ code: d.code, title: d.title })),
+      domains: ((c.referentialVersion.content as unknown as TReferentialFile).domains ?? []).map((d) => ({
+        code: d.code,
+        title: d.title,
+      })),
     })),
     parameters: parameters.map(({ region, establishment, ...p }) => ({
       ...p,
@@ -86,6 +131,11 @@ export async function getFundingAdminView(db: Db, actor: Actor, regionId?: strin
       setByName: names.get(p.setById) ?? "Compte supprimé",
     })),
     regions,
-    establishments: establishments.map((e) => ({ id: e.id, name: e.name, regionId: e.regionId, campaignIds: e.campaigns.map((c) => c.campaignId) })),
+    establishments: establishments.map((e) => ({
+      id: e.id,
+      name: e.name,
+      regionId: e.regionId,
+      campaignIds: e.campaigns.map((c) => c.campaignId),
+    })),
   };
 }

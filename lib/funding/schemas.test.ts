@@ -9,16 +9,31 @@ describe("[FUNDING] schemas", () => {
 
   it("needs the target that matches the scope, and only that one", () => {
     expect(ZFundingParameterInput.safeParse({ ...base, scope: "region", regionId: "r1" }).success).toBe(true);
-    expect(messages(ZFundingParameterInput.safeParse({ ...base, scope: "region" })).regionId).toBe("Choisissez la région.");
-    expect(messages(ZFundingParameterInput.safeParse({ ...base, scope: "establishment", regionId: "r1" }))).toMatchObject({
+    expect(messages(ZFundingParameterInput.safeParse({ ...base, scope: "region" })).regionId).toBe(
+      "Choisissez la région.",
+    );
+    expect(
+      messages(ZFundingParameterInput.safeParse({ ...base, scope: "establishment", regionId: "r1" })),
+    ).toMatchObject({
       establishmentId: "Choisissez l'établissement.",
       regionId: "Un paramètre d'établissement ne vise pas une région.",
     });
   });
 
   it("refuses a negative or fractional amount and a short assumption", () => {
-    const r = ZFundingParameterInput.safeParse({ ...base, scope: "region", regionId: "r1", amountEuros: -1, assumption: "court" });
-    expect(messages(r)).toMatchObject({ amountEuros: "Le montant ne peut pas être négatif.", assumption: expect.stringContaining("10 caractères") });
-    expect(ZFundingParameterInput.safeParse({ ...base, scope: "region", regionId: "r1", amountEuros: 10.5 }).success).toBe(false);
+    const r = ZFundingParameterInput.safeParse({
+      ...base,
+      scope: "region",
+      regionId: "r1",
+      amountEuros: -1,
+      assumption: "court",
+    });
+    expect(messages(r)).toMatchObject({
+      amountEuros: "Le montant ne peut pas être négatif.",
+      assumption: expect.stringContaining("10 caractères"),
+    });
+    expect(
+      ZFundingParameterInput.safeParse({ ...base, scope: "region", regionId: "r1", amountEuros: 10.5 }).success,
+    ).toBe(false);
   });
 });

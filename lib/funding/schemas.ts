@@ -6,7 +6,8 @@ import { z } from "zod";
 
 export const FUNDING_LIMITS = { amountMax: 10_000_000_000, assumptionMin: 10, assumptionMax: 1000 } as const;
 
-const id = (message: string) => z.string({ error: message }).trim().min(1, { error: message }).max(64, { error: "Identifiant invalide." });
+const id = (message: string) =>
+  z.string({ error: message }).trim().min(1, { error: message }).max(64, { error: "Identifiant invalide." });
 
 export const ZFundingParameterInput = z
   .strictObject(
@@ -27,22 +28,39 @@ export const ZFundingParameterInput = z
       assumption: z
         .string({ error: "Décrivez l'hypothèse : d'où vient ce montant ?" })
         .trim()
-        .min(FUNDING_LIMITS.assumptionMin, { error: `Décrivez l'hypothèse en ${FUNDING_LIMITS.assumptionMin} caractères au moins : d'où vient ce montant ?` })
-        .max(FUNDING_LIMITS.assumptionMax, { error: `L'hypothèse ne doit pas dépasser ${FUNDING_LIMITS.assumptionMax} caractères.` }),
+        .min(FUNDING_LIMITS.assumptionMin, {
+          error: `Décrivez l'hypothèse en ${FUNDING_LIMITS.assumptionMin} caractères au moins : d'où vient ce montant ?`,
+        })
+        .max(FUNDING_LIMITS.assumptionMax, {
+          error: `L'hypothèse ne doit pas dépasser ${FUNDING_LIMITS.assumptionMax} caractères.`,
+        }),
       isExample: z.boolean({ error: "Indiquez s'il s'agit d'un exemple." }),
     },
     {
       error: (iss) =>
-        iss.code === "unrecognized_keys" ? `Champ non prévu : ${iss.keys.join(", ")}.` : "Le contenu envoyé doit être un objet JSON.",
+        iss.code === "unrecognized_keys"
+          ? `Champ non prévu : ${iss.keys.join(", ")}.`
+          : "Le contenu envoyé doit être un objet JSON.",
     },
   )
   .superRefine((v, ctx) => {
     if (v.scope === "region") {
       if (!v.regionId) ctx.addIssue({ code: "custom", path: ["regionId"], message: "Choisissez la région." });
-      if (v.establishmentId) ctx.addIssue({ code: "custom", path: ["establishmentId"], message: "Un paramètre régional ne vise pas un établissement." });
+      if (v.establishmentId)
+        ctx.addIssue({
+          code: "custom",
+          path: ["establishmentId"],
+          message: "Un paramètre régional ne vise pas un établissement.",
+        });
     } else {
-      if (!v.establishmentId) ctx.addIssue({ code: "custom", path: ["establishmentId"], message: "Choisissez l'établissement." });
-      if (v.regionId) ctx.addIssue({ code: "custom", path: ["regionId"], message: "Un paramètre d'établissement ne vise pas une région." });
+      if (!v.establishmentId)
+        ctx.addIssue({ code: "custom", path: ["establishmentId"], message: "Choisissez l'établissement." });
+      if (v.regionId)
+        ctx.addIssue({
+          code: "custom",
+          path: ["regionId"],
+          message: "Un paramètre d'établissement ne vise pas une région.",
+        });
     }
   });
 

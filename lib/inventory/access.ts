@@ -18,7 +18,9 @@ import { forbidden, notFound } from "@/lib/core/errors";
 
 export function canEditInventory(actor: Actor, establishmentId: string): boolean {
   return actor.memberships.some(
-    (m) => m.establishmentId === establishmentId && (m.role === "director" || (m.role === "contributor" && m.function === "DSI")),
+    (m) =>
+      m.establishmentId === establishmentId &&
+      (m.role === "director" || (m.role === "contributor" && m.function === "DSI")),
   );
 }
 

@@ -1,8 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { CSV_COLUMNS, decodeCsvBytes, detectSeparator, inventoryTemplateCsv, parseDomains, parseInventoryCsv, parseYesNo, toInventoryCsv, type CsvParseResult } from "./csv";
+import {
+  CSV_COLUMNS,
+  decodeCsvBytes,
+  detectSeparator,
+  inventoryTemplateCsv,
+  parseDomains,
+  parseInventoryCsv,
+  parseYesNo,
+  toInventoryCsv,
+  type CsvParseResult,
+} from "./csv";
 import { computeIndicator } from "./indicators";
 import type { TApplicationInput, TCsvError } from "./schemas";
-import { BROKEN_LINES, FIXTURE_EXPECTED, FIXTURE_HEADER, inventoryCsv } from "./test-fixtures";
+import { BROKEN_LINES, FIXTURE_EXPECTED, FIXTURE_HEADER, inventoryCsv } from "@/test/inventory/fixtures";
 
 function rowsOf(result: CsvParseResult): TApplicationInput[] {
   if (!result.ok) throw new Error(`expected a valid file, got ${JSON.stringify(result.errors)}`);
@@ -32,7 +42,12 @@ describe("parseInventoryCsv: good files", () => {
       movementRepoConnected: true,
       personalAuth: true,
     });
-    expect(rows[1]).toMatchObject({ vendor: "Maincare", version: undefined, domains: ["patient_admin"], hosting: "outsourced" });
+    expect(rows[1]).toMatchObject({
+      vendor: "Maincare",
+      version: undefined,
+      domains: ["patient_admin"],
+      hosting: "outsourced",
+    });
     expect(rows[2]).toMatchObject({ hosting: "saas" });
     for (const kind of ["identity_repo", "movement_repo", "personal_auth"] as const) {
       expect(computeIndicator(rows, kind)).toMatchObject(FIXTURE_EXPECTED[kind]);
@@ -49,10 +64,16 @@ describe("parseInventoryCsv: good files", () => {
 
   it("accepts a quoted cell holding the separator, quotes and a line break", () => {
     const text = `${HEADER}\n"Logiciel ""A""; version longue";"Éditeur;SA";"1;2";"Soins / dossier patient";sur site;oui;oui;oui;oui;oui\n`;
-    expect(rowsOf(parseInventoryCsv(text))[0]).toMatchObject({ name: 'Logiciel "A"; version longue', vendor: "Éditeur;SA", version: "1;2" });
+    expect(rowsOf(parseInventoryCsv(text))[0]).toMatchObject({
+      name: 'Logiciel "A"; version longue',
+      vendor: "Éditeur;SA",
+      version: "1;2",
+    });
     const multiline = `${HEADER}\n"Deux\nlignes";;;care;sur site;oui;oui;oui;oui;oui\nBad;;;care;nulle part;oui;oui;oui;oui;oui\n`;
     // the quoted line break does not shift the numbering: the second record is spreadsheet row 3
-    expect(errorsOf(parseInventoryCsv(multiline))).toEqual([{ line: 3, column: "hebergement", message: expect.stringMatching(/non reconnu/) }]);
+    expect(errorsOf(parseInventoryCsv(multiline))).toEqual([
+      { line: 3, column: "hebergement", message: expect.stringMatching(/non reconnu/) },
+    ]);
   });
 
   it("accepts yes/no spellings, labels or codes in any case and accent, columns in any order", () => {
@@ -79,7 +100,9 @@ describe("parseInventoryCsv: good files", () => {
 
   it("skips blank rows, including Excel's ';;;;' rows, without shifting line numbers", () => {
     const text = `${HEADER}\r\n\r\n;;;;;;;;;\r\nA;;;care;sur site;oui;oui;oui;oui;oui\r\nB;;;care;sur site;oui;oui;peut-être;oui;oui\r\n`;
-    expect(errorsOf(parseInventoryCsv(text))).toEqual([{ line: 5, column: "referentiel_identites", message: expect.stringMatching(/oui ou non/) }]);
+    expect(errorsOf(parseInventoryCsv(text))).toEqual([
+      { line: 5, column: "referentiel_identites", message: expect.stringMatching(/oui ou non/) },
+    ]);
   });
 });
 
@@ -102,7 +125,16 @@ describe("parseInventoryCsv: refused files", () => {
     const text = `${HEADER}\n${long};;;;;;maybe;;;\n`;
     const errors = errorsOf(parseInventoryCsv(text));
     expect(errors.map((e) => e.column)).toEqual(
-      expect.arrayContaining(["nom", "domaines", "hebergement", "engagement_qhn", "donnees_sante", "referentiel_identites", "referentiel_mouvements", "authentification_personnelle"]),
+      expect.arrayContaining([
+        "nom",
+        "domaines",
+        "hebergement",
+        "engagement_qhn",
+        "donnees_sante",
+        "referentiel_identites",
+        "referentiel_mouvements",
+        "authentification_personnelle",
+      ]),
     );
     expect(errors.every((e) => e.line === 2)).toBe(true);
     expect(errors.find((e) => e.column === "nom")?.message).toMatch(/120 caractères/);
@@ -111,28 +143,47 @@ describe("parseInventoryCsv: refused files", () => {
 
   it("reports a name used twice in the file, whatever the case or accents", () => {
     const text = `${HEADER}\nDxCare;;;care;sur site;oui;oui;oui;oui;oui\nAutre;;;care;sur site;oui;oui;oui;oui;oui\n DXCARE ;;;pmsi;sur site;oui;oui;oui;oui;oui\n`;
-    expect(errorsOf(parseInventoryCsv(text))).toEqual([{ line: 4, column: "nom", message: expect.stringMatching(/figure déjà ligne 2/) }]);
+    expect(errorsOf(parseInventoryCsv(text))).toEqual([
+      { line: 4, column: "nom", message: expect.stringMatching(/figure déjà ligne 2/) },
+    ]);
   });
 
   it("refuses an empty file, a blank file, a header without rows", () => {
     expect(errorsOf(parseInventoryCsv(""))).toEqual([{ line: 1, message: expect.stringMatching(/vide/) }]);
-    expect(errorsOf(parseInventoryCsv("\uFEFF \r\n\r\n"))).toEqual([{ line: 1, message: expect.stringMatching(/vide/) }]);
-    expect(errorsOf(parseInventoryCsv(`${HEADER}\r\n;;;\r\n`))).toEqual([{ line: 2, message: expect.stringMatching(/que l'en-tête/) }]);
+    expect(errorsOf(parseInventoryCsv("\uFEFF \r\n\r\n"))).toEqual([
+      { line: 1, message: expect.stringMatching(/vide/) },
+    ]);
+    expect(errorsOf(parseInventoryCsv(`${HEADER}\r\n;;;\r\n`))).toEqual([
+      { line: 2, message: expect.stringMatching(/que l'en-tête/) },
+    ]);
   });
 
   it("refuses an unknown, a repeated or a missing column, naming it", () => {
     const unknown = errorsOf(parseInventoryCsv(`${HEADER};commentaire\nA;;;care;sur site;oui;oui;oui;oui;oui;x\n`));
-    expect(unknown).toEqual([{ line: 1, column: "commentaire", message: expect.stringMatching(/Colonne inconnue \(colonne 11\)/) }]);
+    expect(unknown).toEqual([
+      { line: 1, column: "commentaire", message: expect.stringMatching(/Colonne inconnue \(colonne 11\)/) },
+    ]);
     const repeated = errorsOf(parseInventoryCsv(`${HEADER};nom\n`));
     expect(repeated).toEqual([{ line: 1, column: "nom", message: expect.stringMatching(/deux fois/) }]);
     const missing = errorsOf(parseInventoryCsv("nom;domaines\nA;care\n"));
-    expect(missing.map((e) => e.column)).toEqual(["hebergement", "engagement_qhn", "donnees_sante", "referentiel_identites", "referentiel_mouvements", "authentification_personnelle"]);
+    expect(missing.map((e) => e.column)).toEqual([
+      "hebergement",
+      "engagement_qhn",
+      "donnees_sante",
+      "referentiel_identites",
+      "referentiel_mouvements",
+      "authentification_personnelle",
+    ]);
     // a file without header at all: its first row is read as a header and refused
-    expect(errorsOf(parseInventoryCsv("DxCare;Dedalus;8;care;sur site;oui;oui;oui;oui;oui\n"))[0]).toMatchObject({ line: 1, column: "DxCare" });
+    expect(errorsOf(parseInventoryCsv("DxCare;Dedalus;8;care;sur site;oui;oui;oui;oui;oui\n"))[0]).toMatchObject({
+      line: 1,
+      column: "DxCare",
+    });
   });
 
   it("accepts a file without the optional vendor and version columns", () => {
-    const text = "nom;domaines;hebergement;engagement_qhn;donnees_sante;referentiel_identites;referentiel_mouvements;authentification_personnelle\nA;care;sur site;oui;oui;oui;oui;oui\n";
+    const text =
+      "nom;domaines;hebergement;engagement_qhn;donnees_sante;referentiel_identites;referentiel_mouvements;authentification_personnelle\nA;care;sur site;oui;oui;oui;oui;oui\n";
     expect(rowsOf(parseInventoryCsv(text))[0]).toMatchObject({ name: "A", vendor: undefined, version: undefined });
   });
 
@@ -142,7 +193,9 @@ describe("parseInventoryCsv: refused files", () => {
     ]);
     // trailing empty cells (Excel pads rows) are fine
     expect(parseInventoryCsv(`${HEADER}\nA;;;care;sur site;oui;oui;oui;oui;oui;;\n`).ok).toBe(true);
-    expect(errorsOf(parseInventoryCsv(`${HEADER}\n"A;;;care;sur site;oui;oui;oui;oui;oui\n`))).toEqual([{ line: 2, message: expect.stringMatching(/jamais refermé/) }]);
+    expect(errorsOf(parseInventoryCsv(`${HEADER}\n"A;;;care;sur site;oui;oui;oui;oui;oui\n`))).toEqual([
+      { line: 2, message: expect.stringMatching(/jamais refermé/) },
+    ]);
   });
 });
 
@@ -152,14 +205,27 @@ describe("toInventoryCsv and the template", () => {
     const text = toInventoryCsv(rows.map((r) => ({ ...r, vendor: r.vendor ?? null, version: r.version ?? null })));
     expect(text.startsWith("\uFEFF")).toBe(true);
     expect(text.slice(1).split("\r\n")[0]).toBe(FIXTURE_HEADER);
-    expect(text).toContain("Dossier patient DxCare;\"Dedalus; division France\";8.2;Soins / dossier patient|Gestion administrative du patient|PMSI|Planification / rendez-vous;sur site;oui;oui;oui;oui;oui");
+    expect(text).toContain(
+      'Dossier patient DxCare;"Dedalus; division France";8.2;Soins / dossier patient|Gestion administrative du patient|PMSI|Planification / rendez-vous;sur site;oui;oui;oui;oui;oui',
+    );
     expect(text).toContain(";externalisé;");
     expect(text).toContain(";SaaS;");
     expect(rowsOf(parseInventoryCsv(text))).toEqual(rows);
   });
 
   it("neutralises spreadsheet formulas on export and restores them on import", () => {
-    const app = { name: "=HYPERLINK(\"http://x\")", vendor: "+33", version: "-1", domains: ["other"], hosting: "saas", qhnCommitted: false, holdsHealthData: false, identityRepoConnected: false, movementRepoConnected: false, personalAuth: false };
+    const app = {
+      name: '=HYPERLINK("http://x")',
+      vendor: "+33",
+      version: "-1",
+      domains: ["other"],
+      hosting: "saas",
+      qhnCommitted: false,
+      holdsHealthData: false,
+      identityRepoConnected: false,
+      movementRepoConnected: false,
+      personalAuth: false,
+    };
     const text = toInventoryCsv([app]);
     expect(text).toContain("'=HYPERLINK");
     expect(text).not.toMatch(/(^|;)=/m);
@@ -180,7 +246,10 @@ describe("cells and bytes", () => {
     expect(["oui", "OUI", "o", "true", "1", "Vrai"].map(parseYesNo)).toEqual([true, true, true, true, true, true]);
     expect(["non", "N", "false", "0", "faux"].map(parseYesNo)).toEqual([false, false, false, false, false]);
     expect(parseYesNo("")).toBeNull();
-    expect(parseDomains("care | Soins / dossier patient|  |Ressources humaines")).toEqual({ domains: ["care", "hr"], unknown: [] });
+    expect(parseDomains("care | Soins / dossier patient|  |Ressources humaines")).toEqual({
+      domains: ["care", "hr"],
+      unknown: [],
+    });
   });
 
   it("decodes UTF-8 (with or without BOM) and falls back to Windows-1252 for Excel's French CSV", () => {

@@ -49,7 +49,10 @@ const COLUMN_FIELD: Record<TCsvColumn, keyof TApplicationInput> = {
   referentiel_mouvements: "movementRepoConnected",
   authentification_personnelle: "personalAuth",
 };
-const FIELD_COLUMN = Object.fromEntries(Object.entries(COLUMN_FIELD).map(([c, f]) => [f, c])) as Record<keyof TApplicationInput, TCsvColumn>;
+const FIELD_COLUMN = Object.fromEntries(Object.entries(COLUMN_FIELD).map(([c, f]) => [f, c])) as Record<
+  keyof TApplicationInput,
+  TCsvColumn
+>;
 
 /** Columns a file may leave out (the values are then empty). Every other column is required. */
 const OPTIONAL_COLUMNS: readonly TCsvColumn[] = ["editeur", "version"];
@@ -134,8 +137,10 @@ const DOMAIN_HELP = `Domaines admis (codes ou libellés, séparés par |) : ${DO
 const HOSTING_HELP = "indiquez sur site, externalisé ou SaaS.";
 
 function quoteProblem(code: string): string {
-  if (code === "MissingQuotes") return "Un guillemet ouvert n'est jamais refermé : la cellule se prolonge jusqu'à la fin du fichier.";
-  if (code === "InvalidQuotes") return "Guillemet mal placé : dans une cellule entre guillemets, un guillemet s'écrit deux fois (\"\").";
+  if (code === "MissingQuotes")
+    return "Un guillemet ouvert n'est jamais refermé : la cellule se prolonge jusqu'à la fin du fichier.";
+  if (code === "InvalidQuotes")
+    return 'Guillemet mal placé : dans une cellule entre guillemets, un guillemet s\'écrit deux fois ("").';
   return "Ligne illisible : vérifiez les guillemets et les séparateurs.";
 }
 
@@ -153,7 +158,11 @@ function readHeader(cells: string[]): HeaderMap {
     }
     const column = (CSV_COLUMNS as readonly string[]).includes(key) ? (key as TCsvColumn) : null;
     if (!column) {
-      errors.push({ line: 1, column: cell.trim(), message: `Colonne inconnue (colonne ${index + 1}). Colonnes attendues : ${CSV_COLUMNS.join(", ")}.` });
+      errors.push({
+        line: 1,
+        column: cell.trim(),
+        message: `Colonne inconnue (colonne ${index + 1}). Colonnes attendues : ${CSV_COLUMNS.join(", ")}.`,
+      });
     } else if (seen.has(column)) {
       errors.push({ line: 1, column, message: "Cette colonne apparaît deux fois dans l'en-tête." });
     }
@@ -168,14 +177,19 @@ function readHeader(cells: string[]): HeaderMap {
   return { columns, errors };
 }
 
-function readRow(line: number, cells: string[], columns: (TCsvColumn | null)[]): { value?: TApplicationInput; errors: TCsvError[] } {
+function readRow(
+  line: number,
+  cells: string[],
+  columns: (TCsvColumn | null)[],
+): { value?: TApplicationInput; errors: TCsvError[] } {
   const errors: TCsvError[] = [];
   const cell: Partial<Record<TCsvColumn, string>> = {};
   cells.forEach((raw, index) => {
     const value = unescapeFormula(raw.trim()).trim();
     const column = columns[index];
     if (column) cell[column] = value;
-    else if (value) errors.push({ line, message: `Valeur « ${value} » hors des colonnes de l'en-tête (colonne ${index + 1}).` });
+    else if (value)
+      errors.push({ line, message: `Valeur « ${value} » hors des colonnes de l'en-tête (colonne ${index + 1}).` });
   });
 
   const candidate: Record<string, unknown> = {
@@ -188,7 +202,11 @@ function readRow(line: number, cells: string[], columns: (TCsvColumn | null)[]):
   const domainsCell = cell.domaines ?? "";
   const { domains, unknown } = parseDomains(domainsCell);
   if (unknown.length > 0) {
-    errors.push({ line, column: "domaines", message: `Domaine${unknown.length > 1 ? "s" : ""} inconnu${unknown.length > 1 ? "s" : ""} : ${unknown.map((u) => `« ${u} »`).join(", ")}. ${DOMAIN_HELP}` });
+    errors.push({
+      line,
+      column: "domaines",
+      message: `Domaine${unknown.length > 1 ? "s" : ""} inconnu${unknown.length > 1 ? "s" : ""} : ${unknown.map((u) => `« ${u} »`).join(", ")}. ${DOMAIN_HELP}`,
+    });
     converted.add("domaines");
   } else if (domains.length === 0) {
     errors.push({ line, column: "domaines", message: `Indiquez au moins un domaine fonctionnel. ${DOMAIN_HELP}` });
@@ -202,7 +220,9 @@ function readRow(line: number, cells: string[], columns: (TCsvColumn | null)[]):
     errors.push({
       line,
       column: "hebergement",
-      message: hostingCell ? `Hébergement « ${hostingCell} » non reconnu : ${HOSTING_HELP}` : `Hébergement manquant : ${HOSTING_HELP}`,
+      message: hostingCell
+        ? `Hébergement « ${hostingCell} » non reconnu : ${HOSTING_HELP}`
+        : `Hébergement manquant : ${HOSTING_HELP}`,
     });
     converted.add("hebergement");
   }
@@ -213,7 +233,13 @@ function readRow(line: number, cells: string[], columns: (TCsvColumn | null)[]):
     const raw = cell[column] ?? "";
     const value = parseYesNo(raw);
     if (value === null) {
-      errors.push({ line, column, message: raw ? `« ${raw} » n'est pas reconnu : indiquez oui ou non.` : "Valeur manquante : indiquez oui ou non." });
+      errors.push({
+        line,
+        column,
+        message: raw
+          ? `« ${raw} » n'est pas reconnu : indiquez oui ou non.`
+          : "Valeur manquante : indiquez oui ou non.",
+      });
       converted.add(column);
     }
     candidate[field satisfies TFlag] = value ?? false;
@@ -239,7 +265,11 @@ const isBlankRow = (cells: string[]) => cells.every((c) => c.trim() === "");
  */
 export function parseInventoryCsv(input: string): CsvParseResult {
   const text = input.startsWith(BOM) ? input.slice(1) : input;
-  if (text.trim() === "") return { ok: false, errors: [{ line: 1, message: "Le fichier est vide : il doit commencer par la ligne d'en-tête." }] };
+  if (text.trim() === "")
+    return {
+      ok: false,
+      errors: [{ line: 1, message: "Le fichier est vide : il doit commencer par la ligne d'en-tête." }],
+    };
 
   const parsed = Papa.parse<string[]>(text, { delimiter: detectSeparator(text), header: false, skipEmptyLines: false });
   const quoteErrors = parsed.errors.filter((e) => e.type === "Quotes");
@@ -249,8 +279,16 @@ export function parseInventoryCsv(input: string): CsvParseResult {
 
   const records = parsed.data;
   const headerIndex = records.findIndex((r) => !isBlankRow(r));
-  if (headerIndex < 0) return { ok: false, errors: [{ line: 1, message: "Le fichier est vide : il doit commencer par la ligne d'en-tête." }] };
-  if (headerIndex > 0) return { ok: false, errors: [{ line: 1, message: "La première ligne doit être l'en-tête (nom;editeur;…) : elle est vide." }] };
+  if (headerIndex < 0)
+    return {
+      ok: false,
+      errors: [{ line: 1, message: "Le fichier est vide : il doit commencer par la ligne d'en-tête." }],
+    };
+  if (headerIndex > 0)
+    return {
+      ok: false,
+      errors: [{ line: 1, message: "La première ligne doit être l'en-tête (nom;editeur;…) : elle est vide." }],
+    };
 
   const header = readHeader(records[0]!);
   if (header.errors.length > 0) return { ok: false, errors: header.errors };
@@ -264,7 +302,15 @@ export function parseInventoryCsv(input: string): CsvParseResult {
     if (isBlankRow(cells)) continue;
     dataRows += 1;
     if (dataRows > MAX_IMPORT_ROWS) {
-      return { ok: false, errors: [{ line: index + 1, message: `Le fichier dépasse ${MAX_IMPORT_ROWS.toLocaleString("fr-FR")} applications : découpez-le.` }] };
+      return {
+        ok: false,
+        errors: [
+          {
+            line: index + 1,
+            message: `Le fichier dépasse ${MAX_IMPORT_ROWS.toLocaleString("fr-FR")} applications : découpez-le.`,
+          },
+        ],
+      };
     }
     const line = index + 1;
     const row = readRow(line, cells, header.columns);
@@ -274,7 +320,11 @@ export function parseInventoryCsv(input: string): CsvParseResult {
       const key = nameKey(name);
       const first = firstLineOfName.get(key);
       if (first !== undefined) {
-        errors.push({ line, column: "nom", message: `« ${name} » figure déjà ligne ${first} : une application n'apparaît qu'une fois dans le fichier.` });
+        errors.push({
+          line,
+          column: "nom",
+          message: `« ${name} » figure déjà ligne ${first} : une application n'apparaît qu'une fois dans le fichier.`,
+        });
       } else {
         firstLineOfName.set(key, line);
       }
@@ -282,7 +332,10 @@ export function parseInventoryCsv(input: string): CsvParseResult {
     if (row.value) rows.push(row.value);
   }
   if (dataRows === 0) {
-    return { ok: false, errors: [{ line: 2, message: "Le fichier ne contient que l'en-tête : aucune application à importer." }] };
+    return {
+      ok: false,
+      errors: [{ line: 2, message: "Le fichier ne contient que l'en-tête : aucune application à importer." }],
+    };
   }
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
   return { ok: true, rows };
@@ -328,7 +381,10 @@ function toRow(app: ExportApplication): string[] {
 
 function unparse(rows: string[][]): string {
   // escapeFormulae: a cell starting with = + - @ is prefixed with ' so that a spreadsheet never runs it.
-  const body = Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { delimiter: CSV_SEPARATOR, newline: EOL, escapeFormulae: true });
+  const body = Papa.unparse(
+    { fields: [...CSV_COLUMNS], data: rows },
+    { delimiter: CSV_SEPARATOR, newline: EOL, escapeFormulae: true },
+  );
   return `${BOM}${body}${EOL}`;
 }
 

@@ -1,15 +1,17 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
-import { handleUnexpected, requireRouteActor } from "@/lib/core/route";
+import { errorResponse, requireRouteActor } from "@/lib/core/http-command";
 
 type RouteContext = { params: Promise<{ establishmentId: string }> };
 
 /**
  * A GET route that answers a CSV attachment built by `build` (which loads through the scope, so
- * anyone outside the establishment gets the JSON 404 of lib/core/route.ts, never a file).
+ * anyone outside the establishment gets the JSON 404 of lib/core/http-command.ts, never a file).
  */
-export function csvDownload(build: (actor: Actor, establishmentId: string) => Promise<{ text: string; fileName: string }>) {
+export function csvDownload(
+  build: (actor: Actor, establishmentId: string) => Promise<{ text: string; fileName: string }>,
+) {
   return async (_request: Request, context: RouteContext): Promise<Response> => {
     const requestId = randomUUID();
     try {
@@ -26,7 +28,7 @@ export function csvDownload(build: (actor: Actor, establishmentId: string) => Pr
         },
       });
     } catch (error) {
-      return handleUnexpected(error, requestId);
+      return errorResponse(error, requestId);
     }
   };
 }

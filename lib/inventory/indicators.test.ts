@@ -62,7 +62,10 @@ describe("computeIndicator", () => {
   });
 
   it("keeps the exact share for target comparisons (89.9 % is not 90 %)", () => {
-    const apps = [...Array.from({ length: 899 }, () => app({ identityRepoConnected: true })), ...Array.from({ length: 101 }, () => app())];
+    const apps = [
+      ...Array.from({ length: 899 }, () => app({ identityRepoConnected: true })),
+      ...Array.from({ length: 101 }, () => app()),
+    ];
     const result = computeIndicator(apps, "identity_repo");
     expect(result.percent).toBeCloseTo(89.9, 10);
     expect(result.percent! < 90).toBe(true);
@@ -78,10 +81,14 @@ describe("computeIndicator", () => {
 
 describe("formatFraction", () => {
   it("writes 7 / 9 applications (78 %) in fr-FR", () => {
-    expect(plain(formatFraction({ numerator: 7, denominator: 9, percent: (7 * 100) / 9 }))).toBe("7 / 9 applications (78 %)");
+    expect(plain(formatFraction({ numerator: 7, denominator: 9, percent: (7 * 100) / 9 }))).toBe(
+      "7 / 9 applications (78 %)",
+    );
     // fr-FR typography: a no-break space before % (narrow or not, by ICU version), thousands grouped
     expect(formatFraction({ numerator: 7, denominator: 9, percent: (7 * 100) / 9 })).toMatch(/78[\u00a0\u202f]%/);
-    expect(plain(formatFraction({ numerator: 1200, denominator: 1500, percent: 80 }))).toBe("1 200 / 1 500 applications (80 %)");
+    expect(plain(formatFraction({ numerator: 1200, denominator: 1500, percent: 80 }))).toBe(
+      "1 200 / 1 500 applications (80 %)",
+    );
   });
 
   it("uses the singular for one application", () => {
@@ -96,6 +103,10 @@ describe("formatFraction", () => {
   });
 
   it("stores the computed answer in the shape the questionnaire expects", () => {
-    expect(toComputedPercentage({ numerator: 7, denominator: 9, percent: (7 * 100) / 9 })).toEqual({ numerator: 7, denominator: 9, percent: (7 * 100) / 9 });
+    expect(toComputedPercentage({ numerator: 7, denominator: 9, percent: (7 * 100) / 9 })).toEqual({
+      numerator: 7,
+      denominator: 9,
+      percent: (7 * 100) / 9,
+    });
   });
 });

@@ -19,7 +19,11 @@ import type { TDomain } from "./schemas";
 // (`computedFrom`); making it data would need a scope field in lib/referentials/answer-schema.ts.
 
 export type IndicatorKind = TComputedFrom;
-export const INDICATOR_KINDS = ["identity_repo", "movement_repo", "personal_auth"] as const satisfies readonly IndicatorKind[];
+export const INDICATOR_KINDS = [
+  "identity_repo",
+  "movement_repo",
+  "personal_auth",
+] as const satisfies readonly IndicatorKind[];
 
 /** What the computation needs from an application (a database row, a form value or a CSV row). */
 export type IndicatorApplication = {
@@ -36,7 +40,8 @@ export type IndicatorResult = { numerator: number; denominator: number; percent:
 /** Domains that put an application in the identity and movement indicators' scope. */
 export const PATIENT_PATH_DOMAINS = ["care", "patient_admin", "pmsi"] as const satisfies readonly TDomain[];
 
-const coversPatientPath = (app: IndicatorApplication) => app.domains.some((d) => (PATIENT_PATH_DOMAINS as readonly string[]).includes(d));
+const coversPatientPath = (app: IndicatorApplication) =>
+  app.domains.some((d) => (PATIENT_PATH_DOMAINS as readonly string[]).includes(d));
 
 type IndicatorRule = {
   inScope: (app: IndicatorApplication) => boolean;
@@ -138,6 +143,8 @@ export function formatFraction(r: IndicatorResult): string {
  * The value a computed answer stores (lib/assessments/answer-schemas.ts ZComputedPercentage), or
  * null when no application is concerned: the questionnaire then asks for an answer by hand.
  */
-export function toComputedPercentage(r: IndicatorResult): { percent: number; numerator: number; denominator: number } | null {
+export function toComputedPercentage(
+  r: IndicatorResult,
+): { percent: number; numerator: number; denominator: number } | null {
   return r.percent === null ? null : { percent: r.percent, numerator: r.numerator, denominator: r.denominator };
 }

@@ -40,7 +40,8 @@ export function toApplication(row: ApplicationRow): TApplication {
   return { ...row, domains: row.domains.filter(isDomain) };
 }
 
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "fr", { sensitivity: "base", numeric: true });
+const byName = (a: { name: string }, b: { name: string }) =>
+  a.name.localeCompare(b.name, "fr", { sensitivity: "base", numeric: true });
 
 /** The establishment's applications in French alphabetical order (no scope check: callers have done it). */
 export async function loadApplications(db: Db | Tx, establishmentId: string): Promise<TApplication[]> {
@@ -65,7 +66,12 @@ export type Inventory = {
 export async function getInventory(db: Db, actor: Actor, establishmentId: string): Promise<Inventory> {
   const establishment = await loadInventoryEstablishment(db, actor, establishmentId);
   const applications = await loadApplications(db, establishment.id);
-  return { establishment, applications, indicators: computeIndicators(applications), canEdit: canEditInventory(actor, establishment.id) };
+  return {
+    establishment,
+    applications,
+    indicators: computeIndicators(applications),
+    canEdit: canEditInventory(actor, establishment.id),
+  };
 }
 
 /**
@@ -73,7 +79,10 @@ export async function getInventory(db: Db, actor: Actor, establishmentId: string
  * stores them as computed answers (ZComputedPercentage). No scope check: the caller has loaded
  * the establishment or the assessment through its own scope.
  */
-export async function computeEstablishmentIndicators(db: Db | Tx, establishmentId: string): Promise<Record<IndicatorKind, IndicatorResult>> {
+export async function computeEstablishmentIndicators(
+  db: Db | Tx,
+  establishmentId: string,
+): Promise<Record<IndicatorKind, IndicatorResult>> {
   const rows = await db.application.findMany({ where: { establishmentId }, select: applicationSelect });
   return computeIndicators(rows);
 }

@@ -15,7 +15,18 @@ export const MAX_IMPORT_ROWS = 5000;
 export const MAX_REPORTED_ERRORS = 1000;
 
 /** Functional domains an application may cover. The order is the display order. */
-export const DOMAIN_CODES = ["care", "patient_admin", "pmsi", "imaging", "biology", "pharmacy", "scheduling", "finance", "hr", "other"] as const;
+export const DOMAIN_CODES = [
+  "care",
+  "patient_admin",
+  "pmsi",
+  "imaging",
+  "biology",
+  "pharmacy",
+  "scheduling",
+  "finance",
+  "hr",
+  "other",
+] as const;
 export type TDomain = (typeof DOMAIN_CODES)[number];
 
 export const DOMAIN_LABELS: Record<TDomain, string> = {
@@ -41,7 +52,13 @@ export const HOSTING_LABELS: Record<THosting, string> = {
 };
 
 /** The five yes/no facts kept per application, in display order. */
-export const FLAG_FIELDS = ["qhnCommitted", "holdsHealthData", "identityRepoConnected", "movementRepoConnected", "personalAuth"] as const;
+export const FLAG_FIELDS = [
+  "qhnCommitted",
+  "holdsHealthData",
+  "identityRepoConnected",
+  "movementRepoConnected",
+  "personalAuth",
+] as const;
 export type TFlag = (typeof FLAG_FIELDS)[number];
 
 export const FLAG_LABELS: Record<TFlag, { label: string; short: string; hint: string }> = {
@@ -91,10 +108,14 @@ export const ZApplicationInput = z.strictObject(
     vendor: optionalText("L'éditeur", APPLICATION_LIMITS.vendor),
     version: optionalText("La version", APPLICATION_LIMITS.version),
     domains: z
-      .array(z.enum(DOMAIN_CODES, { error: "Domaine fonctionnel inconnu." }), { error: "Choisissez au moins un domaine fonctionnel." })
+      .array(z.enum(DOMAIN_CODES, { error: "Domaine fonctionnel inconnu." }), {
+        error: "Choisissez au moins un domaine fonctionnel.",
+      })
       .min(1, { error: "Choisissez au moins un domaine fonctionnel." })
       .max(DOMAIN_CODES.length, { error: "Un domaine fonctionnel est cité plusieurs fois." })
-      .refine((domains) => new Set(domains).size === domains.length, { error: "Un domaine fonctionnel est cité plusieurs fois." }),
+      .refine((domains) => new Set(domains).size === domains.length, {
+        error: "Un domaine fonctionnel est cité plusieurs fois.",
+      }),
     hosting: z.enum(HOSTING_VALUES, { error: "Choisissez l'hébergement : sur site, externalisé ou SaaS." }),
     qhnCommitted: flag("Engagement QHN de l'éditeur"),
     holdsHealthData: flag("Données de santé à caractère personnel"),
@@ -104,7 +125,9 @@ export const ZApplicationInput = z.strictObject(
   },
   {
     error: (iss) =>
-      iss.code === "unrecognized_keys" ? `Champ non prévu : ${iss.keys.join(", ")}.` : "Le contenu envoyé doit être un objet JSON.",
+      iss.code === "unrecognized_keys"
+        ? `Champ non prévu : ${iss.keys.join(", ")}.`
+        : "Le contenu envoyé doit être un objet JSON.",
   },
 );
 export type TApplicationInput = z.output<typeof ZApplicationInput>;
@@ -112,7 +135,12 @@ export type TApplicationInput = z.output<typeof ZApplicationInput>;
 /** The body of DELETE …/inventory/[applicationId]: nothing. */
 export const ZEmpty = z.strictObject(
   {},
-  { error: (iss) => (iss.code === "unrecognized_keys" ? `Champ non prévu : ${iss.keys.join(", ")}.` : "Le contenu envoyé doit être un objet JSON.") },
+  {
+    error: (iss) =>
+      iss.code === "unrecognized_keys"
+        ? `Champ non prévu : ${iss.keys.join(", ")}.`
+        : "Le contenu envoyé doit être un objet JSON.",
+  },
 );
 
 export const IMPORT_MODES = ["replace", "merge"] as const;
@@ -135,7 +163,12 @@ export const ZImportInput = z.strictObject(
     text: z.string({ error: "Le contenu du fichier est manquant." }),
     mode: z.enum(IMPORT_MODES, { error: "Choisissez le mode d'import : compléter ou remplacer." }),
   },
-  { error: (iss) => (iss.code === "unrecognized_keys" ? `Champ non prévu : ${iss.keys.join(", ")}.` : "Le contenu envoyé doit être un objet JSON.") },
+  {
+    error: (iss) =>
+      iss.code === "unrecognized_keys"
+        ? `Champ non prévu : ${iss.keys.join(", ")}.`
+        : "Le contenu envoyé doit être un objet JSON.",
+  },
 );
 export type TImportInput = z.output<typeof ZImportInput>;
 
@@ -145,4 +178,8 @@ export type TCsvError = { line: number; column?: string; message: string };
 export type TImportSummary = { mode: TImportMode; total: number; created: number; updated: number; deleted: number };
 
 /** An application as the page and the export see it. */
-export type TApplication = Omit<TApplicationInput, "vendor" | "version"> & { id: string; vendor: string | null; version: string | null };
+export type TApplication = Omit<TApplicationInput, "vendor" | "version"> & {
+  id: string;
+  vendor: string | null;
+  version: string | null;
+};

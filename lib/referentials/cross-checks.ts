@@ -23,12 +23,30 @@ function duplicatesIn(values: string[], what: string, path: (i: number) => (stri
 
 function checkUniqueness(ref: TReferentialFile): TIssue[] {
   const issues = [
-    ...duplicatesIn(ref.domains.map((d) => d.code), "Code de domaine", (i) => ["domains", i, "code"]),
-    ...duplicatesIn(ref.requirements.map((r) => r.code), "Code d'exigence", (i) => ["requirements", i, "code"]),
-    ...duplicatesIn(ref.options.map((o) => o.key), "Option", (i) => ["options", i, "key"]),
+    ...duplicatesIn(
+      ref.domains.map((d) => d.code),
+      "Code de domaine",
+      (i) => ["domains", i, "code"],
+    ),
+    ...duplicatesIn(
+      ref.requirements.map((r) => r.code),
+      "Code d'exigence",
+      (i) => ["requirements", i, "code"],
+    ),
+    ...duplicatesIn(
+      ref.options.map((o) => o.key),
+      "Option",
+      (i) => ["options", i, "key"],
+    ),
   ];
   ref.options.forEach((option, o) =>
-    issues.push(...duplicatesIn(option.choices.map((c) => c.value), "Choix", (i) => ["options", o, "choices", i, "value"])),
+    issues.push(
+      ...duplicatesIn(
+        option.choices.map((c) => c.value),
+        "Choix",
+        (i) => ["options", o, "choices", i, "value"],
+      ),
+    ),
   );
   return issues;
 }
@@ -40,17 +58,30 @@ function checkRequirements(ref: TReferentialFile): TIssue[] {
   ref.requirements.forEach((req, i) => {
     const at = (...rest: (string | number)[]) => ["requirements", i, ...rest];
     if (!domainCodes.has(req.domain)) {
-      issues.push({ path: at("domain"), message: `Domaine « ${req.domain} » inconnu : il n'est pas déclaré dans « domains ».` });
+      issues.push({
+        path: at("domain"),
+        message: `Domaine « ${req.domain} » inconnu : il n'est pas déclaré dans « domains ».`,
+      });
     }
     if (req.showIf && "code" in req.showIf && (!codes.has(req.showIf.code) || req.showIf.code === req.code)) {
-      issues.push({ path: at("showIf", "code"), message: `La condition d'affichage vise l'exigence « ${req.showIf.code} », inconnue ou elle-même.` });
+      issues.push({
+        path: at("showIf", "code"),
+        message: `La condition d'affichage vise l'exigence « ${req.showIf.code} », inconnue ou elle-même.`,
+      });
     }
     if (req.showIf && "option" in req.showIf) {
       const { option, includes } = req.showIf;
       const declared = ref.options.find((o) => o.key === option);
-      if (!declared) issues.push({ path: at("showIf", "option"), message: `Option « ${option} » inconnue : elle n'est pas déclarée dans « options ».` });
+      if (!declared)
+        issues.push({
+          path: at("showIf", "option"),
+          message: `Option « ${option} » inconnue : elle n'est pas déclarée dans « options ».`,
+        });
       else if (!declared.choices.some((c) => c.value === includes)) {
-        issues.push({ path: at("showIf", "includes"), message: `« ${includes} » n'est pas un choix de l'option « ${option} ».` });
+        issues.push({
+          path: at("showIf", "includes"),
+          message: `« ${includes} » n'est pas un choix de l'option « ${option} ».`,
+        });
       }
     }
     if (req.answer.type === "choice" && req.answer.metValues) {
@@ -69,23 +100,39 @@ function unknownChoices(req: TRequirement, values: string[], path: (string | num
 }
 
 /** A year target must speak the answer's language: a number for numbers, choice values for choices. */
-function checkYearTargets(ref: TReferentialFile, req: TRequirement, at: (...rest: (string | number)[]) => (string | number)[]): TIssue[] {
+function checkYearTargets(
+  ref: TReferentialFile,
+  req: TRequirement,
+  at: (...rest: (string | number)[]) => (string | number)[],
+): TIssue[] {
   const issues: TIssue[] = [];
   const yearRule = ref.eligibility.kind === "targets_of_year" ? ref.eligibility : undefined;
   const years = ref.options.find((o) => o.key === yearRule?.option)?.choices.map((c) => c.value);
   for (const [year, target] of Object.entries(req.targetsByYear ?? {})) {
     if (years && !years.includes(year)) {
-      issues.push({ path: at("targetsByYear", year), message: `Année « ${year} » absente des choix de l'option « ${yearRule?.option} ».` });
+      issues.push({
+        path: at("targetsByYear", year),
+        message: `Année « ${year} » absente des choix de l'option « ${yearRule?.option} ».`,
+      });
     }
     const numeric = req.answer.type === "percentage" || req.answer.type === "number";
     if (target.target !== undefined && !numeric) {
-      issues.push({ path: at("targetsByYear", year, "target"), message: "Une cible chiffrée n'a de sens que pour une réponse en pourcentage ou en nombre." });
+      issues.push({
+        path: at("targetsByYear", year, "target"),
+        message: "Une cible chiffrée n'a de sens que pour une réponse en pourcentage ou en nombre.",
+      });
     }
     if (req.answer.type === "percentage" && target.target !== undefined && (target.target < 0 || target.target > 100)) {
-      issues.push({ path: at("targetsByYear", year, "target"), message: "La cible d'un pourcentage doit être comprise entre 0 et 100." });
+      issues.push({
+        path: at("targetsByYear", year, "target"),
+        message: "La cible d'un pourcentage doit être comprise entre 0 et 100.",
+      });
     }
     if (target.metValues && req.answer.type !== "choice") {
-      issues.push({ path: at("targetsByYear", year, "metValues"), message: "« metValues » n'a de sens que pour une réponse à choix." });
+      issues.push({
+        path: at("targetsByYear", year, "metValues"),
+        message: "« metValues » n'a de sens que pour une réponse à choix.",
+      });
     } else if (target.metValues) {
       issues.push(...unknownChoices(req, target.metValues, at("targetsByYear", year, "metValues")));
     }
@@ -98,7 +145,14 @@ function checkEligibility(ref: TReferentialFile): TIssue[] {
   const rule = ref.eligibility;
   const unknownCodes = (list: string[], fields: string[]): TIssue[] =>
     list.flatMap((code, i) =>
-      codes.has(code) ? [] : [{ path: ["eligibility", ...fields, i], message: `La règle d'éligibilité cite l'exigence « ${code} », qui n'existe pas.` }],
+      codes.has(code)
+        ? []
+        : [
+            {
+              path: ["eligibility", ...fields, i],
+              message: `La règle d'éligibilité cite l'exigence « ${code} », qui n'existe pas.`,
+            },
+          ],
     );
   switch (rule.kind) {
     case "all_blocking_met":
@@ -106,13 +160,21 @@ function checkEligibility(ref: TReferentialFile): TIssue[] {
     case "targets_of_year": {
       const option = ref.options.find((o) => o.key === rule.option);
       if (option?.type === "single_choice") return [];
-      return [{ path: ["eligibility", "option"], message: `La règle d'éligibilité lit l'option « ${rule.option} », qui doit exister et être à choix unique.` }];
+      return [
+        {
+          path: ["eligibility", "option"],
+          message: `La règle d'éligibilité lit l'option « ${rule.option} », qui doit exister et être à choix unique.`,
+        },
+      ];
     }
     case "prerequisites_then_objectives": {
       const kinds = new Set(ref.domains.map((d) => d.kind));
       const issues = rule.coverage ? unknownCodes(rule.coverage.appliesTo, ["coverage", "appliesTo"]) : [];
       if (!kinds.has("prerequisite") || !kinds.has("objective")) {
-        issues.push({ path: ["eligibility", "kind"], message: "Cette règle demande au moins un domaine « prerequisite » et un domaine « objective »." });
+        issues.push({
+          path: ["eligibility", "kind"],
+          message: "Cette règle demande au moins un domaine « prerequisite » et un domaine « objective ».",
+        });
       }
       return issues;
     }

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { listReferentialFiles, loadReferentialFile } from "./load-file";
 import { formatParseErrors } from "./parse";
 import type { TReferentialFile } from "./schemas";
-import { VALID_YAML } from "./test-fixtures";
+import { VALID_YAML } from "@/test/referentials/fixtures";
 
 // The shipped data files: they must load, and the links between them must hold.
 
@@ -28,7 +28,13 @@ describe("shipped referentials", () => {
   it("[REFERENTIALS] every data file parses and is named <id>/<version>.yaml", async () => {
     const files = await listReferentialFiles();
     expect(files.map((f) => path.relative(path.join(process.cwd(), "data", "referentials"), f))).toEqual(
-      expect.arrayContaining(["hopen-socle/2019.2.yaml", "hopen-usage/2019.2.yaml", "hospiconnect/2026.1.yaml", "care-d2/2025.1.yaml", "care-d1/2024.0.yaml"]),
+      expect.arrayContaining([
+        "hopen-socle/2019.2.yaml",
+        "hopen-usage/2019.2.yaml",
+        "hospiconnect/2026.1.yaml",
+        "care-d2/2025.1.yaml",
+        "care-d1/2024.0.yaml",
+      ]),
     );
     expect(referentials).toHaveLength(files.length);
   });
@@ -39,7 +45,9 @@ describe("shipped referentials", () => {
     expect(codes.filter((c) => c.startsWith("P"))).toHaveLength(16);
     expect(codes).toContain("QHN");
     expect(socle?.requirements.every((r) => r.blocking)).toBe(true);
-    expect(socle?.requirements.filter((r) => r.answer.type === "percentage" && r.answer.computedFrom).map((r) => r.code)).toEqual(["P1.3", "P1.4", "P3.2"]);
+    expect(
+      socle?.requirements.filter((r) => r.answer.type === "percentage" && r.answer.computedFrom).map((r) => r.code),
+    ).toEqual(["P1.3", "P1.4", "P3.2"]);
   });
 
   it("[REFERENTIALS] every requirement not marked H explains why", () => {
@@ -57,7 +65,8 @@ describe("shipped referentials", () => {
           const target = byId(mapping.referential)?.requirements.find((q) => q.code === mapping.code);
           const from = `${ref.id}:${req.code} → ${mapping.referential}:${mapping.code}`;
           if (!target) problems.push(`${from} : cible introuvable`);
-          else if (!target.mappings.some((m) => m.referential === ref.id && m.code === req.code)) problems.push(`${from} : pas de lien retour`);
+          else if (!target.mappings.some((m) => m.referential === ref.id && m.code === req.code))
+            problems.push(`${from} : pas de lien retour`);
         }
       }
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { diffReferentials } from "./diff";
 import { parseReferential } from "./parse";
 import type { TReferentialFile } from "./schemas";
-import { editedYaml, VALID_YAML } from "./test-fixtures";
+import { editedYaml, VALID_YAML } from "@/test/referentials/fixtures";
 
 function parsed(text: string): TReferentialFile {
   const result = parseReferential(text, "test.yaml");
@@ -25,7 +25,10 @@ describe("diffReferentials", () => {
     expect(diff.added.map((r) => r.code)).toEqual(["A.3"]);
     expect(diff.removed.map((r) => r.code)).toEqual(["A.1"]);
     expect(diff.changed).toEqual([
-      { code: "A.2", fields: [{ field: "label", before: "Deuxième exigence", after: "Deuxième exigence, reformulée" }] },
+      {
+        code: "A.2",
+        fields: [{ field: "label", before: "Deuxième exigence", after: "Deuxième exigence, reformulée" }],
+      },
     ]);
     expect(diff.metadata).toEqual([]);
   });
@@ -41,12 +44,19 @@ describe("diffReferentials", () => {
     const diff = diffReferentials(previous, next);
     expect(diff.domains.added.map((d) => d.code)).toEqual(["B"]);
     expect(diff.domains.removed).toEqual([]);
-    expect(diff.domains.changed).toEqual([{ code: "A", fields: [{ field: "title", before: "Domaine A", after: "Domaine A renommé" }] }]);
+    expect(diff.domains.changed).toEqual([
+      { code: "A", fields: [{ field: "title", before: "Domaine A", after: "Domaine A renommé" }] },
+    ]);
     expect(diff.changed).toEqual([{ code: "A.2", fields: [expect.objectContaining({ field: "answer" })] }]);
   });
 
   it("[REFERENTIALS] finds nothing between a referential and itself with keys reordered", () => {
-    const reordered = parsed(VALID_YAML.replace("    blocking: true\n    proofs: [Une pièce]\n", "    proofs: [Une pièce]\n    blocking: true\n"));
+    const reordered = parsed(
+      VALID_YAML.replace(
+        "    blocking: true\n    proofs: [Une pièce]\n",
+        "    proofs: [Une pièce]\n    blocking: true\n",
+      ),
+    );
     expect(diffReferentials(previous, reordered)).toEqual({
       added: [],
       removed: [],

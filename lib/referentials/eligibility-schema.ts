@@ -30,7 +30,10 @@ const ZTargetsOfYear = z
  */
 export const ZCoverageRule = z
   .object({
-    minShare: z.number().gt(0, "La part minimale doit être supérieure à 0.").max(1, "La part minimale ne peut dépasser 1."),
+    minShare: z
+      .number()
+      .gt(0, "La part minimale doit être supérieure à 0.")
+      .max(1, "La part minimale ne peut dépasser 1."),
     appliesTo: z.array(ZCode).min(1),
     basis: z.literal("activity"),
   })

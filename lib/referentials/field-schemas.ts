@@ -25,7 +25,7 @@ export const ZCode = z
  */
 export const ZVersion = z
   .string()
-  .regex(/^\d+(?:\.[0-9A-Za-z-]+)*$/, "Version invalide : chiffres séparés par des points (ex. \"2019.2\").");
+  .regex(/^\d+(?:\.[0-9A-Za-z-]+)*$/, 'Version invalide : chiffres séparés par des points (ex. "2019.2").');
 
 export const ZIsoDate = z.iso.date("Date invalide : format attendu AAAA-MM-JJ.");
 

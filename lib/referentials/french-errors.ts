@@ -30,7 +30,8 @@ export function frenchErrorMap(iss: z.core.$ZodRawIssue): string | undefined {
     case "invalid_type": {
       if (iss.input === undefined) return "Champ obligatoire manquant.";
       // YAML turns unquoted 2019.2 or 1.0 into numbers: the fix is almost always to quote.
-      const hint = iss.expected === "string" && typeof iss.input === "number" ? " Mettez la valeur entre guillemets." : "";
+      const hint =
+        iss.expected === "string" && typeof iss.input === "number" ? " Mettez la valeur entre guillemets." : "";
       return `Attendu : ${EXPECTED[iss.expected] ?? iss.expected} ; reçu : ${describe(iss.input)}.${hint}`;
     }
     case "unrecognized_keys":

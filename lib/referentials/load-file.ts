@@ -34,7 +34,11 @@ export async function listReferentialFiles(rootDir: string = REFERENTIALS_DIR): 
   const files: string[] = [];
   for (const dir of entries.filter((e) => e.isDirectory())) {
     const inner = await readdir(path.join(/*turbopackIgnore: true*/ rootDir, dir.name));
-    files.push(...inner.filter((name) => name.endsWith(".yaml")).map((name) => path.join(/*turbopackIgnore: true*/ rootDir, dir.name, name)));
+    files.push(
+      ...inner
+        .filter((name) => name.endsWith(".yaml"))
+        .map((name) => path.join(/*turbopackIgnore: true*/ rootDir, dir.name, name)),
+    );
   }
   return files.sort();
 }

@@ -17,7 +17,13 @@ beforeAll(async () => {
   w = await demoWorld(t.db);
   assessmentId = await startHopenDraft(t.db, w, "t");
   for (const code of ["P1.1", "P4.2"]) {
-    await saveAnswer(t.db, w.director, assessmentId, { requirementCode: code, kind: "value", value: "yes", expectedVersion: 0 }, "t");
+    await saveAnswer(
+      t.db,
+      w.director,
+      assessmentId,
+      { requirementCode: code, kind: "value", value: "yes", expectedVersion: 0 },
+      "t",
+    );
   }
 });
 afterAll(() => t.close());
@@ -38,7 +44,9 @@ describe("[REFERENTIALS] a new version leaves older assessments untouched", () =
 
     const after = await getAssessmentOrThrow(t.db, w.director, assessmentId);
     expect(after.referential).toEqual(before.referential);
-    expect(after.referential.requirements.find((r) => r.code === "P1.1")?.label).not.toBe("Libellé corrigé par la délégation");
+    expect(after.referential.requirements.find((r) => r.code === "P1.1")?.label).not.toBe(
+      "Libellé corrigé par la délégation",
+    );
     expect(after.referential.requirements.some((r) => r.code === "P4.2")).toBe(true);
     expect(await loadAnswers(t.db, assessmentId)).toEqual(answersBefore);
   });

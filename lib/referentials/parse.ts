@@ -35,12 +35,26 @@ export function parseReferential(text: string, fileName: string): TParseResult {
     data = doc.toJS();
   } catch {
     // Only alias bombs and similar reach here: the syntax itself was accepted above.
-    return { ok: false, errors: [{ file: fileName, path: "syntaxe YAML", message: "Document YAML impossible à lire (alias trop nombreux ?)." }] };
+    return {
+      ok: false,
+      errors: [
+        { file: fileName, path: "syntaxe YAML", message: "Document YAML impossible à lire (alias trop nombreux ?)." },
+      ],
+    };
   }
 
   // YAML's "\0" escape can make one; PostgreSQL stores neither the character nor its JSON escape.
   if (JSON.stringify(data ?? null).includes("\\u0000")) {
-    return { ok: false, errors: [{ file: fileName, path: "texte", message: "Le fichier contient un caractère nul (U+0000), que la base ne peut pas enregistrer : retirez-le." }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          file: fileName,
+          path: "texte",
+          message: "Le fichier contient un caractère nul (U+0000), que la base ne peut pas enregistrer : retirez-le.",
+        },
+      ],
+    };
   }
 
   const result = ZReferentialFile.safeParse(data, { error: frenchErrorMap });

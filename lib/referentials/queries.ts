@@ -91,7 +91,10 @@ export async function listReferentialsForAdmin(db: Db, actor: Actor): Promise<TA
     },
     orderBy: [{ programme: "asc" }, { id: "asc" }],
   });
-  const names = await loaderNames(db, referentials.flatMap((r) => r.versions.map((v) => v.loadedById)));
+  const names = await loaderNames(
+    db,
+    referentials.flatMap((r) => r.versions.map((v) => v.loadedById)),
+  );
   return referentials.map((r) => ({
     id: r.id,
     title: r.title,
@@ -169,7 +172,14 @@ export async function getVersionWithDiff(db: Db, actor: Actor, versionId: string
 export async function listVersionOptions(db: Db, actor: Actor) {
   assertAdmin(actor);
   const rows = await db.referentialVersion.findMany({
-    select: { id: true, version: true, title: true, referentialId: true, loadedAt: true, referential: { select: { title: true, programme: true } } },
+    select: {
+      id: true,
+      version: true,
+      title: true,
+      referentialId: true,
+      loadedAt: true,
+      referential: { select: { title: true, programme: true } },
+    },
     orderBy: [{ referentialId: "asc" }, { loadedAt: "desc" }],
   });
   return rows.map((v) => ({

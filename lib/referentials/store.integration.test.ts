@@ -14,7 +14,7 @@ import { parseReferential } from "./parse";
 import { getVersionContent, getVersionWithDiff, listReferentialsForAdmin } from "./queries";
 import type { TReferentialFile } from "./schemas";
 import { compareVersions, importReferentialVersion, syncShippedReferentials } from "./store";
-import { VALID_YAML } from "./test-fixtures";
+import { VALID_YAML } from "@/test/referentials/fixtures";
 
 // Referential versions in the database: loaded from the shipped files, never changed once loaded.
 
@@ -64,7 +64,9 @@ async function expectRefused(run: () => Promise<unknown>, code: AppError["code"]
 }
 
 async function socleVersion(version: string) {
-  return db.referentialVersion.findUniqueOrThrow({ where: { referentialId_version: { referentialId: "hopen-socle", version } } });
+  return db.referentialVersion.findUniqueOrThrow({
+    where: { referentialId_version: { referentialId: "hopen-socle", version } },
+  });
 }
 
 beforeAll(async () => {
@@ -88,7 +90,9 @@ describe("[REFERENTIALS] shipped files into the database", () => {
     expect(synced).toHaveLength(files.length);
     expect(synced.every((s) => s.status === "created" && s.diff === null)).toBe(true);
     expect(lines).toHaveLength(files.length);
-    expect(lines.find((l) => l.includes("hopen-socle"))).toMatch(/Référentiel chargé : hopen-socle 2019\.2, 17 exigences/);
+    expect(lines.find((l) => l.includes("hopen-socle"))).toMatch(
+      /Référentiel chargé : hopen-socle 2019\.2, 17 exigences/,
+    );
 
     for (const file of files) {
       const parsed = await loadReferentialFile(file);
@@ -99,7 +103,11 @@ describe("[REFERENTIALS] shipped files into the database", () => {
       });
       expect(row.contentHash).toBe(canonicalHash(parsed.referential));
       expect(canonicalHash(row.content as unknown as TReferentialFile)).toBe(row.contentHash);
-      expect(row).toMatchObject({ title: parsed.referential.title, loadedById: null, referential: { programme: parsed.referential.programme } });
+      expect(row).toMatchObject({
+        title: parsed.referential.title,
+        loadedById: null,
+        referential: { programme: parsed.referential.programme },
+      });
       expect(row.publishedOn?.toISOString().slice(0, 10)).toBe(parsed.referential.publishedOn);
     }
     const events = await db.auditEvent.findMany({ where: { action: "referential.load" } });
@@ -119,7 +127,9 @@ describe("[REFERENTIALS] shipped files into the database", () => {
   });
 
   it("[REFERENTIALS] refuses the same version with a changed label (LOCKED); the stored content is unchanged", async () => {
-    const changed = await socleEdited((doc) => doc.setIn(["requirements", 1, "label"], "Libellé corrigé sans changer de version"));
+    const changed = await socleEdited((doc) =>
+      doc.setIn(["requirements", 1, "label"], "Libellé corrigé sans changer de version"),
+    );
     await expectRefused(
       () => importReferentialVersion(db, admin, changed, RID),
       "LOCKED",
@@ -134,7 +144,10 @@ describe("[REFERENTIALS] shipped files into the database", () => {
     const oldText = JSON.stringify(old.content);
     const next = await socleEdited((doc) => {
       doc.setIn(["version"], "2019.3");
-      doc.setIn(["requirements", 1, "label"], "Une cellule d'identitovigilance se réunit au moins une fois par trimestre");
+      doc.setIn(
+        ["requirements", 1, "label"],
+        "Une cellule d'identitovigilance se réunit au moins une fois par trimestre",
+      );
       doc.deleteIn(["requirements", 2]);
     });
     const oldLabel = (old.content as unknown as TReferentialFile).requirements[1]!.label;
@@ -146,7 +159,18 @@ describe("[REFERENTIALS] shipped files into the database", () => {
     expect(result.diff).toEqual({
       added: [],
       removed: [expect.objectContaining({ code: "P1.2" })],
-      changed: [{ code: "P1.1", fields: [{ field: "label", before: oldLabel, after: "Une cellule d'identitovigilance se réunit au moins une fois par trimestre" }] }],
+      changed: [
+        {
+          code: "P1.1",
+          fields: [
+            {
+              field: "label",
+              before: oldLabel,
+              after: "Une cellule d'identitovigilance se réunit au moins une fois par trimestre",
+            },
+          ],
+        },
+      ],
       domains: { added: [], removed: [], changed: [] },
       metadata: [],
     });
@@ -158,7 +182,11 @@ describe("[REFERENTIALS] shipped files into the database", () => {
       entityId: result.versionId,
       actorId: admin.id,
       requestId: RID,
-      after: { version: "2019.3", previousVersion: "2019.2", diff: { added: [], removed: ["P1.2"], changed: [{ code: "P1.1", fields: ["label"] }] } },
+      after: {
+        version: "2019.3",
+        previousVersion: "2019.2",
+        diff: { added: [], removed: ["P1.2"], changed: [{ code: "P1.1", fields: ["label"] }] },
+      },
     });
 
     const created = await db.referentialVersion.findUniqueOrThrow({ where: { id: result.versionId } });
@@ -186,7 +214,11 @@ describe("[REFERENTIALS] shipped files into the database", () => {
       doc.setIn(["version"], "2019.5");
       doc.setIn(["programme"], "CARE");
     });
-    await expectRefused(() => importReferentialVersion(db, admin, otherProgramme, RID), "BAD_INPUT", /appartient au programme HOPEN/);
+    await expectRefused(
+      () => importReferentialVersion(db, admin, otherProgramme, RID),
+      "BAD_INPUT",
+      /appartient au programme HOPEN/,
+    );
   });
 
   it("[REFERENTIALS] a malformed shipped file stops the sync before anything is written, with located errors", async () => {
@@ -200,7 +232,9 @@ describe("[REFERENTIALS] shipped files into the database", () => {
       .catch((e: unknown) => e)
       .finally(() => rm(root, { recursive: true, force: true }));
     expect(error).toBeInstanceOf(Error);
-    expect((error as Error).message).toMatch(/^Référentiels livrés invalides :\n.*broken[/\\]1\.0\.yaml:2 : version : /);
+    expect((error as Error).message).toMatch(
+      /^Référentiels livrés invalides :\n.*broken[/\\]1\.0\.yaml:2 : version : /,
+    );
     expect(await snapshot()).toEqual(before);
   });
 
@@ -221,6 +255,11 @@ describe("[REFERENTIALS] shipped files into the database", () => {
   });
 
   it("[REFERENTIALS] orders versions numerically", () => {
-    expect(["2019.10", "2019.2", "2020.0", "2019.2.1"].sort(compareVersions)).toEqual(["2019.2", "2019.2.1", "2019.10", "2020.0"]);
+    expect(["2019.10", "2019.2", "2020.0", "2019.2.1"].sort(compareVersions)).toEqual([
+      "2019.2",
+      "2019.2.1",
+      "2019.10",
+      "2020.0",
+    ]);
   });
 });

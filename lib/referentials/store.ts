@@ -62,7 +62,12 @@ async function latestVersionBefore(tx: Tx | Db, referentialId: string, before?: 
   });
 }
 
-async function importOnce(db: Db, actor: Actor | null, referential: TReferentialFile, requestId?: string): Promise<TImportResult> {
+async function importOnce(
+  db: Db,
+  actor: Actor | null,
+  referential: TReferentialFile,
+  requestId?: string,
+): Promise<TImportResult> {
   const contentHash = canonicalHash(referential);
   return db.$transaction(async (tx) => {
     const existing = await tx.referentialVersion.findUnique({
@@ -82,7 +87,10 @@ async function importOnce(db: Db, actor: Actor | null, referential: TReferential
       };
     }
 
-    const parent = await tx.referential.findUnique({ where: { id: referential.id }, select: { id: true, title: true, programme: true } });
+    const parent = await tx.referential.findUnique({
+      where: { id: referential.id },
+      select: { id: true, title: true, programme: true },
+    });
     if (parent && parent.programme !== referential.programme) {
       throw new AppError(
         "BAD_INPUT",
@@ -90,7 +98,9 @@ async function importOnce(db: Db, actor: Actor | null, referential: TReferential
       );
     }
     if (!parent) {
-      await tx.referential.create({ data: { id: referential.id, title: referential.title, programme: referential.programme } });
+      await tx.referential.create({
+        data: { id: referential.id, title: referential.title, programme: referential.programme },
+      });
     } else if (parent.title !== referential.title) {
       // The referential is named after its latest version; the versions themselves keep their own title.
       await tx.referential.update({ where: { id: parent.id }, data: { title: referential.title } });
@@ -129,11 +139,17 @@ async function importOnce(db: Db, actor: Actor | null, referential: TReferential
         requirements: referential.requirements.length,
         previousVersion: previous?.version ?? null,
         diff: diff ? summarizeDiff(diff) : null,
-        referentialRenamed: parent && parent.title !== referential.title ? { before: parent.title, after: referential.title } : undefined,
+        referentialRenamed:
+          parent && parent.title !== referential.title ? { before: parent.title, after: referential.title } : undefined,
       },
       requestId: requestId ?? null,
     });
-    return { status: "created", versionId: created.id, diff, previous: previous ? { id: previous.id, version: previous.version } : null };
+    return {
+      status: "created",
+      versionId: created.id,
+      diff,
+      previous: previous ? { id: previous.id, version: previous.version } : null,
+    };
   });
 }
 
@@ -198,7 +214,10 @@ export async function syncShippedReferentials(
   if (errors.length > 0) {
     throw new Error(`Référentiels livrés invalides :\n${formatParseErrors(errors)}`);
   }
-  parsed.sort((a, b) => a.referential.id.localeCompare(b.referential.id) || compareVersions(a.referential.version, b.referential.version));
+  parsed.sort(
+    (a, b) =>
+      a.referential.id.localeCompare(b.referential.id) || compareVersions(a.referential.version, b.referential.version),
+  );
 
   const synced: TSyncedFile[] = [];
   for (const { file, referential } of parsed) {
@@ -214,7 +233,9 @@ export async function syncShippedReferentials(
       const changes = summary
         ? ` (par rapport à ${result.previous?.version} : ${summary.added.length} ajoutée(s), ${summary.removed.length} supprimée(s), ${summary.changed.length} modifiée(s))`
         : "";
-      log(`Référentiel chargé : ${referential.id} ${referential.version}, ${referential.requirements.length} exigences${changes}.`);
+      log(
+        `Référentiel chargé : ${referential.id} ${referential.version}, ${referential.requirements.length} exigences${changes}.`,
+      );
     }
     synced.push({ file, referentialId: referential.id, version: referential.version, ...result });
   }

@@ -1,13 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { scoreAssessment } from "./score";
-import { syntheticReferential } from "./synthetic-referential";
-import { notApplicable, unknown, value } from "./test-kit";
+import { syntheticReferential } from "@/test/scoring/synthetic-referential";
+import { notApplicable, unknown, value } from "@/test/scoring/kit";
 
 describe("[SCORING] answer and target in words", () => {
   const referential = syntheticReferential([
     { code: "Y" },
     { code: "P", answer: { type: "percentage", target: 90, comparator: ">=", computedFrom: "identity_repo" } },
-    { code: "C", answer: { type: "choice", options: [{ value: "a", label: "Aucune" }, { value: "b", label: "Décision" }, { value: "c", label: "Sans réserve" }], metValues: ["b", "c"] } },
+    {
+      code: "C",
+      answer: {
+        type: "choice",
+        options: [
+          { value: "a", label: "Aucune" },
+          { value: "b", label: "Décision" },
+          { value: "c", label: "Sans réserve" },
+        ],
+        metValues: ["b", "c"],
+      },
+    },
     { code: "D", answer: { type: "date" } },
     { code: "N", naAllowed: true },
   ]);

@@ -19,11 +19,14 @@ function valueText(requirement: TRequirement, value: unknown): string {
     const v = value as { percent: number; numerator: number; denominator: number };
     return `${v.numerator} / ${v.denominator} applications (${formatPercent(v.percent)})`;
   }
-  if ((spec.type === "yes_no" || spec.type === "yes_partial_no") && typeof value === "string") return YES_NO[value] ?? value;
+  if ((spec.type === "yes_no" || spec.type === "yes_partial_no") && typeof value === "string")
+    return YES_NO[value] ?? value;
   if (spec.type === "choice") return spec.options.find((o) => o.value === value)?.label ?? String(value);
   if (spec.type === "percentage" && typeof value === "number") return formatPercent(value);
-  if (spec.type === "number" && typeof value === "number") return `${numberFormat.format(value)}${spec.unit ? ` ${spec.unit}` : ""}`;
-  if (spec.type === "date" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value.split("-").reverse().join("/");
+  if (spec.type === "number" && typeof value === "number")
+    return `${numberFormat.format(value)}${spec.unit ? ` ${spec.unit}` : ""}`;
+  if (spec.type === "date" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value))
+    return value.split("-").reverse().join("/");
   if (typeof value === "string") return value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT - 1)}…` : value;
   return value === undefined || value === null ? "—" : String(value);
 }
@@ -31,9 +34,12 @@ function valueText(requirement: TRequirement, value: unknown): string {
 export function answerText(requirement: TRequirement, answer: ScoreAnswer | undefined): string {
   if (!answer) return "Sans réponse";
   if (answer.kind === "unknown") return "Je ne sais pas";
-  const text = answer.kind === "not_applicable"
-    ? requirement.naAllowed ? "Non applicable" : "Non applicable (non admis pour cette exigence)"
-    : valueText(requirement, answer.value);
+  const text =
+    answer.kind === "not_applicable"
+      ? requirement.naAllowed
+        ? "Non applicable"
+        : "Non applicable (non admis pour cette exigence)"
+      : valueText(requirement, answer.value);
   return answer.needsConfirmation ? `${text} (reprise, à confirmer)` : text;
 }
 
@@ -42,11 +48,17 @@ export function targetText(requirement: TRequirement, expectation: Expectation):
   const spec = requirement.answer;
   if (expectation.threshold) {
     const { comparator, target } = expectation.threshold;
-    const amount = spec.type === "percentage" ? formatPercent(target) : `${numberFormat.format(target)}${spec.type === "number" && spec.unit ? ` ${spec.unit}` : ""}`;
+    const amount =
+      spec.type === "percentage"
+        ? formatPercent(target)
+        : `${numberFormat.format(target)}${spec.type === "number" && spec.unit ? ` ${spec.unit}` : ""}`;
     return `${COMPARATOR[comparator]} ${amount}`;
   }
   if (spec.type === "choice" && expectation.metValues) {
-    return spec.options.filter((o) => expectation.metValues!.includes(o.value)).map((o) => o.label).join(" ou ");
+    return spec.options
+      .filter((o) => expectation.metValues!.includes(o.value))
+      .map((o) => o.label)
+      .join(" ou ");
   }
   return null;
 }

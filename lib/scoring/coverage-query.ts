@@ -25,10 +25,15 @@ export type CoverageSubject = {
 type AnswerRow = { requirementCode: string; kind: ScoreAnswer["kind"]; value: unknown; needsConfirmation: boolean };
 
 export function toScoreAnswers(rows: readonly AnswerRow[]): Map<string, ScoreAnswer> {
-  return new Map(rows.map((a) => [a.requirementCode, { kind: a.kind, value: a.value, needsConfirmation: a.needsConfirmation }]));
+  return new Map(
+    rows.map((a) => [a.requirementCode, { kind: a.kind, value: a.value, needsConfirmation: a.needsConfirmation }]),
+  );
 }
 
-export async function loadCoverage(db: Db, subject: CoverageSubject): Promise<{ members: CoverageMember[] } | undefined> {
+export async function loadCoverage(
+  db: Db,
+  subject: CoverageSubject,
+): Promise<{ members: CoverageMember[] } | undefined> {
   if (!coverageRule(subject.referential) || !subject.ghtId) return undefined;
   const establishments = await db.establishment.findMany({
     where: { ghtId: subject.ghtId, disabled: false },
@@ -37,8 +42,17 @@ export async function loadCoverage(db: Db, subject: CoverageSubject): Promise<{ 
   });
   if (establishments.length < 2) return undefined;
   const others = await db.assessment.findMany({
-    where: { campaignId: subject.campaignId, establishmentId: { in: establishments.map((e) => e.id).filter((id) => id !== subject.establishmentId) } },
-    select: { establishmentId: true, revision: true, sharedWithRegion: true, options: true, answers: { select: { requirementCode: true, kind: true, value: true, needsConfirmation: true } } },
+    where: {
+      campaignId: subject.campaignId,
+      establishmentId: { in: establishments.map((e) => e.id).filter((id) => id !== subject.establishmentId) },
+    },
+    select: {
+      establishmentId: true,
+      revision: true,
+      sharedWithRegion: true,
+      options: true,
+      answers: { select: { requirementCode: true, kind: true, value: true, needsConfirmation: true } },
+    },
     orderBy: { revision: "desc" },
   });
   const latest = new Map<string, (typeof others)[number]>();
@@ -50,7 +64,13 @@ export async function loadCoverage(db: Db, subject: CoverageSubject): Promise<{ 
       covered = reachesCoveredRequirements(subject.referential, subject.answers, subject.options);
     } else {
       const own = latest.get(e.id);
-      covered = Boolean(own?.sharedWithRegion) && reachesCoveredRequirements(subject.referential, toScoreAnswers(own!.answers), (own!.options ?? {}) as Record<string, unknown>);
+      covered =
+        Boolean(own?.sharedWithRegion) &&
+        reachesCoveredRequirements(
+          subject.referential,
+          toScoreAnswers(own!.answers),
+          (own!.options ?? {}) as Record<string, unknown>,
+        );
     }
     return { id: e.id, name: e.name, activity: e.annualActivity ?? 0, covered };
   });

@@ -26,7 +26,12 @@ export function evaluateCoverage(rule: TCoverageRule, members: readonly Coverage
   const share = coveredShare(members);
   const min = formatPercent(rule.minShare * 100);
   if (share === null) {
-    return { rule, share, sufficient: false, reason: `Couverture non calculable : l'activité annuelle des membres n'est pas renseignée (${min} requis).` };
+    return {
+      rule,
+      share,
+      sufficient: false,
+      reason: `Couverture non calculable : l'activité annuelle des membres n'est pas renseignée (${min} requis).`,
+    };
   }
   // A tiny tolerance so that 0.66 written in the data is reached by exactly 66 of 100.
   const sufficient = share + 1e-9 >= rule.minShare;

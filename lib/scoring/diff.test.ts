@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { changeOf, diffAssessments } from "./diff";
 import { scoreAssessment } from "./score";
-import { syntheticReferential } from "./synthetic-referential";
-import { SHIPPED, allMet, loadShippedSync, unknown, value } from "./test-kit";
+import { syntheticReferential } from "@/test/scoring/synthetic-referential";
+import { SHIPPED, allMet, loadShippedSync, unknown, value } from "@/test/scoring/kit";
 
 describe("[SCORING] comparing two assessments", () => {
   it("ranks status changes", () => {
@@ -14,11 +14,21 @@ describe("[SCORING] comparing two assessments", () => {
 
   it("reports improved, regressed and unchanged requirements present in both", () => {
     const referential = loadShippedSync(SHIPPED.hopenSocle);
-    const before = scoreAssessment({ referential, options: {}, answers: allMet(referential, { "P2.1": value("no"), "P2.6": value("no"), "P3.3": value("no") }) });
-    const after = scoreAssessment({ referential, options: {}, answers: allMet(referential, { "P2.1": value("no"), "P3.3": value("yes"), "P1.1": unknown }) });
+    const before = scoreAssessment({
+      referential,
+      options: {},
+      answers: allMet(referential, { "P2.1": value("no"), "P2.6": value("no"), "P3.3": value("no") }),
+    });
+    const after = scoreAssessment({
+      referential,
+      options: {},
+      answers: allMet(referential, { "P2.1": value("no"), "P3.3": value("yes"), "P1.1": unknown }),
+    });
     const diff = diffAssessments(before, after);
     expect(diff.counts).toEqual({ improved: 2, regressed: 1, unchanged: referential.requirements.length - 3 });
-    const changed = diff.changes.filter((c) => c.change !== "unchanged").map((c) => [c.code, c.before, c.after, c.change]);
+    const changed = diff.changes
+      .filter((c) => c.change !== "unchanged")
+      .map((c) => [c.code, c.before, c.after, c.change]);
     expect(changed).toEqual([
       ["P1.1", "met", "unknown", "regressed"],
       ["P2.6", "not_met", "met", "improved"],

@@ -33,7 +33,9 @@ export function diffAssessments(
   const changes = b.requirements.flatMap((r): RequirementChange[] => {
     const before = earlier.get(r.code);
     if (before === undefined) return [];
-    return [{ code: r.code, label: r.label, domain: r.domain, before, after: r.status, change: changeOf(before, r.status) }];
+    return [
+      { code: r.code, label: r.label, domain: r.domain, before, after: r.status, change: changeOf(before, r.status) },
+    ];
   });
   const counts: Record<ChangeKind, number> = { improved: 0, regressed: 0, unchanged: 0 };
   for (const c of changes) counts[c.change]++;

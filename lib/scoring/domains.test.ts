@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scoreAssessment } from "./score";
-import { syntheticReferential } from "./synthetic-referential";
-import { notApplicable, unknown, value } from "./test-kit";
+import { syntheticReferential } from "@/test/scoring/synthetic-referential";
+import { notApplicable, unknown, value } from "@/test/scoring/kit";
 
 describe("[SCORING] domain and overall scores", () => {
   const referential = syntheticReferential([
@@ -16,10 +16,20 @@ describe("[SCORING] domain and overall scores", () => {
     const score = scoreAssessment({
       referential,
       options: {},
-      answers: new Map([["A1", value("yes")], ["A2", value("partial")], ["A3", notApplicable], ["B1", notApplicable], ["C1", unknown]]),
+      answers: new Map([
+        ["A1", value("yes")],
+        ["A2", value("partial")],
+        ["A3", notApplicable],
+        ["B1", notApplicable],
+        ["C1", unknown],
+      ]),
     });
     // A: (3 + 0.5) / 4 = 87.5 % → 88; B: nothing applicable; C: unknown counts 0 of 2.
-    expect(score.domains.map((d) => [d.code, d.score])).toEqual([["A", 88], ["B", null], ["C", 0]]);
+    expect(score.domains.map((d) => [d.code, d.score])).toEqual([
+      ["A", 88],
+      ["B", null],
+      ["C", 0],
+    ]);
     // Overall: 3.5 / 6 = 58.3 %.
     expect(score.overall).toBe(58);
     expect(score.counts).toEqual({ met: 1, partial: 1, not_met: 0, unknown: 1, not_applicable: 2 });
@@ -34,7 +44,10 @@ describe("[SCORING] domain and overall scores", () => {
   });
 
   it("omits a domain whose requirements are all hidden", () => {
-    const hidden = syntheticReferential([{ code: "X", domain: "A" }, { code: "Y", domain: "B", showIf: { code: "X", equals: "yes" } }]);
+    const hidden = syntheticReferential([
+      { code: "X", domain: "A" },
+      { code: "Y", domain: "B", showIf: { code: "X", equals: "yes" } },
+    ]);
     const score = scoreAssessment({ referential: hidden, options: {}, answers: new Map([["X", value("no")]]) });
     expect(score.domains.map((d) => d.code)).toEqual(["A"]);
   });

@@ -4,7 +4,13 @@ import { emptyCounts, type DomainScore, type RequirementResult, type Requirement
 // Weighted scores: met counts 1, partial 0.5, not met and unknown 0. N/A leaves the denominator.
 // A score is a whole percentage, null when nothing in it is applicable.
 
-const CREDIT: Record<RequirementStatus, number | null> = { met: 1, partial: 0.5, not_met: 0, unknown: 0, not_applicable: null };
+const CREDIT: Record<RequirementStatus, number | null> = {
+  met: 1,
+  partial: 0.5,
+  not_met: 0,
+  unknown: 0,
+  not_applicable: null,
+};
 
 export function weightedScore(requirements: readonly RequirementResult[]): number | null {
   let earned = 0;
@@ -30,6 +36,8 @@ export function domainScores(referential: TReferentialFile, requirements: readon
   return referential.domains.flatMap((domain) => {
     const inDomain = requirements.filter((r) => r.domain === domain.code);
     if (inDomain.length === 0) return [];
-    return [{ code: domain.code, title: domain.title, score: weightedScore(inDomain), counts: countStatuses(inDomain) }];
+    return [
+      { code: domain.code, title: domain.title, score: weightedScore(inDomain), counts: countStatuses(inDomain) },
+    ];
   });
 }

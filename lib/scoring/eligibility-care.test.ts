@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { coveredShare } from "./coverage";
 import { scoreAssessment } from "./score";
-import { SHIPPED, allMet, loadShippedSync, value } from "./test-kit";
+import { SHIPPED, allMet, loadShippedSync, value } from "@/test/scoring/kit";
 import type { CoverageMember } from "./types";
 
 // A GHT of three legal entities at 50 %, 30 % and 20 % of the combined activity.
@@ -82,7 +82,11 @@ describe("[SCORING] CaRE D1: prerequisites_then_objectives without coverage", ()
   });
 
   it("names the missing crisis-plan prerequisite", () => {
-    const result = scoreAssessment({ referential, answers: allMet(referential, { "D1.P1": value("no") }), options: {} });
+    const result = scoreAssessment({
+      referential,
+      answers: allMet(referential, { "D1.P1": value("no") }),
+      options: {},
+    });
     expect(result.verdict.headline).toBe("Pas encore éligible : 1 prérequis manque");
   });
 });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { scoreAssessment } from "./score";
-import { SHIPPED, allMet, loadShippedSync, notApplicable, unknown, value } from "./test-kit";
+import { SHIPPED, allMet, loadShippedSync, notApplicable, unknown, value } from "@/test/scoring/kit";
 
 describe("[SCORING] HOP'EN socle: all_blocking_met with alsoRequire", () => {
   const referential = loadShippedSync(SHIPPED.hopenSocle);
-  const score = (overrides = {}) => scoreAssessment({ referential, answers: allMet(referential, overrides), options: {} });
+  const score = (overrides = {}) =>
+    scoreAssessment({ referential, answers: allMet(referential, overrides), options: {} });
 
   it("is eligible when every prerequisite and the QHN condition are met", () => {
     const result = score();
@@ -36,7 +37,10 @@ describe("[SCORING] HOP'EN socle: all_blocking_met with alsoRequire", () => {
     expect(verdict.eligible).toBe(false);
     expect(verdict.reasons).toContain("Non remplis : P3.1.");
     expect(verdict.reasons.some((r) => r.startsWith("À instruire") && r.includes("P1.3"))).toBe(true);
-    expect(gaps.map((g) => [g.code, g.kind])).toEqual([["P1.3", "to_investigate"], ["P3.1", "missing"]]);
+    expect(gaps.map((g) => [g.code, g.kind])).toEqual([
+      ["P1.3", "to_investigate"],
+      ["P3.1", "missing"],
+    ]);
   });
 
   it("judges computed percentages against their target (P1.3 ≥ 90 %)", () => {
@@ -52,7 +56,9 @@ describe("[SCORING] HOP'EN usage: only the domains applied for count", () => {
     const { verdict, requirements } = scoreAssessment({ referential, answers: allMet(referential), options: {} });
     expect(requirements).toEqual([]);
     expect(verdict.eligible).toBe(false);
-    expect(verdict.headline).toBe("Pas encore éligible : « Domaines fonctionnels pour lesquels l'établissement candidate » à renseigner");
+    expect(verdict.headline).toBe(
+      "Pas encore éligible : « Domaines fonctionnels pour lesquels l'établissement candidate » à renseigner",
+    );
   });
 
   it("scores only the chosen domain's indicators against their targets", () => {

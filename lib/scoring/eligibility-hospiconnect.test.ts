@@ -1,14 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { scoreAssessment } from "./score";
-import { SHIPPED, allMet, loadShippedSync, value } from "./test-kit";
+import { SHIPPED, allMet, loadShippedSync, value } from "@/test/scoring/kit";
 
 describe("[SCORING] HospiConnect: targets_of_year", () => {
   const referential = loadShippedSync(SHIPPED.hospiconnect);
   const score = (year: string | undefined, overrides = {}) =>
-    scoreAssessment({ referential, answers: allMet(referential, overrides, year ?? null), options: year ? { targetYear: year } : {} });
+    scoreAssessment({
+      referential,
+      answers: allMet(referential, overrides, year ?? null),
+      options: year ? { targetYear: year } : {},
+    });
 
   it("is eligible when every objective reaches the chosen year's target", () => {
-    expect(score("2027").verdict).toMatchObject({ eligible: true, headline: "Éligible", reasons: ["Objectifs jugés sur les cibles 2027."] });
+    expect(score("2027").verdict).toMatchObject({
+      eligible: true,
+      headline: "Éligible",
+      reasons: ["Objectifs jugés sur les cibles 2027."],
+    });
     expect(score("2028").verdict.eligible).toBe(true);
   });
 
@@ -17,7 +25,11 @@ describe("[SCORING] HospiConnect: targets_of_year", () => {
     const in2027 = score("2027", answers);
     expect(in2027.verdict.eligible).toBe(true);
     expect(in2027.requirements.find((r) => r.code === "2.1")!.target).toBe("75 % du flux mensuel de patients");
-    const in2028 = scoreAssessment({ referential, answers: allMet(referential, answers, "2028"), options: { targetYear: "2028" } });
+    const in2028 = scoreAssessment({
+      referential,
+      answers: allMet(referential, answers, "2028"),
+      options: { targetYear: "2028" },
+    });
     expect(in2028.verdict.eligible).toBe(false);
     expect(in2028.verdict.blockingMissing.map((r) => r.code)).toEqual(["1.0", "2.1"]);
     expect(in2028.verdict.headline).toBe("Pas encore éligible : 2 objectifs manquent");

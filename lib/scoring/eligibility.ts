@@ -11,18 +11,27 @@ import type { RequirementResult, Verdict } from "./types";
 const SATISFIED = new Set(["met", "not_applicable"]);
 
 function optionIsSet(option: TAssessmentOption, value: unknown): boolean {
-  const chosen = (Array.isArray(value) ? value : value === undefined || value === null || value === "" ? [] : [value]).filter((v) =>
-    option.choices.some((c) => c.value === v),
-  );
+  const chosen = (
+    Array.isArray(value) ? value : value === undefined || value === null || value === "" ? [] : [value]
+  ).filter((v) => option.choices.some((c) => c.value === v));
   return option.type === "single_choice" ? chosen.length === 1 : chosen.length >= Math.max(1, option.minSelected);
 }
 
-function ruleReasons(referential: TReferentialFile, options: Record<string, unknown>, missing: RequirementResult[], kindOf: (r: RequirementResult) => MissingKind): string[] {
+function ruleReasons(
+  referential: TReferentialFile,
+  options: Record<string, unknown>,
+  missing: RequirementResult[],
+  kindOf: (r: RequirementResult) => MissingKind,
+): string[] {
   const rule = referential.eligibility;
   switch (rule.kind) {
     case "all_blocking_met": {
       const conditions = missing.filter((r) => rule.alsoRequire.includes(r.code)).map((r) => r.code);
-      return conditions.length ? [`Condition${conditions.length > 1 ? "s" : ""} du programme exigée${conditions.length > 1 ? "s" : ""} en plus des indicateurs : ${conditions.join(", ")}.`] : [];
+      return conditions.length
+        ? [
+            `Condition${conditions.length > 1 ? "s" : ""} du programme exigée${conditions.length > 1 ? "s" : ""} en plus des indicateurs : ${conditions.join(", ")}.`,
+          ]
+        : [];
     }
     case "targets_of_year": {
       const year = targetYear(referential, options);
@@ -30,7 +39,10 @@ function ruleReasons(referential: TReferentialFile, options: Record<string, unkn
     }
     case "prerequisites_then_objectives": {
       const prerequisites = missing.filter((r) => kindOf(r) === "prerequisite");
-      if (prerequisites.length) return [`Prérequis d'abord : les objectifs ne sont examinés qu'une fois les prérequis remplis (${prerequisites.map((r) => r.code).join(", ")}).`];
+      if (prerequisites.length)
+        return [
+          `Prérequis d'abord : les objectifs ne sont examinés qu'une fois les prérequis remplis (${prerequisites.map((r) => r.code).join(", ")}).`,
+        ];
       if (missing.length) return [`Prérequis remplis ; reste à atteindre : ${missing.map((r) => r.code).join(", ")}.`];
       return [];
     }
@@ -57,8 +69,12 @@ export function judgeEligibility(
   const notMet = blockingMissing.filter((r) => r.status !== "unknown");
   const toInvestigate = blockingMissing.filter((r) => r.status === "unknown");
   if (notMet.length) reasons.push(`Non remplis : ${notMet.map((r) => r.code).join(", ")}.`);
-  if (toInvestigate.length) reasons.push(`À instruire (sans réponse, « je ne sais pas » ou reprise à confirmer) : ${toInvestigate.map((r) => r.code).join(", ")}.`);
-  if (coverage?.reason && requirements.some((r) => coverage.rule.appliesTo.includes(r.code))) reasons.push(coverage.reason);
+  if (toInvestigate.length)
+    reasons.push(
+      `À instruire (sans réponse, « je ne sais pas » ou reprise à confirmer) : ${toInvestigate.map((r) => r.code).join(", ")}.`,
+    );
+  if (coverage?.reason && requirements.some((r) => coverage.rule.appliesTo.includes(r.code)))
+    reasons.push(coverage.reason);
   reasons.push(...ruleReasons(referential, options, blockingMissing, kindOf));
 
   const eligible = blockingMissing.length === 0 && pendingOptions.length === 0;

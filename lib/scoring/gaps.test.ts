@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { compareCodes } from "./gaps";
 import { scoreAssessment } from "./score";
-import { syntheticReferential } from "./synthetic-referential";
-import { unknown, value } from "./test-kit";
+import { syntheticReferential } from "@/test/scoring/synthetic-referential";
+import { unknown, value } from "@/test/scoring/kit";
 
 describe("[SCORING] gaps", () => {
   const referential = syntheticReferential([
@@ -16,8 +16,14 @@ describe("[SCORING] gaps", () => {
     { code: "OK", weight: 9 },
   ]);
   const answers = new Map([
-    ["R10", value("no")], ["R2", value("no")], ["R3", unknown], ["R4", value("no")], ["R5", value("no")],
-    ["R1", value("no")], ["R6", value("partial")], ["OK", value("yes")],
+    ["R10", value("no")],
+    ["R2", value("no")],
+    ["R3", unknown],
+    ["R4", value("no")],
+    ["R5", value("no")],
+    ["R1", value("no")],
+    ["R6", value("partial")],
+    ["OK", value("yes")],
   ]);
   const { gaps } = scoreAssessment({ referential, answers, options: {} });
 
@@ -39,6 +45,16 @@ describe("[SCORING] gaps", () => {
 describe("[SCORING] natural order of codes", () => {
   it("orders numbers by value and keeps a total order", () => {
     const codes = ["P1.10", "P1.2", "D2.O1.C", "D2.O1.A", "2026.cadrage", "1.0", "P1.02", "D2.P1", "P1"];
-    expect([...codes].sort(compareCodes)).toEqual(["1.0", "2026.cadrage", "D2.O1.A", "D2.O1.C", "D2.P1", "P1", "P1.02", "P1.2", "P1.10"]);
+    expect([...codes].sort(compareCodes)).toEqual([
+      "1.0",
+      "2026.cadrage",
+      "D2.O1.A",
+      "D2.O1.C",
+      "D2.P1",
+      "P1",
+      "P1.02",
+      "P1.2",
+      "P1.10",
+    ]);
   });
 });

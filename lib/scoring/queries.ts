@@ -25,7 +25,12 @@ export async function getAssessmentResults(db: Db, actor: Actor, establishmentId
     options: assessment.options,
     answers,
   });
-  const score = scoreAssessment({ referential: assessment.referential, answers, options: assessment.options, coverage });
+  const score = scoreAssessment({
+    referential: assessment.referential,
+    answers,
+    options: assessment.options,
+    coverage,
+  });
   const progress = computeProgress(assessment.referential, answers, assessment.options);
   return { assessment, score, progress, coverage: coverage ?? null };
 }
@@ -45,8 +50,21 @@ export async function getEstablishmentHistory(db: Db, actor: Actor, establishmen
   const rows = await db.assessment.findMany({
     where: { AND: [{ establishmentId }, assessmentScope(actor, "assessment.read")] },
     select: {
-      id: true, revision: true, status: true, options: true, sharedWithRegion: true, submittedAt: true, campaignId: true,
-      campaign: { select: { id: true, name: true, year: true, referentialVersion: { select: { referentialId: true, version: true, title: true, content: true } } } },
+      id: true,
+      revision: true,
+      status: true,
+      options: true,
+      sharedWithRegion: true,
+      submittedAt: true,
+      campaignId: true,
+      campaign: {
+        select: {
+          id: true,
+          name: true,
+          year: true,
+          referentialVersion: { select: { referentialId: true, version: true, title: true, content: true } },
+        },
+      },
       answers: { select: { requirementCode: true, kind: true, value: true, needsConfirmation: true } },
     },
     orderBy: [{ campaign: { year: "asc" } }, { campaign: { createdAt: "asc" } }, { revision: "asc" }],
@@ -54,8 +72,17 @@ export async function getEstablishmentHistory(db: Db, actor: Actor, establishmen
   const assessments = [];
   for (const row of rows) {
     const { content, ...referential } = row.campaign.referentialVersion;
-    const input = { referential: content as unknown as TReferentialFile, answers: toScoreAnswers(row.answers), options: (row.options ?? {}) as Record<string, unknown> };
-    const coverage = await loadCoverage(db, { ...input, campaignId: row.campaignId, establishmentId, ghtId: establishment.ghtId });
+    const input = {
+      referential: content as unknown as TReferentialFile,
+      answers: toScoreAnswers(row.answers),
+      options: (row.options ?? {}) as Record<string, unknown>,
+    };
+    const coverage = await loadCoverage(db, {
+      ...input,
+      campaignId: row.campaignId,
+      establishmentId,
+      ghtId: establishment.ghtId,
+    });
     const score = scoreAssessment({ ...input, coverage });
     assessments.push({
       id: row.id,

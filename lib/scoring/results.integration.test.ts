@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { shareAssessment, startAssessment } from "@/lib/assessments/actions";
+import { shareAssessment, startAssessment } from "@/lib/assessments/commands";
 import { saveAnswer } from "@/lib/assessments/save-answer";
 import type { TReferentialFile } from "@/lib/referentials/schemas";
 import { codeOf, createCampaign, demoWorld, insertVersion, loadShipped } from "@/test/fixtures/assessment";
@@ -13,7 +13,8 @@ let referential: TReferentialFile;
 let assessmentId: string;
 const rid = "test-request";
 
-const results = (actor: Actor, establishmentId = w.ghbs) => getAssessmentResults(t.db, actor, establishmentId, assessmentId);
+const results = (actor: Actor, establishmentId = w.ghbs) =>
+  getAssessmentResults(t.db, actor, establishmentId, assessmentId);
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -21,10 +22,25 @@ beforeAll(async () => {
   referential = await loadShipped("hopen-socle", "2019.2");
   const version = await insertVersion(t.db, referential);
   const campaign = await createCampaign(t.db, version.id, [w.ghbs, w.quimper]);
-  assessmentId = (await startAssessment({ db: t.db, actor: w.director, requestId: rid }, { campaignId: campaign.id, establishmentId: w.ghbs, carryForward: false })).id;
+  assessmentId = (
+    await startAssessment(
+      { db: t.db, actor: w.director, requestId: rid },
+      { campaignId: campaign.id, establishmentId: w.ghbs, carryForward: false },
+    )
+  ).id;
   for (const r of referential.requirements) {
-    const value = ["P2.1", "P2.6"].includes(r.code) ? "no" : r.answer.type === "percentage" ? { percent: 95, numerator: 19, denominator: 20 } : "yes";
-    await saveAnswer(t.db, w.director, assessmentId, { requirementCode: r.code, kind: "value", value, expectedVersion: 0 }, rid);
+    const value = ["P2.1", "P2.6"].includes(r.code)
+      ? "no"
+      : r.answer.type === "percentage"
+        ? { percent: 95, numerator: 19, denominator: 20 }
+        : "yes";
+    await saveAnswer(
+      t.db,
+      w.director,
+      assessmentId,
+      { requirementCode: r.code, kind: "value", value, expectedVersion: 0 },
+      rid,
+    );
   }
 });
 afterAll(() => t.close());
@@ -40,7 +56,13 @@ describe("[SCORING] results of the HOP'EN assessment", () => {
 
   it("becomes eligible once both are answered yes", async () => {
     for (const code of ["P2.1", "P2.6"]) {
-      await saveAnswer(t.db, w.director, assessmentId, { requirementCode: code, kind: "value", value: "yes", expectedVersion: 1 }, rid);
+      await saveAnswer(
+        t.db,
+        w.director,
+        assessmentId,
+        { requirementCode: code, kind: "value", value: "yes", expectedVersion: 1 },
+        rid,
+      );
     }
     const { score } = await results(w.director);
     expect(score.verdict).toMatchObject({ eligible: true, headline: "Éligible", blockingMissing: [] });
@@ -65,8 +87,18 @@ describe("[SCORING] results of the HOP'EN assessment", () => {
   it("lists the establishment's history with verdict and domain scores", async () => {
     const { assessments } = await getEstablishmentHistory(t.db, w.director, w.ghbs);
     expect(assessments).toHaveLength(1);
-    expect(assessments[0]).toMatchObject({ campaign: { year: 2026 }, referential: { id: "hopen-socle", version: "2019.2" }, verdict: { eligible: true } });
-    expect(assessments[0]!.domains.map((d) => [d.code, d.score])).toEqual([["C", 100], ["P1", 100], ["P2", 100], ["P3", 100], ["P4", 100]]);
+    expect(assessments[0]).toMatchObject({
+      campaign: { year: 2026 },
+      referential: { id: "hopen-socle", version: "2019.2" },
+      verdict: { eligible: true },
+    });
+    expect(assessments[0]!.domains.map((d) => [d.code, d.score])).toEqual([
+      ["C", 100],
+      ["P1", 100],
+      ["P2", 100],
+      ["P3", 100],
+      ["P4", 100],
+    ]);
   });
 });
 
@@ -75,15 +107,30 @@ describe("[SCORING] CaRE coverage from the GHT members' activity", () => {
     const care = await loadShipped("care-d2", "2025.1");
     const version = await insertVersion(t.db, care);
     const quimper = await t.db.establishment.findUniqueOrThrow({ where: { id: w.quimper }, select: { ghtId: true } });
-    const members = await t.db.establishment.findMany({ where: { ghtId: quimper.ghtId }, select: { id: true, name: true } });
+    const members = await t.db.establishment.findMany({
+      where: { ghtId: quimper.ghtId },
+      select: { id: true, name: true },
+    });
     const douarnenez = members.find((m) => m.name.startsWith("CH de Douarnenez"))!.id;
     // Quimper alone: 50,000 of 82,000 stays (61 %), under the 66 % rule; with Douarnenez: 62,000 (76 %).
     await t.db.establishment.update({ where: { id: w.quimper }, data: { annualActivity: 50_000 } });
-    const campaign = await createCampaign(t.db, version.id, members.map((m) => m.id));
+    const campaign = await createCampaign(
+      t.db,
+      version.id,
+      members.map((m) => m.id),
+    );
     const ctx = { db: t.db, actor: w.otherDirector, requestId: rid };
-    const id = (await startAssessment(ctx, { campaignId: campaign.id, establishmentId: w.quimper, carryForward: false })).id;
+    const id = (
+      await startAssessment(ctx, { campaignId: campaign.id, establishmentId: w.quimper, carryForward: false })
+    ).id;
     for (const r of care.requirements) {
-      await saveAnswer(t.db, w.otherDirector, id, { requirementCode: r.code, kind: "value", value: "yes", expectedVersion: 0 }, rid);
+      await saveAnswer(
+        t.db,
+        w.otherDirector,
+        id,
+        { requirementCode: r.code, kind: "value", value: "yes", expectedVersion: 0 },
+        rid,
+      );
     }
     const read = () => getAssessmentResults(t.db, w.otherDirector, w.quimper, id);
 
@@ -96,8 +143,11 @@ describe("[SCORING] CaRE coverage from the GHT members' activity", () => {
 
     const other = await t.db.assessment.create({
       data: {
-        establishmentId: douarnenez, campaignId: campaign.id,
-        answers: { create: care.requirements.map((r) => ({ requirementCode: r.code, kind: "value" as const, value: "yes" })) },
+        establishmentId: douarnenez,
+        campaignId: campaign.id,
+        answers: {
+          create: care.requirements.map((r) => ({ requirementCode: r.code, kind: "value" as const, value: "yes" })),
+        },
       },
     });
     expect((await read()).score.verdict.eligible).toBe(false); // not shared: its answers are its own

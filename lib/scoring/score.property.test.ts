@@ -1,17 +1,20 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { answerArb, coverageArb, optionsArb, referentialArb } from "./arbitraries";
+import { answerArb, coverageArb, optionsArb, referentialArb } from "@/test/scoring/arbitraries";
 import { scoreAssessment } from "./score";
 import { targetYear } from "./targets";
-import { metValue } from "./test-kit";
+import { metValue } from "@/test/scoring/kit";
 import type { ScoreAnswer, ScoreInput } from "./types";
 
 const inputArb = referentialArb.chain((referential) =>
   fc.record({
     referential: fc.constant(referential),
-    answers: fc.tuple(...referential.requirements.map(() => answerArb)).map(
-      (list) => new Map(list.flatMap((a, i): [string, ScoreAnswer][] => (a ? [[referential.requirements[i]!.code, a]] : []))),
-    ),
+    answers: fc
+      .tuple(...referential.requirements.map(() => answerArb))
+      .map(
+        (list) =>
+          new Map(list.flatMap((a, i): [string, ScoreAnswer][] => (a ? [[referential.requirements[i]!.code, a]] : []))),
+      ),
     options: optionsArb,
     coverage: coverageArb,
   }),
@@ -24,10 +27,16 @@ describe("[SCORING] properties", () => {
         const requirement = input.referential.requirements[pick % input.referential.requirements.length]!;
         const before = scoreAssessment(input);
         const answers = new Map(input.answers);
-        answers.set(requirement.code, { kind: "value", value: metValue(requirement, targetYear(input.referential, input.options)) });
+        answers.set(requirement.code, {
+          kind: "value",
+          value: metValue(requirement, targetYear(input.referential, input.options)),
+        });
         const after = scoreAssessment({ ...input, answers });
         const status = after.requirements.find((r) => r.code === requirement.code)!.status;
-        expect(status === "met" || after.requirements.find((r) => r.code === requirement.code)!.answerText.includes("couverture")).toBe(true);
+        expect(
+          status === "met" ||
+            after.requirements.find((r) => r.code === requirement.code)!.answerText.includes("couverture"),
+        ).toBe(true);
         for (const domain of before.domains) {
           const next = after.domains.find((d) => d.code === domain.code);
           if (domain.score !== null) expect(next?.score ?? -1).toBeGreaterThanOrEqual(domain.score);

@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { scoreAssessment } from "./score";
-import { syntheticReferential, type SyntheticRequirement } from "./synthetic-referential";
-import { notApplicable, unknown, value } from "./test-kit";
+import { syntheticReferential, type SyntheticRequirement } from "@/test/scoring/synthetic-referential";
+import { notApplicable, unknown, value } from "@/test/scoring/kit";
 import type { ScoreAnswer } from "./types";
 
-function statusOf(req: Omit<SyntheticRequirement, "code">, answer: ScoreAnswer | undefined, options: Record<string, unknown> = {}) {
+function statusOf(
+  req: Omit<SyntheticRequirement, "code">,
+  answer: ScoreAnswer | undefined,
+  options: Record<string, unknown> = {},
+) {
   const referential = syntheticReferential([{ code: "R1", ...req }]);
   const answers = new Map(answer ? [["R1", answer]] : []);
   return scoreAssessment({ referential, answers, options }).requirements[0]?.status;
@@ -20,7 +24,9 @@ describe("[SCORING] status of one requirement", () => {
   });
 
   it("compares a percentage with its target and comparator", () => {
-    const pct = (comparator: ">=" | ">" | "<=" | "<") => ({ answer: { type: "percentage" as const, target: 80, comparator } });
+    const pct = (comparator: ">=" | ">" | "<=" | "<") => ({
+      answer: { type: "percentage" as const, target: 80, comparator },
+    });
     expect(statusOf(pct(">="), value(80))).toBe("met");
     expect(statusOf(pct(">="), value(79.9))).toBe("not_met");
     expect(statusOf(pct(">"), value(80))).toBe("not_met");
@@ -30,7 +36,14 @@ describe("[SCORING] status of one requirement", () => {
   });
 
   it("reads a computed percentage through its percent", () => {
-    const spec = { answer: { type: "percentage" as const, target: 90, comparator: ">=" as const, computedFrom: "identity_repo" as const } };
+    const spec = {
+      answer: {
+        type: "percentage" as const,
+        target: 90,
+        comparator: ">=" as const,
+        computedFrom: "identity_repo" as const,
+      },
+    };
     expect(statusOf(spec, value({ percent: 77.8, numerator: 7, denominator: 9 }))).toBe("not_met");
     expect(statusOf(spec, value({ percent: 100, numerator: 9, denominator: 9 }))).toBe("met");
   });
@@ -42,7 +55,10 @@ describe("[SCORING] status of one requirement", () => {
   });
 
   it("uses metValues for a choice, and counts a choice without them as met when answered", () => {
-    const options = [{ value: "a", label: "A" }, { value: "b", label: "B" }];
+    const options = [
+      { value: "a", label: "A" },
+      { value: "b", label: "B" },
+    ];
     expect(statusOf({ answer: { type: "choice", options, metValues: ["b"] } }, value("a"))).toBe("not_met");
     expect(statusOf({ answer: { type: "choice", options, metValues: ["b"] } }, value("b"))).toBe("met");
     expect(statusOf({ answer: { type: "choice", options } }, value("a"))).toBe("met");
@@ -70,8 +86,25 @@ describe("[SCORING] status of one requirement", () => {
 
   it("leaves hidden requirements out entirely", () => {
     const referential = syntheticReferential(
-      [{ code: "R1" }, { code: "R2", showIf: { code: "R1", equals: "yes" } }, { code: "R3", showIf: { option: "scope", includes: "x" } }],
-      { options: [{ type: "multi_choice", key: "scope", label: "Périmètre", choices: [{ value: "x", label: "X" }, { value: "y", label: "Y" }], minSelected: 0 }] },
+      [
+        { code: "R1" },
+        { code: "R2", showIf: { code: "R1", equals: "yes" } },
+        { code: "R3", showIf: { option: "scope", includes: "x" } },
+      ],
+      {
+        options: [
+          {
+            type: "multi_choice",
+            key: "scope",
+            label: "Périmètre",
+            choices: [
+              { value: "x", label: "X" },
+              { value: "y", label: "Y" },
+            ],
+            minSelected: 0,
+          },
+        ],
+      },
     );
     const codes = (answers: Map<string, ScoreAnswer>, options: Record<string, unknown>) =>
       scoreAssessment({ referential, answers, options }).requirements.map((r) => r.code);

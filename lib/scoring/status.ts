@@ -43,7 +43,11 @@ function valueStatus(requirement: TRequirement, value: unknown, expectation: Exp
   }
 }
 
-export function requirementStatus(requirement: TRequirement, answer: ScoreAnswer | undefined, expectation: Expectation): RequirementStatus {
+export function requirementStatus(
+  requirement: TRequirement,
+  answer: ScoreAnswer | undefined,
+  expectation: Expectation,
+): RequirementStatus {
   if (!answer || answer.kind === "unknown" || answer.needsConfirmation) return "unknown";
   // N/A where the data does not allow it proves nothing: the requirement stays to be met.
   if (answer.kind === "not_applicable") return requirement.naAllowed ? "not_applicable" : "not_met";

@@ -5,7 +5,13 @@ import type { TReferentialFile } from "@/lib/referentials/schemas";
 
 export type RequirementStatus = "met" | "partial" | "not_met" | "unknown" | "not_applicable";
 
-export const REQUIREMENT_STATUSES: readonly RequirementStatus[] = ["met", "partial", "not_met", "unknown", "not_applicable"];
+export const REQUIREMENT_STATUSES: readonly RequirementStatus[] = [
+  "met",
+  "partial",
+  "not_met",
+  "unknown",
+  "not_applicable",
+];
 
 export type ScoreAnswer = { kind: "value" | "unknown" | "not_applicable"; value: unknown; needsConfirmation?: boolean };
 
@@ -36,7 +42,12 @@ export type RequirementResult = {
   recommendedAction: string;
 };
 
-export type DomainScore = { code: string; title: string; score: number | null; counts: Record<RequirementStatus, number> };
+export type DomainScore = {
+  code: string;
+  title: string;
+  score: number | null;
+  counts: Record<RequirementStatus, number>;
+};
 
 /** `to_investigate`: the answer is unknown ("à instruire"), not known to be missing. */
 export type Gap = RequirementResult & { kind: "missing" | "to_investigate" };

@@ -27,22 +27,111 @@ function answerFor(referential: TReferentialFile, code: string, unmet: Set<strin
 
 // GHBS's application inventory: it computes P1.3, P1.4 and P3.2 (the numerator counts applications).
 const GHBS_APPLICATIONS = [
-  { name: "DPI Orbis", vendor: "Dedalus", domains: ["care"], hosting: "on_site", id: true, mv: true, auth: true, health: true },
-  { name: "Gestion administrative du patient", vendor: "Maincare", domains: ["patient_admin"], hosting: "on_site", id: true, mv: true, auth: true, health: true },
-  { name: "PMSI Pilot", vendor: "Inovelan", domains: ["pmsi"], hosting: "saas", id: true, mv: true, auth: true, health: true },
-  { name: "Dossier de soins infirmiers", vendor: "Dedalus", domains: ["care"], hosting: "on_site", id: true, mv: true, auth: true, health: true },
-  { name: "Urgences ResUrgences", vendor: "Berger-Levrault", domains: ["care", "patient_admin"], hosting: "on_site", id: true, mv: true, auth: false, health: true },
-  { name: "Bloc opératoire", vendor: "Softway", domains: ["care", "scheduling"], hosting: "outsourced", id: true, mv: true, auth: true, health: true },
-  { name: "PACS imagerie", vendor: "Philips", domains: ["imaging"], hosting: "on_site", id: false, mv: false, auth: true, health: true },
-  { name: "Paie et RH", vendor: "Cpage", domains: ["hr"], hosting: "saas", id: false, mv: false, auth: true, health: false },
-  { name: "Gestion économique et financière", vendor: "Magh2", domains: ["finance"], hosting: "on_site", id: false, mv: false, auth: true, health: false },
+  {
+    name: "DPI Orbis",
+    vendor: "Dedalus",
+    domains: ["care"],
+    hosting: "on_site",
+    id: true,
+    mv: true,
+    auth: true,
+    health: true,
+  },
+  {
+    name: "Gestion administrative du patient",
+    vendor: "Maincare",
+    domains: ["patient_admin"],
+    hosting: "on_site",
+    id: true,
+    mv: true,
+    auth: true,
+    health: true,
+  },
+  {
+    name: "PMSI Pilot",
+    vendor: "Inovelan",
+    domains: ["pmsi"],
+    hosting: "saas",
+    id: true,
+    mv: true,
+    auth: true,
+    health: true,
+  },
+  {
+    name: "Dossier de soins infirmiers",
+    vendor: "Dedalus",
+    domains: ["care"],
+    hosting: "on_site",
+    id: true,
+    mv: true,
+    auth: true,
+    health: true,
+  },
+  {
+    name: "Urgences ResUrgences",
+    vendor: "Berger-Levrault",
+    domains: ["care", "patient_admin"],
+    hosting: "on_site",
+    id: true,
+    mv: true,
+    auth: false,
+    health: true,
+  },
+  {
+    name: "Bloc opératoire",
+    vendor: "Softway",
+    domains: ["care", "scheduling"],
+    hosting: "outsourced",
+    id: true,
+    mv: true,
+    auth: true,
+    health: true,
+  },
+  {
+    name: "PACS imagerie",
+    vendor: "Philips",
+    domains: ["imaging"],
+    hosting: "on_site",
+    id: false,
+    mv: false,
+    auth: true,
+    health: true,
+  },
+  {
+    name: "Paie et RH",
+    vendor: "Cpage",
+    domains: ["hr"],
+    hosting: "saas",
+    id: false,
+    mv: false,
+    auth: true,
+    health: false,
+  },
+  {
+    name: "Gestion économique et financière",
+    vendor: "Magh2",
+    domains: ["finance"],
+    hosting: "on_site",
+    id: false,
+    mv: false,
+    auth: true,
+    health: false,
+  },
 ] as const;
 
 async function seedGhbsInventory(db: PrismaClient, establishmentId: string) {
   await db.application.createMany({
     data: GHBS_APPLICATIONS.map((a) => ({
-      establishmentId, name: a.name, vendor: a.vendor, domains: [...a.domains], hosting: a.hosting, qhnCommitted: true,
-      holdsHealthData: a.health, identityRepoConnected: a.id, movementRepoConnected: a.mv, personalAuth: a.auth,
+      establishmentId,
+      name: a.name,
+      vendor: a.vendor,
+      domains: [...a.domains],
+      hosting: a.hosting,
+      qhnCommitted: true,
+      holdsHealthData: a.health,
+      identityRepoConnected: a.id,
+      movementRepoConnected: a.mv,
+      personalAuth: a.auth,
     })),
     skipDuplicates: true,
   });
@@ -52,7 +141,10 @@ export async function seedDemoCampaigns(db: PrismaClient): Promise<void> {
   if (await db.campaign.count({ where: { name: { startsWith: "HOP'EN — prérequis" } } })) return;
   const hopen = await version(db, "hopen-socle", "2019.2");
   const content = hopen.content as unknown as TReferentialFile;
-  const establishments = await db.establishment.findMany({ where: { departementCode: { in: BRETAGNE_AND_PDL } }, select: { id: true, name: true } });
+  const establishments = await db.establishment.findMany({
+    where: { departementCode: { in: BRETAGNE_AND_PDL } },
+    select: { id: true, name: true },
+  });
   const byName = (prefix: string) => establishments.find((e) => e.name.startsWith(prefix))!.id;
   const director = await db.user.findUniqueOrThrow({ where: { email: "directrice.ghbs@demo.socle.fr" } });
   const quimperDirector = await db.user.findUniqueOrThrow({ where: { email: "directeur.quimper@demo.socle.fr" } });
@@ -60,7 +152,11 @@ export async function seedDemoCampaigns(db: PrismaClient): Promise<void> {
   const campaign = (name: string, year: number, versionId: string, ids: string[]) =>
     db.campaign.create({
       data: {
-        name, year, referentialVersionId: versionId, opensOn: new Date(`${year}-01-15`), closesOn: new Date(`${year}-12-15`),
+        name,
+        year,
+        referentialVersionId: versionId,
+        opensOn: new Date(`${year}-01-15`),
+        closesOn: new Date(`${year}-12-15`),
         establishments: { create: ids.map((establishmentId) => ({ establishmentId })) },
       },
     });
@@ -78,12 +174,23 @@ export async function seedDemoCampaigns(db: PrismaClient): Promise<void> {
   const indicators = computeIndicators(await db.application.findMany({ where: { establishmentId: ghbs } }));
   const computed = Object.fromEntries(Object.entries(indicators).map(([k, r]) => [k, toComputedPercentage(r)]));
   const answers = (unmet: string[], skip: string[] = [], by = director.id, values: Computed = computed) =>
-    codes.filter((c) => !skip.includes(c)).map((c) => ({ requirementCode: c, ...answerFor(content, c, new Set(unmet), values), answeredById: by }));
+    codes
+      .filter((c) => !skip.includes(c))
+      .map((c) => ({ requirementCode: c, ...answerFor(content, c, new Set(unmet), values), answeredById: by }));
 
   await db.assessment.create({
     data: {
-      establishmentId: ghbs, campaignId: c2025.id, status: "submitted", submittedAt: new Date("2025-06-30T10:00:00Z"), submittedById: director.id,
-      attestation: { name: "Claire Le Gall", title: "Directrice générale", date: "2025-06-30", statement: "Attestation de démonstration." },
+      establishmentId: ghbs,
+      campaignId: c2025.id,
+      status: "submitted",
+      submittedAt: new Date("2025-06-30T10:00:00Z"),
+      submittedById: director.id,
+      attestation: {
+        name: "Claire Le Gall",
+        title: "Directrice générale",
+        date: "2025-06-30",
+        statement: "Attestation de démonstration.",
+      },
       answers: { create: answers(["P2.1", "P2.6", "P3.3"]) },
     },
   });
@@ -92,7 +199,9 @@ export async function seedDemoCampaigns(db: PrismaClient): Promise<void> {
   });
   await db.assessment.create({
     data: {
-      establishmentId: byName("CH de Cornouaille"), campaignId: c2026.id, sharedWithRegion: true,
+      establishmentId: byName("CH de Cornouaille"),
+      campaignId: c2026.id,
+      sharedWithRegion: true,
       answers: { create: answers(["P2.4"], ["P1.3", "P1.4", "P3.2", "P4.1", "P4.2"], quimperDirector.id, {}) },
     },
   });

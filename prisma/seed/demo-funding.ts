@@ -16,7 +16,9 @@ export async function seedDemoFunding(db: PrismaClient): Promise<void> {
   const bretagne = await db.region.findUnique({ where: { code: "53" }, select: { id: true } });
   const admin = await db.user.findUnique({ where: { email: "admin@demo.socle.fr" }, select: { id: true } });
   if (!campaign || !bretagne || !admin) return;
-  const exists = await db.fundingParameter.count({ where: { campaignId: campaign.id, regionId: bretagne.id, establishmentId: null, domainCode: null } });
+  const exists = await db.fundingParameter.count({
+    where: { campaignId: campaign.id, regionId: bretagne.id, establishmentId: null, domainCode: null },
+  });
   if (exists) return;
   await db.fundingParameter.create({
     data: {

@@ -18,7 +18,8 @@ export async function seedPlaces(db: PrismaClient): Promise<void> {
   }
 }
 
-export const demoFiness = (departement: string, serial: string) => withFinessKey(`${departement.slice(0, 2)}0999${serial}`);
+export const demoFiness = (departement: string, serial: string) =>
+  withFinessKey(`${departement.slice(0, 2)}0999${serial}`);
 
 /** The demo region: idempotent, keyed on FINESS and email. Returns whether anything was created. */
 export async function seedDemo(db: PrismaClient): Promise<void> {
@@ -27,7 +28,13 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
   const establishmentIds = new Map<string, string>();
   for (const e of DEMO_ESTABLISHMENTS) {
     const finess = demoFiness(e.departement, e.serial);
-    const data = { name: e.name, category: e.category, departementCode: e.departement, regionId: departements.get(e.departement)!, annualActivity: e.activity };
+    const data = {
+      name: e.name,
+      category: e.category,
+      departementCode: e.departement,
+      regionId: departements.get(e.departement)!,
+      annualActivity: e.activity,
+    };
     const row = await db.establishment.upsert({ where: { finess }, create: { finess, ...data }, update: {} });
     establishmentIds.set(e.key, row.id);
   }
@@ -42,7 +49,11 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
     ghtIds.set(g.key, row.id);
   }
   for (const e of DEMO_ESTABLISHMENTS) {
-    if (e.ght) await db.establishment.update({ where: { id: establishmentIds.get(e.key)! }, data: { ghtId: ghtIds.get(e.ght)! } });
+    if (e.ght)
+      await db.establishment.update({
+        where: { id: establishmentIds.get(e.key)! },
+        data: { ghtId: ghtIds.get(e.ght)! },
+      });
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const a of DEMO_ACCOUNTS) {
@@ -57,6 +68,7 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
       regionId: a.region ? regionIds.get(a.region)! : null,
     };
     const exists = await db.membership.findFirst({ where: { userId: user.id, role: a.role, ...scope } });
-    if (!exists) await db.membership.create({ data: { userId: user.id, role: a.role, function: a.function ?? null, ...scope } });
+    if (!exists)
+      await db.membership.create({ data: { userId: user.id, role: a.role, function: a.function ?? null, ...scope } });
   }
 }

@@ -51,95 +51,95 @@ const keys = <T extends object>(o: T) => Object.keys(o) as (keyof T & string)[];
 
 const ESTABLISHMENT_MATRIX = matrix<EstablishmentKey>(["establishment.read", "platform.manage"], keys(ESTABLISHMENTS), [
   // actor                       establishment     establishment.read  platform.manage
-  ["director GHBS",              "GHBS",           "allowed",          "404"],
-  ["director GHBS",              "Quimper",        "404",              "404"],
-  ["director GHBS",              "Douarnenez",     "404",              "404"],
-  ["director GHBS",              "Saint-Brieuc",   "404",              "404"],
-  ["director GHBS",              "Nantes",         "404",              "404"],
+  ["director GHBS", "GHBS", "allowed", "404"],
+  ["director GHBS", "Quimper", "404", "404"],
+  ["director GHBS", "Douarnenez", "404", "404"],
+  ["director GHBS", "Saint-Brieuc", "404", "404"],
+  ["director GHBS", "Nantes", "404", "404"],
 
-  ["RSSI GHBS",                  "GHBS",           "allowed",          "404"],
-  ["RSSI GHBS",                  "Quimper",        "404",              "404"],
-  ["RSSI GHBS",                  "Douarnenez",     "404",              "404"],
-  ["RSSI GHBS",                  "Saint-Brieuc",   "404",              "404"],
-  ["RSSI GHBS",                  "Nantes",         "404",              "404"],
+  ["RSSI GHBS", "GHBS", "allowed", "404"],
+  ["RSSI GHBS", "Quimper", "404", "404"],
+  ["RSSI GHBS", "Douarnenez", "404", "404"],
+  ["RSSI GHBS", "Saint-Brieuc", "404", "404"],
+  ["RSSI GHBS", "Nantes", "404", "404"],
 
-  ["coordinator UHC",            "GHBS",           "404",              "404"],
-  ["coordinator UHC",            "Quimper",        "allowed",          "404"],
-  ["coordinator UHC",            "Douarnenez",     "allowed",          "404"],
-  ["coordinator UHC",            "Saint-Brieuc",   "404",              "404"],
-  ["coordinator UHC",            "Nantes",         "404",              "404"],
+  ["coordinator UHC", "GHBS", "404", "404"],
+  ["coordinator UHC", "Quimper", "allowed", "404"],
+  ["coordinator UHC", "Douarnenez", "allowed", "404"],
+  ["coordinator UHC", "Saint-Brieuc", "404", "404"],
+  ["coordinator UHC", "Nantes", "404", "404"],
 
-  ["delegate Bretagne",          "GHBS",           "allowed",          "404"],
-  ["delegate Bretagne",          "Quimper",        "allowed",          "404"],
-  ["delegate Bretagne",          "Douarnenez",     "allowed",          "404"],
-  ["delegate Bretagne",          "Saint-Brieuc",   "allowed",          "404"],
-  ["delegate Bretagne",          "Nantes",         "404",              "404"],
+  ["delegate Bretagne", "GHBS", "allowed", "404"],
+  ["delegate Bretagne", "Quimper", "allowed", "404"],
+  ["delegate Bretagne", "Douarnenez", "allowed", "404"],
+  ["delegate Bretagne", "Saint-Brieuc", "allowed", "404"],
+  ["delegate Bretagne", "Nantes", "404", "404"],
 
-  ["ARS Bretagne",               "GHBS",           "allowed",          "404"],
-  ["ARS Bretagne",               "Quimper",        "allowed",          "404"],
-  ["ARS Bretagne",               "Douarnenez",     "allowed",          "404"],
-  ["ARS Bretagne",               "Saint-Brieuc",   "allowed",          "404"],
-  ["ARS Bretagne",               "Nantes",         "404",              "404"],
+  ["ARS Bretagne", "GHBS", "allowed", "404"],
+  ["ARS Bretagne", "Quimper", "allowed", "404"],
+  ["ARS Bretagne", "Douarnenez", "allowed", "404"],
+  ["ARS Bretagne", "Saint-Brieuc", "allowed", "404"],
+  ["ARS Bretagne", "Nantes", "404", "404"],
 
-  ["admin",                      "GHBS",           "allowed",          "allowed"],
-  ["admin",                      "Quimper",        "allowed",          "allowed"],
-  ["admin",                      "Douarnenez",     "allowed",          "allowed"],
-  ["admin",                      "Saint-Brieuc",   "allowed",          "allowed"],
-  ["admin",                      "Nantes",         "allowed",          "allowed"],
+  ["admin", "GHBS", "allowed", "allowed"],
+  ["admin", "Quimper", "allowed", "allowed"],
+  ["admin", "Douarnenez", "allowed", "allowed"],
+  ["admin", "Saint-Brieuc", "allowed", "allowed"],
+  ["admin", "Nantes", "allowed", "allowed"],
 
-  ["delegate Pays de la Loire",  "GHBS",           "404",              "404"],
-  ["delegate Pays de la Loire",  "Quimper",        "404",              "404"],
-  ["delegate Pays de la Loire",  "Douarnenez",     "404",              "404"],
-  ["delegate Pays de la Loire",  "Saint-Brieuc",   "404",              "404"],
-  ["delegate Pays de la Loire",  "Nantes",         "allowed",          "404"],
+  ["delegate Pays de la Loire", "GHBS", "404", "404"],
+  ["delegate Pays de la Loire", "Quimper", "404", "404"],
+  ["delegate Pays de la Loire", "Douarnenez", "404", "404"],
+  ["delegate Pays de la Loire", "Saint-Brieuc", "404", "404"],
+  ["delegate Pays de la Loire", "Nantes", "allowed", "404"],
 
-  ["director Quimper",           "GHBS",           "404",              "404"],
-  ["director Quimper",           "Quimper",        "allowed",          "404"],
-  ["director Quimper",           "Douarnenez",     "404",              "404"], // same GHT, still another establishment
-  ["director Quimper",           "Saint-Brieuc",   "404",              "404"],
-  ["director Quimper",           "Nantes",         "404",              "404"],
+  ["director Quimper", "GHBS", "404", "404"],
+  ["director Quimper", "Quimper", "allowed", "404"],
+  ["director Quimper", "Douarnenez", "404", "404"], // same GHT, still another establishment
+  ["director Quimper", "Saint-Brieuc", "404", "404"],
+  ["director Quimper", "Nantes", "404", "404"],
 ]);
 
 // ─── GHTs and regions ───────────────────────────────────────────────────────
 
 const GHT_MATRIX = matrix<GhtKey>(["ght.read", "platform.manage"], keys(GHTS), [
   // actor                       GHT       ght.read   platform.manage
-  ["director GHBS",              "UHC",    "404",     "404"],
-  ["director GHBS",              "Armor",  "404",     "404"],
-  ["RSSI GHBS",                  "UHC",    "404",     "404"],
-  ["RSSI GHBS",                  "Armor",  "404",     "404"],
-  ["coordinator UHC",            "UHC",    "allowed", "404"],
-  ["coordinator UHC",            "Armor",  "404",     "404"],
-  ["delegate Bretagne",          "UHC",    "allowed", "404"],
-  ["delegate Bretagne",          "Armor",  "allowed", "404"],
-  ["ARS Bretagne",               "UHC",    "404",     "404"], // ght.read is not an ARS permission
-  ["ARS Bretagne",               "Armor",  "404",     "404"],
-  ["admin",                      "UHC",    "allowed", "allowed"],
-  ["admin",                      "Armor",  "allowed", "allowed"],
-  ["delegate Pays de la Loire",  "UHC",    "404",     "404"],
-  ["delegate Pays de la Loire",  "Armor",  "404",     "404"],
-  ["director Quimper",           "UHC",    "404",     "404"], // directs the support establishment, is not the coordinator
-  ["director Quimper",           "Armor",  "404",     "404"],
+  ["director GHBS", "UHC", "404", "404"],
+  ["director GHBS", "Armor", "404", "404"],
+  ["RSSI GHBS", "UHC", "404", "404"],
+  ["RSSI GHBS", "Armor", "404", "404"],
+  ["coordinator UHC", "UHC", "allowed", "404"],
+  ["coordinator UHC", "Armor", "404", "404"],
+  ["delegate Bretagne", "UHC", "allowed", "404"],
+  ["delegate Bretagne", "Armor", "allowed", "404"],
+  ["ARS Bretagne", "UHC", "404", "404"], // ght.read is not an ARS permission
+  ["ARS Bretagne", "Armor", "404", "404"],
+  ["admin", "UHC", "allowed", "allowed"],
+  ["admin", "Armor", "allowed", "allowed"],
+  ["delegate Pays de la Loire", "UHC", "404", "404"],
+  ["delegate Pays de la Loire", "Armor", "404", "404"],
+  ["director Quimper", "UHC", "404", "404"], // directs the support establishment, is not the coordinator
+  ["director Quimper", "Armor", "404", "404"],
 ]);
 
 const REGION_MATRIX = matrix<RegionKey>(["region.read", "platform.manage"], keys(REGIONS), [
   // actor                       region                 region.read  platform.manage
-  ["director GHBS",              "Bretagne",            "404",       "404"],
-  ["director GHBS",              "Pays de la Loire",    "404",       "404"],
-  ["RSSI GHBS",                  "Bretagne",            "404",       "404"],
-  ["RSSI GHBS",                  "Pays de la Loire",    "404",       "404"],
-  ["coordinator UHC",            "Bretagne",            "404",       "404"],
-  ["coordinator UHC",            "Pays de la Loire",    "404",       "404"],
-  ["delegate Bretagne",          "Bretagne",            "allowed",   "404"],
-  ["delegate Bretagne",          "Pays de la Loire",    "404",       "404"],
-  ["ARS Bretagne",               "Bretagne",            "allowed",   "404"],
-  ["ARS Bretagne",               "Pays de la Loire",    "404",       "404"],
-  ["admin",                      "Bretagne",            "allowed",   "allowed"],
-  ["admin",                      "Pays de la Loire",    "allowed",   "allowed"],
-  ["delegate Pays de la Loire",  "Bretagne",            "404",       "404"],
-  ["delegate Pays de la Loire",  "Pays de la Loire",    "allowed",   "404"],
-  ["director Quimper",           "Bretagne",            "404",       "404"],
-  ["director Quimper",           "Pays de la Loire",    "404",       "404"],
+  ["director GHBS", "Bretagne", "404", "404"],
+  ["director GHBS", "Pays de la Loire", "404", "404"],
+  ["RSSI GHBS", "Bretagne", "404", "404"],
+  ["RSSI GHBS", "Pays de la Loire", "404", "404"],
+  ["coordinator UHC", "Bretagne", "404", "404"],
+  ["coordinator UHC", "Pays de la Loire", "404", "404"],
+  ["delegate Bretagne", "Bretagne", "allowed", "404"],
+  ["delegate Bretagne", "Pays de la Loire", "404", "404"],
+  ["ARS Bretagne", "Bretagne", "allowed", "404"],
+  ["ARS Bretagne", "Pays de la Loire", "404", "404"],
+  ["admin", "Bretagne", "allowed", "allowed"],
+  ["admin", "Pays de la Loire", "allowed", "allowed"],
+  ["delegate Pays de la Loire", "Bretagne", "404", "404"],
+  ["delegate Pays de la Loire", "Pays de la Loire", "allowed", "404"],
+  ["director Quimper", "Bretagne", "404", "404"],
+  ["director Quimper", "Pays de la Loire", "404", "404"],
 ]);
 
 // ─── Assessments ────────────────────────────────────────────────────────────
@@ -159,53 +159,53 @@ const ASSESSMENT_PERMISSIONS = ["assessment.read", "assessment.answer", "assessm
 
 const ASSESSMENT_MATRIX = matrix<AssessmentKey>(ASSESSMENT_PERMISSIONS, keys(ASSESSMENTS), [
   // actor                       assessment            read       answer     manage     dossier.read
-  ["director GHBS",              A.ghbsDraft,          "allowed", "allowed", "allowed", "allowed"],
-  ["director GHBS",              A.ghbsSubmitted,      "allowed", "allowed", "allowed", "allowed"],
-  ["director GHBS",              A.quimperShared,      "404",     "404",     "404",     "404"],
-  ["director GHBS",              A.quimperNotShared,   "404",     "404",     "404",     "404"],
-  ["director GHBS",              A.nantes,             "404",     "404",     "404",     "404"],
+  ["director GHBS", A.ghbsDraft, "allowed", "allowed", "allowed", "allowed"],
+  ["director GHBS", A.ghbsSubmitted, "allowed", "allowed", "allowed", "allowed"],
+  ["director GHBS", A.quimperShared, "404", "404", "404", "404"],
+  ["director GHBS", A.quimperNotShared, "404", "404", "404", "404"],
+  ["director GHBS", A.nantes, "404", "404", "404", "404"],
 
-  ["RSSI GHBS",                  A.ghbsDraft,          "allowed", "allowed", "404",     "allowed"],
-  ["RSSI GHBS",                  A.ghbsSubmitted,      "allowed", "allowed", "404",     "allowed"],
-  ["RSSI GHBS",                  A.quimperShared,      "404",     "404",     "404",     "404"],
-  ["RSSI GHBS",                  A.quimperNotShared,   "404",     "404",     "404",     "404"],
-  ["RSSI GHBS",                  A.nantes,             "404",     "404",     "404",     "404"],
+  ["RSSI GHBS", A.ghbsDraft, "allowed", "allowed", "404", "allowed"],
+  ["RSSI GHBS", A.ghbsSubmitted, "allowed", "allowed", "404", "allowed"],
+  ["RSSI GHBS", A.quimperShared, "404", "404", "404", "404"],
+  ["RSSI GHBS", A.quimperNotShared, "404", "404", "404", "404"],
+  ["RSSI GHBS", A.nantes, "404", "404", "404", "404"],
 
-  ["coordinator UHC",            A.ghbsDraft,          "404",     "404",     "404",     "404"],
-  ["coordinator UHC",            A.ghbsSubmitted,      "404",     "404",     "404",     "404"],
-  ["coordinator UHC",            A.quimperShared,      "allowed", "404",     "404",     "404"],
-  ["coordinator UHC",            A.quimperNotShared,   "404",     "404",     "404",     "404"],
-  ["coordinator UHC",            A.nantes,             "404",     "404",     "404",     "404"],
+  ["coordinator UHC", A.ghbsDraft, "404", "404", "404", "404"],
+  ["coordinator UHC", A.ghbsSubmitted, "404", "404", "404", "404"],
+  ["coordinator UHC", A.quimperShared, "allowed", "404", "404", "404"],
+  ["coordinator UHC", A.quimperNotShared, "404", "404", "404", "404"],
+  ["coordinator UHC", A.nantes, "404", "404", "404", "404"],
 
-  ["delegate Bretagne",          A.ghbsDraft,          "404",     "404",     "404",     "404"],
-  ["delegate Bretagne",          A.ghbsSubmitted,      "404",     "404",     "404",     "404"], // submitted is not shared
-  ["delegate Bretagne",          A.quimperShared,      "allowed", "404",     "404",     "404"],
-  ["delegate Bretagne",          A.quimperNotShared,   "404",     "404",     "404",     "404"],
-  ["delegate Bretagne",          A.nantes,             "404",     "404",     "404",     "404"], // shared, but with its own region
+  ["delegate Bretagne", A.ghbsDraft, "404", "404", "404", "404"],
+  ["delegate Bretagne", A.ghbsSubmitted, "404", "404", "404", "404"], // submitted is not shared
+  ["delegate Bretagne", A.quimperShared, "allowed", "404", "404", "404"],
+  ["delegate Bretagne", A.quimperNotShared, "404", "404", "404", "404"],
+  ["delegate Bretagne", A.nantes, "404", "404", "404", "404"], // shared, but with its own region
 
-  ["ARS Bretagne",               A.ghbsDraft,          "404",     "404",     "404",     "404"],
-  ["ARS Bretagne",               A.ghbsSubmitted,      "404",     "404",     "404",     "allowed"],
-  ["ARS Bretagne",               A.quimperShared,      "404",     "404",     "404",     "404"], // a draft, even shared
-  ["ARS Bretagne",               A.quimperNotShared,   "404",     "404",     "404",     "404"],
-  ["ARS Bretagne",               A.nantes,             "404",     "404",     "404",     "404"], // submitted, other region
+  ["ARS Bretagne", A.ghbsDraft, "404", "404", "404", "404"],
+  ["ARS Bretagne", A.ghbsSubmitted, "404", "404", "404", "allowed"],
+  ["ARS Bretagne", A.quimperShared, "404", "404", "404", "404"], // a draft, even shared
+  ["ARS Bretagne", A.quimperNotShared, "404", "404", "404", "404"],
+  ["ARS Bretagne", A.nantes, "404", "404", "404", "404"], // submitted, other region
 
-  ["admin",                      A.ghbsDraft,          "404",     "404",     "404",     "404"],
-  ["admin",                      A.ghbsSubmitted,      "404",     "404",     "404",     "404"],
-  ["admin",                      A.quimperShared,      "404",     "404",     "404",     "404"],
-  ["admin",                      A.quimperNotShared,   "404",     "404",     "404",     "404"],
-  ["admin",                      A.nantes,             "404",     "404",     "404",     "404"],
+  ["admin", A.ghbsDraft, "404", "404", "404", "404"],
+  ["admin", A.ghbsSubmitted, "404", "404", "404", "404"],
+  ["admin", A.quimperShared, "404", "404", "404", "404"],
+  ["admin", A.quimperNotShared, "404", "404", "404", "404"],
+  ["admin", A.nantes, "404", "404", "404", "404"],
 
-  ["delegate Pays de la Loire",  A.ghbsDraft,          "404",     "404",     "404",     "404"],
-  ["delegate Pays de la Loire",  A.ghbsSubmitted,      "404",     "404",     "404",     "404"],
-  ["delegate Pays de la Loire",  A.quimperShared,      "404",     "404",     "404",     "404"],
-  ["delegate Pays de la Loire",  A.quimperNotShared,   "404",     "404",     "404",     "404"],
-  ["delegate Pays de la Loire",  A.nantes,             "allowed", "404",     "404",     "404"],
+  ["delegate Pays de la Loire", A.ghbsDraft, "404", "404", "404", "404"],
+  ["delegate Pays de la Loire", A.ghbsSubmitted, "404", "404", "404", "404"],
+  ["delegate Pays de la Loire", A.quimperShared, "404", "404", "404", "404"],
+  ["delegate Pays de la Loire", A.quimperNotShared, "404", "404", "404", "404"],
+  ["delegate Pays de la Loire", A.nantes, "allowed", "404", "404", "404"],
 
-  ["director Quimper",           A.ghbsDraft,          "404",     "404",     "404",     "404"],
-  ["director Quimper",           A.ghbsSubmitted,      "404",     "404",     "404",     "404"],
-  ["director Quimper",           A.quimperShared,      "allowed", "allowed", "allowed", "allowed"],
-  ["director Quimper",           A.quimperNotShared,   "allowed", "allowed", "allowed", "allowed"],
-  ["director Quimper",           A.nantes,             "404",     "404",     "404",     "404"],
+  ["director Quimper", A.ghbsDraft, "404", "404", "404", "404"],
+  ["director Quimper", A.ghbsSubmitted, "404", "404", "404", "404"],
+  ["director Quimper", A.quimperShared, "allowed", "allowed", "allowed", "allowed"],
+  ["director Quimper", A.quimperNotShared, "allowed", "allowed", "allowed", "allowed"],
+  ["director Quimper", A.nantes, "404", "404", "404", "404"],
 ]);
 
 /** An answer row is reachable exactly when its assessment is. */
@@ -247,7 +247,11 @@ const LISTS: Record<ActorKey, { establishments: string[]; ghts: string[]; region
   "coordinator UHC": { establishments: UHC, ghts: ["GHT Union Hospitalière de Cornouaille"], regions: [] },
   "delegate Bretagne": { establishments: BRETAGNE, ghts: BRETAGNE_GHTS, regions: ["Bretagne"] },
   "ARS Bretagne": { establishments: BRETAGNE, ghts: [], regions: ["Bretagne"] },
-  admin: { establishments: [...BRETAGNE, ...PAYS_DE_LA_LOIRE], ghts: BRETAGNE_GHTS, regions: ALL_REGIONS.map((r) => r.name) },
+  admin: {
+    establishments: [...BRETAGNE, ...PAYS_DE_LA_LOIRE],
+    ghts: BRETAGNE_GHTS,
+    regions: ALL_REGIONS.map((r) => r.name),
+  },
   "delegate Pays de la Loire": { establishments: PAYS_DE_LA_LOIRE, ghts: [], regions: ["Pays de la Loire"] },
   "director Quimper": { establishments: ["CH de Cornouaille Quimper-Concarneau"], ghts: [], regions: [] },
 };
@@ -273,10 +277,13 @@ async function expectGetter(expected: Outcome, id: string, get: () => Promise<{ 
 const title = "[ACCESS] $actor · $permission · $resource → $expected";
 
 describe("[ACCESS] establishments through getEstablishmentOrThrow", () => {
-  it.each(ESTABLISHMENT_MATRIX)(title, async ({ actor, permission, resource, expected }: MatrixRow<EstablishmentKey>) => {
-    const id = world.establishments[resource];
-    await expectGetter(expected, id, () => getEstablishmentOrThrow(testDb.db, world.actors[actor], id, permission));
-  });
+  it.each(ESTABLISHMENT_MATRIX)(
+    title,
+    async ({ actor, permission, resource, expected }: MatrixRow<EstablishmentKey>) => {
+      const id = world.establishments[resource];
+      await expectGetter(expected, id, () => getEstablishmentOrThrow(testDb.db, world.actors[actor], id, permission));
+    },
+  );
 });
 
 describe("[ACCESS] GHTs through getGhtOrThrow", () => {
@@ -305,25 +312,47 @@ describe("[ACCESS] assessments through assessmentScope", () => {
 
   // The autosave decides in memory from one read (lib/assessments/answer-context.ts): the same
   // matrix must come out of reachesAssessment as out of the where clause.
-  it.each(ASSESSMENT_MATRIX)("[ACCESS] reachesAssessment · $actor · $resource · $permission → $expected", async ({ actor, permission, resource, expected }: MatrixRow<AssessmentKey>) => {
-    const a = await testDb.db.assessment.findUniqueOrThrow({
-      where: { id: world.assessments[resource] },
-      select: { establishmentId: true, sharedWithRegion: true, status: true, establishment: { select: { ghtId: true, regionId: true } } },
-    });
-    const facts = { establishmentId: a.establishmentId, sharedWithRegion: a.sharedWithRegion, status: a.status, ...a.establishment };
-    expect(reachesAssessment(world.actors[actor], permission, facts) ? "allowed" : "404").toBe(expected);
-  });
+  it.each(ASSESSMENT_MATRIX)(
+    "[ACCESS] reachesAssessment · $actor · $resource · $permission → $expected",
+    async ({ actor, permission, resource, expected }: MatrixRow<AssessmentKey>) => {
+      const a = await testDb.db.assessment.findUniqueOrThrow({
+        where: { id: world.assessments[resource] },
+        select: {
+          establishmentId: true,
+          sharedWithRegion: true,
+          status: true,
+          establishment: { select: { ghtId: true, regionId: true } },
+        },
+      });
+      const facts = {
+        establishmentId: a.establishmentId,
+        sharedWithRegion: a.sharedWithRegion,
+        status: a.status,
+        ...a.establishment,
+      };
+      expect(reachesAssessment(world.actors[actor], permission, facts) ? "allowed" : "404").toBe(expected);
+    },
+  );
 
   // …and out of the SQL condition the autosave's single statement embeds.
-  it.each(ASSESSMENT_MATRIX)("[ACCESS] reachesAssessmentSql · $actor · $resource · $permission → $expected", async ({ actor, permission, resource, expected }: MatrixRow<AssessmentKey>) => {
-    const condition = reachesAssessmentSql(permission, "$1", { establishmentId: `a."establishmentId"`, ghtId: `es."ghtId"`, regionId: `es."regionId"`, sharedWithRegion: `a."sharedWithRegion"`, status: `a."status"` });
-    const rows = await testDb.db.$queryRawUnsafe<unknown[]>(
-      `SELECT 1 FROM "Assessment" a JOIN "Establishment" es ON es."id" = a."establishmentId" WHERE a."id" = $2 AND ${condition}`,
-      world.actors[actor].id,
-      world.assessments[resource],
-    );
-    expect(rows.length ? "allowed" : "404").toBe(expected);
-  });
+  it.each(ASSESSMENT_MATRIX)(
+    "[ACCESS] reachesAssessmentSql · $actor · $resource · $permission → $expected",
+    async ({ actor, permission, resource, expected }: MatrixRow<AssessmentKey>) => {
+      const condition = reachesAssessmentSql(permission, "$1", {
+        establishmentId: `a."establishmentId"`,
+        ghtId: `es."ghtId"`,
+        regionId: `es."regionId"`,
+        sharedWithRegion: `a."sharedWithRegion"`,
+        status: `a."status"`,
+      });
+      const rows = await testDb.db.$queryRawUnsafe<unknown[]>(
+        `SELECT 1 FROM "Assessment" a JOIN "Establishment" es ON es."id" = a."establishmentId" WHERE a."id" = $2 AND ${condition}`,
+        world.actors[actor].id,
+        world.assessments[resource],
+      );
+      expect(rows.length ? "allowed" : "404").toBe(expected);
+    },
+  );
 });
 
 describe("[ACCESS] answers through their assessment's scope", () => {
@@ -379,7 +408,8 @@ describe("[ACCESS] lists show exactly the actor's perimeter", () => {
   it("[ACCESS] can() is true whenever the matrix allows something for that permission", () => {
     const rows: MatrixRow<string>[] = [...ESTABLISHMENT_MATRIX, ...GHT_MATRIX, ...REGION_MATRIX, ...ASSESSMENT_MATRIX];
     for (const row of rows) {
-      if (row.expected === "allowed") expect(can(world.actors[row.actor], row.permission), `${row.actor} ${row.permission}`).toBe(true);
+      if (row.expected === "allowed")
+        expect(can(world.actors[row.actor], row.permission), `${row.actor} ${row.permission}`).toBe(true);
     }
     const never: [ActorKey, Permission][] = [
       ["RSSI GHBS", "assessment.manage"],
@@ -391,7 +421,8 @@ describe("[ACCESS] lists show exactly the actor's perimeter", () => {
       ["coordinator UHC", "region.read"],
       ["director GHBS", "platform.manage"],
     ];
-    for (const [actor, permission] of never) expect(can(world.actors[actor], permission), `${actor} ${permission}`).toBe(false);
+    for (const [actor, permission] of never)
+      expect(can(world.actors[actor], permission), `${actor} ${permission}`).toBe(false);
   });
 });
 
@@ -413,7 +444,13 @@ describe("[ACCESS] disabled accounts and establishments", () => {
 
   it("[ACCESS] a membership on a disabled establishment disappears from the actor", async () => {
     const closing = await testDb.db.establishment.create({
-      data: { finess: demoFiness("75", "01"), name: "CH fermé (test)", category: "CH", departementCode: "75", regionId: (await testDb.db.departement.findUniqueOrThrow({ where: { code: "75" } })).regionId },
+      data: {
+        finess: demoFiness("75", "01"),
+        name: "CH fermé (test)",
+        category: "CH",
+        departementCode: "75",
+        regionId: (await testDb.db.departement.findUniqueOrThrow({ where: { code: "75" } })).regionId,
+      },
     });
     const user = await testDb.db.user.create({
       data: {
@@ -429,7 +466,9 @@ describe("[ACCESS] disabled accounts and establishments", () => {
       },
     });
     const before = await loadActor(testDb.db, user.id);
-    expect(before?.memberships.map((m) => m.establishmentId).sort()).toEqual([world.establishments.GHBS, closing.id].sort());
+    expect(before?.memberships.map((m) => m.establishmentId).sort()).toEqual(
+      [world.establishments.GHBS, closing.id].sort(),
+    );
     await expectGetter("allowed", closing.id, () => getEstablishmentOrThrow(testDb.db, before!, closing.id));
 
     await testDb.db.establishment.update({ where: { id: closing.id }, data: { disabled: true } });
@@ -439,7 +478,9 @@ describe("[ACCESS] disabled accounts and establishments", () => {
       { role: "contributor", function: "DPO", establishmentId: world.establishments.GHBS, ghtId: null, regionId: null },
     ]);
     await expectGetter("404", closing.id, () => getEstablishmentOrThrow(testDb.db, after!, closing.id));
-    await expectGetter("allowed", world.establishments.GHBS, () => getEstablishmentOrThrow(testDb.db, after!, world.establishments.GHBS));
+    await expectGetter("allowed", world.establishments.GHBS, () =>
+      getEstablishmentOrThrow(testDb.db, after!, world.establishments.GHBS),
+    );
     expect(can(after!, "assessment.manage")).toBe(false);
   });
 });

@@ -77,8 +77,13 @@ export async function buildWorld(db: PrismaClient): Promise<World> {
   await seedDemo(db);
 
   const establishments = {} as Record<EstablishmentKey, string>;
-  for (const [key, [departement, serial]] of Object.entries(ESTABLISHMENTS) as [EstablishmentKey, readonly [string, string]][]) {
-    establishments[key] = (await db.establishment.findUniqueOrThrow({ where: { finess: demoFiness(departement, serial) } })).id;
+  for (const [key, [departement, serial]] of Object.entries(ESTABLISHMENTS) as [
+    EstablishmentKey,
+    readonly [string, string],
+  ][]) {
+    establishments[key] = (
+      await db.establishment.findUniqueOrThrow({ where: { finess: demoFiness(departement, serial) } })
+    ).id;
   }
   const ghts = {} as Record<GhtKey, string>;
   for (const [key, name] of Object.entries(GHTS) as [GhtKey, string][]) {
@@ -98,9 +103,17 @@ export async function buildWorld(db: PrismaClient): Promise<World> {
     actors[key] = actor;
   }
 
-  const referential = await db.referential.create({ data: { id: "access-test", title: "Référentiel de test", programme: "HOPEN" } });
+  const referential = await db.referential.create({
+    data: { id: "access-test", title: "Référentiel de test", programme: "HOPEN" },
+  });
   const version = await db.referentialVersion.create({
-    data: { referentialId: referential.id, version: "1.0", title: "Test 1.0", content: {}, contentHash: "0".repeat(64) },
+    data: {
+      referentialId: referential.id,
+      version: "1.0",
+      title: "Test 1.0",
+      content: {},
+      contentHash: "0".repeat(64),
+    },
   });
   const campaignEstablishments = [establishments.GHBS, establishments.Quimper, establishments.Nantes];
   const campaigns = {} as Record<2025 | 2026, string>;

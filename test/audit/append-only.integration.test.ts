@@ -17,7 +17,10 @@ afterAll(() => t.close());
 
 /** Raw queries report the trigger as P2010 with the PostgreSQL cause (P0001) in `meta`. */
 async function expectRefused(operation: Promise<unknown>) {
-  const error = await operation.then(() => null, (e: unknown) => e);
+  const error = await operation.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error, "the operation should have been refused").not.toBeNull();
   const e = error as { message?: string; meta?: unknown };
   expect(`${e.message} ${JSON.stringify(e.meta ?? {})}`).toMatch(/append-only|P0001/);

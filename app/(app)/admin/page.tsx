@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminSectionLinks } from "@/components/admin/admin-section-links";
-import { requireAdmin } from "@/lib/admin/page";
+import { requireAdmin } from "@/lib/admin/page-guard";
 import { getPlatformCounts } from "@/lib/admin/queries";
 import { db } from "@/lib/core/db";
 
@@ -11,15 +11,25 @@ export default async function AdminPage() {
   const actor = await requireAdmin();
   const counts = await getPlatformCounts(db, actor);
   const stats = [
-    { value: counts.establishments, label: "établissements actifs", extra: counts.disabledEstablishments ? `${counts.disabledEstablishments} désactivés` : null },
+    {
+      value: counts.establishments,
+      label: "établissements actifs",
+      extra: counts.disabledEstablishments ? `${counts.disabledEstablishments} désactivés` : null,
+    },
     { value: counts.ghts, label: "GHT", extra: null },
     { value: counts.regions, label: "régions", extra: null },
-    { value: counts.users, label: "comptes actifs", extra: counts.disabledUsers ? `${counts.disabledUsers} désactivés` : null },
+    {
+      value: counts.users,
+      label: "comptes actifs",
+      extra: counts.disabledUsers ? `${counts.disabledUsers} désactivés` : null,
+    },
   ];
   return (
     <div className="stack">
       <div className="page-header">
-        <p className="breadcrumb"><Link href="/">Accueil</Link> › Administration</p>
+        <p className="breadcrumb">
+          <Link href="/">Accueil</Link> › Administration
+        </p>
         <h1>Administration de la plateforme</h1>
         <p>Régions, GHT, établissements, comptes et rattachements. Chaque modification est tracée.</p>
       </div>
@@ -28,7 +38,11 @@ export default async function AdminPage() {
           <div key={s.label} className="card">
             <div className="stat">{s.value}</div>
             <div className="stat-label">{s.label}</div>
-            {s.extra ? <p className="muted small" style={{ margin: 0 }}>{s.extra}</p> : null}
+            {s.extra ? (
+              <p className="muted small" style={{ margin: 0 }}>
+                {s.extra}
+              </p>
+            ) : null}
           </div>
         ))}
       </div>

@@ -12,20 +12,24 @@ function safeCallback(value: string | string[] | undefined): string {
   return path && path.startsWith("/") && !path.startsWith("//") ? path : "/";
 }
 
-export default async function LoginPage({ searchParams }: Readonly<{ searchParams: Promise<Record<string, string | string[] | undefined>> }>) {
+export default async function LoginPage({
+  searchParams,
+}: Readonly<{ searchParams: Promise<Record<string, string | string[] | undefined>> }>) {
   const callbackUrl = safeCallback((await searchParams).callbackUrl);
   if (await getActor()) redirect(callbackUrl);
   return (
     <main className="auth-page" id="contenu">
       <section className="auth-aside" aria-label="Présentation">
         <div className="brand" style={{ color: "inherit" }}>
-          <span className="brand-mark" aria-hidden="true">S</span>
+          <span className="brand-mark" aria-hidden="true">
+            S
+          </span>
           <span className="brand-name">Socle</span>
         </div>
         <h1>Les prérequis du numérique en santé, prouvés simplement.</h1>
         <p>
-          Évaluez votre établissement sur les prérequis HOP&apos;EN, HospiConnect et CaRE, réunissez les pièces justificatives
-          et déposez un dossier vérifiable auprès de l&apos;ARS.
+          Évaluez votre établissement sur les prérequis HOP&apos;EN, HospiConnect et CaRE, réunissez les pièces
+          justificatives et déposez un dossier vérifiable auprès de l&apos;ARS.
         </p>
         <ul>
           <li>Un questionnaire partagé entre la direction, la DSI, le RSSI et le DPO</li>

@@ -11,8 +11,9 @@ export default function VerifierPage() {
         <div className="page-header">
           <h1>Vérifier un dossier</h1>
           <p>
-            Vous avez reçu un dossier de conformité émis par Socle ? Saisissez le code de vérification imprimé en pied de page, ou
-            déposez le fichier PDF : Socle indique s&apos;il l&apos;a bien émis et si le fichier est resté inchangé.
+            Vous avez reçu un dossier de conformité émis par Socle ? Saisissez le code de vérification imprimé en pied
+            de page, ou déposez le fichier PDF : Socle indique s&apos;il l&apos;a bien émis et si le fichier est resté
+            inchangé.
           </p>
         </div>
         <VerifyForm />

@@ -12,18 +12,24 @@ export function AttestationPage({ payload, seal }: PageProps) {
       <Text style={s.h1}>4. Attestation de la direction</Text>
       {a && !payload.isDraft ? (
         <View style={[s.box, { padding: 14 }]}>
-          <Text style={[s.small, s.muted, { marginBottom: 6 }]}>{label("Déclaration de la direction de l'établissement")}</Text>
+          <Text style={[s.small, s.muted, { marginBottom: 6 }]}>
+            {label("Déclaration de la direction de l'établissement")}
+          </Text>
           <Text style={{ fontSize: 10, lineHeight: 1.25, marginBottom: 10 }}>{frTypo(`« ${a.statement} »`)}</Text>
           <Text>
             {frTypo(`Attesté par ${a.name}`)}
             {a.title ? frTypo(`, ${a.title}`) : ""}
             {frTypo(`, ${payload.establishment.name}, le ${formatDate(a.date)}.`)}
           </Text>
-          <Text style={[s.muted, { marginTop: 3 }]}>{frTypo(`Évaluation soumise sur Socle le ${formatDateTime(payload.submittedAt)}.`)}</Text>
+          <Text style={[s.muted, { marginTop: 3 }]}>
+            {frTypo(`Évaluation soumise sur Socle le ${formatDateTime(payload.submittedAt)}.`)}
+          </Text>
         </View>
       ) : (
         <View style={[s.box, { borderColor: COLORS.red, backgroundColor: COLORS.redLight }]}>
-          <Text style={[s.bold, { color: COLORS.red }]}>{frTypo("Non attesté : l'évaluation n'a pas encore été attestée ni soumise par la direction.")}</Text>
+          <Text style={[s.bold, { color: COLORS.red }]}>
+            {frTypo("Non attesté : l'évaluation n'a pas encore été attestée ni soumise par la direction.")}
+          </Text>
         </View>
       )}
 

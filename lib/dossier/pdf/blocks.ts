@@ -27,7 +27,10 @@ export type Block = {
 };
 
 /** The nodes of a page's blocks, the consecutive rows of a table gathered in one `Rows` element. */
-export function pageContent(blocks: readonly Block[], Rows: (props: { children?: ReactNode }) => ReactElement): ReactNode[] {
+export function pageContent(
+  blocks: readonly Block[],
+  Rows: (props: { children?: ReactNode }) => ReactElement,
+): ReactNode[] {
   const content: ReactNode[] = [];
   let rows: ReactNode[] | null = null;
   let table: string | undefined;
@@ -48,7 +51,8 @@ export function pageContent(blocks: readonly Block[], Rows: (props: { children?:
 }
 
 /** A row of a table (its header comes back above it on a new page); headers have none. */
-const isRow = (block: Block | undefined, table: string | undefined): block is Block => !!block?.continuedHead && block.table === table;
+const isRow = (block: Block | undefined, table: string | undefined): block is Block =>
+  !!block?.continuedHead && block.table === table;
 
 /**
  * The row to carry over with a table's last row, which would otherwise open a page alone (a
@@ -66,7 +70,7 @@ function widowPartner(page: readonly Block[], next: Block, height: number, capac
 export function paginate(blocks: readonly Block[], capacity: number): Block[][] {
   const pages: Block[][] = [[]];
   let used = 0;
-  for (let i = 0; i < blocks.length; ) {
+  for (let i = 0; i < blocks.length;) {
     let j = i;
     while (blocks[j]!.keepWithNext && j + 1 < blocks.length) j++;
     const group = blocks.slice(i, j + 1);

@@ -18,13 +18,25 @@ export type PlannedPage = { key: string; bookmark?: string; content: ReactNode }
  */
 export function planDossier(payload: DossierPayload, seal: DossierSeal, m: TextMetrics): PlannedPage[] {
   const ctx = { payload, m };
-  const pages: PlannedPage[] = [{ key: "cover", bookmark: "Couverture", content: <Cover payload={payload} seal={seal} /> }];
+  const pages: PlannedPage[] = [
+    { key: "cover", bookmark: "Couverture", content: <Cover payload={payload} seal={seal} /> },
+  ];
   const flow = (name: string, bookmark: string, blocks: ReturnType<typeof summaryBlocks>) =>
-    paginate(blocks, PAGE_CAPACITY).forEach((page, i) => pages.push({ key: `${name}-${i}`, bookmark: i === 0 ? bookmark : undefined, content: pageContent(page, TableRows) }));
+    paginate(blocks, PAGE_CAPACITY).forEach((page, i) =>
+      pages.push({
+        key: `${name}-${i}`,
+        bookmark: i === 0 ? bookmark : undefined,
+        content: pageContent(page, TableRows),
+      }),
+    );
   flow("summary", "1. Synthèse", summaryBlocks(ctx));
   flow("domains", "2. Exigences par domaine", domainBlocks(ctx));
   flow("gaps", payload.actions.length ? "3. Écarts et plan d'actions" : "3. Écarts", gapBlocks(ctx));
-  pages.push({ key: "attestation", bookmark: "4. Attestation de la direction", content: <AttestationPage payload={payload} seal={seal} /> });
+  pages.push({
+    key: "attestation",
+    bookmark: "4. Attestation de la direction",
+    content: <AttestationPage payload={payload} seal={seal} />,
+  });
   flow("annex", "Annexe — Pièces justificatives", annexBlocks(ctx));
   return pages;
 }
@@ -62,7 +74,13 @@ export function DossierDocument({
       onRender={onRender}
     >
       {pages.map((page, i) => (
-        <DossierPage key={page.key} payload={payload} seal={seal} bookmark={page.bookmark} pageLabel={numbering === "static" ? `page ${i + 1} / ${pages.length}` : undefined}>
+        <DossierPage
+          key={page.key}
+          payload={payload}
+          seal={seal}
+          bookmark={page.bookmark}
+          pageLabel={numbering === "static" ? `page ${i + 1} / ${pages.length}` : undefined}
+        >
           {page.content}
         </DossierPage>
       ))}

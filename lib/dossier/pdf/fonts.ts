@@ -20,7 +20,12 @@ function breakLongTokens(word: string): string[] {
   return parts.length ? parts : [word];
 }
 
-type NamedFont = { postscriptName: string; name?: { records?: object }; unitsPerEm: number; hasGlyphForCodePoint(codePoint: number): boolean };
+type NamedFont = {
+  postscriptName: string;
+  name?: { records?: object };
+  unitsPerEm: number;
+  hasGlyphForCodePoint(codePoint: number): boolean;
+};
 
 /**
  * pdfkit (0.20, through react-pdf) calls doc.font() for every run of every line it draws, and each
@@ -32,7 +37,8 @@ type NamedFont = { postscriptName: string; name?: { records?: object }; unitsPer
  */
 export function cheapenFontIdentity(font: NamedFont): void {
   const records = font.name?.records;
-  if (records && !Object.hasOwn(records, "toJSON")) Object.defineProperty(records, "toJSON", { value: () => font.postscriptName });
+  if (records && !Object.hasOwn(records, "toJSON"))
+    Object.defineProperty(records, "toJSON", { value: () => font.postscriptName });
 }
 
 type GlyphRun = { glyphs: unknown[]; positions: { xAdvance: number }[] };

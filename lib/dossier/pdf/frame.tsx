@@ -22,7 +22,12 @@ export function DossierPage({
   children,
   bookmark,
   pageLabel,
-}: PageProps & Readonly<{ children: ReactNode; bookmark?: string; /** "page 3 / 12" when the pages were cut beforehand; else react-pdf counts. */ pageLabel?: string }>) {
+}: PageProps &
+  Readonly<{
+    children: ReactNode;
+    bookmark?: string;
+    /** "page 3 / 12" when the pages were cut beforehand; else react-pdf counts. */ pageLabel?: string;
+  }>) {
   const { establishment, programme, campaign } = payload;
   // A page cut beforehand (pageLabel set) holds exactly one page of content: wrap={false} skips
   // react-pdf's pagination, which otherwise lays each page out a second time to split it.
@@ -44,7 +49,11 @@ export function DossierPage({
           {pageLabel}
         </Text>
       ) : (
-        <Text style={s.footerRight} fixed render={({ pageNumber, totalPages }) => `page ${pageNumber} / ${totalPages}`} />
+        <Text
+          style={s.footerRight}
+          fixed
+          render={({ pageNumber, totalPages }) => `page ${pageNumber} / ${totalPages}`}
+        />
       )}
       {payload.isDraft ? (
         <Text style={s.watermark} fixed>

@@ -7,7 +7,12 @@ import { type ShapingFont, enableWordShaping } from "./shaping";
 // own line breaker never needs more lines than this estimate in practice, and render.ts checks
 // the real page count anyway.
 
-type GlyphFont = { unitsPerEm: number; postscriptName: string; glyphForCodePoint(codePoint: number): { advanceWidth: number }; hasGlyphForCodePoint(codePoint: number): boolean };
+type GlyphFont = {
+  unitsPerEm: number;
+  postscriptName: string;
+  glyphForCodePoint(codePoint: number): { advanceWidth: number };
+  hasGlyphForCodePoint(codePoint: number): boolean;
+};
 
 /** A stretch of text in one style: what a paragraph of mixed styles is made of. */
 export type Span = { text: string; size: number; bold?: boolean };
@@ -130,7 +135,10 @@ let cached: Promise<LoadedMetrics> | null = null;
 export function loadTextMetrics(Font: typeof ReactPDF.Font): Promise<LoadedMetrics> {
   cached ??= (async () => {
     const load = async (fontWeight: number) => {
-      const source = Font.getFont({ fontFamily: FONT_FAMILY, fontWeight }) as unknown as { load(): Promise<void>; data: (GlyphFont & ShapingFont) | null };
+      const source = Font.getFont({ fontFamily: FONT_FAMILY, fontWeight }) as unknown as {
+        load(): Promise<void>;
+        data: (GlyphFont & ShapingFont) | null;
+      };
       await source.load();
       if (!source.data) throw new Error(`font ${FONT_FAMILY} ${fontWeight} did not load`);
       cheapenFontIdentity(source.data);

@@ -29,7 +29,8 @@ type Ctx = { payload: DossierPayload; m: TextMetrics };
 type TypeName = keyof typeof TYPE;
 
 /** Height of `text` set in `type` within `width`. */
-const tall = (m: TextMetrics, text: string, type: TypeName, width: number, bold = false) => m.lines(text, TYPE[type].size, width, bold) * TYPE[type].line;
+const tall = (m: TextMetrics, text: string, type: TypeName, width: number, bold = false) =>
+  m.lines(text, TYPE[type].size, width, bold) * TYPE[type].line;
 
 function heading(key: string, text: string, level: "h1" | "h2", m: TextMetrics, extraTop = 0): Block {
   const style = level === "h1" ? s.h1 : s.h2;
@@ -46,7 +47,12 @@ function heading(key: string, text: string, level: "h1" | "h2", m: TextMetrics, 
   };
 }
 
-function paragraph(key: string, text: string, m: TextMetrics, options: { small?: boolean; muted?: boolean; keepWithNext?: boolean } = {}): Block {
+function paragraph(
+  key: string,
+  text: string,
+  m: TextMetrics,
+  options: { small?: boolean; muted?: boolean; keepWithNext?: boolean } = {},
+): Block {
   const type = options.small ? "small" : "body";
   const typo = frTypo(text);
   return {
@@ -63,10 +69,15 @@ function paragraph(key: string, text: string, m: TextMetrics, options: { small?:
 
 /** Very long free text is cut in the PDF (the full text stays in Socle), so one row never outgrows a page. */
 function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max).replace(/\s+\S*$/, "")}… [texte tronqué : version intégrale dans Socle]`;
+  return text.length <= max
+    ? text
+    : `${text.slice(0, max).replace(/\s+\S*$/, "")}… [texte tronqué : version intégrale dans Socle]`;
 }
 
-const textCell = (m: TextMetrics, text: string, width: number, type: TypeName = "body", bold = false): Cell => ({ content: text, height: tall(m, text, type, width, bold) });
+const textCell = (m: TextMetrics, text: string, width: number, type: TypeName = "body", bold = false): Cell => ({
+  content: text,
+  height: tall(m, text, type, width, bold),
+});
 
 /** A span of a cell's text: its style (none: the cell's own), measured in `type` (its paragraph's by default). */
 type Piece = { text: string; style?: Styles[string] | Styles[string][]; type?: TypeName; bold?: boolean };
@@ -81,7 +92,9 @@ type Para = { type: TypeName; spans: Maybe<Piece>[] };
  * more run on the line it ends).
  */
 function cell(m: TextMetrics, width: number, paragraphs: Maybe<Para>[]): Cell {
-  const list = paragraphs.filter((p): p is Para => !!p).map((p) => ({ ...p, spans: p.spans.filter((piece): piece is Piece => !!piece) }));
+  const list = paragraphs
+    .filter((p): p is Para => !!p)
+    .map((p) => ({ ...p, spans: p.spans.filter((piece): piece is Piece => !!piece) }));
   const content: ReactNode[] = [];
   let height = 0;
   list.forEach((p, i) => {
@@ -98,13 +111,15 @@ function cell(m: TextMetrics, width: number, paragraphs: Maybe<Para>[]): Cell {
         ),
       );
     });
-    const spans = p.spans.map((piece) => ({ text: piece.text, size: TYPE[piece.type ?? p.type].size, bold: piece.bold }));
+    const spans = p.spans.map((piece) => ({
+      text: piece.text,
+      size: TYPE[piece.type ?? p.type].size,
+      bold: piece.bold,
+    }));
     height += m.spanLines(spans, width) * TYPE[p.type].line;
   });
   return { content, height };
 }
-
-
 
 // ─── 1. Summary ─────────────────────────────────────────────────────────────
 
@@ -116,10 +131,15 @@ export function summaryBlocks({ payload, m }: Ctx): Block[] {
   const reasons = verdict.reasons.map(frTypo);
   const blocking = verdict.blockingMissing.map((r) => ({ code: r.code, label: frTypo(r.label) }));
   const verdictHeight =
-    1.5 + 20 + 10 +
-    m.lines(headline, 11, inner, true) * 11 * 1.25 + 4 +
+    1.5 +
+    20 +
+    10 +
+    m.lines(headline, 11, inner, true) * 11 * 1.25 +
+    4 +
     reasons.reduce((h, r) => h + tall(m, r, "body", inner - 10) + 2, 0) +
-    (blocking.length ? 4 + TYPE.body.line + 2 + blocking.reduce((h, r) => h + tall(m, r.label, "body", inner - 36) + 1, 0) : 0);
+    (blocking.length
+      ? 4 + TYPE.body.line + 2 + blocking.reduce((h, r) => h + tall(m, r.label, "body", inner - 36) + 1, 0)
+      : 0);
   const blocks: Block[] = [
     heading("summary-title", "1. Synthèse", "h1", m),
     {
@@ -127,7 +147,9 @@ export function summaryBlocks({ payload, m }: Ctx): Block[] {
       height: verdictHeight,
       node: (
         <View key="verdict" style={[s.box, { borderLeftWidth: 4, borderLeftColor: tone }]} wrap={false}>
-          <Text style={{ fontSize: 11, lineHeight: 1.25, fontWeight: 700, color: tone, marginBottom: 4 }}>{headline}</Text>
+          <Text style={{ fontSize: 11, lineHeight: 1.25, fontWeight: 700, color: tone, marginBottom: 4 }}>
+            {headline}
+          </Text>
           {reasons.map((reason, i) => (
             <View key={i} style={{ flexDirection: "row", marginBottom: 2 }}>
               <Text style={{ width: 10 }}>•</Text>
@@ -154,24 +176,48 @@ export function summaryBlocks({ payload, m }: Ctx): Block[] {
   const columns: Column[] = [
     { title: "Domaine", flex: 1 },
     { title: "Score", width: 46, align: "right" },
-    ...STATUS_ORDER.map((st): Column => ({ title: STATUS_LABELS[st], width: 54, align: "right", color: STATUS_COLORS[st].fg })),
+    ...STATUS_ORDER.map((st): Column => ({
+      title: STATUS_LABELS[st],
+      width: 54,
+      align: "right",
+      color: STATUS_COLORS[st].fg,
+    })),
   ];
   const widths = textWidths(columns);
   const countCells = (counts: DossierDomain["counts"], bold = false): Cell[] =>
-    STATUS_ORDER.map((st) => ({ content: formatInteger(counts[st]), height: TYPE.body.line, style: bold ? s.bold : undefined }));
+    STATUS_ORDER.map((st) => ({
+      content: formatInteger(counts[st]),
+      height: TYPE.body.line,
+      style: bold ? s.bold : undefined,
+    }));
   const scoreRows = [
     ...payload.domains.map((d) => {
       const title = frTypo(d.title);
       return {
         key: d.code,
         cells: [
-          { content: [<Text key="c" style={s.bold}>{d.code}</Text>, ` — ${title}`], height: tall(m, `${d.code} — ${title}`, "body", widths[0]!) },
+          {
+            content: [
+              <Text key="c" style={s.bold}>
+                {d.code}
+              </Text>,
+              ` — ${title}`,
+            ],
+            height: tall(m, `${d.code} — ${title}`, "body", widths[0]!),
+          },
           { content: formatScore(d.score), height: TYPE.body.line, style: s.bold },
           ...countCells(d.counts),
         ],
       };
     }),
-    { key: "total", cells: [{ content: "Ensemble", height: TYPE.body.line, style: s.bold }, { content: formatScore(payload.overall), height: TYPE.body.line, style: s.bold }, ...countCells(payload.counts, true)] },
+    {
+      key: "total",
+      cells: [
+        { content: "Ensemble", height: TYPE.body.line, style: s.bold },
+        { content: formatScore(payload.overall), height: TYPE.body.line, style: s.bold },
+        ...countCells(payload.counts, true),
+      ],
+    },
   ];
   const table = tableBlocks({ key: "scores", columns, rows: scoreRows, caption: "Score par domaine", m });
   const parts = [table.head, ...table.rows];
@@ -208,18 +254,30 @@ function fundingBlock(funding: DossierFunding, m: TextMetrics, inner: number): B
     frTypo(`Hypothèse${funding.isExample ? " (exemple de démonstration)" : ""} : ${funding.assumption}`),
     ...(funding.rule ? [frTypo(funding.rule)] : []),
   ];
-  const note = frTypo("Estimation établie à partir des paramètres de la campagne : ce n'est pas un engagement de financement.");
+  const note = frTypo(
+    "Estimation établie à partir des paramètres de la campagne : ce n'est pas un engagement de financement.",
+  );
   return {
     key: "funding",
     // box border and padding, title and its margin, lines 3 pt apart, then the note
-    height: 1.5 + 20 + 10 + TYPE.h3.line + 4 + lines.reduce((h, text, i) => h + (i ? 3 : 0) + tall(m, text, "body", inner), 0) + 3 + tall(m, note, "small", inner),
+    height:
+      1.5 +
+      20 +
+      10 +
+      TYPE.h3.line +
+      4 +
+      lines.reduce((h, text, i) => h + (i ? 3 : 0) + tall(m, text, "body", inner), 0) +
+      3 +
+      tall(m, note, "small", inner),
     node: (
       <View key="funding" style={[s.box, { backgroundColor: COLORS.blueLight, borderColor: COLORS.blue }]} wrap={false}>
         <Text style={s.h3}>
           {label(held ? "Financement à débloquer" : "Financement en jeu")} {formatEuros(funding.amountEuros)}
         </Text>
         {lines.map((text, i) => (
-          <Text key={i} style={{ marginTop: i ? 3 : 0 }}>{text}</Text>
+          <Text key={i} style={{ marginTop: i ? 3 : 0 }}>
+            {text}
+          </Text>
         ))}
         <Text style={[s.small, s.muted, { marginTop: 3 }]}>{note}</Text>
       </View>
@@ -231,7 +289,10 @@ function fundingBlock(funding: DossierFunding, m: TextMetrics, inner: number): B
 
 /** A status as a tinted tag before the answer (one style object each: nothing to merge per row). */
 const STATUS_TAGS = Object.fromEntries(
-  Object.entries(STATUS_COLORS).map(([status, tone]) => [status, { ...s.status, color: tone.fg, backgroundColor: tone.bg }]),
+  Object.entries(STATUS_COLORS).map(([status, tone]) => [
+    status,
+    { ...s.status, color: tone.fg, backgroundColor: tone.bg },
+  ]),
 ) as Record<keyof typeof STATUS_COLORS, Styles[string]>;
 
 const DOMAIN_COLUMNS: Column[] = [
@@ -245,7 +306,9 @@ export function domainBlocks({ payload, m }: Ctx): Block[] {
   payload.domains.forEach((domain, index) => {
     const title = `2.${index + 1} ${domain.code} — ${domain.title}`;
     blocks.push(heading(`domain-${domain.code}`, title, "h2", m));
-    const parts = STATUS_ORDER.filter((st) => domain.counts[st] > 0).map((st) => `${formatInteger(domain.counts[st])} ${STATUS_LABELS[st].toLowerCase()}`);
+    const parts = STATUS_ORDER.filter((st) => domain.counts[st] > 0).map(
+      (st) => `${formatInteger(domain.counts[st])} ${STATUS_LABELS[st].toLowerCase()}`,
+    );
     const summary = `${label("Score du domaine")} ${formatScore(domain.score)}${parts.length ? ` · ${parts.join(" · ")}` : ""}`;
     blocks.push({
       key: `domain-${domain.code}-summary`,
@@ -259,7 +322,11 @@ export function domainBlocks({ payload, m }: Ctx): Block[] {
       ),
     });
     if (domain.requirements.length === 0) {
-      blocks.push(paragraph(`domain-${domain.code}-empty`, "Aucune exigence de ce domaine ne s'applique à cette évaluation.", m, { muted: true }));
+      blocks.push(
+        paragraph(`domain-${domain.code}-empty`, "Aucune exigence de ce domaine ne s'applique à cette évaluation.", m, {
+          muted: true,
+        }),
+      );
       return;
     }
     const rows = domain.requirements.map((r) => {
@@ -269,13 +336,19 @@ export function domainBlocks({ payload, m }: Ctx): Block[] {
       const low = r.confidence === "L";
       const meta = `${r.target ? frTypo(`Cible : ${r.target}`) + " · " : ""}${low ? "" : `fiab. ${r.confidence}`}`;
       const blocking = r.blocking ? " · PRÉREQUIS BLOQUANT" : "";
-      const evidence = r.evidence.length ? ` · ${r.evidence.length > 1 ? "pièces" : "pièce"} ${r.evidence.map((e) => e.annex).join(", ")}` : "";
+      const evidence = r.evidence.length
+        ? ` · ${r.evidence.length > 1 ? "pièces" : "pièce"} ${r.evidence.map((e) => e.annex).join(", ")}`
+        : "";
       const cells: Cell[] = [
         cell(m, widths[0]!, [
           { type: "body", spans: [{ text: r.code, style: s.code, bold: true }, { text: ` ${labelText}` }] },
           {
             type: "small",
-            spans: [{ text: meta, style: s.smallMuted }, low && { text: "fiab. L", style: s.lowConfidence, bold: true }, blocking && { text: blocking, style: s.tag, type: "tag", bold: true }],
+            spans: [
+              { text: meta, style: s.smallMuted },
+              low && { text: "fiab. L", style: s.lowConfidence, bold: true },
+              blocking && { text: blocking, style: s.tag, type: "tag", bold: true },
+            ],
           },
         ]),
         // The status, the answer and the evidence it rests on by annex reference, its comment, and
@@ -289,7 +362,10 @@ export function domainBlocks({ payload, m }: Ctx): Block[] {
             ],
           },
           r.comment && { type: "small", spans: [{ text: frTypo(clip(r.comment, 1200)), style: s.smallMuted }] },
-          r.needsConfirmation && { type: "small", spans: [{ text: "Reprise de l'an passé, à confirmer", style: s.toConfirm }] },
+          r.needsConfirmation && {
+            type: "small",
+            spans: [{ text: "Reprise de l'an passé, à confirmer", style: s.toConfirm }],
+          },
         ]),
       ];
       return { key: r.code, cells };
@@ -305,7 +381,9 @@ export function domainBlocks({ payload, m }: Ctx): Block[] {
 export function gapBlocks({ payload, m }: Ctx): Block[] {
   const perRequirement = payload.funding?.perRequirement;
   const { gaps, actions } = payload;
-  const blocks: Block[] = [heading("gaps-title", actions.length ? "3. Écarts et plan d'actions" : "3. Écarts", "h1", m)];
+  const blocks: Block[] = [
+    heading("gaps-title", actions.length ? "3. Écarts et plan d'actions" : "3. Écarts", "h1", m),
+  ];
   if (gaps.length === 0) {
     blocks.push(paragraph("gaps-none", "Aucun écart : toutes les exigences applicables sont atteintes.", m));
   } else {
@@ -359,7 +437,15 @@ export function gapBlocks({ payload, m }: Ctx): Block[] {
     const rows = actions.map((a, i) => ({
       key: String(i),
       cells: [
-        cell(m, widths[0]!, [{ type: "body", spans: [a.requirementCode && { text: `${a.requirementCode} `, style: s.code, bold: true }, { text: frTypo(a.title) }] }]),
+        cell(m, widths[0]!, [
+          {
+            type: "body",
+            spans: [
+              a.requirementCode && { text: `${a.requirementCode} `, style: s.code, bold: true },
+              { text: frTypo(a.title) },
+            ],
+          },
+        ]),
         textCell(m, a.owner ? frTypo(a.owner) : "—", widths[1]!),
         textCell(m, `${formatShortDate(a.dueOn)} · ${ACTION_STATUS_LABELS[a.status]}`, widths[2]!),
       ],
@@ -399,7 +485,11 @@ export function annexBlocks({ payload, m }: Ctx): Block[] {
     return {
       key: a.ref,
       cells: [
-        { content: a.ref, height: TYPE.h3.line, style: { fontWeight: 700, fontSize: TYPE.h3.size, lineHeight: 1.25, color: COLORS.blue } },
+        {
+          content: a.ref,
+          height: TYPE.h3.line,
+          style: { fontWeight: 700, fontSize: TYPE.h3.size, lineHeight: 1.25, color: COLORS.blue },
+        },
         cell(m, widths[1]!, [
           { type: "body", spans: [{ text: a.fileName, style: s.bold, bold: true }] },
           { type: "small", spans: [{ text: meta, style: s.smallMuted }] },

@@ -1,15 +1,28 @@
 import { createElement } from "react";
 import { describe, expect, it } from "vitest";
 import { makeSeal, renderDossierPdf } from "../render";
-import { samplePayload } from "../sample-payload";
+import { samplePayload } from "@/test/dossier/sample-payload";
 import { DossierDocument, planDossier } from "./document";
 import { FONT_FAMILY, registerDossierFonts } from "./fonts";
 import { loadTextMetrics } from "./metrics";
 import { loadReactPdf } from "./primitives";
 import type { DossierPayload, DossierSeal } from "../types";
-import { cachedWordCount, clearWordCache, type GlyphRun, MAX_WORDS_PER_FONT, type ShapingFont, withWordShaping } from "./shaping";
+import {
+  cachedWordCount,
+  clearWordCache,
+  type GlyphRun,
+  MAX_WORDS_PER_FONT,
+  type ShapingFont,
+  withWordShaping,
+} from "./shaping";
 
-const signature = (run: GlyphRun) => run.glyphs.map((g, i) => `${g.id}:${run.positions[i]!.xAdvance},${run.positions[i]!.yAdvance},${run.positions[i]!.xOffset},${run.positions[i]!.yOffset}`).join(" ");
+const signature = (run: GlyphRun) =>
+  run.glyphs
+    .map(
+      (g, i) =>
+        `${g.id}:${run.positions[i]!.xAdvance},${run.positions[i]!.yAdvance},${run.positions[i]!.xOffset},${run.positions[i]!.yOffset}`,
+    )
+    .join(" ");
 
 async function fonts(): Promise<ShapingFont[]> {
   const { Font } = await loadReactPdf();
@@ -17,7 +30,10 @@ async function fonts(): Promise<ShapingFont[]> {
   await loadTextMetrics(Font);
   return Promise.all(
     [400, 700].map(async (fontWeight) => {
-      const source = Font.getFont({ fontFamily: FONT_FAMILY, fontWeight }) as unknown as { load(): Promise<void>; data: ShapingFont };
+      const source = Font.getFont({ fontFamily: FONT_FAMILY, fontWeight }) as unknown as {
+        load(): Promise<void>;
+        data: ShapingFont;
+      };
       await source.load();
       return source.data;
     }),
@@ -29,12 +45,16 @@ async function stockRender(payload: DossierPayload, seal: DossierSeal): Promise<
   const { Font, renderToBuffer } = await loadReactPdf();
   registerDossierFonts(Font);
   const pages = planDossier(payload, seal, await loadTextMetrics(Font));
-  return renderToBuffer(createElement(DossierDocument, { payload, seal, pages }) as Parameters<typeof renderToBuffer>[0]);
+  return renderToBuffer(
+    createElement(DossierDocument, { payload, seal, pages }) as Parameters<typeof renderToBuffer>[0],
+  );
 }
 
 describe("[DOSSIER] word-by-word shaping", () => {
   it("no lookup of DejaVu Sans reaches across a space: a run shaped word by word is the run shaped whole", async () => {
-    const chars = [..."\nAaBbÉéÈèÊêËëÀàÂâÇçÎîÏïÔôŒœÙùÛûÜüŸÿfilTVWYjrvwy0123456789.,:;!?'’\"«»()[]/-–—…%€≥≤•·@#&*+=_\u00a0\u202f"];
+    const chars = [
+      ..."\nAaBbÉéÈèÊêËëÀàÂâÇçÎîÏïÔôŒœÙùÛûÜüŸÿfilTVWYjrvwy0123456789.,:;!?'’\"«»()[]/-–—…%€≥≤•·@#&*+=_\u00a0\u202f",
+    ];
     for (const font of await fonts()) {
       for (const script of ["latn", "zzzz"]) {
         const mismatches: string[] = [];
@@ -44,7 +64,14 @@ describe("[DOSSIER] word-by-word shaping", () => {
             const whole = font.layout(`${a}f ${b}`, undefined, script, undefined, "ltr");
             const left = font.layout(`${a}f `, undefined, script, undefined, "ltr");
             const right = font.layout(b, undefined, script, undefined, "ltr");
-            if (signature(whole) !== signature({ glyphs: [...left.glyphs, ...right.glyphs], positions: [...left.positions, ...right.positions] })) mismatches.push(`${a}f ${b}`);
+            if (
+              signature(whole) !==
+              signature({
+                glyphs: [...left.glyphs, ...right.glyphs],
+                positions: [...left.positions, ...right.positions],
+              })
+            )
+              mismatches.push(`${a}f ${b}`);
           }
         }
         expect(mismatches).toEqual([]);
@@ -64,7 +91,9 @@ describe("[DOSSIER] word-by-word shaping", () => {
     ];
     for (const font of await fonts()) {
       const before = texts.map((t) => signature(font.layout(t, undefined, undefined, undefined, "ltr")));
-      const during = await withWordShaping([font], async () => texts.map((t) => signature(font.layout(t, undefined, undefined, undefined, "ltr"))));
+      const during = await withWordShaping([font], async () =>
+        texts.map((t) => signature(font.layout(t, undefined, undefined, undefined, "ltr"))),
+      );
       expect(during).toEqual(before);
     }
   });
@@ -99,7 +128,8 @@ describe("[DOSSIER] word-by-word shaping", () => {
     const [regular] = await fonts();
     clearWordCache();
     await withWordShaping([regular!], async () => {
-      for (let i = 0; i <= MAX_WORDS_PER_FONT + 10; i++) regular!.layout(`mot${i} `, undefined, undefined, undefined, "ltr");
+      for (let i = 0; i <= MAX_WORDS_PER_FONT + 10; i++)
+        regular!.layout(`mot${i} `, undefined, undefined, undefined, "ltr");
     });
     expect(cachedWordCount(regular!)).toBeLessThanOrEqual(MAX_WORDS_PER_FONT);
     expect(cachedWordCount(regular!)).toBeGreaterThan(0);

@@ -24,7 +24,14 @@
 type Glyph = { id: number };
 type GlyphPosition = { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number };
 export type GlyphRun = { glyphs: Glyph[]; positions: GlyphPosition[] };
-type Layout = (this: ShapingFont, text: string, features?: unknown, script?: string, language?: string, direction?: string) => GlyphRun;
+type Layout = (
+  this: ShapingFont,
+  text: string,
+  features?: unknown,
+  script?: string,
+  language?: string,
+  direction?: string,
+) => GlyphRun;
 export type ShapingFont = { layout: Layout };
 
 /** Latin and common characters, no combining marks: "\n", printable ASCII, Latin-1, Latin Extended-A/B, punctuation, €, ≤ ≥. */
@@ -48,7 +55,13 @@ export function enableWordShaping(font: ShapingFont): void {
   const layout = font.layout;
   font.layout = function (text, features, script, language, direction) {
     const cache = active > 0 ? caches.get(this) : undefined;
-    if (!cache || typeof text !== "string" || script !== undefined || language !== undefined || !SPLITTABLE.test(text)) {
+    if (
+      !cache ||
+      typeof text !== "string" ||
+      script !== undefined ||
+      language !== undefined ||
+      !SPLITTABLE.test(text)
+    ) {
       return layout.call(this, text, features, script, language, direction);
     }
     const runScript = scriptOf(text);

@@ -11,7 +11,13 @@ import { CELL_PADDING, columnWidths, RULE, s, TYPE } from "./theme";
 // row stretch to the same height. Rows are told apart by a tint on every other one, not by a grid:
 // only those rows, and the header, have a View (see `striped`).
 
-export type Column = { title: string; width?: number; flex?: number; align?: "left" | "right" | "center"; color?: string };
+export type Column = {
+  title: string;
+  width?: number;
+  flex?: number;
+  align?: "left" | "right" | "center";
+  color?: string;
+};
 /** A cell: its content (one Text, spans inside) and the height that content takes (padding excluded). */
 export type Cell = { content: ReactNode; height: number; style?: Styles[string] };
 
@@ -67,7 +73,12 @@ export function tableBlocks(spec: TableSpec): { head: Block; rows: Block[]; afte
     </View>
   );
   const lines = Math.max(...spec.columns.map((c, i) => spec.m.lines(c.title, TYPE.small.size, widths[i]!, true)));
-  const header: Block = { key: `${spec.key}-head`, table: spec.key, height: RULE + 2 * CELL_PADDING + lines * TYPE.small.line, node: headCells(`${spec.key}-head`) };
+  const header: Block = {
+    key: `${spec.key}-head`,
+    table: spec.key,
+    height: RULE + 2 * CELL_PADDING + lines * TYPE.small.line,
+    node: headCells(`${spec.key}-head`),
+  };
   const continued: Block = {
     key: `${spec.key}-continued`,
     table: spec.key,
@@ -93,12 +104,27 @@ export function tableBlocks(spec: TableSpec): { head: Block; rows: Block[]; afte
       node: (index % 2 ? striped : plain)(
         `${spec.key}-${key}`,
         cells.map((cell, i) => (
-          <Text key={`${spec.key}-${key}-${i}`} wrap={false} style={cell.style ? [(last ? lastStyles : cellStyles)[i]!, cell.style] : (last ? lastStyles : cellStyles)[i]}>
+          <Text
+            key={`${spec.key}-${key}-${i}`}
+            wrap={false}
+            style={
+              cell.style ? [(last ? lastStyles : cellStyles)[i]!, cell.style] : (last ? lastStyles : cellStyles)[i]
+            }
+          >
             {cell.content}
           </Text>
         )),
       ),
     };
   });
-  return { head: { ...header, keepWithNext: true }, rows, after: { key: `${spec.key}-after`, height: 10, spacer: true, node: <View key={`${spec.key}-after`} style={s.spacer} /> } };
+  return {
+    head: { ...header, keepWithNext: true },
+    rows,
+    after: {
+      key: `${spec.key}-after`,
+      height: 10,
+      spacer: true,
+      node: <View key={`${spec.key}-after`} style={s.spacer} />,
+    },
+  };
 }

@@ -58,7 +58,10 @@ export const CELL_PADDING = 4;
 export const RULE = 0.75;
 
 /** Widths of a row's cells: fixed widths, the rest shared by flex weights. */
-export function columnWidths(columns: readonly ({ width: number } | { flex: number })[], total: number = CONTENT_WIDTH): number[] {
+export function columnWidths(
+  columns: readonly ({ width: number } | { flex: number })[],
+  total: number = CONTENT_WIDTH,
+): number[] {
   const fixed = columns.reduce((n, c) => n + ("width" in c ? c.width : 0), 0);
   const flex = columns.reduce((n, c) => n + ("flex" in c ? c.flex : 0), 0);
   return columns.map((c) => ("width" in c ? c.width : ((total - fixed) * c.flex) / flex));
@@ -97,7 +100,16 @@ export const s = createStyles({
     fontWeight: 700,
     color: COLORS.blueDark,
   },
-  headerRight: { position: "absolute", top: 24, right: PAGE_MARGIN_X, width: CONTENT_WIDTH * 0.4, textAlign: "right", fontSize: 7.5, lineHeight: 1.2, color: COLORS.muted },
+  headerRight: {
+    position: "absolute",
+    top: 24,
+    right: PAGE_MARGIN_X,
+    width: CONTENT_WIDTH * 0.4,
+    textAlign: "right",
+    fontSize: 7.5,
+    lineHeight: 1.2,
+    color: COLORS.muted,
+  },
   footer: {
     position: "absolute",
     bottom: 22,
@@ -111,7 +123,16 @@ export const s = createStyles({
     lineHeight: 1.2,
     color: COLORS.ink,
   },
-  footerRight: { position: "absolute", bottom: 22, right: PAGE_MARGIN_X, width: 70, textAlign: "right", fontSize: 7.5, lineHeight: 1.2, color: COLORS.ink },
+  footerRight: {
+    position: "absolute",
+    bottom: 22,
+    right: PAGE_MARGIN_X,
+    width: 70,
+    textAlign: "right",
+    fontSize: 7.5,
+    lineHeight: 1.2,
+    color: COLORS.ink,
+  },
   watermark: {
     position: "absolute",
     // Placed within the page's content box (below the 62 pt top padding): centred on the page.
@@ -139,13 +160,33 @@ export const s = createStyles({
   // see table.tsx.
   table: { flexDirection: "row", flexWrap: "wrap" },
   caption: { width: "100%", fontSize: 7.5, lineHeight: 1.3, color: COLORS.muted, marginBottom: 3 },
-  thead: { flexDirection: "row", width: "100%", backgroundColor: COLORS.headBg, borderBottomWidth: RULE, borderBottomColor: COLORS.rule },
-  th: { paddingVertical: CELL_PADDING, paddingHorizontal: CELL_PADDING, fontWeight: 700, fontSize: 7.5, lineHeight: 1.3 },
+  thead: {
+    flexDirection: "row",
+    width: "100%",
+    backgroundColor: COLORS.headBg,
+    borderBottomWidth: RULE,
+    borderBottomColor: COLORS.rule,
+  },
+  th: {
+    paddingVertical: CELL_PADDING,
+    paddingHorizontal: CELL_PADDING,
+    fontWeight: 700,
+    fontSize: 7.5,
+    lineHeight: 1.3,
+  },
   td: { paddingVertical: CELL_PADDING, paddingHorizontal: CELL_PADDING },
   trStriped: { flexDirection: "row", width: "100%", backgroundColor: COLORS.zebra },
   tdLast: { borderBottomWidth: RULE, borderBottomColor: COLORS.rule },
   num: { textAlign: "right" },
-  badge: { fontSize: 7, lineHeight: 1.3, fontWeight: 700, paddingVertical: 1.5, paddingHorizontal: 4, borderRadius: 6, alignSelf: "flex-start" },
+  badge: {
+    fontSize: 7,
+    lineHeight: 1.3,
+    fontWeight: 700,
+    paddingVertical: 1.5,
+    paddingHorizontal: 4,
+    borderRadius: 6,
+    alignSelf: "flex-start",
+  },
   tag: { fontSize: 6.5, lineHeight: 1.3, fontWeight: 700, color: COLORS.red },
   smallMuted: { fontSize: 7.5, lineHeight: 1.3, color: COLORS.muted },
   /** A requirement's status, before its answer (colours from STATUS_COLORS). */

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CampaignTable } from "@/components/campaigns/campaign-table";
-import { requireAdmin } from "@/lib/admin/page";
+import { requireAdmin } from "@/lib/admin/page-guard";
 import { listAdminCampaigns } from "@/lib/campaigns/queries";
 import { db } from "@/lib/core/db";
 
@@ -13,15 +13,19 @@ export default async function AdminCampaignsPage() {
   return (
     <div className="stack">
       <div className="page-header">
-        <p className="breadcrumb"><Link href="/">Accueil</Link> › <Link href="/admin">Administration</Link> › Campagnes</p>
+        <p className="breadcrumb">
+          <Link href="/">Accueil</Link> › <Link href="/admin">Administration</Link> › Campagnes
+        </p>
         <div className="row">
           <h1 style={{ margin: 0 }}>Campagnes</h1>
           <span className="spacer" />
-          <Link className="btn" href="/admin/campaigns/new">Nouvelle campagne</Link>
+          <Link className="btn" href="/admin/campaigns/new">
+            Nouvelle campagne
+          </Link>
         </div>
         <p>
-          Une campagne ouvre l&apos;évaluation d&apos;une version de référentiel pour une liste d&apos;établissements, entre deux dates.
-          Dès qu&apos;un établissement a commencé, la version ne change plus.
+          Une campagne ouvre l&apos;évaluation d&apos;une version de référentiel pour une liste d&apos;établissements,
+          entre deux dates. Dès qu&apos;un établissement a commencé, la version ne change plus.
         </p>
       </div>
       {rows.length === 0 ? (

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EstablishmentAdminTable } from "@/components/admin/establishment-admin-table";
-import { param, requireAdmin } from "@/lib/admin/page";
+import { param, requireAdmin } from "@/lib/admin/page-guard";
 import { listAdminEstablishments, listRegionOptions } from "@/lib/admin/queries";
 import { db } from "@/lib/core/db";
 
@@ -14,16 +14,23 @@ export default async function AdminEstablishmentsPage({ searchParams }: Props) {
   const query = await searchParams;
   const regionId = param(query.region);
   const q = param(query.q);
-  const [{ rows, total }, regions] = await Promise.all([listAdminEstablishments(db, actor, { regionId, q }), listRegionOptions(db, actor)]);
+  const [{ rows, total }, regions] = await Promise.all([
+    listAdminEstablishments(db, actor, { regionId, q }),
+    listRegionOptions(db, actor),
+  ]);
   const filtered = Boolean(regionId || q);
   return (
     <div className="stack">
       <div className="page-header">
-        <p className="breadcrumb"><Link href="/">Accueil</Link> › <Link href="/admin">Administration</Link> › Établissements</p>
+        <p className="breadcrumb">
+          <Link href="/">Accueil</Link> › <Link href="/admin">Administration</Link> › Établissements
+        </p>
         <div className="row">
           <h1 style={{ margin: 0 }}>Établissements</h1>
           <span className="spacer" />
-          <Link className="btn" href="/admin/establishments/new">Nouvel établissement</Link>
+          <Link className="btn" href="/admin/establishments/new">
+            Nouvel établissement
+          </Link>
         </div>
       </div>
       <form className="row" role="search" aria-label="Filtrer les établissements" method="get">
@@ -32,7 +39,9 @@ export default async function AdminEstablishmentsPage({ searchParams }: Props) {
           <select className="select" id="filter-region" name="region" defaultValue={regionId ?? ""}>
             <option value="">Toutes les régions</option>
             {regions.map((r) => (
-              <option key={r.id} value={r.id}>{r.name}</option>
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
             ))}
           </select>
         </div>
@@ -41,7 +50,9 @@ export default async function AdminEstablishmentsPage({ searchParams }: Props) {
           <input className="input" id="filter-q" name="q" type="search" defaultValue={q ?? ""} maxLength={100} />
         </div>
         <div className="row" style={{ alignSelf: "flex-end" }}>
-          <button className="btn btn-secondary" type="submit">Filtrer</button>
+          <button className="btn btn-secondary" type="submit">
+            Filtrer
+          </button>
           {filtered ? <Link href="/admin/establishments">Effacer les filtres</Link> : null}
         </div>
       </form>
@@ -50,8 +61,14 @@ export default async function AdminEstablishmentsPage({ searchParams }: Props) {
       </p>
       {rows.length === 0 ? (
         <div className="card empty">
-          <strong>{filtered ? "Aucun établissement ne correspond à ces filtres." : "Aucun établissement n'est encore enregistré."}</strong>
-          {filtered ? "Élargissez la recherche ou effacez les filtres." : "Commencez par créer le premier établissement."}
+          <strong>
+            {filtered
+              ? "Aucun établissement ne correspond à ces filtres."
+              : "Aucun établissement n'est encore enregistré."}
+          </strong>
+          {filtered
+            ? "Élargissez la recherche ou effacez les filtres."
+            : "Commencez par créer le premier établissement."}
         </div>
       ) : (
         <EstablishmentAdminTable rows={rows} />

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FundingAdmin } from "@/components/funding/funding-admin";
-import { requireAdmin } from "@/lib/admin/page";
+import { requireAdmin } from "@/lib/admin/page-guard";
 import { db } from "@/lib/core/db";
 import { getFundingAdminView } from "@/lib/funding/queries";
 
@@ -13,11 +13,13 @@ export default async function AdminFundingPage() {
   return (
     <div className="stack">
       <div className="page-header">
-        <p className="breadcrumb"><Link href="/">Accueil</Link> › <Link href="/admin">Administration</Link> › Financements</p>
+        <p className="breadcrumb">
+          <Link href="/">Accueil</Link> › <Link href="/admin">Administration</Link> › Financements
+        </p>
         <h1>Paramètres de financement</h1>
         <p>
-          Les montants en jeu que voient les établissements sur leurs résultats : une enveloppe par région, ou un montant propre à un
-          établissement, pour une campagne. Sans paramètre, aucun chiffre n&apos;est affiché.
+          Les montants en jeu que voient les établissements sur leurs résultats : une enveloppe par région, ou un
+          montant propre à un établissement, pour une campagne. Sans paramètre, aucun chiffre n&apos;est affiché.
         </p>
       </div>
       <FundingAdmin view={view} />

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireAdmin } from "@/lib/admin/page";
+import { requireAdmin } from "@/lib/admin/page-guard";
 import { listAdminGhts } from "@/lib/admin/queries";
 import { db } from "@/lib/core/db";
 
@@ -12,11 +12,15 @@ export default async function AdminGhtsPage() {
   return (
     <div className="stack">
       <div className="page-header">
-        <p className="breadcrumb"><Link href="/">Accueil</Link> › <Link href="/admin">Administration</Link> › GHT</p>
+        <p className="breadcrumb">
+          <Link href="/">Accueil</Link> › <Link href="/admin">Administration</Link> › GHT
+        </p>
         <div className="row">
           <h1 style={{ margin: 0 }}>Groupements hospitaliers de territoire</h1>
           <span className="spacer" />
-          <Link className="btn" href="/admin/ghts/new">Nouveau GHT</Link>
+          <Link className="btn" href="/admin/ghts/new">
+            Nouveau GHT
+          </Link>
         </div>
       </div>
       {ghts.length === 0 ? (
@@ -33,16 +37,28 @@ export default async function AdminGhtsPage() {
                 <th scope="col">GHT</th>
                 <th scope="col">Région</th>
                 <th scope="col">Établissement support</th>
-                <th scope="col" className="num">Membres</th>
-                <th scope="col" className="num">Coordinations</th>
+                <th scope="col" className="num">
+                  Membres
+                </th>
+                <th scope="col" className="num">
+                  Coordinations
+                </th>
               </tr>
             </thead>
             <tbody>
               {ghts.map((g) => (
                 <tr key={g.id}>
-                  <td><Link href={`/admin/ghts/${g.id}`}>{g.name}</Link></td>
+                  <td>
+                    <Link href={`/admin/ghts/${g.id}`}>{g.name}</Link>
+                  </td>
                   <td>{g.region.name}</td>
-                  <td>{g.supportEstablishment ? g.supportEstablishment.name : <span className="badge badge-orange">Non désigné</span>}</td>
+                  <td>
+                    {g.supportEstablishment ? (
+                      g.supportEstablishment.name
+                    ) : (
+                      <span className="badge badge-orange">Non désigné</span>
+                    )}
+                  </td>
                   <td className="num">{g._count.members}</td>
                   <td className="num">{g._count.memberships}</td>
                 </tr>

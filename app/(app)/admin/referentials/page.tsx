@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDateTime, formatDay, programmeLabel } from "@/components/referentials/labels";
 import { ReferentialUploadForm } from "@/components/referentials/upload-form";
-import { requireAdmin } from "@/lib/admin/page";
+import { requireAdmin } from "@/lib/admin/page-guard";
 import { db } from "@/lib/core/db";
 import { listReferentialsForAdmin } from "@/lib/referentials/queries";
 
@@ -14,11 +14,13 @@ export default async function AdminReferentialsPage() {
   return (
     <div className="stack">
       <div className="page-header">
-        <p className="breadcrumb"><Link href="/">Accueil</Link> › <Link href="/admin">Administration</Link> › Référentiels</p>
+        <p className="breadcrumb">
+          <Link href="/">Accueil</Link> › <Link href="/admin">Administration</Link> › Référentiels
+        </p>
         <h1>Référentiels</h1>
         <p>
-          Chaque référentiel est chargé par versions. Une version chargée ne change plus : les évaluations faites dessus restent
-          lisibles telles quelles. Les fichiers livrés avec l&apos;application sont chargés au démarrage.
+          Chaque référentiel est chargé par versions. Une version chargée ne change plus : les évaluations faites dessus
+          restent lisibles telles quelles. Les fichiers livrés avec l&apos;application sont chargés au démarrage.
         </p>
       </div>
       <div className="card">
@@ -28,13 +30,16 @@ export default async function AdminReferentialsPage() {
       {referentials.length === 0 ? (
         <div className="card empty">
           <strong>Aucun référentiel n&apos;est chargé.</strong>
-          Les fichiers de data/referentials sont chargés au démarrage de l&apos;application ; vous pouvez aussi en charger un ci-dessus.
+          Les fichiers de data/referentials sont chargés au démarrage de l&apos;application ; vous pouvez aussi en
+          charger un ci-dessus.
         </div>
       ) : (
         referentials.map((r) => (
           <section key={r.id} className="stack" aria-labelledby={`ref-${r.id}`} style={{ gap: "0.5rem" }}>
             <div className="row">
-              <h2 id={`ref-${r.id}`} style={{ margin: 0 }}>{r.title}</h2>
+              <h2 id={`ref-${r.id}`} style={{ margin: 0 }}>
+                {r.title}
+              </h2>
               <span className="badge">{programmeLabel(r.programme)}</span>
               <code className="muted small">{r.id}</code>
             </div>
@@ -47,7 +52,9 @@ export default async function AdminReferentialsPage() {
                     <th scope="col">Titre</th>
                     <th scope="col">Publiée le</th>
                     <th scope="col">Chargée le</th>
-                    <th scope="col" className="num">Campagnes</th>
+                    <th scope="col" className="num">
+                      Campagnes
+                    </th>
                     <th scope="col">État</th>
                   </tr>
                 </thead>
@@ -56,20 +63,36 @@ export default async function AdminReferentialsPage() {
                     <tr key={v.id}>
                       <td>
                         <Link href={`/admin/referentials/${v.id}`}>Version {v.version}</Link>
-                        {i === 0 ? <span className="badge badge-green" style={{ marginLeft: 8 }}>Dernière chargée</span> : null}
+                        {i === 0 ? (
+                          <span className="badge badge-green" style={{ marginLeft: 8 }}>
+                            Dernière chargée
+                          </span>
+                        ) : null}
                       </td>
                       <td>{v.title}</td>
                       <td>{formatDay(v.publishedOn)}</td>
                       <td>
                         {formatDateTime(v.loadedAt)}
-                        <span className="muted small" style={{ display: "block" }}>{v.loadedBy ?? "fichier livré"}</span>
+                        <span className="muted small" style={{ display: "block" }}>
+                          {v.loadedBy ?? "fichier livré"}
+                        </span>
                       </td>
                       <td className="num">{v.campaigns}</td>
                       <td>
                         {v.campaigns > 0 ? (
-                          <span className="badge badge-orange" title="Des campagnes utilisent cette version : elle ne peut plus changer.">utilisée : immuable</span>
+                          <span
+                            className="badge badge-orange"
+                            title="Des campagnes utilisent cette version : elle ne peut plus changer."
+                          >
+                            utilisée : immuable
+                          </span>
                         ) : (
-                          <span className="badge badge-grey" title="Aucune campagne ne l'utilise ; comme toute version chargée, son contenu ne change plus.">non utilisée</span>
+                          <span
+                            className="badge badge-grey"
+                            title="Aucune campagne ne l'utilise ; comme toute version chargée, son contenu ne change plus."
+                          >
+                            non utilisée
+                          </span>
                         )}
                       </td>
                     </tr>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireAdmin } from "@/lib/admin/page";
+import { requireAdmin } from "@/lib/admin/page-guard";
 import { listAdminRegions } from "@/lib/admin/queries";
 import { db } from "@/lib/core/db";
 
@@ -12,11 +12,15 @@ export default async function AdminRegionsPage() {
   return (
     <div className="stack">
       <div className="page-header">
-        <p className="breadcrumb"><Link href="/">Accueil</Link> › <Link href="/admin">Administration</Link> › Régions</p>
+        <p className="breadcrumb">
+          <Link href="/">Accueil</Link> › <Link href="/admin">Administration</Link> › Régions
+        </p>
         <div className="row">
           <h1 style={{ margin: 0 }}>Régions</h1>
           <span className="spacer" />
-          <Link className="btn btn-secondary" href="/admin/regions/new">Nouvelle région</Link>
+          <Link className="btn btn-secondary" href="/admin/regions/new">
+            Nouvelle région
+          </Link>
         </div>
         <p>Les régions et leurs départements sont des données de référence (codes INSEE).</p>
       </div>
@@ -34,17 +38,29 @@ export default async function AdminRegionsPage() {
                 <th scope="col">Code</th>
                 <th scope="col">Région</th>
                 <th scope="col">Départements</th>
-                <th scope="col" className="num">GHT</th>
-                <th scope="col" className="num">Établissements</th>
+                <th scope="col" className="num">
+                  GHT
+                </th>
+                <th scope="col" className="num">
+                  Établissements
+                </th>
               </tr>
             </thead>
             <tbody>
               {regions.map((r) => (
                 <tr key={r.id}>
-                  <td><code>{r.code}</code></td>
-                  <td><Link href={`/admin/regions/${r.id}`}>{r.name}</Link></td>
+                  <td>
+                    <code>{r.code}</code>
+                  </td>
+                  <td>
+                    <Link href={`/admin/regions/${r.id}`}>{r.name}</Link>
+                  </td>
                   <td className="small">
-                    {r.departements.length ? r.departements.map((d) => `${d.name} (${d.code})`).join(", ") : <span className="muted">Aucun</span>}
+                    {r.departements.length ? (
+                      r.departements.map((d) => `${d.name} (${d.code})`).join(", ")
+                    ) : (
+                      <span className="muted">Aucun</span>
+                    )}
                   </td>
                   <td className="num">{r._count.ghts}</td>
                   <td className="num">{r._count.establishments}</td>

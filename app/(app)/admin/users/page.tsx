@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { roleLabel, scopeLabel } from "@/components/admin/membership-label";
 import { ActiveBadge } from "@/components/admin/status-badge";
-import { requireAdmin } from "@/lib/admin/page";
+import { requireAdmin } from "@/lib/admin/page-guard";
 import { listAdminUsers } from "@/lib/admin/queries";
 import { db } from "@/lib/core/db";
 
@@ -14,11 +14,15 @@ export default async function AdminUsersPage() {
   return (
     <div className="stack">
       <div className="page-header">
-        <p className="breadcrumb"><Link href="/">Accueil</Link> › <Link href="/admin">Administration</Link> › Comptes</p>
+        <p className="breadcrumb">
+          <Link href="/">Accueil</Link> › <Link href="/admin">Administration</Link> › Comptes
+        </p>
         <div className="row">
           <h1 style={{ margin: 0 }}>Comptes</h1>
           <span className="spacer" />
-          <Link className="btn" href="/admin/users/new">Nouveau compte</Link>
+          <Link className="btn" href="/admin/users/new">
+            Nouveau compte
+          </Link>
         </div>
       </div>
       {users.length === 0 ? (
@@ -43,7 +47,11 @@ export default async function AdminUsersPage() {
                 <tr key={u.id}>
                   <td>
                     <Link href={`/admin/users/${u.id}`}>{u.name}</Link>
-                    {u.isDemo ? <span className="badge badge-grey" style={{ marginLeft: 8 }}>Démo</span> : null}
+                    {u.isDemo ? (
+                      <span className="badge badge-grey" style={{ marginLeft: 8 }}>
+                        Démo
+                      </span>
+                    ) : null}
                     {u.title ? <div className="muted small">{u.title}</div> : null}
                   </td>
                   <td>{u.email}</td>
@@ -51,10 +59,16 @@ export default async function AdminUsersPage() {
                     {u.memberships.length === 0 ? (
                       <span className="badge badge-orange">Aucun rôle</span>
                     ) : (
-                      u.memberships.map((m) => <div key={m.id}>{roleLabel(m)} · {scopeLabel(m)}</div>)
+                      u.memberships.map((m) => (
+                        <div key={m.id}>
+                          {roleLabel(m)} · {scopeLabel(m)}
+                        </div>
+                      ))
                     )}
                   </td>
-                  <td><ActiveBadge disabled={u.disabled} /></td>
+                  <td>
+                    <ActiveBadge disabled={u.disabled} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
-import { orNotFound } from "@/lib/core/page";
+import { orNotFound } from "@/lib/core/or-not-found";
 import { formatDateTime } from "@/lib/dossier/format";
 import { listRegionDossiers } from "@/lib/dossier/queries";
 
@@ -21,8 +21,8 @@ export default async function ArsDossiersPage({ params }: Readonly<{ params: Pro
         </p>
         <h1>Dossiers soumis — {region.name}</h1>
         <p>
-          Les dossiers de conformité déposés par les établissements de la région. Chaque dossier porte un code de vérification :{" "}
-          <Link href="/verifier">vérifier un dossier reçu</Link>.
+          Les dossiers de conformité déposés par les établissements de la région. Chaque dossier porte un code de
+          vérification : <Link href="/verifier">vérifier un dossier reçu</Link>.
         </p>
       </div>
       <div className="table-wrap">
@@ -58,7 +58,11 @@ export default async function ArsDossiersPage({ params }: Readonly<{ params: Pro
                     {d.campaign.name}
                     <div className="small muted">
                       Révision {d.revision}
-                      {d.superseded ? <span className="badge badge-grey" style={{ marginLeft: 6 }}>Remplacée par une révision</span> : null}
+                      {d.superseded ? (
+                        <span className="badge badge-grey" style={{ marginLeft: 6 }}>
+                          Remplacée par une révision
+                        </span>
+                      ) : null}
                     </div>
                   </td>
                   <td>{formatDateTime(d.submittedAt)}</td>
@@ -70,8 +74,16 @@ export default async function ArsDossiersPage({ params }: Readonly<{ params: Pro
                     )}
                   </td>
                   <td>
-                    <a className="btn btn-small" href={`/api/assessments/${encodeURIComponent(d.assessmentId)}/dossier`} download>
-                      Télécharger le PDF<span className="visually-hidden"> de {d.establishment.name}, {d.campaign.name}</span>
+                    <a
+                      className="btn btn-small"
+                      href={`/api/assessments/${encodeURIComponent(d.assessmentId)}/dossier`}
+                      download
+                    >
+                      Télécharger le PDF
+                      <span className="visually-hidden">
+                        {" "}
+                        de {d.establishment.name}, {d.campaign.name}
+                      </span>
                     </a>
                   </td>
                 </tr>

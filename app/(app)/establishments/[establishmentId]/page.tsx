@@ -4,15 +4,19 @@ import { CATEGORY_LABELS, formatInteger } from "@/components/establishments/labe
 import { listEstablishmentCampaigns } from "@/lib/assessments/queries";
 import { requireActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
-import { orNotFound } from "@/lib/core/page";
+import { orNotFound } from "@/lib/core/or-not-found";
 import { getEstablishmentOrThrow } from "@/lib/establishments/queries";
 
-export default async function EstablishmentPage({ params }: Readonly<{ params: Promise<{ establishmentId: string }> }>) {
+export default async function EstablishmentPage({
+  params,
+}: Readonly<{ params: Promise<{ establishmentId: string }> }>) {
   const { establishmentId } = await params;
   const actor = await requireActor();
   const establishment = await orNotFound(getEstablishmentOrThrow(db, actor, establishmentId));
   const campaigns = await listEstablishmentCampaigns(db, actor, establishment.id);
-  const canSeeInventory = actor.memberships.some((m) => (m.role === "director" || m.role === "contributor") && m.establishmentId === establishment.id);
+  const canSeeInventory = actor.memberships.some(
+    (m) => (m.role === "director" || m.role === "contributor") && m.establishmentId === establishment.id,
+  );
   return (
     <div className="stack">
       <div className="page-header">
@@ -25,38 +29,73 @@ export default async function EstablishmentPage({ params }: Readonly<{ params: P
         </p>
       </div>
       <div className="grid">
-        <div className="card"><div className="stat-label">FINESS (entité juridique)</div><div className="stat" style={{ fontSize: "1.5rem" }}>{establishment.finess}</div></div>
+        <div className="card">
+          <div className="stat-label">FINESS (entité juridique)</div>
+          <div className="stat" style={{ fontSize: "1.5rem" }}>
+            {establishment.finess}
+          </div>
+        </div>
         <div className="card">
           <div className="stat-label">GHT</div>
           <div style={{ fontWeight: 700, fontSize: "1.1rem" }}>
             {establishment.ght ? establishment.ght.name : "Hors GHT"}
-            {establishment.ght?.supportEstablishmentId === establishment.id ? <span className="badge" style={{ marginLeft: 8 }}>Support</span> : null}
+            {establishment.ght?.supportEstablishmentId === establishment.id ? (
+              <span className="badge" style={{ marginLeft: 8 }}>
+                Support
+              </span>
+            ) : null}
           </div>
         </div>
-        <div className="card"><div className="stat-label">Activité annuelle (séjours)</div><div className="stat" style={{ fontSize: "1.5rem" }}>{formatInteger(establishment.annualActivity)}</div></div>
+        <div className="card">
+          <div className="stat-label">Activité annuelle (séjours)</div>
+          <div className="stat" style={{ fontSize: "1.5rem" }}>
+            {formatInteger(establishment.annualActivity)}
+          </div>
+        </div>
       </div>
       {canSeeInventory ? (
         <Link href={`/establishments/${establishment.id}/inventory`} className="card card-link">
           <span className="card-title">Inventaire des applications</span>
           <p className="muted small" style={{ margin: "0.25rem 0 0" }}>
-            Les applications de l&apos;établissement : il calcule les indicateurs « part des applications » (identités, mouvements, authentification).
+            Les applications de l&apos;établissement : il calcule les indicateurs « part des applications » (identités,
+            mouvements, authentification).
           </p>
         </Link>
       ) : null}
       <div className="card">
         <h2>Campagnes</h2>
         {campaigns.length === 0 ? (
-          <p className="muted" style={{ margin: 0 }}>Aucune campagne n&apos;est ouverte pour cet établissement.</p>
+          <p className="muted" style={{ margin: 0 }}>
+            Aucune campagne n&apos;est ouverte pour cet établissement.
+          </p>
         ) : (
           <div className="table-wrap">
             <table className="table">
-              <thead><tr><th scope="col">Campagne</th><th scope="col">Référentiel</th><th scope="col">État</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Campagne</th>
+                  <th scope="col">Référentiel</th>
+                  <th scope="col">État</th>
+                </tr>
+              </thead>
               <tbody>
                 {campaigns.map((c) => (
                   <tr key={c.id}>
-                    <td>{c.assessment ? <Link href={`/establishments/${establishment.id}/assessments/${c.assessment.id}`}>{c.name}</Link> : c.name}</td>
-                    <td>{c.referentialVersion.title} <span className="muted">v{c.referentialVersion.version}</span></td>
-                    <td><AssessmentStatusBadge status={c.assessment?.status ?? null} /></td>
+                    <td>
+                      {c.assessment ? (
+                        <Link href={`/establishments/${establishment.id}/assessments/${c.assessment.id}`}>
+                          {c.name}
+                        </Link>
+                      ) : (
+                        c.name
+                      )}
+                    </td>
+                    <td>
+                      {c.referentialVersion.title} <span className="muted">v{c.referentialVersion.version}</span>
+                    </td>
+                    <td>
+                      <AssessmentStatusBadge status={c.assessment?.status ?? null} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

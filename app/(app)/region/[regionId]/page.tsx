@@ -3,7 +3,7 @@ import { EstablishmentTable } from "@/components/establishments/establishment-ta
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/auth/scope";
 import { db } from "@/lib/core/db";
-import { orNotFound } from "@/lib/core/page";
+import { orNotFound } from "@/lib/core/or-not-found";
 import { listEstablishments } from "@/lib/establishments/queries";
 import { getRegionOrThrow } from "@/lib/region/queries";
 
@@ -15,15 +15,17 @@ export default async function RegionPage({ params }: Readonly<{ params: Promise<
   return (
     <div className="stack">
       <div className="page-header">
-        <p className="breadcrumb"><Link href="/">Accueil</Link> › Régions</p>
-        <h1>{region.name}</h1>
-        <p>
-          {region.departements.map((d) => `${d.name} (${d.code})`).join(" · ")}
+        <p className="breadcrumb">
+          <Link href="/">Accueil</Link> › Régions
         </p>
+        <h1>{region.name}</h1>
+        <p>{region.departements.map((d) => `${d.name} (${d.code})`).join(" · ")}</p>
       </div>
       {can(actor, "region.funding") ? (
         <p style={{ margin: 0 }}>
-          <Link className="btn btn-secondary btn-small" href={`/region/${region.id}/funding`}>Hypothèses de financement de la région</Link>
+          <Link className="btn btn-secondary btn-small" href={`/region/${region.id}/funding`}>
+            Hypothèses de financement de la région
+          </Link>
         </p>
       ) : null}
       <h2>GHT de la région</h2>
@@ -34,13 +36,19 @@ export default async function RegionPage({ params }: Readonly<{ params: Promise<
           {region.ghts.map((g) => (
             <Link key={g.id} href={`/ght/${g.id}`} className="card card-link">
               <span className="card-title">{g.name}</span>
-              <p className="muted small" style={{ margin: 0 }}>{g._count.members} établissements</p>
+              <p className="muted small" style={{ margin: 0 }}>
+                {g._count.members} établissements
+              </p>
             </Link>
           ))}
         </div>
       )}
       <h2>Établissements</h2>
-      <EstablishmentTable rows={establishments} caption={`Établissements de ${region.name}`} emptyText="Aucun établissement n'est rattaché à cette région." />
+      <EstablishmentTable
+        rows={establishments}
+        caption={`Établissements de ${region.name}`}
+        emptyText="Aucun établissement n'est rattaché à cette région."
+      />
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { assertAdmin } from "@/lib/admin/guard";
-import { createCampaign } from "@/lib/campaigns/actions";
+import { createCampaign } from "@/lib/campaigns/commands";
 import { ZCampaignInput } from "@/lib/campaigns/schemas";
 import { db } from "@/lib/core/db";
-import { badInput, command } from "@/lib/core/route";
+import { badInput, command } from "@/lib/core/http-command";
 
 // The body is parsed after the admin check, so a non-admin gets the same 404 whatever they send.
 export const POST = command(

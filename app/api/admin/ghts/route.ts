@@ -1,6 +1,8 @@
-import { createGht } from "@/lib/admin/actions";
+import { createGht } from "@/lib/admin/commands";
 import { ZGhtInput } from "@/lib/admin/schemas";
-import { adminCommand } from "@/lib/admin/route";
+import { adminCommand } from "@/lib/admin/admin-command";
 import { db } from "@/lib/core/db";
 
-export const POST = adminCommand(ZGhtInput, ({ actor, input, requestId }) => createGht(db, actor, input, requestId), { successStatus: 201 });
+export const POST = adminCommand(ZGhtInput, ({ actor, input, requestId }) => createGht(db, actor, input, requestId), {
+  successStatus: 201,
+});

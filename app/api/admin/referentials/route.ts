@@ -1,11 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { MAX_REFERENTIAL_BYTES, MAX_REPORTED_ERRORS, type TUploadResponse } from "@/components/referentials/upload-limits";
+import {
+  MAX_REFERENTIAL_BYTES,
+  MAX_REPORTED_ERRORS,
+  type TUploadResponse,
+} from "@/components/referentials/upload-limits";
 import { assertAdmin } from "@/lib/admin/guard";
 import { db } from "@/lib/core/db";
 import { AppError } from "@/lib/core/errors";
-import { assertSameOrigin, badInput, handleUnexpected, readJson, requireRouteActor } from "@/lib/core/route";
+import { assertSameOrigin, badInput, errorResponse, readJson, requireRouteActor } from "@/lib/core/http-command";
 import { parseReferential } from "@/lib/referentials/parse";
 import { importReferentialVersion } from "@/lib/referentials/store";
 
@@ -28,7 +32,12 @@ const ZUpload = z.strictObject(
       .transform((name) => name.split(/[\\/]/).pop() || name),
     text: z.string({ error: "Le contenu du fichier est manquant." }).min(1, { error: "Le fichier est vide." }),
   },
-  { error: (iss) => (iss.code === "unrecognized_keys" ? `Champ non prévu : ${iss.keys.join(", ")}.` : "Le contenu envoyé doit être un objet JSON.") },
+  {
+    error: (iss) =>
+      iss.code === "unrecognized_keys"
+        ? `Champ non prévu : ${iss.keys.join(", ")}.`
+        : "Le contenu envoyé doit être un objet JSON.",
+  },
 );
 
 export async function POST(request: Request): Promise<NextResponse> {
@@ -58,6 +67,6 @@ export async function POST(request: Request): Promise<NextResponse> {
     };
     return NextResponse.json(body, { status: imported.status === "created" ? 201 : 200 });
   } catch (error) {
-    return handleUnexpected(error, requestId);
+    return errorResponse(error, requestId);
   }
 }

@@ -1,6 +1,10 @@
-import { createUser } from "@/lib/admin/actions";
+import { createUser } from "@/lib/admin/commands";
 import { ZUserCreate } from "@/lib/admin/schemas";
-import { adminCommand } from "@/lib/admin/route";
+import { adminCommand } from "@/lib/admin/admin-command";
 import { db } from "@/lib/core/db";
 
-export const POST = adminCommand(ZUserCreate, ({ actor, input, requestId }) => createUser(db, actor, input, requestId), { successStatus: 201 });
+export const POST = adminCommand(
+  ZUserCreate,
+  ({ actor, input, requestId }) => createUser(db, actor, input, requestId),
+  { successStatus: 201 },
+);

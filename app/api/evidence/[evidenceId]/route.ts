@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/core/db";
-import { handleUnexpected, requireRouteActor } from "@/lib/core/route";
+import { errorResponse, requireRouteActor } from "@/lib/core/http-command";
 import { contentDisposition } from "@/lib/evidence/file-name";
 import { getEvidenceForDownload } from "@/lib/evidence/queries";
 import { openEvidenceStream } from "@/lib/evidence/storage";
@@ -28,6 +28,6 @@ export async function GET(_request: Request, context: { params: Promise<{ eviden
       },
     });
   } catch (error) {
-    return handleUnexpected(error, requestId);
+    return errorResponse(error, requestId);
   }
 }

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CampaignForm } from "@/components/campaigns/campaign-form";
-import { requireAdmin } from "@/lib/admin/page";
+import { requireAdmin } from "@/lib/admin/page-guard";
 import { getAdminCampaign, listEstablishmentChoices } from "@/lib/campaigns/queries";
 import { db } from "@/lib/core/db";
-import { orNotFound } from "@/lib/core/page";
+import { orNotFound } from "@/lib/core/or-not-found";
 import { listVersionOptions } from "@/lib/referentials/queries";
 
 export const metadata: Metadata = { title: "Campagne · Administration" };
@@ -15,7 +15,10 @@ export default async function EditCampaignPage({ params }: Props) {
   const { campaignId } = await params;
   const actor = await requireAdmin();
   const campaign = await orNotFound(getAdminCampaign(db, actor, campaignId));
-  const [versions, regions] = await Promise.all([listVersionOptions(db, actor), listEstablishmentChoices(db, actor, campaign.establishmentIds)]);
+  const [versions, regions] = await Promise.all([
+    listVersionOptions(db, actor),
+    listEstablishmentChoices(db, actor, campaign.establishmentIds),
+  ]);
   const { id, startedEstablishmentIds, ...defaults } = campaign;
   const started = startedEstablishmentIds.length;
   return (
@@ -27,12 +30,20 @@ export default async function EditCampaignPage({ params }: Props) {
         <h1>{campaign.name}</h1>
         <p>
           {campaign.establishmentIds.length} établissement{campaign.establishmentIds.length > 1 ? "s" : ""} ·{" "}
-          {started === 0 ? "aucune évaluation commencée" : `${started} évaluation${started > 1 ? "s" : ""} commencée${started > 1 ? "s" : ""}`} ·{" "}
-          <Link href={`/admin/referentials/${campaign.referentialVersionId}`}>voir la version du référentiel</Link>
+          {started === 0
+            ? "aucune évaluation commencée"
+            : `${started} évaluation${started > 1 ? "s" : ""} commencée${started > 1 ? "s" : ""}`}{" "}
+          · <Link href={`/admin/referentials/${campaign.referentialVersionId}`}>voir la version du référentiel</Link>
         </p>
       </div>
       <div className="card">
-        <CampaignForm campaignId={id} defaults={defaults} versions={versions} regions={regions} startedEstablishmentIds={startedEstablishmentIds} />
+        <CampaignForm
+          campaignId={id}
+          defaults={defaults}
+          versions={versions}
+          regions={regions}
+          startedEstablishmentIds={startedEstablishmentIds}
+        />
       </div>
     </div>
   );

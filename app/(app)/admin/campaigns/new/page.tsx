@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CampaignForm } from "@/components/campaigns/campaign-form";
-import { requireAdmin } from "@/lib/admin/page";
+import { requireAdmin } from "@/lib/admin/page-guard";
 import { listEstablishmentChoices } from "@/lib/campaigns/queries";
 import { db } from "@/lib/core/db";
 import { listVersionOptions } from "@/lib/referentials/queries";
@@ -11,7 +11,14 @@ export const metadata: Metadata = { title: "Nouvelle campagne · Administration"
 export default async function NewCampaignPage() {
   const actor = await requireAdmin();
   const [versions, regions] = await Promise.all([listVersionOptions(db, actor), listEstablishmentChoices(db, actor)]);
-  const defaults = { name: "", year: new Date().getFullYear(), referentialVersionId: "", opensOn: "", closesOn: "", establishmentIds: [] };
+  const defaults = {
+    name: "",
+    year: new Date().getFullYear(),
+    referentialVersionId: "",
+    opensOn: "",
+    closesOn: "",
+    establishmentIds: [],
+  };
   return (
     <div className="stack">
       <div className="page-header">
@@ -24,8 +31,8 @@ export default async function NewCampaignPage() {
       {versions.length === 0 ? (
         <div className="alert alert-warning" role="status">
           <p style={{ margin: 0 }}>
-            Aucune version de référentiel n&apos;est chargée : <Link href="/admin/referentials">chargez un référentiel</Link> avant de créer une
-            campagne.
+            Aucune version de référentiel n&apos;est chargée :{" "}
+            <Link href="/admin/referentials">chargez un référentiel</Link> avant de créer une campagne.
           </p>
         </div>
       ) : (

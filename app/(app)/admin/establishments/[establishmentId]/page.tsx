@@ -3,10 +3,10 @@ import Link from "next/link";
 import { EstablishmentForm } from "@/components/admin/establishment-form";
 import { EstablishmentStatusButton } from "@/components/admin/establishment-status-button";
 import { ActiveBadge } from "@/components/admin/status-badge";
-import { requireAdmin } from "@/lib/admin/page";
+import { requireAdmin } from "@/lib/admin/page-guard";
 import { getAdminEstablishment, getAdminOptions } from "@/lib/admin/queries";
 import { db } from "@/lib/core/db";
-import { orNotFound } from "@/lib/core/page";
+import { orNotFound } from "@/lib/core/or-not-found";
 
 export const metadata: Metadata = { title: "Établissement · Administration" };
 
@@ -31,20 +31,28 @@ export default async function EditEstablishmentPage({ params }: Props) {
     <div className="stack">
       <div className="page-header">
         <p className="breadcrumb">
-          <Link href="/admin">Administration</Link> › <Link href="/admin/establishments">Établissements</Link> › {establishment.name}
+          <Link href="/admin">Administration</Link> › <Link href="/admin/establishments">Établissements</Link> ›{" "}
+          {establishment.name}
         </p>
         <div className="row">
           <h1 style={{ margin: 0 }}>{establishment.name}</h1>
           <ActiveBadge disabled={establishment.disabled} />
         </div>
         <p>
-          {establishment.region.name} · {establishment._count.memberships} compte(s) rattaché(s) · {establishment._count.assessments} évaluation(s)
+          {establishment.region.name} · {establishment._count.memberships} compte(s) rattaché(s) ·{" "}
+          {establishment._count.assessments} évaluation(s)
           {establishment.supportOf ? ` · support du ${establishment.supportOf.name}` : ""}
         </p>
       </div>
       <div className="card">
         <h2>Identité</h2>
-        <EstablishmentForm establishmentId={establishment.id} defaults={defaults} regions={regions} departements={departements} ghts={ghts} />
+        <EstablishmentForm
+          establishmentId={establishment.id}
+          defaults={defaults}
+          regions={regions}
+          departements={departements}
+          ghts={ghts}
+        />
       </div>
       <div className="card">
         <h2>{establishment.disabled ? "Réactivation" : "Désactivation"}</h2>
@@ -53,7 +61,11 @@ export default async function EditEstablishmentPage({ params }: Props) {
             ? "Cet établissement est désactivé : ses membres n'y ont plus accès. Le réactiver leur rend l'accès."
             : "Désactiver retire l'accès à ses membres sans rien supprimer : évaluations, pièces et historique sont conservés."}
         </p>
-        <EstablishmentStatusButton establishmentId={establishment.id} name={establishment.name} disabled={establishment.disabled} />
+        <EstablishmentStatusButton
+          establishmentId={establishment.id}
+          name={establishment.name}
+          disabled={establishment.disabled}
+        />
       </div>
     </div>
   );

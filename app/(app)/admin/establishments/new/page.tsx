@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EstablishmentForm } from "@/components/admin/establishment-form";
-import { requireAdmin } from "@/lib/admin/page";
+import { requireAdmin } from "@/lib/admin/page-guard";
 import { getAdminOptions } from "@/lib/admin/queries";
 import { db } from "@/lib/core/db";
 

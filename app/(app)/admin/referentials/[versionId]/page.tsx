@@ -3,9 +3,9 @@ import Link from "next/link";
 import { DiffView } from "@/components/referentials/diff-view";
 import { ELIGIBILITY_LABELS, formatDateTime, formatDay, programmeLabel } from "@/components/referentials/labels";
 import { RequirementTable } from "@/components/referentials/requirement-table";
-import { param, requireAdmin } from "@/lib/admin/page";
+import { param, requireAdmin } from "@/lib/admin/page-guard";
 import { db } from "@/lib/core/db";
-import { orNotFound } from "@/lib/core/page";
+import { orNotFound } from "@/lib/core/or-not-found";
 import { getVersionWithDiff } from "@/lib/referentials/queries";
 
 export const metadata: Metadata = { title: "Version de référentiel · Administration" };
@@ -17,7 +17,10 @@ type Props = Readonly<{
 
 const LOADED: Record<string, { kind: "success" | "info"; text: string }> = {
   created: { kind: "success", text: "Version chargée. Elle peut maintenant être choisie pour une campagne." },
-  unchanged: { kind: "info", text: "Cette version était déjà chargée avec exactement ce contenu : rien n'a été modifié." },
+  unchanged: {
+    kind: "info",
+    text: "Cette version était déjà chargée avec exactement ce contenu : rien n'a été modifié.",
+  },
 };
 
 export default async function ReferentialVersionPage({ params, searchParams }: Props) {
@@ -32,33 +35,51 @@ export default async function ReferentialVersionPage({ params, searchParams }: P
     <div className="stack">
       <div className="page-header">
         <p className="breadcrumb">
-          <Link href="/">Accueil</Link> › <Link href="/admin">Administration</Link> › <Link href="/admin/referentials">Référentiels</Link> ›{" "}
-          {version.referentialId} {version.version}
+          <Link href="/">Accueil</Link> › <Link href="/admin">Administration</Link> ›{" "}
+          <Link href="/admin/referentials">Référentiels</Link> › {version.referentialId} {version.version}
         </p>
         <div className="row">
-          <h1 style={{ margin: 0 }}>{version.title} — version {version.version}</h1>
+          <h1 style={{ margin: 0 }}>
+            {version.title} — version {version.version}
+          </h1>
           <span className="badge">{programmeLabel(content.programme)}</span>
           {version.campaigns.length > 0 ? <span className="badge badge-orange">utilisée : immuable</span> : null}
         </div>
         <p>
-          {content.publisher} · publiée le {formatDay(content.publishedOn)} · chargée le {formatDateTime(version.loadedAt)}
+          {content.publisher} · publiée le {formatDay(content.publishedOn)} · chargée le{" "}
+          {formatDateTime(version.loadedAt)}
           {version.loadedBy ? ` par ${version.loadedBy}` : " depuis les fichiers livrés"}
         </p>
       </div>
       {loaded ? (
-        <div className={loaded.kind === "success" ? "alert alert-success" : "alert"} role="status" data-testid="load-status">
+        <div
+          className={loaded.kind === "success" ? "alert alert-success" : "alert"}
+          role="status"
+          data-testid="load-status"
+        >
           <p style={{ margin: 0, fontWeight: 600 }}>{loaded.text}</p>
         </div>
       ) : null}
 
       <div className="grid">
-        <div className="card"><div className="stat">{content.requirements.length}</div><div className="stat-label">exigences, dont {blocking} bloquantes</div></div>
-        <div className="card"><div className="stat">{content.domains.length}</div><div className="stat-label">domaines</div></div>
+        <div className="card">
+          <div className="stat">{content.requirements.length}</div>
+          <div className="stat-label">exigences, dont {blocking} bloquantes</div>
+        </div>
+        <div className="card">
+          <div className="stat">{content.domains.length}</div>
+          <div className="stat-label">domaines</div>
+        </div>
         <div className="card">
           <div className="stat">{byConfidence("L")}</div>
-          <div className="stat-label">exigences reconstituées (L) à confirmer · {byConfidence("M")} M · {byConfidence("H")} H</div>
+          <div className="stat-label">
+            exigences reconstituées (L) à confirmer · {byConfidence("M")} M · {byConfidence("H")} H
+          </div>
         </div>
-        <div className="card"><div className="stat">{version.campaigns.length}</div><div className="stat-label">campagne(s) l&apos;utilisent</div></div>
+        <div className="card">
+          <div className="stat">{version.campaigns.length}</div>
+          <div className="stat-label">campagne(s) l&apos;utilisent</div>
+        </div>
       </div>
 
       <div className="card">
@@ -66,7 +87,9 @@ export default async function ReferentialVersionPage({ params, searchParams }: P
         {version.diff && version.previous ? (
           <DiffView diff={version.diff} previousVersion={version.previous.version} />
         ) : (
-          <p className="muted" style={{ margin: 0 }}>Première version chargée de ce référentiel : rien à comparer.</p>
+          <p className="muted" style={{ margin: 0 }}>
+            Première version chargée de ce référentiel : rien à comparer.
+          </p>
         )}
       </div>
 
@@ -91,7 +114,13 @@ export default async function ReferentialVersionPage({ params, searchParams }: P
         <ul className="small" style={{ margin: 0 }}>
           {content.sources.map((s, i) => (
             <li key={i}>
-              {s.url ? <a href={s.url} rel="noreferrer noopener" target="_blank">{s.title}</a> : s.title}
+              {s.url ? (
+                <a href={s.url} rel="noreferrer noopener" target="_blank">
+                  {s.title}
+                </a>
+              ) : (
+                s.title
+              )}
               {s.date ? <span className="muted"> ({formatDay(s.date)})</span> : null}
             </li>
           ))}
@@ -101,7 +130,9 @@ export default async function ReferentialVersionPage({ params, searchParams }: P
             <h3 style={{ marginTop: "1rem" }}>Campagnes qui utilisent cette version</h3>
             <ul className="small" style={{ margin: 0 }}>
               {version.campaigns.map((c) => (
-                <li key={c.id}><Link href={`/admin/campaigns/${c.id}`}>{c.name}</Link> ({c.year})</li>
+                <li key={c.id}>
+                  <Link href={`/admin/campaigns/${c.id}`}>{c.name}</Link> ({c.year})
+                </li>
               ))}
             </ul>
           </>
@@ -113,7 +144,9 @@ export default async function ReferentialVersionPage({ params, searchParams }: P
 
       <section className="stack" aria-labelledby="contenu-version">
         <div>
-          <h2 id="contenu-version" style={{ marginBottom: "0.25rem" }}>Domaines et exigences</h2>
+          <h2 id="contenu-version" style={{ marginBottom: "0.25rem" }}>
+            Domaines et exigences
+          </h2>
           <p className="muted small" style={{ margin: 0 }}>
             Confiance : <strong>H</strong> énoncé par une source · <strong>M</strong> plusieurs sources concordent ·{" "}
             <strong>L</strong> reconstitué, à confirmer par un délégué régional.

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RegionNameForm } from "@/components/admin/region-name-form";
-import { requireAdmin } from "@/lib/admin/page";
+import { requireAdmin } from "@/lib/admin/page-guard";
 import { getAdminRegion } from "@/lib/admin/queries";
 import { db } from "@/lib/core/db";
-import { orNotFound } from "@/lib/core/page";
+import { orNotFound } from "@/lib/core/or-not-found";
 
 export const metadata: Metadata = { title: "Région · Administration" };
 
@@ -28,11 +28,15 @@ export default async function EditRegionPage({ params }: Readonly<{ params: Prom
       <div className="card">
         <h2>Départements</h2>
         {region.departements.length === 0 ? (
-          <p className="muted" style={{ margin: 0 }}>Aucun département n&apos;est rattaché à cette région.</p>
+          <p className="muted" style={{ margin: 0 }}>
+            Aucun département n&apos;est rattaché à cette région.
+          </p>
         ) : (
           <ul style={{ margin: 0 }}>
             {region.departements.map((d) => (
-              <li key={d.code}>{d.name} ({d.code})</li>
+              <li key={d.code}>
+                {d.name} ({d.code})
+              </li>
             ))}
           </ul>
         )}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RegionForm } from "@/components/admin/region-form";
-import { requireAdmin } from "@/lib/admin/page";
+import { requireAdmin } from "@/lib/admin/page-guard";
 
 export const metadata: Metadata = { title: "Nouvelle région · Administration" };
 

@@ -5,10 +5,10 @@ import { MembershipForm } from "@/components/admin/membership-form";
 import { MembershipRemoveButton } from "@/components/admin/membership-remove-button";
 import { ActiveBadge } from "@/components/admin/status-badge";
 import { UserEditForm } from "@/components/admin/user-edit-form";
-import { requireAdmin } from "@/lib/admin/page";
+import { requireAdmin } from "@/lib/admin/page-guard";
 import { getAdminOptions, getAdminUser } from "@/lib/admin/queries";
 import { db } from "@/lib/core/db";
-import { orNotFound } from "@/lib/core/page";
+import { orNotFound } from "@/lib/core/or-not-found";
 
 export const metadata: Metadata = { title: "Compte · Administration" };
 
@@ -31,18 +31,30 @@ export default async function EditUserPage({ params }: Readonly<{ params: Promis
       </div>
       <div className="card">
         <h2>Compte</h2>
-        <UserEditForm userId={user.id} defaults={{ name: user.name, title: user.title, disabled: user.disabled }} isSelf={isSelf} />
+        <UserEditForm
+          userId={user.id}
+          defaults={{ name: user.name, title: user.title, disabled: user.disabled }}
+          isSelf={isSelf}
+        />
       </div>
       <div className="card stack">
         <h2 style={{ margin: 0 }}>Rôles et rattachements</h2>
         {user.memberships.length === 0 ? (
-          <p className="muted" style={{ margin: 0 }}>Aucun rôle : ce compte ne voit rien tant qu&apos;un rôle ne lui est pas attribué.</p>
+          <p className="muted" style={{ margin: 0 }}>
+            Aucun rôle : ce compte ne voit rien tant qu&apos;un rôle ne lui est pas attribué.
+          </p>
         ) : (
           <div className="table-wrap">
             <table className="table">
               <caption className="visually-hidden">Rôles de {user.name}</caption>
               <thead>
-                <tr><th scope="col">Rôle</th><th scope="col">Périmètre</th><th scope="col"><span className="visually-hidden">Action</span></th></tr>
+                <tr>
+                  <th scope="col">Rôle</th>
+                  <th scope="col">Périmètre</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Action</span>
+                  </th>
+                </tr>
               </thead>
               <tbody>
                 {user.memberships.map((m) => (
@@ -53,7 +65,11 @@ export default async function EditUserPage({ params }: Readonly<{ params: Promis
                       {isSelf && m.role === "admin" ? (
                         <span className="muted small">Votre rôle d&apos;administration</span>
                       ) : (
-                        <MembershipRemoveButton userId={user.id} membershipId={m.id} description={`${roleLabel(m)} · ${scopeLabel(m)}`} />
+                        <MembershipRemoveButton
+                          userId={user.id}
+                          membershipId={m.id}
+                          description={`${roleLabel(m)} · ${scopeLabel(m)}`}
+                        />
                       )}
                     </td>
                   </tr>

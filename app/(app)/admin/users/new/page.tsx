@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { UserCreateForm } from "@/components/admin/user-create-form";
-import { requireAdmin } from "@/lib/admin/page";
+import { requireAdmin } from "@/lib/admin/page-guard";
 
 export const metadata: Metadata = { title: "Nouveau compte · Administration" };
 

@@ -5,7 +5,7 @@ import { DiffTable } from "@/components/scoring/diff-table";
 import { HistoryTable } from "@/components/scoring/history-table";
 import { requireActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
-import { orNotFound } from "@/lib/core/page";
+import { orNotFound } from "@/lib/core/or-not-found";
 import { diffAssessments } from "@/lib/scoring/diff";
 import { getEstablishmentHistory } from "@/lib/scoring/queries";
 
@@ -16,7 +16,10 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 const single = (v: string | string[] | undefined) => (typeof v === "string" ? v : null);
 
-export default async function HistoryPage({ params, searchParams }: Readonly<{ params: Params; searchParams: Search }>) {
+export default async function HistoryPage({
+  params,
+  searchParams,
+}: Readonly<{ params: Params; searchParams: Search }>) {
   const { establishmentId } = await params;
   const search = await searchParams;
   const actor = await requireActor();
@@ -31,27 +34,36 @@ export default async function HistoryPage({ params, searchParams }: Readonly<{ p
     <div className="stack">
       <div className="page-header">
         <p className="breadcrumb">
-          <Link href="/">Accueil</Link> › <Link href={`/establishments/${establishment.id}`}>{establishment.name}</Link> › Historique
+          <Link href="/">Accueil</Link> › <Link href={`/establishments/${establishment.id}`}>{establishment.name}</Link>{" "}
+          › Historique
         </p>
         <h1>Historique des évaluations</h1>
         <p>Verdict et score par domaine de chaque campagne, de la plus ancienne à la plus récente.</p>
       </div>
       {assessments.length === 0 ? (
-        <div className="card empty"><strong>Aucune évaluation à afficher</strong>Aucune évaluation de cet établissement ne vous est accessible.</div>
+        <div className="card empty">
+          <strong>Aucune évaluation à afficher</strong>Aucune évaluation de cet établissement ne vous est accessible.
+        </div>
       ) : (
         <HistoryTable establishmentId={establishment.id} entries={assessments} />
       )}
       {assessments.length >= 2 ? (
         <section className="card stack" aria-labelledby="compare-title">
-          <h2 id="compare-title" style={{ margin: 0 }}>Comparer deux évaluations</h2>
+          <h2 id="compare-title" style={{ margin: 0 }}>
+            Comparer deux évaluations
+          </h2>
           <CompareForm entries={assessments} from={from?.id ?? null} to={to?.id ?? null} />
           {diff && from && to ? (
             <>
-              <p className="small muted" style={{ margin: 0 }}>De « {from.campaign.name} » à « {to.campaign.name} », sur les exigences présentes dans les deux.</p>
+              <p className="small muted" style={{ margin: 0 }}>
+                De « {from.campaign.name} » à « {to.campaign.name} », sur les exigences présentes dans les deux.
+              </p>
               <DiffTable diff={diff} />
             </>
           ) : (
-            <p className="muted" style={{ margin: 0 }}>Choisissez deux évaluations différentes.</p>
+            <p className="muted" style={{ margin: 0 }}>
+              Choisissez deux évaluations différentes.
+            </p>
           )}
         </section>
       ) : null}

@@ -5,7 +5,7 @@ import { IndicatorCards } from "@/components/inventory/indicator-cards";
 import { InventoryTable } from "@/components/inventory/inventory-table";
 import { requireActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
-import { orNotFound } from "@/lib/core/page";
+import { orNotFound } from "@/lib/core/or-not-found";
 import { getInventory } from "@/lib/inventory/queries";
 
 export const metadata: Metadata = { title: "Inventaire des applications" };
@@ -18,18 +18,21 @@ export const metadata: Metadata = { title: "Inventaire des applications" };
 export default async function InventoryPage({ params }: Readonly<{ params: Promise<{ establishmentId: string }> }>) {
   const { establishmentId } = await params;
   const actor = await requireActor();
-  const { establishment, applications, indicators, canEdit } = await orNotFound(getInventory(db, actor, establishmentId));
+  const { establishment, applications, indicators, canEdit } = await orNotFound(
+    getInventory(db, actor, establishmentId),
+  );
   const base = `/api/establishments/${establishment.id}/inventory`;
   return (
     <div className="stack">
       <div className="page-header">
         <p className="breadcrumb">
-          <Link href="/">Accueil</Link> › <Link href={`/establishments/${establishment.id}`}>{establishment.name}</Link> › Inventaire des applications
+          <Link href="/">Accueil</Link> › <Link href={`/establishments/${establishment.id}`}>{establishment.name}</Link>{" "}
+          › Inventaire des applications
         </p>
         <h1>Inventaire des applications</h1>
         <p>
-          Une ligne par application, avec les domaines fonctionnels qu&apos;elle couvre. L&apos;inventaire calcule les indicateurs
-          « part des applications » du questionnaire ; une évaluation soumise en garde une copie figée.
+          Une ligne par application, avec les domaines fonctionnels qu&apos;elle couvre. L&apos;inventaire calcule les
+          indicateurs « part des applications » du questionnaire ; une évaluation soumise en garde une copie figée.
         </p>
       </div>
 

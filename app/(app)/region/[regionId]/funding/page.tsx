@@ -3,7 +3,7 @@ import Link from "next/link";
 import { FundingAdmin } from "@/components/funding/funding-admin";
 import { requireActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
-import { orNotFound } from "@/lib/core/page";
+import { orNotFound } from "@/lib/core/or-not-found";
 import { getFundingAdminView } from "@/lib/funding/queries";
 import { getRegionOrThrow } from "@/lib/region/queries";
 
@@ -18,11 +18,14 @@ export default async function RegionFundingPage({ params }: Readonly<{ params: P
   return (
     <div className="stack">
       <div className="page-header">
-        <p className="breadcrumb"><Link href="/">Accueil</Link> › <Link href={`/region/${region.id}`}>{region.name}</Link> › Financements</p>
+        <p className="breadcrumb">
+          <Link href="/">Accueil</Link> › <Link href={`/region/${region.id}`}>{region.name}</Link> › Financements
+        </p>
         <h1>Financements en jeu — {region.name}</h1>
         <p>
-          L&apos;enveloppe de la région pour chaque campagne, ou le montant propre à un établissement. Les établissements voient, sur leurs
-          résultats, la part que leurs prérequis manquants retiennent, avec l&apos;hypothèse que vous écrivez ici.
+          L&apos;enveloppe de la région pour chaque campagne, ou le montant propre à un établissement. Les
+          établissements voient, sur leurs résultats, la part que leurs prérequis manquants retiennent, avec
+          l&apos;hypothèse que vous écrivez ici.
         </p>
       </div>
       <FundingAdmin view={view} regionId={region.id} />

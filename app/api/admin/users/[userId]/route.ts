@@ -1,6 +1,8 @@
-import { updateUser } from "@/lib/admin/actions";
+import { updateUser } from "@/lib/admin/commands";
 import { ZUserUpdate } from "@/lib/admin/schemas";
-import { adminCommand } from "@/lib/admin/route";
+import { adminCommand } from "@/lib/admin/admin-command";
 import { db } from "@/lib/core/db";
 
-export const PATCH = adminCommand(ZUserUpdate, ({ actor, input, requestId, params }) => updateUser(db, actor, params.userId ?? "", input, requestId));
+export const PATCH = adminCommand(ZUserUpdate, ({ actor, input, requestId, params }) =>
+  updateUser(db, actor, params.userId ?? "", input, requestId),
+);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/core/db";
-import { handleUnexpected, requireRouteActor } from "@/lib/core/route";
+import { errorResponse, requireRouteActor } from "@/lib/core/http-command";
 import { getDossierPdf } from "@/lib/dossier/generate";
 import { requestOrigin } from "@/lib/dossier/origin";
 
@@ -26,6 +26,6 @@ export async function GET(request: Request, context: { params: Promise<{ assessm
       },
     });
   } catch (error) {
-    return handleUnexpected(error, requestId);
+    return errorResponse(error, requestId);
   }
 }

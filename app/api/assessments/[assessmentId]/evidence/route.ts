@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { db } from "@/lib/core/db";
-import { assertSameOrigin, handleUnexpected, requireRouteActor } from "@/lib/core/route";
-import { precheckUpload, uploadEvidence } from "@/lib/evidence/actions";
+import { assertSameOrigin, errorResponse, requireRouteActor } from "@/lib/core/http-command";
+import { precheckUpload, uploadEvidence } from "@/lib/evidence/commands";
 import { readUploadForm } from "@/lib/evidence/upload-form";
 
 /**
@@ -22,6 +22,6 @@ export async function POST(request: Request, context: { params: Promise<{ assess
     const result = await uploadEvidence(db, actor, assessmentId, requirementCode, file, requestId);
     return NextResponse.json(result, { status: result.alreadyLinked ? 200 : 201 });
   } catch (error) {
-    return handleUnexpected(error, requestId);
+    return errorResponse(error, requestId);
   }
 }

@@ -1,6 +1,10 @@
 import { z } from "zod";
-import { reopenAssessment } from "@/lib/assessments/actions";
+import { reopenAssessment } from "@/lib/assessments/commands";
 import { db } from "@/lib/core/db";
-import { command } from "@/lib/core/route";
+import { command } from "@/lib/core/http-command";
 
-export const POST = command(z.object({}).strict(), ({ actor, params, requestId }) => reopenAssessment({ db, actor, requestId }, params.assessmentId!), { successStatus: 201 });
+export const POST = command(
+  z.object({}).strict(),
+  ({ actor, params, requestId }) => reopenAssessment({ db, actor, requestId }, params.assessmentId!),
+  { successStatus: 201 },
+);

@@ -1,6 +1,8 @@
-import { shareAssessment } from "@/lib/assessments/actions";
+import { shareAssessment } from "@/lib/assessments/commands";
 import { ZShare } from "@/lib/assessments/schemas";
 import { db } from "@/lib/core/db";
-import { command } from "@/lib/core/route";
+import { command } from "@/lib/core/http-command";
 
-export const PUT = command(ZShare, ({ actor, input, params, requestId }) => shareAssessment({ db, actor, requestId }, params.assessmentId!, input.sharedWithRegion));
+export const PUT = command(ZShare, ({ actor, input, params, requestId }) =>
+  shareAssessment({ db, actor, requestId }, params.assessmentId!, input.sharedWithRegion),
+);

@@ -1,14 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { after } from "next/server";
-import { submitAssessment } from "@/lib/assessments/actions";
+import { submitAssessment } from "@/lib/assessments/commands";
 import { ZSubmitAssessment } from "@/lib/assessments/schemas";
 import { getRouteActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
-import { command } from "@/lib/core/route";
+import { command } from "@/lib/core/http-command";
 import { getDossierPdf } from "@/lib/dossier/generate";
 import { requestOrigin } from "@/lib/dossier/origin";
 
-const submit = command(ZSubmitAssessment, ({ actor, input, params, requestId }) => submitAssessment({ db, actor, requestId }, params.assessmentId!, input));
+const submit = command(ZSubmitAssessment, ({ actor, input, params, requestId }) =>
+  submitAssessment({ db, actor, requestId }, params.assessmentId!, input),
+);
 
 /**
  * Submits, then seals the dossier once the answer has gone out: the director who submitted is the

@@ -1,6 +1,6 @@
 import { db } from "@/lib/core/db";
-import { command } from "@/lib/core/route";
-import { createApplication } from "@/lib/inventory/actions";
+import { command } from "@/lib/core/http-command";
+import { createApplication } from "@/lib/inventory/commands";
 import { ZApplicationInput } from "@/lib/inventory/schemas";
 
 /** Adds one application to the inventory: 201 with the stored application, 409 if its name is taken. */

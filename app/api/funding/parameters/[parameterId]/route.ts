@@ -1,6 +1,6 @@
 import { db } from "@/lib/core/db";
-import { command } from "@/lib/core/route";
-import { deleteFundingParameter, updateFundingParameter } from "@/lib/funding/actions";
+import { command } from "@/lib/core/http-command";
+import { deleteFundingParameter, updateFundingParameter } from "@/lib/funding/commands";
 import { ZFundingParameterDelete, ZFundingParameterInput } from "@/lib/funding/schemas";
 
 /** Replace a funding assumption (the whole form is sent). */

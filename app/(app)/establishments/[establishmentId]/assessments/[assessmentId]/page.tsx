@@ -9,7 +9,7 @@ import { SubmitPanel } from "@/components/assessments/submit-panel";
 import { getAssessmentView } from "@/lib/assessments/queries";
 import { requireActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
-import { orNotFound } from "@/lib/core/page";
+import { orNotFound } from "@/lib/core/or-not-found";
 
 export const metadata: Metadata = { title: "Évaluation" };
 
@@ -24,19 +24,33 @@ export default async function AssessmentPage({ params }: Readonly<{ params: Para
   const { assessment, progress, isDirector, editable } = view;
   const base = `/establishments/${establishmentId}/assessments/${assessmentId}`;
   const isDraft = assessment.status === "draft";
-  const isMember = actor.memberships.some((m) => (m.role === "director" || m.role === "contributor") && m.establishmentId === assessment.establishmentId);
+  const isMember = actor.memberships.some(
+    (m) => (m.role === "director" || m.role === "contributor") && m.establishmentId === assessment.establishmentId,
+  );
   const missing = progress.total - progress.answered;
   // Contributors see the sections entrusted to them first.
-  const sections = [...progress.sections].sort((a, b) => Number(editable.has(b.domainCode)) - Number(editable.has(a.domainCode)));
+  const sections = [...progress.sections].sort(
+    (a, b) => Number(editable.has(b.domainCode)) - Number(editable.has(a.domainCode)),
+  );
 
   return (
     <div className="stack">
       <AssessmentHeader assessment={assessment} progress={progress} />
       <nav className="row" aria-label="Évaluation">
-        <Link className="btn btn-small" href={`${base}/results`}>Résultats et éligibilité</Link>
-        <Link className="btn btn-small btn-secondary" href={`${base}/actions`}>Plan d&apos;actions</Link>
-        <Link className="btn btn-small btn-secondary" href={`/establishments/${establishmentId}/history`}>Historique</Link>
-        {isMember ? <Link className="btn btn-small btn-secondary" href={`/establishments/${establishmentId}/inventory`}>Inventaire des applications</Link> : null}
+        <Link className="btn btn-small" href={`${base}/results`}>
+          Résultats et éligibilité
+        </Link>
+        <Link className="btn btn-small btn-secondary" href={`${base}/actions`}>
+          Plan d&apos;actions
+        </Link>
+        <Link className="btn btn-small btn-secondary" href={`/establishments/${establishmentId}/history`}>
+          Historique
+        </Link>
+        {isMember ? (
+          <Link className="btn btn-small btn-secondary" href={`/establishments/${establishmentId}/inventory`}>
+            Inventaire des applications
+          </Link>
+        ) : null}
       </nav>
       {isMember ? (
         <section className="card" aria-labelledby="dossier-title">
@@ -46,11 +60,18 @@ export default async function AssessmentPage({ params }: Readonly<{ params: Para
       ) : null}
       {view.resume && isDraft ? (
         <p className="alert" style={{ margin: 0 }}>
-          <Link href={`${base}/sections/${view.resume.domainCode}#${view.resume.code}`}>Reprendre là où vous en étiez : {view.resume.code}</Link>
+          <Link href={`${base}/sections/${view.resume.domainCode}#${view.resume.code}`}>
+            Reprendre là où vous en étiez : {view.resume.code}
+          </Link>
         </p>
       ) : null}
       {assessment.referential.options.length > 0 ? (
-        <OptionsForm assessmentId={assessment.id} options={assessment.referential.options} values={assessment.options} readOnly={!isDirector || !isDraft} />
+        <OptionsForm
+          assessmentId={assessment.id}
+          options={assessment.referential.options}
+          values={assessment.options}
+          readOnly={!isDirector || !isDraft}
+        />
       ) : null}
 
       <section className="card" aria-labelledby="sections-title">
@@ -58,7 +79,14 @@ export default async function AssessmentPage({ params }: Readonly<{ params: Para
         <div className="table-wrap" style={{ boxShadow: "none" }}>
           <table className="table">
             <thead>
-              <tr><th scope="col">Section</th><th scope="col">Avancement</th><th scope="col">Confiée à</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+              <tr>
+                <th scope="col">Section</th>
+                <th scope="col">Avancement</th>
+                <th scope="col">Confiée à</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
             </thead>
             <tbody>
               {sections.map((s) => {
@@ -67,17 +95,47 @@ export default async function AssessmentPage({ params }: Readonly<{ params: Para
                 return (
                   <tr key={s.domainCode}>
                     <td>
-                      <Link href={`${base}/sections/${s.domainCode}`}><strong>{s.domainCode}</strong> — {s.title}</Link>
-                      {editable.has(s.domainCode) && !isDirector ? <span className="badge" style={{ marginLeft: 8 }}>Vous est confiée</span> : null}
+                      <Link href={`${base}/sections/${s.domainCode}`}>
+                        <strong>{s.domainCode}</strong> — {s.title}
+                      </Link>
+                      {editable.has(s.domainCode) && !isDirector ? (
+                        <span className="badge" style={{ marginLeft: 8 }}>
+                          Vous est confiée
+                        </span>
+                      ) : null}
                     </td>
                     <td style={{ minWidth: 180 }}>
-                      <div className="small">{s.answered} / {s.total} ({pct} %){s.unknown ? ` · ${s.unknown} « je ne sais pas »` : ""}{s.toConfirm ? ` · ${s.toConfirm} à confirmer` : ""}</div>
-                      <div className="progress" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100} aria-label={`Avancement ${s.title}`}><span style={{ width: `${pct}%` }} /></div>
+                      <div className="small">
+                        {s.answered} / {s.total} ({pct} %){s.unknown ? ` · ${s.unknown} « je ne sais pas »` : ""}
+                        {s.toConfirm ? ` · ${s.toConfirm} à confirmer` : ""}
+                      </div>
+                      <div
+                        className="progress"
+                        role="progressbar"
+                        aria-valuenow={pct}
+                        aria-valuemin={0}
+                        aria-valuemax={100}
+                        aria-label={`Avancement ${s.title}`}
+                      >
+                        <span style={{ width: `${pct}%` }} />
+                      </div>
                     </td>
-                    <td className="small">{assigned.length ? assigned.map((a) => a.name).join(", ") : <span className="muted">Direction</span>}</td>
+                    <td className="small">
+                      {assigned.length ? (
+                        assigned.map((a) => a.name).join(", ")
+                      ) : (
+                        <span className="muted">Direction</span>
+                      )}
+                    </td>
                     <td>
                       {isDirector && isDraft ? (
-                        <AssignSection assessmentId={assessment.id} domainCode={s.domainCode} title={s.title} contributors={view.contributors} assigned={assigned.map((a) => a.id)} />
+                        <AssignSection
+                          assessmentId={assessment.id}
+                          domainCode={s.domainCode}
+                          title={s.title}
+                          contributors={view.contributors}
+                          assigned={assigned.map((a) => a.id)}
+                        />
                       ) : null}
                     </td>
                   </tr>
@@ -97,18 +155,30 @@ export default async function AssessmentPage({ params }: Readonly<{ params: Para
                 <div className="stack" style={{ gap: "0.5rem", marginBottom: "1rem" }}>
                   <p style={{ margin: 0 }}>Réponses manquantes ou à confirmer :</p>
                   <ul className="small" style={{ margin: 0 }}>
-                    {progress.sections.filter((s) => s.missing.length).map((s) => (
-                      <li key={s.domainCode}>
-                        {s.title} :{" "}
-                        {s.missing.map((code, i) => (
-                          <span key={code}>{i ? ", " : ""}<Link href={`${base}/sections/${s.domainCode}#${code}`}>{code}</Link></span>
-                        ))}
-                      </li>
-                    ))}
+                    {progress.sections
+                      .filter((s) => s.missing.length)
+                      .map((s) => (
+                        <li key={s.domainCode}>
+                          {s.title} :{" "}
+                          {s.missing.map((code, i) => (
+                            <span key={code}>
+                              {i ? ", " : ""}
+                              <Link href={`${base}/sections/${s.domainCode}#${code}`}>{code}</Link>
+                            </span>
+                          ))}
+                        </li>
+                      ))}
                   </ul>
                 </div>
               ) : null}
-              <SubmitPanel assessmentId={assessment.id} version={assessment.version} defaultName={actor.name} defaultTitle={actor.title ?? ""} today={new Date().toISOString().slice(0, 10)} missing={missing} />
+              <SubmitPanel
+                assessmentId={assessment.id}
+                version={assessment.version}
+                defaultName={actor.name}
+                defaultTitle={actor.title ?? ""}
+                today={new Date().toISOString().slice(0, 10)}
+                missing={missing}
+              />
             </>
           ) : (
             <div className="stack" style={{ gap: "0.75rem" }}>
@@ -117,7 +187,13 @@ export default async function AssessmentPage({ params }: Readonly<{ params: Para
                 {assessment.submittedAt ? ` le ${dateFr.format(assessment.submittedAt)}` : ""} — lecture seule.
               </p>
               {assessment.status === "submitted" ? (
-                <CommandButton url={`/api/assessments/${assessment.id}/reopen`} label="Rouvrir en nouvelle révision" className="btn btn-secondary" confirm="Rouvrir crée une nouvelle révision modifiable, qui reprend les réponses, les pièces et le plan d’actions ; la version soumise reste conservée telle quelle. Continuer ?" redirectTo={`/establishments/${establishmentId}/assessments/{id}`} />
+                <CommandButton
+                  url={`/api/assessments/${assessment.id}/reopen`}
+                  label="Rouvrir en nouvelle révision"
+                  className="btn btn-secondary"
+                  confirm="Rouvrir crée une nouvelle révision modifiable, qui reprend les réponses, les pièces et le plan d’actions ; la version soumise reste conservée telle quelle. Continuer ?"
+                  redirectTo={`/establishments/${establishmentId}/assessments/{id}`}
+                />
               ) : null}
             </div>
           )}
@@ -125,10 +201,20 @@ export default async function AssessmentPage({ params }: Readonly<{ params: Para
           <div className="row">
             <div>
               <strong>Partage avec la délégation régionale et le GHT</strong>
-              <p className="small muted" style={{ margin: 0 }}>{assessment.sharedWithRegion ? "Les résultats sont visibles par la délégation FHF de la région et la coordination du GHT." : "Les résultats ne sont visibles que par l'établissement."}</p>
+              <p className="small muted" style={{ margin: 0 }}>
+                {assessment.sharedWithRegion
+                  ? "Les résultats sont visibles par la délégation FHF de la région et la coordination du GHT."
+                  : "Les résultats ne sont visibles que par l'établissement."}
+              </p>
             </div>
             <span className="spacer" />
-            <CommandButton url={`/api/assessments/${assessment.id}/share`} method="PUT" body={{ sharedWithRegion: !assessment.sharedWithRegion }} label={assessment.sharedWithRegion ? "Ne plus partager" : "Partager"} className="btn btn-secondary btn-small" />
+            <CommandButton
+              url={`/api/assessments/${assessment.id}/share`}
+              method="PUT"
+              body={{ sharedWithRegion: !assessment.sharedWithRegion }}
+              label={assessment.sharedWithRegion ? "Ne plus partager" : "Partager"}
+              className="btn btn-secondary btn-small"
+            />
           </div>
         </section>
       ) : null}

@@ -1,8 +1,12 @@
-import { addMembership } from "@/lib/admin/actions";
+import { addMembership } from "@/lib/admin/commands";
 import { ZMembershipInput } from "@/lib/admin/schemas";
-import { adminCommand } from "@/lib/admin/route";
+import { adminCommand } from "@/lib/admin/admin-command";
 import { db } from "@/lib/core/db";
 
-export const POST = adminCommand(ZMembershipInput, ({ actor, input, requestId, params }) => addMembership(db, actor, params.userId ?? "", input, requestId), {
-  successStatus: 201,
-});
+export const POST = adminCommand(
+  ZMembershipInput,
+  ({ actor, input, requestId, params }) => addMembership(db, actor, params.userId ?? "", input, requestId),
+  {
+    successStatus: 201,
+  },
+);

@@ -1,7 +1,7 @@
-import { deleteAction, updateAction } from "@/lib/action-plan/actions";
+import { deleteAction, updateAction } from "@/lib/action-plan/commands";
 import { ZActionDelete, ZActionUpdate } from "@/lib/action-plan/schemas";
 import { db } from "@/lib/core/db";
-import { command } from "@/lib/core/route";
+import { command } from "@/lib/core/http-command";
 
 /** Edit an action: 200 with the action, 409 STALE_VERSION with the current one. */
 export const PATCH = command(ZActionUpdate, ({ actor, input, params, requestId }) =>

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/core/db";
-import { handleUnexpected, requireRouteActor } from "@/lib/core/route";
+import { errorResponse, requireRouteActor } from "@/lib/core/http-command";
 import { openDossierBundle } from "@/lib/dossier/bundle";
 import { requestOrigin } from "@/lib/dossier/origin";
 
@@ -10,7 +10,10 @@ export async function GET(request: Request, context: { params: Promise<{ assessm
   try {
     const actor = await requireRouteActor();
     const { assessmentId } = await context.params;
-    const { stream, fileName } = await openDossierBundle(db, actor, assessmentId, { origin: requestOrigin(request), requestId });
+    const { stream, fileName } = await openDossierBundle(db, actor, assessmentId, {
+      origin: requestOrigin(request),
+      requestId,
+    });
     return new Response(stream, {
       headers: {
         "Content-Type": "application/zip",
@@ -20,6 +23,6 @@ export async function GET(request: Request, context: { params: Promise<{ assessm
       },
     });
   } catch (error) {
-    return handleUnexpected(error, requestId);
+    return errorResponse(error, requestId);
   }
 }

@@ -1,6 +1,6 @@
 import { db } from "@/lib/core/db";
-import { command } from "@/lib/core/route";
-import { linkEvidence } from "@/lib/evidence/actions";
+import { command } from "@/lib/core/http-command";
+import { linkEvidence } from "@/lib/evidence/commands";
 import { ZLinkEvidence } from "@/lib/evidence/schemas";
 
 /** Link a file of the establishment's library to a requirement: 201 with the link. */

@@ -1,6 +1,6 @@
 import { db } from "@/lib/core/db";
-import { command } from "@/lib/core/route";
-import { deleteApplication, updateApplication } from "@/lib/inventory/actions";
+import { command } from "@/lib/core/http-command";
+import { deleteApplication, updateApplication } from "@/lib/inventory/commands";
 import { ZApplicationInput, ZEmpty } from "@/lib/inventory/schemas";
 
 /** Replaces one application's fields (the form sends the whole application). */

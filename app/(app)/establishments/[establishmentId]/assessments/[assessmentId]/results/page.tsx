@@ -4,7 +4,7 @@ import { AssessmentHeader } from "@/components/assessments/assessment-header";
 import { ResultsView } from "@/components/scoring/results-view";
 import { requireActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
-import { orNotFound } from "@/lib/core/page";
+import { orNotFound } from "@/lib/core/or-not-found";
 import { CreateActionButton } from "@/components/action-plan/create-action-button";
 import { FundingAtStake } from "@/components/funding/funding-at-stake";
 import { getActionPlanContext } from "@/lib/action-plan/queries";
@@ -18,17 +18,24 @@ type Params = Promise<{ establishmentId: string; assessmentId: string }>;
 export default async function ResultsPage({ params }: Readonly<{ params: Params }>) {
   const { establishmentId, assessmentId } = await params;
   const actor = await requireActor();
-  const { assessment, score, progress, coverage } = await orNotFound(getAssessmentResults(db, actor, establishmentId, assessmentId));
+  const { assessment, score, progress, coverage } = await orNotFound(
+    getAssessmentResults(db, actor, establishmentId, assessmentId),
+  );
   const base = `/establishments/${establishmentId}/assessments/${assessmentId}`;
   const open = progress.total - progress.answered;
-  const [plan, funding] = await Promise.all([getActionPlanContext(db, actor, assessment), getFundingForAssessment(db, actor, assessment)]);
+  const [plan, funding] = await Promise.all([
+    getActionPlanContext(db, actor, assessment),
+    getFundingForAssessment(db, actor, assessment),
+  ]);
   return (
     <div className="stack">
       <AssessmentHeader assessment={assessment} progress={progress} sectionTitle="Résultats" />
       {open > 0 ? (
         <p className="alert" style={{ margin: 0 }}>
-          {open > 1 ? `${open} réponses manquent ou sont à confirmer : elles comptent` : "1 réponse manque ou est à confirmer : elle compte"} « à instruire ».{" "}
-          <Link href={base}>Reprendre le questionnaire</Link>
+          {open > 1
+            ? `${open} réponses manquent ou sont à confirmer : elles comptent`
+            : "1 réponse manque ou est à confirmer : elle compte"}{" "}
+          « à instruire ». <Link href={base}>Reprendre le questionnaire</Link>
         </p>
       ) : null}
       <ResultsView
@@ -40,17 +47,33 @@ export default async function ResultsPage({ params }: Readonly<{ params: Params 
           const count = plan.actionsByRequirement[gap.code] ?? 0;
           return (
             <div className="row">
-              {count > 0 ? <Link className="small" href={`${base}/actions`}>{count} action{count > 1 ? "s" : ""} prévue{count > 1 ? "s" : ""}</Link> : null}
-              {plan.canCreate ? <CreateActionButton assessmentId={assessment.id} owners={plan.owners} gap={{ code: gap.code, label: gap.label, recommendedAction: gap.recommendedAction }} /> : null}
+              {count > 0 ? (
+                <Link className="small" href={`${base}/actions`}>
+                  {count} action{count > 1 ? "s" : ""} prévue{count > 1 ? "s" : ""}
+                </Link>
+              ) : null}
+              {plan.canCreate ? (
+                <CreateActionButton
+                  assessmentId={assessment.id}
+                  owners={plan.owners}
+                  gap={{ code: gap.code, label: gap.label, recommendedAction: gap.recommendedAction }}
+                />
+              ) : null}
             </div>
           );
         }}
       />
       <nav className="row" aria-label="Suite">
-        <Link className="btn btn-secondary" href={base}>← Sommaire du questionnaire</Link>
+        <Link className="btn btn-secondary" href={base}>
+          ← Sommaire du questionnaire
+        </Link>
         <span className="spacer" />
-        <Link className="btn btn-secondary" href={`${base}/actions`}>Plan d&apos;actions</Link>
-        <Link className="btn btn-secondary" href={`/establishments/${establishmentId}/history`}>Historique de l&apos;établissement</Link>
+        <Link className="btn btn-secondary" href={`${base}/actions`}>
+          Plan d&apos;actions
+        </Link>
+        <Link className="btn btn-secondary" href={`/establishments/${establishmentId}/history`}>
+          Historique de l&apos;établissement
+        </Link>
       </nav>
     </div>
   );

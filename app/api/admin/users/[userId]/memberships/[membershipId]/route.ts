@@ -1,6 +1,6 @@
-import { removeMembership } from "@/lib/admin/actions";
+import { removeMembership } from "@/lib/admin/commands";
 import { ZEmpty } from "@/lib/admin/schemas";
-import { adminCommand } from "@/lib/admin/route";
+import { adminCommand } from "@/lib/admin/admin-command";
 import { db } from "@/lib/core/db";
 
 export const DELETE = adminCommand(ZEmpty, ({ actor, requestId, params }) =>

@@ -7,7 +7,7 @@ import { getAssessmentView } from "@/lib/assessments/queries";
 import { findReusableAnswers } from "@/lib/assessments/reuse";
 import { requireActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
-import { orNotFound } from "@/lib/core/page";
+import { orNotFound } from "@/lib/core/or-not-found";
 import { EvidencePanel } from "@/components/evidence/evidence-panel";
 import { listEstablishmentEvidence, listEvidenceForAssessment } from "@/lib/evidence/queries";
 import { INDICATOR_TEXT } from "@/lib/inventory/indicators";
@@ -27,7 +27,9 @@ export default async function SectionPage({ params }: Readonly<{ params: Params 
   if (!section) notFound();
   const base = `/establishments/${establishmentId}/assessments/${assessmentId}`;
   const readOnly = assessment.status !== "draft" || !editable.has(section.code);
-  const requirements = assessment.referential.requirements.filter((r) => r.domain === section.code && isVisible(r, answers, assessment.options));
+  const requirements = assessment.referential.requirements.filter(
+    (r) => r.domain === section.code && isVisible(r, answers, assessment.options),
+  );
   // Computed only when a question of this section needs it; the inventory was loaded through the
   // scoped assessment above, so it belongs to the establishment the actor may see.
   const indicators = requirements.some((r) => r.answer.type === "percentage" && r.answer.computedFrom)
@@ -39,9 +41,14 @@ export default async function SectionPage({ params }: Readonly<{ params: Params 
     return result.denominator === 0 ? null : { ...result, scope: INDICATOR_TEXT[r.answer.computedFrom].scope };
   };
   // Evidence is the establishment's own: delegates and coordinators reading a shared assessment don't see files.
-  const seesEvidence = actor.memberships.some((m) => (m.role === "director" || m.role === "contributor") && m.establishmentId === assessment.establishmentId);
+  const seesEvidence = actor.memberships.some(
+    (m) => (m.role === "director" || m.role === "contributor") && m.establishmentId === assessment.establishmentId,
+  );
   const [evidence, library] = seesEvidence
-    ? await Promise.all([listEvidenceForAssessment(db, actor, assessment.id), listEstablishmentEvidence(db, actor, assessment.establishmentId)])
+    ? await Promise.all([
+        listEvidenceForAssessment(db, actor, assessment.id),
+        listEstablishmentEvidence(db, actor, assessment.establishmentId),
+      ])
     : [null, []];
   const reusable = readOnly ? new Map() : await findReusableAnswers(db, assessment, answers);
   const index = progress.sections.findIndex((s) => s.domainCode === section.code);
@@ -50,17 +57,31 @@ export default async function SectionPage({ params }: Readonly<{ params: Params 
 
   return (
     <div className="stack">
-      <AssessmentHeader assessment={assessment} progress={progress} sectionTitle={`${section.code} — ${section.title}`} />
+      <AssessmentHeader
+        assessment={assessment}
+        progress={progress}
+        sectionTitle={`${section.code} — ${section.title}`}
+      />
       <div className="layout-sidebar">
         <aside className="sidebar card" aria-label="Sections du questionnaire">
           <nav>
             <ol>
               {progress.sections.map((s) => (
                 <li key={s.domainCode}>
-                  <Link href={`${base}/sections/${s.domainCode}`} aria-current={s.domainCode === section.code ? "page" : undefined}>
-                    <span className="small"><strong>{s.domainCode}</strong> {s.title}</span>
-                    <span className="small muted" style={{ display: "block" }}>{s.answered} / {s.total}{editable.has(s.domainCode) ? "" : " · lecture seule"}</span>
-                    <div className="progress" aria-hidden="true"><span style={{ width: `${s.total ? (s.answered / s.total) * 100 : 0}%` }} /></div>
+                  <Link
+                    href={`${base}/sections/${s.domainCode}`}
+                    aria-current={s.domainCode === section.code ? "page" : undefined}
+                  >
+                    <span className="small">
+                      <strong>{s.domainCode}</strong> {s.title}
+                    </span>
+                    <span className="small muted" style={{ display: "block" }}>
+                      {s.answered} / {s.total}
+                      {editable.has(s.domainCode) ? "" : " · lecture seule"}
+                    </span>
+                    <div className="progress" aria-hidden="true">
+                      <span style={{ width: `${s.total ? (s.answered / s.total) * 100 : 0}%` }} />
+                    </div>
                   </Link>
                 </li>
               ))}
@@ -68,19 +89,31 @@ export default async function SectionPage({ params }: Readonly<{ params: Params 
           </nav>
         </aside>
         <div className="stack">
-          <p className="muted" style={{ margin: 0 }}>{section.description}</p>
+          <p className="muted" style={{ margin: 0 }}>
+            {section.description}
+          </p>
           {readOnly ? (
             <p className="alert" style={{ margin: 0 }}>
-              {assessment.status !== "draft" ? "Évaluation soumise : lecture seule." : "Cette section ne vous est pas confiée : vous pouvez la lire, pas la modifier."}
+              {assessment.status !== "draft"
+                ? "Évaluation soumise : lecture seule."
+                : "Cette section ne vous est pas confiée : vous pouvez la lire, pas la modifier."}
             </p>
           ) : (
             <p className="small muted" style={{ margin: 0 }}>
               Chaque réponse est enregistrée automatiquement.
-              {indicators ? <> Les pourcentages d&apos;applications se calculent depuis l&apos;<Link href={`/establishments/${establishmentId}/inventory`}>inventaire des applications</Link>.</> : null}
+              {indicators ? (
+                <>
+                  {" "}
+                  Les pourcentages d&apos;applications se calculent depuis l&apos;
+                  <Link href={`/establishments/${establishmentId}/inventory`}>inventaire des applications</Link>.
+                </>
+              ) : null}
             </p>
           )}
           {requirements.length === 0 ? (
-            <div className="card empty"><strong>Aucune question à afficher</strong>Les questions de cette section dépendent du périmètre choisi.</div>
+            <div className="card empty">
+              <strong>Aucune question à afficher</strong>Les questions de cette section dépendent du périmètre choisi.
+            </div>
           ) : (
             requirements.map((r) => (
               <AnswerCard
@@ -91,14 +124,36 @@ export default async function SectionPage({ params }: Readonly<{ params: Params 
                 readOnly={readOnly}
                 computed={computedFor(r)}
                 reuse={reusable.get(r.code) ?? null}
-                evidence={evidence ? <EvidencePanel assessmentId={assessment.id} requirementCode={r.code} initialLinks={evidence[r.code] ?? []} library={library} readOnly={readOnly} /> : null}
+                evidence={
+                  evidence ? (
+                    <EvidencePanel
+                      assessmentId={assessment.id}
+                      requirementCode={r.code}
+                      initialLinks={evidence[r.code] ?? []}
+                      library={library}
+                      readOnly={readOnly}
+                    />
+                  ) : null
+                }
               />
             ))
           )}
           <nav className="row" aria-label="Sections voisines">
-            {previous ? <Link className="btn btn-secondary" href={`${base}/sections/${previous.domainCode}`}>← {previous.title}</Link> : null}
+            {previous ? (
+              <Link className="btn btn-secondary" href={`${base}/sections/${previous.domainCode}`}>
+                ← {previous.title}
+              </Link>
+            ) : null}
             <span className="spacer" />
-            {next ? <Link className="btn" href={`${base}/sections/${next.domainCode}`}>{next.title} →</Link> : <Link className="btn" href={base}>Retour au sommaire</Link>}
+            {next ? (
+              <Link className="btn" href={`${base}/sections/${next.domainCode}`}>
+                {next.title} →
+              </Link>
+            ) : (
+              <Link className="btn" href={base}>
+                Retour au sommaire
+              </Link>
+            )}
           </nav>
         </div>
       </div>

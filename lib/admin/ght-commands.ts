@@ -26,10 +26,15 @@ async function checkSupport(tx: Tx, supportId: string, regionId: string, selfId?
     select: { regionId: true, ghtId: true, disabled: true, supportOf: { select: { id: true } } },
   });
   if (!support) throw fieldError("supportEstablishmentId", "Cet établissement est inconnu.");
-  if (support.disabled) throw fieldError("supportEstablishmentId", "Un établissement désactivé ne peut pas être support d'un GHT.");
-  if (support.regionId !== regionId) throw fieldError("supportEstablishmentId", "L'établissement support doit être dans la région du GHT.");
+  if (support.disabled)
+    throw fieldError("supportEstablishmentId", "Un établissement désactivé ne peut pas être support d'un GHT.");
+  if (support.regionId !== regionId)
+    throw fieldError("supportEstablishmentId", "L'établissement support doit être dans la région du GHT.");
   if (support.ghtId && support.ghtId !== selfId) {
-    throw fieldError("supportEstablishmentId", "Cet établissement est membre d'un autre GHT : changez d'abord son rattachement.");
+    throw fieldError(
+      "supportEstablishmentId",
+      "Cet établissement est membre d'un autre GHT : changez d'abord son rattachement.",
+    );
   }
   if (support.supportOf && support.supportOf.id !== selfId) {
     throw fieldError("supportEstablishmentId", "Cet établissement est déjà le support d'un autre GHT.", "CONFLICT");
@@ -45,7 +50,11 @@ export async function createGht(db: Db, actor: Actor, input: GhtInput, requestId
     const joins = supportId ? await checkSupport(tx, supportId, input.regionId) : false;
     const created = await tx.ght.create({ data: { name: input.name, regionId: input.regionId }, select: { id: true } });
     if (supportId && joins) await tx.establishment.update({ where: { id: supportId }, data: { ghtId: created.id } });
-    const after = await tx.ght.update({ where: { id: created.id }, data: { supportEstablishmentId: supportId }, select: ghtSelect });
+    const after = await tx.ght.update({
+      where: { id: created.id },
+      data: { supportEstablishmentId: supportId },
+      select: ghtSelect,
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "ght.create",
@@ -68,12 +77,18 @@ export async function updateGht(db: Db, actor: Actor, ghtId: string, input: GhtI
     if (!before) throw notFound("Ce GHT");
     await checkRegionAndName(tx, input, before.id);
     if (input.regionId !== before.regionId) {
-      const elsewhere = await tx.establishment.count({ where: { ghtId: before.id, regionId: { not: input.regionId } } });
+      const elsewhere = await tx.establishment.count({
+        where: { ghtId: before.id, regionId: { not: input.regionId } },
+      });
       if (elsewhere > 0) {
-        throw fieldError("regionId", "Ce GHT compte des établissements d'une autre région : changez d'abord leur rattachement.");
+        throw fieldError(
+          "regionId",
+          "Ce GHT compte des établissements d'une autre région : changez d'abord leur rattachement.",
+        );
       }
     }
-    const supportId = input.supportEstablishmentId === undefined ? before.supportEstablishmentId : input.supportEstablishmentId;
+    const supportId =
+      input.supportEstablishmentId === undefined ? before.supportEstablishmentId : input.supportEstablishmentId;
     const joins = supportId ? await checkSupport(tx, supportId, input.regionId, before.id) : false;
     if (supportId && joins) await tx.establishment.update({ where: { id: supportId }, data: { ghtId: before.id } });
     const after = await tx.ght.update({

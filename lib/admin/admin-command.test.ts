@@ -1,17 +1,22 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { adminCommand } from "./route";
+import { adminCommand } from "./admin-command";
 import { ZRegionInput } from "./schemas";
 
 const current = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/current", () => ({ getActor: async () => current.actor, getRouteActor: async () => current.actor }));
+vi.mock("@/lib/auth/current", () => ({
+  getActor: async () => current.actor,
+  getRouteActor: async () => current.actor,
+}));
 
 const person = (role: "admin" | "director"): Actor => ({
   id: "u1",
   email: "x@y.fr",
   name: "X",
   title: null,
-  memberships: [{ role, function: null, establishmentId: role === "director" ? "e1" : null, ghtId: null, regionId: null }],
+  memberships: [
+    { role, function: null, establishmentId: role === "director" ? "e1" : null, ghtId: null, regionId: null },
+  ],
 });
 
 const call = (handler: ReturnType<typeof adminCommand>, body: unknown) =>
@@ -45,7 +50,10 @@ describe("[ADMIN] adminCommand", () => {
     current.actor = person("admin");
     const bad = await call(handler, { code: "1", name: "" });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.fieldErrors).toEqual({ code: ["Le code de région compte 2 ou 3 caractères."], name: ["Saisissez le nom de la région."] });
+    expect((await bad.json()).error.fieldErrors).toEqual({
+      code: ["Le code de région compte 2 ou 3 caractères."],
+      name: ["Saisissez le nom de la région."],
+    });
     expect(run).not.toHaveBeenCalled();
     const good = await call(handler, { code: " 99 ", name: "Essai" });
     expect(good.status).toBe(201);

@@ -6,7 +6,15 @@ import { AppError, notFound } from "@/lib/core/errors";
 import { assertAdmin, fieldError, withUniqueField } from "./guard";
 import type { MembershipInput } from "./schemas";
 
-const membershipSelect = { id: true, userId: true, role: true, function: true, establishmentId: true, ghtId: true, regionId: true } as const;
+const membershipSelect = {
+  id: true,
+  userId: true,
+  role: true,
+  function: true,
+  establishmentId: true,
+  ghtId: true,
+  regionId: true,
+} as const;
 const DUPLICATE = "Ce compte a déjà ce rôle sur ce périmètre.";
 
 type Scope = { establishmentId: string | null; ghtId: string | null; regionId: string | null };
@@ -17,9 +25,13 @@ async function resolveScope(tx: Tx, input: MembershipInput): Promise<Scope> {
   switch (input.role) {
     case "director":
     case "contributor": {
-      const establishment = await tx.establishment.findUnique({ where: { id: input.establishmentId }, select: { id: true, disabled: true } });
+      const establishment = await tx.establishment.findUnique({
+        where: { id: input.establishmentId },
+        select: { id: true, disabled: true },
+      });
       if (!establishment) throw fieldError("establishmentId", "Cet établissement est inconnu.");
-      if (establishment.disabled) throw fieldError("establishmentId", "Cet établissement est désactivé : réactivez-le d'abord.");
+      if (establishment.disabled)
+        throw fieldError("establishmentId", "Cet établissement est désactivé : réactivez-le d'abord.");
       return { ...scope, establishmentId: establishment.id };
     }
     case "ght_coordinator": {
@@ -44,11 +56,18 @@ export async function addMembership(db: Db, actor: Actor, userId: string, input:
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
     if (!user) throw notFound("Ce compte");
     const scope = await resolveScope(tx, input);
-    if (await tx.membership.findFirst({ where: { userId: user.id, role: input.role, ...scope }, select: { id: true } })) {
+    if (
+      await tx.membership.findFirst({ where: { userId: user.id, role: input.role, ...scope }, select: { id: true } })
+    ) {
       throw new AppError("CONFLICT", DUPLICATE);
     }
     const created = await tx.membership.create({
-      data: { userId: user.id, role: input.role, function: input.role === "contributor" ? input.function : null, ...scope },
+      data: {
+        userId: user.id,
+        role: input.role,
+        function: input.role === "contributor" ? input.function : null,
+        ...scope,
+      },
       select: membershipSelect,
     });
     await recordAudit(tx, {

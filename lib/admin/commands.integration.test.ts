@@ -5,10 +5,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { withFinessKey } from "@/lib/establishments/finess";
 import { demoFiness, seedDemo, seedPlaces } from "@/prisma/seed/seed";
 import { createTestDb, type TestDb } from "@/test/db";
-import * as A from "./actions";
+import * as A from "./commands";
 import * as Q from "./queries";
 import * as S from "./schemas";
-import { actorByEmail, expectOneAudit, expectRefused, viaRoute } from "./test-kit";
+import { actorByEmail, expectOneAudit, expectRefused, viaRoute } from "@/test/admin/kit";
 
 // Every admin action on a real database (PGlite, or TEST_DATABASE_URL's PostgreSQL), called as the
 // route would: parse with the shared zod schema (a failure is the 400), then the action.
@@ -18,7 +18,18 @@ let db: PrismaClient;
 let admin: Actor;
 let director: Actor;
 let delegate: Actor;
-const ids = { bretagne: "", pdl: "", armor: "", uhc: "", rennes: "", nantes: "", guingamp: "", saintBrieuc: "", quimper: "", nantesDirector: "" };
+const ids = {
+  bretagne: "",
+  pdl: "",
+  armor: "",
+  uhc: "",
+  rennes: "",
+  nantes: "",
+  guingamp: "",
+  saintBrieuc: "",
+  quimper: "",
+  nantesDirector: "",
+};
 const RID = "req-admin-test";
 const wrongKey = (first8: string) => `${first8}${(Number(withFinessKey(first8)[8]) + 1) % 10}`;
 
@@ -32,7 +43,8 @@ beforeAll(async () => {
   delegate = await actorByEmail(db, "delegue.bretagne@demo.socle.fr");
   const region = (code: string) => db.region.findUniqueOrThrow({ where: { code } }).then((r) => r.id);
   const ght = (name: string) => db.ght.findUniqueOrThrow({ where: { name } }).then((g) => g.id);
-  const est = (d: string, s: string) => db.establishment.findUniqueOrThrow({ where: { finess: demoFiness(d, s) } }).then((e) => e.id);
+  const est = (d: string, s: string) =>
+    db.establishment.findUniqueOrThrow({ where: { finess: demoFiness(d, s) } }).then((e) => e.id);
   Object.assign(ids, {
     bretagne: await region("53"),
     pdl: await region("52"),
@@ -60,7 +72,8 @@ const establishment = (over: Record<string, unknown> = {}) => ({
   annualActivity: 8000,
   ...over,
 });
-const createEst = (raw: unknown, actor = admin) => viaRoute(S.ZEstablishmentInput, raw, (i) => A.createEstablishment(db, actor, i, RID));
+const createEst = (raw: unknown, actor = admin) =>
+  viaRoute(S.ZEstablishmentInput, raw, (i) => A.createEstablishment(db, actor, i, RID));
 const patchEst = (id: string, raw: unknown, actor = admin) =>
   viaRoute(S.ZEstablishmentPatch, raw, (i) =>
     "finess" in i ? A.updateEstablishment(db, actor, id, i, RID) : A.setEstablishmentDisabled(db, actor, id, i, RID),
@@ -68,20 +81,56 @@ const patchEst = (id: string, raw: unknown, actor = admin) =>
 
 describe("[ADMIN] establishments", () => {
   it("[ADMIN] creates an establishment: region derived from the département, one audit event", async () => {
-    const { result, event } = await expectOneAudit(db, () => createEst(establishment({ finess: ` ${withFinessKey("22088801").toLowerCase()} ` })), "establishment.create");
-    expect(result).toMatchObject({ finess: withFinessKey("22088801"), regionId: ids.bretagne, ghtId: ids.armor, disabled: false });
-    expect(event).toMatchObject({ entity: "Establishment", entityId: result.id, establishmentId: result.id, actorId: admin.id, before: null, requestId: RID });
+    const { result, event } = await expectOneAudit(
+      db,
+      () => createEst(establishment({ finess: ` ${withFinessKey("22088801").toLowerCase()} ` })),
+      "establishment.create",
+    );
+    expect(result).toMatchObject({
+      finess: withFinessKey("22088801"),
+      regionId: ids.bretagne,
+      ghtId: ids.armor,
+      disabled: false,
+    });
+    expect(event).toMatchObject({
+      entity: "Establishment",
+      entityId: result.id,
+      establishmentId: result.id,
+      actorId: admin.id,
+      before: null,
+      requestId: RID,
+    });
     expect(event.after).toMatchObject({ name: "CH de Lamballe", regionId: ids.bretagne });
   });
 
   it("[ADMIN] creates an overseas establishment: a 97x département takes a FINESS starting with 97", async () => {
-    const { result } = await expectOneAudit(db, () => createEst(establishment({ finess: withFinessKey("97088801"), name: "CH de Basse-Terre", departementCode: "971", ghtId: null })), "establishment.create");
+    const { result } = await expectOneAudit(
+      db,
+      () =>
+        createEst(
+          establishment({
+            finess: withFinessKey("97088801"),
+            name: "CH de Basse-Terre",
+            departementCode: "971",
+            ghtId: null,
+          }),
+        ),
+      "establishment.create",
+    );
     expect(result.regionId).toBe((await db.region.findUniqueOrThrow({ where: { code: "01" } })).id);
   });
 
   it("[ADMIN] edits an establishment, with before and after in the audit event", async () => {
     const created = await createEst(establishment({ finess: withFinessKey("22088802"), name: "CH de Loudéac" }));
-    const { result, event } = await expectOneAudit(db, () => patchEst(created.id, establishment({ finess: created.finess, name: "CH du Centre-Bretagne", ghtId: null, annualActivity: null })), "establishment.update");
+    const { result, event } = await expectOneAudit(
+      db,
+      () =>
+        patchEst(
+          created.id,
+          establishment({ finess: created.finess, name: "CH du Centre-Bretagne", ghtId: null, annualActivity: null }),
+        ),
+      "establishment.update",
+    );
     expect(result).toMatchObject({ name: "CH du Centre-Bretagne", ghtId: null, annualActivity: null });
     expect(event.before).toMatchObject({ name: "CH de Loudéac", ghtId: ids.armor, annualActivity: 8000 });
     expect(event.after).toMatchObject({ name: "CH du Centre-Bretagne", ghtId: null });
@@ -100,44 +149,141 @@ describe("[ADMIN] establishments", () => {
   const badCreates: [string, () => Record<string, unknown>, "BAD_INPUT" | "CONFLICT", RegExp, string][] = [
     ["an empty body", () => ({}), "BAD_INPUT", /FINESS est obligatoire/, "finess"],
     ["an empty name", () => establishment({ name: "   " }), "BAD_INPUT", /Saisissez le nom de l'établissement/, "name"],
-    ["a name too long", () => establishment({ name: "x".repeat(201) }), "BAD_INPUT", /ne doit pas dépasser 200 caractères/, "name"],
-    ["a wrong FINESS key", () => establishment({ finess: wrongKey("22088809") }), "BAD_INPUT", /clé de contrôle/, "finess"],
-    ["a FINESS of another département", () => establishment({ finess: withFinessKey("35088801") }), "BAD_INPUT", /commence par « 22 »/, "finess"],
-    ["a metropolitan FINESS in a 97x département", () => establishment({ finess: withFinessKey("22088804"), departementCode: "972", ghtId: null }), "BAD_INPUT", /commence par « 97 »/, "finess"],
-    ["an unknown département", () => establishment({ finess: withFinessKey("98088801"), departementCode: "988" }), "BAD_INPUT", /département est inconnu/, "departementCode"],
+    [
+      "a name too long",
+      () => establishment({ name: "x".repeat(201) }),
+      "BAD_INPUT",
+      /ne doit pas dépasser 200 caractères/,
+      "name",
+    ],
+    [
+      "a wrong FINESS key",
+      () => establishment({ finess: wrongKey("22088809") }),
+      "BAD_INPUT",
+      /clé de contrôle/,
+      "finess",
+    ],
+    [
+      "a FINESS of another département",
+      () => establishment({ finess: withFinessKey("35088801") }),
+      "BAD_INPUT",
+      /commence par « 22 »/,
+      "finess",
+    ],
+    [
+      "a metropolitan FINESS in a 97x département",
+      () => establishment({ finess: withFinessKey("22088804"), departementCode: "972", ghtId: null }),
+      "BAD_INPUT",
+      /commence par « 97 »/,
+      "finess",
+    ],
+    [
+      "an unknown département",
+      () => establishment({ finess: withFinessKey("98088801"), departementCode: "988" }),
+      "BAD_INPUT",
+      /département est inconnu/,
+      "departementCode",
+    ],
     ["an unknown GHT", () => establishment({ ghtId: "ght-inconnu" }), "BAD_INPUT", /GHT est inconnu/, "ghtId"],
-    ["a GHT of another region", () => establishment({ finess: withFinessKey("44088801"), departementCode: "44" }), "BAD_INPUT", /autre région/, "ghtId"],
-    ["a duplicate FINESS", () => establishment({ finess: demoFiness("35", "01"), departementCode: "35", ghtId: null }), "CONFLICT", /déjà celui de « CHU de Rennes »/, "finess"],
-    ["a regionId (derived, never input)", () => establishment({ regionId: "x" }), "BAD_INPUT", /Champ non prévu : regionId/, "_"],
-    ["an unknown category", () => establishment({ category: "CLINIQUE" }), "BAD_INPUT", /Choisissez une catégorie/, "category"],
-    ["a negative activity", () => establishment({ annualActivity: -1 }), "BAD_INPUT", /ne peut pas être négative/, "annualActivity"],
-    ["an activity above 10,000,000", () => establishment({ annualActivity: 10_000_001 }), "BAD_INPUT", /dépasser 10 000 000/, "annualActivity"],
-    ["a fractional activity", () => establishment({ annualActivity: 12.5 }), "BAD_INPUT", /nombre entier/, "annualActivity"],
+    [
+      "a GHT of another region",
+      () => establishment({ finess: withFinessKey("44088801"), departementCode: "44" }),
+      "BAD_INPUT",
+      /autre région/,
+      "ghtId",
+    ],
+    [
+      "a duplicate FINESS",
+      () => establishment({ finess: demoFiness("35", "01"), departementCode: "35", ghtId: null }),
+      "CONFLICT",
+      /déjà celui de « CHU de Rennes »/,
+      "finess",
+    ],
+    [
+      "a regionId (derived, never input)",
+      () => establishment({ regionId: "x" }),
+      "BAD_INPUT",
+      /Champ non prévu : regionId/,
+      "_",
+    ],
+    [
+      "an unknown category",
+      () => establishment({ category: "CLINIQUE" }),
+      "BAD_INPUT",
+      /Choisissez une catégorie/,
+      "category",
+    ],
+    [
+      "a negative activity",
+      () => establishment({ annualActivity: -1 }),
+      "BAD_INPUT",
+      /ne peut pas être négative/,
+      "annualActivity",
+    ],
+    [
+      "an activity above 10,000,000",
+      () => establishment({ annualActivity: 10_000_001 }),
+      "BAD_INPUT",
+      /dépasser 10 000 000/,
+      "annualActivity",
+    ],
+    [
+      "a fractional activity",
+      () => establishment({ annualActivity: 12.5 }),
+      "BAD_INPUT",
+      /nombre entier/,
+      "annualActivity",
+    ],
   ];
-  it.each(badCreates)("[ADMIN] refuses to create an establishment with %s: nothing written", async (_label, body, code, message, field) => {
-    await expectRefused(db, () => createEst(body()), code, message, field);
-  });
+  it.each(badCreates)(
+    "[ADMIN] refuses to create an establishment with %s: nothing written",
+    async (_label, body, code, message, field) => {
+      await expectRefused(db, () => createEst(body()), code, message, field);
+    },
+  );
 
   it("[ADMIN] refuses bad edits and toggles: unknown id, bad flag, duplicate FINESS, support leaving its GHT", async () => {
     await expectRefused(db, () => patchEst("inconnu", establishment()), "NOT_FOUND", /introuvable/);
     await expectRefused(db, () => patchEst("inconnu", { disabled: true }), "NOT_FOUND", /introuvable/);
     await expectRefused(db, () => patchEst(ids.guingamp, { disabled: "oui" }), "BAD_INPUT", /vrai ou faux/, "disabled");
-    await expectRefused(db, () => patchEst(ids.guingamp, establishment({ finess: demoFiness("22", "01") })), "CONFLICT", /déjà celui de/, "finess");
+    await expectRefused(
+      db,
+      () => patchEst(ids.guingamp, establishment({ finess: demoFiness("22", "01") })),
+      "CONFLICT",
+      /déjà celui de/,
+      "finess",
+    );
     const support = establishment({ finess: demoFiness("22", "01"), name: "CH de Saint-Brieuc", ghtId: null });
-    await expectRefused(db, () => patchEst(ids.saintBrieuc, support), "BAD_INPUT", /support du GHT « GHT d'Armor »/, "ghtId");
+    await expectRefused(
+      db,
+      () => patchEst(ids.saintBrieuc, support),
+      "BAD_INPUT",
+      /support du GHT « GHT d'Armor »/,
+      "ghtId",
+    );
   });
 });
 
 describe("[ADMIN] GHTs", () => {
   const createGht = (raw: unknown, actor = admin) => viaRoute(S.ZGhtInput, raw, (i) => A.createGht(db, actor, i, RID));
-  const updateGht = (id: string, raw: unknown, actor = admin) => viaRoute(S.ZGhtInput, raw, (i) => A.updateGht(db, actor, id, i, RID));
+  const updateGht = (id: string, raw: unknown, actor = admin) =>
+    viaRoute(S.ZGhtInput, raw, (i) => A.updateGht(db, actor, id, i, RID));
 
   it("[ADMIN] creates a GHT whose support joins it, then edits it; one audit event each", async () => {
-    const { result, event } = await expectOneAudit(db, () => createGht({ name: "GHT Haute-Bretagne", regionId: ids.bretagne, supportEstablishmentId: ids.rennes }), "ght.create");
+    const { result, event } = await expectOneAudit(
+      db,
+      () => createGht({ name: "GHT Haute-Bretagne", regionId: ids.bretagne, supportEstablishmentId: ids.rennes }),
+      "ght.create",
+    );
     expect(result).toMatchObject({ regionId: ids.bretagne, supportEstablishmentId: ids.rennes });
     expect(event.after).toMatchObject({ supportJoined: true });
     expect((await db.establishment.findUniqueOrThrow({ where: { id: ids.rennes } })).ghtId).toBe(result.id);
-    const edit = await expectOneAudit(db, () => updateGht(result.id, { name: "GHT de Haute-Bretagne", regionId: ids.bretagne, supportEstablishmentId: null }), "ght.update");
+    const edit = await expectOneAudit(
+      db,
+      () =>
+        updateGht(result.id, { name: "GHT de Haute-Bretagne", regionId: ids.bretagne, supportEstablishmentId: null }),
+      "ght.update",
+    );
     expect(edit.result).toMatchObject({ name: "GHT de Haute-Bretagne", supportEstablishmentId: null });
     expect(edit.event.before).toMatchObject({ name: "GHT Haute-Bretagne", supportEstablishmentId: ids.rennes });
   });
@@ -148,30 +294,87 @@ describe("[ADMIN] GHTs", () => {
     ["a name too long", { name: "G".repeat(201), regionId: "x" }, "BAD_INPUT", /dépasser 200/, "name"],
     ["an unknown region", { name: "GHT X", regionId: "inconnue" }, "BAD_INPUT", /région est inconnue/, "regionId"],
     ["a duplicate name", { name: "GHT d'Armor", regionId: "@bretagne" }, "CONFLICT", /déjà ce nom/, "name"],
-    ["a support of another region", { name: "GHT X", regionId: "@bretagne", supportEstablishmentId: "@nantes" }, "BAD_INPUT", /région du GHT/, "supportEstablishmentId"],
-    ["a support member of another GHT", { name: "GHT X", regionId: "@bretagne", supportEstablishmentId: "@guingamp" }, "BAD_INPUT", /membre d'un autre GHT/, "supportEstablishmentId"],
-    ["an unknown support", { name: "GHT X", regionId: "@bretagne", supportEstablishmentId: "inconnu" }, "BAD_INPUT", /établissement est inconnu/, "supportEstablishmentId"],
+    [
+      "a support of another region",
+      { name: "GHT X", regionId: "@bretagne", supportEstablishmentId: "@nantes" },
+      "BAD_INPUT",
+      /région du GHT/,
+      "supportEstablishmentId",
+    ],
+    [
+      "a support member of another GHT",
+      { name: "GHT X", regionId: "@bretagne", supportEstablishmentId: "@guingamp" },
+      "BAD_INPUT",
+      /membre d'un autre GHT/,
+      "supportEstablishmentId",
+    ],
+    [
+      "an unknown support",
+      { name: "GHT X", regionId: "@bretagne", supportEstablishmentId: "inconnu" },
+      "BAD_INPUT",
+      /établissement est inconnu/,
+      "supportEstablishmentId",
+    ],
   ] as const)("[ADMIN] refuses to create a GHT with %s: nothing written", async (_label, raw, code, message, field) => {
-    const body = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === "string" && v.startsWith("@") ? ids[v.slice(1) as keyof typeof ids] : v]));
+    const body = Object.fromEntries(
+      Object.entries(raw).map(([k, v]) => [
+        k,
+        typeof v === "string" && v.startsWith("@") ? ids[v.slice(1) as keyof typeof ids] : v,
+      ]),
+    );
     await expectRefused(db, () => createGht(body), code, message, field);
   });
 
   it("[ADMIN] refuses bad GHT edits: unknown id, a region its members are not in", async () => {
-    await expectRefused(db, () => updateGht("inconnu", { name: "GHT X", regionId: ids.bretagne }), "NOT_FOUND", /introuvable/);
-    await expectRefused(db, () => updateGht(ids.armor, { name: "GHT d'Armor", regionId: ids.pdl }), "BAD_INPUT", /autre région/, "regionId");
-    await expectRefused(db, () => updateGht(ids.armor, { name: "GHT Union Hospitalière de Cornouaille", regionId: ids.bretagne }), "CONFLICT", /déjà ce nom/, "name");
+    await expectRefused(
+      db,
+      () => updateGht("inconnu", { name: "GHT X", regionId: ids.bretagne }),
+      "NOT_FOUND",
+      /introuvable/,
+    );
+    await expectRefused(
+      db,
+      () => updateGht(ids.armor, { name: "GHT d'Armor", regionId: ids.pdl }),
+      "BAD_INPUT",
+      /autre région/,
+      "regionId",
+    );
+    await expectRefused(
+      db,
+      () => updateGht(ids.armor, { name: "GHT Union Hospitalière de Cornouaille", regionId: ids.bretagne }),
+      "CONFLICT",
+      /déjà ce nom/,
+      "name",
+    );
   });
 });
 
 describe("[ADMIN] regions", () => {
   const createRegion = (raw: unknown) => viaRoute(S.ZRegionInput, raw, (i) => A.createRegion(db, admin, i, RID));
-  const updateRegion = (id: string, raw: unknown) => viaRoute(S.ZRegionUpdate, raw, (i) => A.updateRegion(db, admin, id, i, RID));
+  const updateRegion = (id: string, raw: unknown) =>
+    viaRoute(S.ZRegionUpdate, raw, (i) => A.updateRegion(db, admin, id, i, RID));
 
   it("[ADMIN] creates a region and renames it; one audit event each", async () => {
-    const { result, event } = await expectOneAudit(db, () => createRegion({ code: "99", name: "Région d'essai" }), "region.create");
-    expect(event).toMatchObject({ entity: "Region", entityId: result.id, before: null, after: { code: "99", name: "Région d'essai" } });
-    const edit = await expectOneAudit(db, () => updateRegion(result.id, { name: "Région d'essai renommée" }), "region.update");
-    expect(edit.event).toMatchObject({ before: { name: "Région d'essai" }, after: { name: "Région d'essai renommée" } });
+    const { result, event } = await expectOneAudit(
+      db,
+      () => createRegion({ code: "99", name: "Région d'essai" }),
+      "region.create",
+    );
+    expect(event).toMatchObject({
+      entity: "Region",
+      entityId: result.id,
+      before: null,
+      after: { code: "99", name: "Région d'essai" },
+    });
+    const edit = await expectOneAudit(
+      db,
+      () => updateRegion(result.id, { name: "Région d'essai renommée" }),
+      "region.update",
+    );
+    expect(edit.event).toMatchObject({
+      before: { name: "Région d'essai" },
+      after: { name: "Région d'essai renommée" },
+    });
   });
 
   it.each([
@@ -182,28 +385,60 @@ describe("[ADMIN] regions", () => {
     ["a name too long", { code: "98", name: "R".repeat(101) }, "BAD_INPUT", /dépasser 100/, "name"],
     ["a duplicate code", { code: "53", name: "Armorique" }, "CONFLICT", /déjà celui de la région Bretagne/, "code"],
     ["a duplicate name", { code: "98", name: "Bretagne" }, "CONFLICT", /déjà ce nom/, "name"],
-  ] as const)("[ADMIN] refuses to create a region with %s: nothing written", async (_label, raw, code, message, field) => {
-    await expectRefused(db, () => createRegion(raw), code, message, field);
-  });
+  ] as const)(
+    "[ADMIN] refuses to create a region with %s: nothing written",
+    async (_label, raw, code, message, field) => {
+      await expectRefused(db, () => createRegion(raw), code, message, field);
+    },
+  );
 
   it("[ADMIN] refuses bad region edits: unknown id, a code change, a taken name", async () => {
     await expectRefused(db, () => updateRegion("inconnue", { name: "X" }), "NOT_FOUND", /introuvable/);
-    await expectRefused(db, () => updateRegion(ids.bretagne, { code: "54", name: "Bretagne" }), "BAD_INPUT", /Champ non prévu : code/, "_");
-    await expectRefused(db, () => updateRegion(ids.bretagne, { name: "Pays de la Loire" }), "CONFLICT", /déjà ce nom/, "name");
+    await expectRefused(
+      db,
+      () => updateRegion(ids.bretagne, { code: "54", name: "Bretagne" }),
+      "BAD_INPUT",
+      /Champ non prévu : code/,
+      "_",
+    );
+    await expectRefused(
+      db,
+      () => updateRegion(ids.bretagne, { name: "Pays de la Loire" }),
+      "CONFLICT",
+      /déjà ce nom/,
+      "name",
+    );
   });
 });
 
 describe("[ADMIN] users", () => {
   const createUser = (raw: unknown) => viaRoute(S.ZUserCreate, raw, (i) => A.createUser(db, admin, i, RID));
-  const updateUser = (id: string, raw: unknown, actor = admin) => viaRoute(S.ZUserUpdate, raw, (i) => A.updateUser(db, actor, id, i, RID));
-  const newUser = { email: " Nouvelle.Personne@Exemple.FR ", name: "Nouvelle Personne", title: "DSI", password: "mot-de-passe-long" };
+  const updateUser = (id: string, raw: unknown, actor = admin) =>
+    viaRoute(S.ZUserUpdate, raw, (i) => A.updateUser(db, actor, id, i, RID));
+  const newUser = {
+    email: " Nouvelle.Personne@Exemple.FR ",
+    name: "Nouvelle Personne",
+    title: "DSI",
+    password: "mot-de-passe-long",
+  };
 
   it("[ADMIN] creates a user: email normalised, password hashed, never returned nor audited", async () => {
     const { result, event } = await expectOneAudit(db, () => createUser(newUser), "user.create");
-    expect(result).toEqual({ id: result.id, email: "nouvelle.personne@exemple.fr", name: "Nouvelle Personne", title: "DSI", disabled: false });
+    expect(result).toEqual({
+      id: result.id,
+      email: "nouvelle.personne@exemple.fr",
+      name: "Nouvelle Personne",
+      title: "DSI",
+      disabled: false,
+    });
     const stored = await db.user.findUniqueOrThrow({ where: { id: result.id } });
     expect(await bcrypt.compare("mot-de-passe-long", stored.passwordHash)).toBe(true);
-    expect(event).toMatchObject({ entity: "User", entityId: result.id, before: null, after: { email: "nouvelle.personne@exemple.fr" } });
+    expect(event).toMatchObject({
+      entity: "User",
+      entityId: result.id,
+      before: null,
+      after: { email: "nouvelle.personne@exemple.fr" },
+    });
   });
 
   it("[ADMIN] edits a user (name, title, password, disabled flag) with before/after", async () => {
@@ -217,7 +452,11 @@ describe("[ADMIN] users", () => {
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.passwordHash).not.toBe(hashBefore);
     expect(await bcrypt.compare("un-autre-mot-de-passe", stored.passwordHash)).toBe(true);
-    const again = await expectOneAudit(db, () => updateUser(user.id, { name: "Nom changé", password: "", disabled: false }), "user.update");
+    const again = await expectOneAudit(
+      db,
+      () => updateUser(user.id, { name: "Nom changé", password: "", disabled: false }),
+      "user.update",
+    );
     expect(again.event.after).toMatchObject({ passwordChanged: false, disabled: false });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(stored.passwordHash);
   });
@@ -231,27 +470,60 @@ describe("[ADMIN] users", () => {
     ["a short password", { ...newUser, password: "court" }, "BAD_INPUT", /au moins 12 caractères/, "password"],
     ["a duplicate email (any case)", { ...newUser, email: "ADMIN@demo.socle.fr" }, "CONFLICT", /existe déjà/, "email"],
     ["a passwordHash field", { ...newUser, passwordHash: "x" }, "BAD_INPUT", /Champ non prévu : passwordHash/, "_"],
-  ] as const)("[ADMIN] refuses to create a user with %s: nothing written", async (_label, raw, code, message, field) => {
-    await expectRefused(db, () => createUser(raw), code, message, field);
-  });
+  ] as const)(
+    "[ADMIN] refuses to create a user with %s: nothing written",
+    async (_label, raw, code, message, field) => {
+      await expectRefused(db, () => createUser(raw), code, message, field);
+    },
+  );
 
   it("[ADMIN] refuses bad user edits: unknown id, short new password, disabling oneself", async () => {
     const body = { name: "X", disabled: false };
     await expectRefused(db, () => updateUser("inconnu", body), "NOT_FOUND", /introuvable/);
-    await expectRefused(db, () => updateUser(ids.nantesDirector, { ...body, password: "court" }), "BAD_INPUT", /au moins 12/, "password");
-    await expectRefused(db, () => updateUser(ids.nantesDirector, { ...body, email: "x@y.fr" }), "BAD_INPUT", /Champ non prévu : email/, "_");
-    await expectRefused(db, () => updateUser(admin.id, { name: admin.name, disabled: true }), "FORBIDDEN", /propre compte/, "disabled");
+    await expectRefused(
+      db,
+      () => updateUser(ids.nantesDirector, { ...body, password: "court" }),
+      "BAD_INPUT",
+      /au moins 12/,
+      "password",
+    );
+    await expectRefused(
+      db,
+      () => updateUser(ids.nantesDirector, { ...body, email: "x@y.fr" }),
+      "BAD_INPUT",
+      /Champ non prévu : email/,
+      "_",
+    );
+    await expectRefused(
+      db,
+      () => updateUser(admin.id, { name: admin.name, disabled: true }),
+      "FORBIDDEN",
+      /propre compte/,
+      "disabled",
+    );
   });
 });
 
 describe("[ADMIN] memberships", () => {
-  const add = (userId: string, raw: unknown, actor = admin) => viaRoute(S.ZMembershipInput, raw, (i) => A.addMembership(db, actor, userId, i, RID));
-  const remove = (userId: string, membershipId: string, actor = admin) => viaRoute(S.ZEmpty, {}, () => A.removeMembership(db, actor, userId, membershipId, RID));
+  const add = (userId: string, raw: unknown, actor = admin) =>
+    viaRoute(S.ZMembershipInput, raw, (i) => A.addMembership(db, actor, userId, i, RID));
+  const remove = (userId: string, membershipId: string, actor = admin) =>
+    viaRoute(S.ZEmpty, {}, () => A.removeMembership(db, actor, userId, membershipId, RID));
 
   it("[ADMIN] adds memberships of every role with the scope it needs, then removes one (a delete, audited)", async () => {
     const target = ids.nantesDirector;
-    const contributor = await expectOneAudit(db, () => add(target, { role: "contributor", function: "RSSI", establishmentId: ids.quimper }), "membership.create");
-    expect(contributor.result).toMatchObject({ role: "contributor", function: "RSSI", establishmentId: ids.quimper, ghtId: null, regionId: null });
+    const contributor = await expectOneAudit(
+      db,
+      () => add(target, { role: "contributor", function: "RSSI", establishmentId: ids.quimper }),
+      "membership.create",
+    );
+    expect(contributor.result).toMatchObject({
+      role: "contributor",
+      function: "RSSI",
+      establishmentId: ids.quimper,
+      ghtId: null,
+      regionId: null,
+    });
     expect(contributor.event).toMatchObject({ entity: "Membership", establishmentId: ids.quimper, before: null });
     await expectOneAudit(db, () => add(target, { role: "ght_coordinator", ghtId: ids.uhc }), "membership.create");
     await expectOneAudit(db, () => add(target, { role: "ars_reviewer", regionId: ids.pdl }), "membership.create");
@@ -264,25 +536,84 @@ describe("[ADMIN] memberships", () => {
   it.each([
     ["no role", {}, "BAD_INPUT", /Choisissez un rôle/, "role"],
     ["an unknown role", { role: "superadmin" }, "BAD_INPUT", /Choisissez un rôle/, "role"],
-    ["a director without establishment", { role: "director" }, "BAD_INPUT", /Choisissez l'établissement/, "establishmentId"],
-    ["a director with a GHT", { role: "director", establishmentId: "@quimper", ghtId: "@uhc" }, "BAD_INPUT", /non prévu pour ce rôle : ghtId/, "_"],
-    ["a director with a function", { role: "director", function: "DSI", establishmentId: "@quimper" }, "BAD_INPUT", /non prévu pour ce rôle : function/, "_"],
-    ["a contributor without function", { role: "contributor", establishmentId: "@quimper" }, "BAD_INPUT", /fonction du contributeur/, "function"],
-    ["an admin with a region", { role: "admin", regionId: "@bretagne" }, "BAD_INPUT", /non prévu pour ce rôle : regionId/, "_"],
-    ["a delegate with an establishment", { role: "regional_delegate", establishmentId: "@quimper" }, "BAD_INPUT", /Choisissez la région/, "regionId"],
-    ["an unknown establishment", { role: "director", establishmentId: "inconnu" }, "BAD_INPUT", /établissement est inconnu/, "establishmentId"],
+    [
+      "a director without establishment",
+      { role: "director" },
+      "BAD_INPUT",
+      /Choisissez l'établissement/,
+      "establishmentId",
+    ],
+    [
+      "a director with a GHT",
+      { role: "director", establishmentId: "@quimper", ghtId: "@uhc" },
+      "BAD_INPUT",
+      /non prévu pour ce rôle : ghtId/,
+      "_",
+    ],
+    [
+      "a director with a function",
+      { role: "director", function: "DSI", establishmentId: "@quimper" },
+      "BAD_INPUT",
+      /non prévu pour ce rôle : function/,
+      "_",
+    ],
+    [
+      "a contributor without function",
+      { role: "contributor", establishmentId: "@quimper" },
+      "BAD_INPUT",
+      /fonction du contributeur/,
+      "function",
+    ],
+    [
+      "an admin with a region",
+      { role: "admin", regionId: "@bretagne" },
+      "BAD_INPUT",
+      /non prévu pour ce rôle : regionId/,
+      "_",
+    ],
+    [
+      "a delegate with an establishment",
+      { role: "regional_delegate", establishmentId: "@quimper" },
+      "BAD_INPUT",
+      /Choisissez la région/,
+      "regionId",
+    ],
+    [
+      "an unknown establishment",
+      { role: "director", establishmentId: "inconnu" },
+      "BAD_INPUT",
+      /établissement est inconnu/,
+      "establishmentId",
+    ],
     ["an unknown GHT", { role: "ght_coordinator", ghtId: "inconnu" }, "BAD_INPUT", /GHT est inconnu/, "ghtId"],
-    ["an unknown region", { role: "ars_reviewer", regionId: "inconnue" }, "BAD_INPUT", /région est inconnue/, "regionId"],
+    [
+      "an unknown region",
+      { role: "ars_reviewer", regionId: "inconnue" },
+      "BAD_INPUT",
+      /région est inconnue/,
+      "regionId",
+    ],
     ["a role already held", { role: "director", establishmentId: "@nantes" }, "CONFLICT", /déjà ce rôle/, undefined],
   ] as const)("[ADMIN] refuses a membership with %s: nothing written", async (_label, raw, code, message, field) => {
-    const body = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === "string" && v.startsWith("@") ? ids[v.slice(1) as keyof typeof ids] : v]));
+    const body = Object.fromEntries(
+      Object.entries(raw).map(([k, v]) => [
+        k,
+        typeof v === "string" && v.startsWith("@") ? ids[v.slice(1) as keyof typeof ids] : v,
+      ]),
+    );
     await expectRefused(db, () => add(ids.nantesDirector, body), code, message, field);
   });
 
   it("[ADMIN] refuses a membership on a disabled establishment, for an unknown user, and bad removals", async () => {
     const closed = await createEst(establishment({ finess: withFinessKey("22088805"), name: "CH fermé" }));
     await A.setEstablishmentDisabled(db, admin, closed.id, { disabled: true }, RID);
-    await expectRefused(db, () => add(ids.nantesDirector, { role: "director", establishmentId: closed.id }), "BAD_INPUT", /désactivé/, "establishmentId");
+    await expectRefused(
+      db,
+      () => add(ids.nantesDirector, { role: "director", establishmentId: closed.id }),
+      "BAD_INPUT",
+      /désactivé/,
+      "establishmentId",
+    );
     await expectRefused(db, () => add("inconnu", { role: "admin" }), "NOT_FOUND", /introuvable/);
     const other = await db.membership.findFirstOrThrow({ where: { userId: director.id } });
     await expectRefused(db, () => remove(ids.nantesDirector, other.id), "NOT_FOUND", /introuvable/);
@@ -334,8 +665,12 @@ describe("[ADMIN] queries", () => {
     const { rows, total } = await Q.listAdminEstablishments(db, admin, { regionId: ids.pdl });
     expect(rows.map((r) => r.name).sort()).toEqual(["CH du Mans", "CHU de Nantes"]);
     expect(total).toBe(await db.establishment.count());
-    expect((await Q.listAdminEstablishments(db, admin, { q: "rennes" })).rows.map((r) => r.name)).toEqual(["CHU de Rennes"]);
-    expect((await Q.listAdminEstablishments(db, admin, { q: demoFiness("29", "02").slice(0, 6) })).rows.length).toBeGreaterThan(0);
+    expect((await Q.listAdminEstablishments(db, admin, { q: "rennes" })).rows.map((r) => r.name)).toEqual([
+      "CHU de Rennes",
+    ]);
+    expect(
+      (await Q.listAdminEstablishments(db, admin, { q: demoFiness("29", "02").slice(0, 6) })).rows.length,
+    ).toBeGreaterThan(0);
     const armor = (await Q.listAdminGhts(db, admin)).find((g) => g.id === ids.armor);
     expect(armor?._count.members).toBeGreaterThanOrEqual(5);
     const bretagne = (await Q.listAdminRegions(db, admin)).find((r) => r.id === ids.bretagne);

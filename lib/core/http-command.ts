@@ -25,9 +25,6 @@ export function errorResponse(error: unknown, requestId: string = randomUUID()):
   return NextResponse.json(body, { status, headers: COMMAND_HEADERS });
 }
 
-/** Kept under its old name for route handlers that catch errors themselves. */
-export const handleUnexpected = (error: unknown, requestId: string) => errorResponse(error, requestId);
-
 /** Refuses cross-site writes: the browser sends Origin on every non-GET fetch. */
 export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
@@ -38,8 +35,13 @@ export function assertSameOrigin(request: Request): void {
 }
 
 /** The JSON body, refused with 413 past `maxBytes` (checked on the declared length before reading). */
-export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES, tooLarge = "La requête est trop volumineuse."): Promise<unknown> {
-  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", tooLarge);
+export async function readJson(
+  request: Request,
+  maxBytes = MAX_JSON_BYTES,
+  tooLarge = "La requête est trop volumineuse.",
+): Promise<unknown> {
+  if (Number(request.headers.get("content-length") ?? "0") > maxBytes)
+    throw new AppError("PAYLOAD_TOO_LARGE", tooLarge);
   const text = await request.text();
   if (Buffer.byteLength(text, "utf8") > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", tooLarge);
   if (!text) return {};
@@ -104,7 +106,10 @@ function endpoint<S extends z.ZodType, R, A>(
       const body = await readJson(request);
       const params = flatParams(await context?.params);
       const result = await executeCommand(schema, run, { actor, body, params, requestId });
-      return NextResponse.json(result.body, { status: result.status === 200 ? (options.successStatus ?? 200) : result.status, headers: COMMAND_HEADERS });
+      return NextResponse.json(result.body, {
+        status: result.status === 200 ? (options.successStatus ?? 200) : result.status,
+        headers: COMMAND_HEADERS,
+      });
     } catch (error) {
       return errorResponse(error, requestId);
     }

@@ -15,12 +15,21 @@ export async function createUser(db: Db, actor: Actor, input: UserCreate, reques
   assertAdmin(actor);
   const passwordHash = await hashPassword(input.password); // slow: outside the transaction
   const run = db.$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw fieldError("email", EMAIL_TAKEN, "CONFLICT");
+    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } }))
+      throw fieldError("email", EMAIL_TAKEN, "CONFLICT");
     const created = await tx.user.create({
       data: { email: input.email, name: input.name, title: input.title || null, passwordHash },
       select: userSelect,
     });
-    await recordAudit(tx, { actorId: actor.id, action: "user.create", entity: "User", entityId: created.id, before: null, after: created, requestId });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "user.create",
+      entity: "User",
+      entityId: created.id,
+      before: null,
+      after: created,
+      requestId,
+    });
     return created;
   });
   return withUniqueField(run, "email", EMAIL_TAKEN);
@@ -38,7 +47,12 @@ export async function updateUser(db: Db, actor: Actor, userId: string, input: Us
     }
     const after = await tx.user.update({
       where: { id: before.id },
-      data: { name: input.name, title: input.title || null, disabled: input.disabled, ...(passwordHash ? { passwordHash } : {}) },
+      data: {
+        name: input.name,
+        title: input.title || null,
+        disabled: input.disabled,
+        ...(passwordHash ? { passwordHash } : {}),
+      },
       select: userSelect,
     });
     await recordAudit(tx, {

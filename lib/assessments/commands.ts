@@ -14,10 +14,17 @@ import { ATTESTATION_STATEMENT, type TSubmitAssessment } from "./schemas";
 type Ctx = { db: Db; actor: Actor; requestId: string };
 
 /** The director opens the establishment's assessment for a campaign, pre-filled from the last submitted one. */
-export async function startAssessment({ db, actor, requestId }: Ctx, input: { campaignId: string; establishmentId: string; carryForward: boolean }) {
+export async function startAssessment(
+  { db, actor, requestId }: Ctx,
+  input: { campaignId: string; establishmentId: string; carryForward: boolean },
+) {
   return db.$transaction(async (tx) => {
     const link = await tx.campaignEstablishment.findFirst({
-      where: { campaignId: input.campaignId, establishmentId: input.establishmentId, establishment: establishmentScope(actor, "assessment.manage") },
+      where: {
+        campaignId: input.campaignId,
+        establishmentId: input.establishmentId,
+        establishment: establishmentScope(actor, "assessment.manage"),
+      },
       select: { campaign: { select: { referentialVersion: { select: { content: true } } } } },
     });
     if (!link) throw notFound("Cette campagne");
@@ -33,11 +40,19 @@ export async function startAssessment({ db, actor, requestId }: Ctx, input: { ca
       ? await tx.assessment.findFirst({
           where: { establishmentId: input.establishmentId, submittedAt: { not: null } },
           orderBy: { submittedAt: "desc" },
-          select: { id: true, answers: true, campaign: { select: { referentialVersion: { select: { content: true } } } } },
+          select: {
+            id: true,
+            answers: true,
+            campaign: { select: { referentialVersion: { select: { content: true } } } },
+          },
         })
       : null;
     const carried = source
-      ? carryForward(source.campaign.referentialVersion.content as unknown as TReferentialFile, source.answers as SourceAnswer[], target)
+      ? carryForward(
+          source.campaign.referentialVersion.content as unknown as TReferentialFile,
+          source.answers as SourceAnswer[],
+          target,
+        )
       : [];
     const assessment = await tx.assessment.create({
       data: {
@@ -72,7 +87,11 @@ export async function startAssessment({ db, actor, requestId }: Ctx, input: { ca
 }
 
 /** Replaces who is assigned one section; only contributors of the establishment can be. */
-export async function assignSection({ db, actor, requestId }: Ctx, assessmentId: string, input: { domainCode: string; userIds: string[] }) {
+export async function assignSection(
+  { db, actor, requestId }: Ctx,
+  assessmentId: string,
+  input: { domainCode: string; userIds: string[] },
+) {
   return db.$transaction(async (tx) => {
     const assessment = await getAssessmentOrThrow(tx, actor, assessmentId, "assessment.manage");
     assertDraft(assessment);
@@ -81,12 +100,23 @@ export async function assignSection({ db, actor, requestId }: Ctx, assessmentId:
     }
     const userIds = [...new Set(input.userIds)];
     const contributors = await tx.membership.count({
-      where: { userId: { in: userIds }, role: "contributor", establishmentId: assessment.establishmentId, user: { disabled: false } },
+      where: {
+        userId: { in: userIds },
+        role: "contributor",
+        establishmentId: assessment.establishmentId,
+        user: { disabled: false },
+      },
     });
-    if (contributors !== userIds.length) throw new AppError("BAD_INPUT", "Seuls les contributeurs de l'établissement peuvent recevoir une section.");
-    const before = await tx.sectionAssignment.findMany({ where: { assessmentId, domainCode: input.domainCode }, select: { userId: true } });
+    if (contributors !== userIds.length)
+      throw new AppError("BAD_INPUT", "Seuls les contributeurs de l'établissement peuvent recevoir une section.");
+    const before = await tx.sectionAssignment.findMany({
+      where: { assessmentId, domainCode: input.domainCode },
+      select: { userId: true },
+    });
     await tx.sectionAssignment.deleteMany({ where: { assessmentId, domainCode: input.domainCode } });
-    await tx.sectionAssignment.createMany({ data: userIds.map((userId) => ({ assessmentId, domainCode: input.domainCode, userId, assignedById: actor.id })) });
+    await tx.sectionAssignment.createMany({
+      data: userIds.map((userId) => ({ assessmentId, domainCode: input.domainCode, userId, assignedById: actor.id })),
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "assessment.assign",
@@ -107,18 +137,34 @@ export async function submitAssessment({ db, actor, requestId }: Ctx, assessment
     const assessment = await getAssessmentOrThrow(tx, actor, assessmentId, "assessment.manage");
     assertDraft(assessment);
     if (assessment.version !== input.expectedVersion) {
-      throw new AppError("STALE_VERSION", "L'évaluation a changé depuis l'ouverture de cette page : rechargez-la avant de soumettre.");
+      throw new AppError(
+        "STALE_VERSION",
+        "L'évaluation a changé depuis l'ouverture de cette page : rechargez-la avant de soumettre.",
+      );
     }
     const answers = await loadAnswers(tx, assessmentId);
     const progress = computeProgress(assessment.referential, answers, assessment.options);
     const missing = progress.sections.flatMap((s) => s.missing);
     if (missing.length > 0) {
-      throw new AppError("BAD_INPUT", `${missing.length} réponse(s) manquent ou restent à confirmer : ${missing.slice(0, 8).join(", ")}${missing.length > 8 ? "…" : ""}.`, {
-        details: { missing },
-      });
+      throw new AppError(
+        "BAD_INPUT",
+        `${missing.length} réponse(s) manquent ou restent à confirmer : ${missing.slice(0, 8).join(", ")}${missing.length > 8 ? "…" : ""}.`,
+        {
+          details: { missing },
+        },
+      );
     }
-    const inventory = await tx.application.findMany({ where: { establishmentId: assessment.establishmentId }, orderBy: { name: "asc" } });
-    const attestation = { name: input.name, title: input.title, date: input.date, statement: ATTESTATION_STATEMENT, userId: actor.id };
+    const inventory = await tx.application.findMany({
+      where: { establishmentId: assessment.establishmentId },
+      orderBy: { name: "asc" },
+    });
+    const attestation = {
+      name: input.name,
+      title: input.title,
+      date: input.date,
+      statement: ATTESTATION_STATEMENT,
+      userId: actor.id,
+    };
     const updated = await tx.assessment.update({
       where: { id: assessmentId, version: input.expectedVersion },
       data: {
@@ -149,7 +195,8 @@ export async function submitAssessment({ db, actor, requestId }: Ctx, assessment
 export async function reopenAssessment({ db, actor, requestId }: Ctx, assessmentId: string) {
   return db.$transaction(async (tx) => {
     const assessment = await getAssessmentOrThrow(tx, actor, assessmentId, "assessment.manage");
-    if (assessment.status !== "submitted") throw new AppError("LOCKED", "Seule une évaluation soumise peut être rouverte.");
+    if (assessment.status !== "submitted")
+      throw new AppError("LOCKED", "Seule une évaluation soumise peut être rouverte.");
     // The new revision goes on from where the submitted one stood: its answers, who answers which
     // section, the proofs still linked and the action plan. The submitted revision keeps its own.
     const [answers, assignments, links, actions] = await Promise.all([
@@ -158,7 +205,10 @@ export async function reopenAssessment({ db, actor, requestId }: Ctx, assessment
       tx.evidenceLink.findMany({ where: { assessmentId, removedAt: null } }),
       tx.action.findMany({ where: { assessmentId } }),
     ]);
-    await tx.assessment.update({ where: { id: assessmentId }, data: { status: "superseded", version: { increment: 1 } } });
+    await tx.assessment.update({
+      where: { id: assessmentId },
+      data: { status: "superseded", version: { increment: 1 } },
+    });
     const next = await tx.assessment.create({
       data: {
         establishmentId: assessment.establishmentId,
@@ -169,17 +219,39 @@ export async function reopenAssessment({ db, actor, requestId }: Ctx, assessment
         previousRevisionId: assessmentId,
         answers: {
           create: answers.map(({ requirementCode, kind, value, justification, comment, answeredById }) => ({
-            requirementCode, kind, value: value ?? undefined, justification, comment, answeredById,
+            requirementCode,
+            kind,
+            value: value ?? undefined,
+            justification,
+            comment,
+            answeredById,
           })),
         },
-        assignments: { create: assignments.map(({ domainCode, userId, assignedById }) => ({ domainCode, userId, assignedById })) },
+        assignments: {
+          create: assignments.map(({ domainCode, userId, assignedById }) => ({ domainCode, userId, assignedById })),
+        },
         evidenceLinks: {
-          create: links.map(({ evidenceId, requirementCode, linkedById, linkedAt }) => ({ evidenceId, requirementCode, linkedById, linkedAt })),
+          create: links.map(({ evidenceId, requirementCode, linkedById, linkedAt }) => ({
+            evidenceId,
+            requirementCode,
+            linkedById,
+            linkedAt,
+          })),
         },
         actions: {
-          create: actions.map(({ requirementCode, title, ownerId, dueOn, status, estimatedCost, notes, createdById, createdAt }) => ({
-            requirementCode, title, ownerId, dueOn, status, estimatedCost, notes, createdById, createdAt,
-          })),
+          create: actions.map(
+            ({ requirementCode, title, ownerId, dueOn, status, estimatedCost, notes, createdById, createdAt }) => ({
+              requirementCode,
+              title,
+              ownerId,
+              dueOn,
+              status,
+              estimatedCost,
+              notes,
+              createdById,
+              createdAt,
+            }),
+          ),
         },
       },
     });
@@ -190,7 +262,14 @@ export async function reopenAssessment({ db, actor, requestId }: Ctx, assessment
       entityId: next.id,
       establishmentId: assessment.establishmentId,
       before: { id: assessmentId, revision: assessment.revision, status: "submitted" },
-      after: { id: next.id, revision: next.revision, status: "draft", answers: answers.length, evidenceLinks: links.length, actions: actions.length },
+      after: {
+        id: next.id,
+        revision: next.revision,
+        status: "draft",
+        answers: answers.length,
+        evidenceLinks: links.length,
+        actions: actions.length,
+      },
       requestId,
     });
     return { id: next.id, revision: next.revision };
@@ -217,7 +296,11 @@ export async function shareAssessment({ db, actor, requestId }: Ctx, assessmentI
 }
 
 /** Options chosen for the whole assessment (HOP'EN usage domains, HospiConnect target year). */
-export async function setAssessmentOptions({ db, actor, requestId }: Ctx, assessmentId: string, options: Record<string, string | string[]>) {
+export async function setAssessmentOptions(
+  { db, actor, requestId }: Ctx,
+  assessmentId: string,
+  options: Record<string, string | string[]>,
+) {
   return db.$transaction(async (tx) => {
     const assessment = await getAssessmentOrThrow(tx, actor, assessmentId, "assessment.manage");
     assertDraft(assessment);
@@ -231,8 +314,14 @@ export async function setAssessmentOptions({ db, actor, requestId }: Ctx, assess
     const next = { ...assessment.options, ...options } as Record<string, string | string[]>;
     await tx.assessment.update({ where: { id: assessmentId }, data: { options: next, version: { increment: 1 } } });
     await recordAudit(tx, {
-      actorId: actor.id, action: "assessment.options", entity: "Assessment", entityId: assessmentId,
-      establishmentId: assessment.establishmentId, before: assessment.options, after: next, requestId,
+      actorId: actor.id,
+      action: "assessment.options",
+      entity: "Assessment",
+      entityId: assessmentId,
+      establishmentId: assessment.establishmentId,
+      before: assessment.options,
+      after: next,
+      requestId,
     });
     return { options: next };
   });

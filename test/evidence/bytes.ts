@@ -24,9 +24,49 @@ export function zip(entries: { name: string; data: string | Uint8Array }[]): Uin
   for (const e of entries) {
     const name = enc.encode(e.name);
     const data = typeof e.data === "string" ? enc.encode(e.data) : e.data;
-    const local = bytes([0x50, 0x4b, 0x03, 0x04, ...le16(20), ...le16(0), ...le16(0), ...le16(0), ...le16(0), ...le32(0), ...le32(data.length), ...le32(data.length), ...le16(name.length), ...le16(0)], name, data);
+    const local = bytes(
+      [
+        0x50,
+        0x4b,
+        0x03,
+        0x04,
+        ...le16(20),
+        ...le16(0),
+        ...le16(0),
+        ...le16(0),
+        ...le16(0),
+        ...le32(0),
+        ...le32(data.length),
+        ...le32(data.length),
+        ...le16(name.length),
+        ...le16(0),
+      ],
+      name,
+      data,
+    );
     const central = bytes(
-      [0x50, 0x4b, 0x01, 0x02, ...le16(20), ...le16(20), ...le16(0), ...le16(0), ...le16(0), ...le16(0), ...le32(0), ...le32(data.length), ...le32(data.length), ...le16(name.length), ...le16(0), ...le16(0), ...le16(0), ...le16(0), ...le32(0), ...le32(offset)],
+      [
+        0x50,
+        0x4b,
+        0x01,
+        0x02,
+        ...le16(20),
+        ...le16(20),
+        ...le16(0),
+        ...le16(0),
+        ...le16(0),
+        ...le16(0),
+        ...le32(0),
+        ...le32(data.length),
+        ...le32(data.length),
+        ...le16(name.length),
+        ...le16(0),
+        ...le16(0),
+        ...le16(0),
+        ...le16(0),
+        ...le32(0),
+        ...le32(offset),
+      ],
       name,
     );
     locals.push(local);
@@ -34,11 +74,24 @@ export function zip(entries: { name: string; data: string | Uint8Array }[]): Uin
     offset += local.length;
   }
   const cdSize = centrals.reduce((n, c) => n + c.length, 0);
-  const end = bytes([0x50, 0x4b, 0x05, 0x06, ...le16(0), ...le16(0), ...le16(entries.length), ...le16(entries.length), ...le32(cdSize), ...le32(offset), ...le16(0)]);
+  const end = bytes([
+    0x50,
+    0x4b,
+    0x05,
+    0x06,
+    ...le16(0),
+    ...le16(0),
+    ...le16(entries.length),
+    ...le16(entries.length),
+    ...le32(cdSize),
+    ...le32(offset),
+    ...le16(0),
+  ]);
   return bytes(...locals, ...centrals, end);
 }
 
-const CONTENT_TYPES = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
+const CONTENT_TYPES =
+  '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
 
 /** An Office Open XML package whose application folder is `folder` ("word", "xl", "ppt"). */
 export function ooxml(folder: string, padding = 0): Uint8Array {
@@ -61,11 +114,20 @@ export function openDocument(kind: "text" | "spreadsheet" | "presentation" | "gr
 
 export const SAMPLES = {
   pdf: bytes("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"),
-  png: bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13], "IHDR", [0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]),
+  png: bytes(
+    [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13],
+    "IHDR",
+    [0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0],
+  ),
   jpeg: bytes([0xff, 0xd8, 0xff, 0xe0, 0, 16], "JFIF", [0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9]),
   webp: bytes("RIFF", [26, 0, 0, 0], "WEBPVP8 ", [14, 0, 0, 0, 0x30, 0x01, 0, 0x9d, 0x01, 0x2a, 1, 0, 1, 0, 0, 0]),
   ole2: bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], new Uint8Array(504)),
-  exe: bytes("MZ", [0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0], "This program cannot be run in DOS mode.", new Uint8Array(64)),
+  exe: bytes(
+    "MZ",
+    [0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0],
+    "This program cannot be run in DOS mode.",
+    new Uint8Array(64),
+  ),
   csv: bytes("établissement;part\nCH de Lorient;87,5\n"),
   txt: bytes("\ufeffCompte rendu du comité de sécurité, 12 mars 2026.\r\n"),
 };

@@ -27,18 +27,28 @@ export function finessPrefixFor(departementCode: string): string {
 
 /** Checks the département, the FINESS prefix and the GHT; returns the region, derived from the département. */
 async function placement(tx: Tx, input: EstablishmentInput, selfId?: string): Promise<string> {
-  const departement = await tx.departement.findUnique({ where: { code: input.departementCode }, select: { code: true, name: true, regionId: true } });
+  const departement = await tx.departement.findUnique({
+    where: { code: input.departementCode },
+    select: { code: true, name: true, regionId: true },
+  });
   if (!departement) throw fieldError("departementCode", "Ce département est inconnu.");
   const prefix = finessPrefixFor(departement.code);
   if (!input.finess.startsWith(prefix)) {
-    throw fieldError("finess", `Le FINESS d'un établissement du département ${departement.name} (${departement.code}) commence par « ${prefix} ».`);
+    throw fieldError(
+      "finess",
+      `Le FINESS d'un établissement du département ${departement.name} (${departement.code}) commence par « ${prefix} ».`,
+    );
   }
   if (input.ghtId) {
     const ght = await tx.ght.findUnique({ where: { id: input.ghtId }, select: { regionId: true } });
     if (!ght) throw fieldError("ghtId", "Ce GHT est inconnu.");
-    if (ght.regionId !== departement.regionId) throw fieldError("ghtId", "Ce GHT appartient à une autre région que le département de l'établissement.");
+    if (ght.regionId !== departement.regionId)
+      throw fieldError("ghtId", "Ce GHT appartient à une autre région que le département de l'établissement.");
   }
-  const sameFiness = await tx.establishment.findUnique({ where: { finess: input.finess }, select: { id: true, name: true } });
+  const sameFiness = await tx.establishment.findUnique({
+    where: { finess: input.finess },
+    select: { id: true, name: true },
+  });
   if (sameFiness && sameFiness.id !== selfId) {
     throw fieldError("finess", `Ce numéro FINESS est déjà celui de « ${sameFiness.name} ».`, "CONFLICT");
   }
@@ -78,17 +88,33 @@ export async function createEstablishment(db: Db, actor: Actor, input: Establish
 }
 
 /** Full replacement of the editable fields. A GHT's support stays in its GHT until another is designated. */
-export async function updateEstablishment(db: Db, actor: Actor, establishmentId: string, input: EstablishmentInput, requestId: string) {
+export async function updateEstablishment(
+  db: Db,
+  actor: Actor,
+  establishmentId: string,
+  input: EstablishmentInput,
+  requestId: string,
+) {
   assertAdmin(actor);
   const run = db.$transaction(async (tx) => {
     const before = await tx.establishment.findUnique({ where: { id: establishmentId }, select: establishmentSelect });
     if (!before) throw notFound("Cet établissement");
     const regionId = await placement(tx, input, before.id);
-    const supportOf = await tx.ght.findUnique({ where: { supportEstablishmentId: before.id }, select: { id: true, name: true } });
+    const supportOf = await tx.ght.findUnique({
+      where: { supportEstablishmentId: before.id },
+      select: { id: true, name: true },
+    });
     if (supportOf && input.ghtId !== supportOf.id) {
-      throw fieldError("ghtId", `Cet établissement est le support du GHT « ${supportOf.name} » : désignez d'abord un autre support.`);
+      throw fieldError(
+        "ghtId",
+        `Cet établissement est le support du GHT « ${supportOf.name} » : désignez d'abord un autre support.`,
+      );
     }
-    const after = await tx.establishment.update({ where: { id: before.id }, data: data(input, regionId), select: establishmentSelect });
+    const after = await tx.establishment.update({
+      where: { id: before.id },
+      data: data(input, regionId),
+      select: establishmentSelect,
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "establishment.update",
@@ -105,12 +131,22 @@ export async function updateEstablishment(db: Db, actor: Actor, establishmentId:
 }
 
 /** Disabling is a flag: the establishment, its history and its memberships stay (members lose access). */
-export async function setEstablishmentDisabled(db: Db, actor: Actor, establishmentId: string, input: EstablishmentDisable, requestId: string) {
+export async function setEstablishmentDisabled(
+  db: Db,
+  actor: Actor,
+  establishmentId: string,
+  input: EstablishmentDisable,
+  requestId: string,
+) {
   assertAdmin(actor);
   return db.$transaction(async (tx) => {
     const before = await tx.establishment.findUnique({ where: { id: establishmentId }, select: establishmentSelect });
     if (!before) throw notFound("Cet établissement");
-    const after = await tx.establishment.update({ where: { id: before.id }, data: { disabled: input.disabled }, select: establishmentSelect });
+    const after = await tx.establishment.update({
+      where: { id: before.id },
+      data: { disabled: input.disabled },
+      select: establishmentSelect,
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: input.disabled ? "establishment.disable" : "establishment.enable",

@@ -13,10 +13,20 @@ export async function createRegion(db: Db, actor: Actor, input: RegionInput, req
   assertAdmin(actor);
   const run = db.$transaction(async (tx) => {
     const sameCode = await tx.region.findUnique({ where: { code: input.code }, select: { name: true } });
-    if (sameCode) throw fieldError("code", `Le code « ${input.code} » est déjà celui de la région ${sameCode.name}.`, "CONFLICT");
-    if (await tx.region.findUnique({ where: { name: input.name }, select: { id: true } })) throw fieldError("name", NAME_TAKEN, "CONFLICT");
+    if (sameCode)
+      throw fieldError("code", `Le code « ${input.code} » est déjà celui de la région ${sameCode.name}.`, "CONFLICT");
+    if (await tx.region.findUnique({ where: { name: input.name }, select: { id: true } }))
+      throw fieldError("name", NAME_TAKEN, "CONFLICT");
     const created = await tx.region.create({ data: { code: input.code, name: input.name }, select: regionSelect });
-    await recordAudit(tx, { actorId: actor.id, action: "region.create", entity: "Region", entityId: created.id, before: null, after: created, requestId });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "region.create",
+      entity: "Region",
+      entityId: created.id,
+      before: null,
+      after: created,
+      requestId,
+    });
     return created;
   });
   return withUniqueField(run, "name", NAME_TAKEN);
@@ -29,8 +39,20 @@ export async function updateRegion(db: Db, actor: Actor, regionId: string, input
     if (!before) throw notFound("Cette région");
     const sameName = await tx.region.findUnique({ where: { name: input.name }, select: { id: true } });
     if (sameName && sameName.id !== before.id) throw fieldError("name", NAME_TAKEN, "CONFLICT");
-    const after = await tx.region.update({ where: { id: before.id }, data: { name: input.name }, select: regionSelect });
-    await recordAudit(tx, { actorId: actor.id, action: "region.update", entity: "Region", entityId: after.id, before, after, requestId });
+    const after = await tx.region.update({
+      where: { id: before.id },
+      data: { name: input.name },
+      select: regionSelect,
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "region.update",
+      entity: "Region",
+      entityId: after.id,
+      before,
+      after,
+      requestId,
+    });
     return after;
   });
   return withUniqueField(run, "name", NAME_TAKEN);

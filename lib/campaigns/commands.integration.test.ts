@@ -1,4 +1,4 @@
-import { expectRefusedWith } from "@/lib/admin/test-kit";
+import { expectRefusedWith } from "@/test/admin/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
@@ -7,7 +7,7 @@ import { AppError, type ErrorCode, type FieldErrors } from "@/lib/core/errors";
 import { syncShippedReferentials } from "@/lib/referentials/store";
 import { demoFiness, seedDemo, seedPlaces } from "@/prisma/seed/seed";
 import { createTestDb, type TestDb } from "@/test/db";
-import { createCampaign, updateCampaign } from "./actions";
+import { createCampaign, updateCampaign } from "./commands";
 import { getAdminCampaign, listAdminCampaigns, listEstablishmentChoices } from "./queries";
 import { ZCampaignInput } from "./schemas";
 
@@ -28,18 +28,25 @@ async function actor(email: string): Promise<Actor> {
   return loaded;
 }
 
-async function viaRoute<S extends z.ZodType, R>(schema: S, raw: unknown, run: (input: z.output<S>) => Promise<R>): Promise<R> {
+async function viaRoute<S extends z.ZodType, R>(
+  schema: S,
+  raw: unknown,
+  run: (input: z.output<S>) => Promise<R>,
+): Promise<R> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors: FieldErrors = {};
     for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "_"] ??= []).push(issue.message);
-    throw new AppError("BAD_INPUT", "Certaines valeurs sont invalides : corrigez les champs signalés.", { fieldErrors });
+    throw new AppError("BAD_INPUT", "Certaines valeurs sont invalides : corrigez les champs signalés.", {
+      fieldErrors,
+    });
   }
   return run(parsed.data);
 }
 
 const create = (raw: unknown, as = admin) => viaRoute(ZCampaignInput, raw, (i) => createCampaign(db, as, i, RID));
-const update = (id: string, raw: unknown, as = admin) => viaRoute(ZCampaignInput, raw, (i) => updateCampaign(db, as, id, i, RID));
+const update = (id: string, raw: unknown, as = admin) =>
+  viaRoute(ZCampaignInput, raw, (i) => updateCampaign(db, as, id, i, RID));
 
 const campaign = (over: Record<string, unknown> = {}) => ({
   name: "Prérequis HOP'EN 2026",
@@ -62,7 +69,12 @@ async function snapshot() {
 }
 
 /** Expects an AppError `code` whose message (or the message on `field`) matches, and nothing written. */
-async function expectRefused(run: () => Promise<unknown>, code: ErrorCode, message: RegExp, field?: string): Promise<void> {
+async function expectRefused(
+  run: () => Promise<unknown>,
+  code: ErrorCode,
+  message: RegExp,
+  field?: string,
+): Promise<void> {
   await expectRefusedWith(snapshot, run, code, message, field);
 }
 
@@ -77,7 +89,9 @@ async function withOneAudit<R>(run: () => Promise<R>, action: string) {
 }
 
 const linkedIds = async (campaignId: string) =>
-  (await db.campaignEstablishment.findMany({ where: { campaignId }, select: { establishmentId: true } })).map((l) => l.establishmentId).sort();
+  (await db.campaignEstablishment.findMany({ where: { campaignId }, select: { establishmentId: true } }))
+    .map((l) => l.establishmentId)
+    .sort();
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -87,8 +101,10 @@ beforeAll(async () => {
   await syncShippedReferentials(db, { log: () => {} });
   admin = await actor("admin@demo.socle.fr");
   director = await actor("directrice.ghbs@demo.socle.fr");
-  const version = (referentialId: string) => db.referentialVersion.findFirstOrThrow({ where: { referentialId } }).then((v) => v.id);
-  const est = (d: string, s: string) => db.establishment.findUniqueOrThrow({ where: { finess: demoFiness(d, s) } }).then((e) => e.id);
+  const version = (referentialId: string) =>
+    db.referentialVersion.findFirstOrThrow({ where: { referentialId } }).then((v) => v.id);
+  const est = (d: string, s: string) =>
+    db.establishment.findUniqueOrThrow({ where: { finess: demoFiness(d, s) } }).then((e) => e.id);
   Object.assign(ids, {
     socle: await version("hopen-socle"),
     hospiconnect: await version("hospiconnect"),
@@ -105,13 +121,31 @@ afterAll(async () => {
 
 describe("[CAMPAIGNS] create and update", () => {
   it("[CAMPAIGNS] creates a campaign with its establishments and one audit event", async () => {
-    const { result, event } = await withOneAudit(() => create(campaign({ name: "  Prérequis HOP'EN 2026  " })), "campaign.create");
-    expect(result).toMatchObject({ name: "Prérequis HOP'EN 2026", year: 2026, referentialVersionId: ids.socle, opensOn: "2026-01-05", closesOn: "2026-06-30" });
+    const { result, event } = await withOneAudit(
+      () => create(campaign({ name: "  Prérequis HOP'EN 2026  " })),
+      "campaign.create",
+    );
+    expect(result).toMatchObject({
+      name: "Prérequis HOP'EN 2026",
+      year: 2026,
+      referentialVersionId: ids.socle,
+      opensOn: "2026-01-05",
+      closesOn: "2026-06-30",
+    });
     const row = await db.campaign.findUniqueOrThrow({ where: { id: result.id } });
     expect(row.opensOn.toISOString()).toBe("2026-01-05T00:00:00.000Z");
     expect(await linkedIds(result.id)).toEqual([ids.ghbs, ids.rennes].sort());
-    expect(event).toMatchObject({ entity: "Campaign", entityId: result.id, actorId: admin.id, before: null, requestId: RID });
-    expect(event.after).toMatchObject({ name: "Prérequis HOP'EN 2026", establishmentIds: [ids.ghbs, ids.rennes].sort() });
+    expect(event).toMatchObject({
+      entity: "Campaign",
+      entityId: result.id,
+      actorId: admin.id,
+      before: null,
+      requestId: RID,
+    });
+    expect(event.after).toMatchObject({
+      name: "Prérequis HOP'EN 2026",
+      establishmentIds: [ids.ghbs, ids.rennes].sort(),
+    });
   });
 
   it("[CAMPAIGNS] updates fields, version and establishments (added and removed) with before and after audited", async () => {
@@ -120,39 +154,107 @@ describe("[CAMPAIGNS] create and update", () => {
       () =>
         update(
           created.id,
-          campaign({ name: "HospiConnect 2027", year: 2027, referentialVersionId: ids.hospiconnect, opensOn: "2027-01-04", closesOn: "2027-12-15", establishmentIds: [ids.rennes, ids.brest] }),
+          campaign({
+            name: "HospiConnect 2027",
+            year: 2027,
+            referentialVersionId: ids.hospiconnect,
+            opensOn: "2027-01-04",
+            closesOn: "2027-12-15",
+            establishmentIds: [ids.rennes, ids.brest],
+          }),
         ),
       "campaign.update",
     );
-    expect(result).toMatchObject({ name: "HospiConnect 2027", year: 2027, referentialVersionId: ids.hospiconnect, closesOn: "2027-12-15" });
+    expect(result).toMatchObject({
+      name: "HospiConnect 2027",
+      year: 2027,
+      referentialVersionId: ids.hospiconnect,
+      closesOn: "2027-12-15",
+    });
     expect(await linkedIds(created.id)).toEqual([ids.rennes, ids.brest].sort());
-    expect(event.before).toMatchObject({ name: "Campagne à modifier", referentialVersionId: ids.socle, establishmentCount: 2 });
-    expect(event.after).toMatchObject({ name: "HospiConnect 2027", addedEstablishmentIds: [ids.brest], removedEstablishmentIds: [ids.ghbs] });
+    expect(event.before).toMatchObject({
+      name: "Campagne à modifier",
+      referentialVersionId: ids.socle,
+      establishmentCount: 2,
+    });
+    expect(event.after).toMatchObject({
+      name: "HospiConnect 2027",
+      addedEstablishmentIds: [ids.brest],
+      removedEstablishmentIds: [ids.ghbs],
+    });
   });
 
   const badInputs: [string, () => Record<string, unknown>, ErrorCode, RegExp, string][] = [
-    ["closing before opening", () => campaign({ opensOn: "2026-06-30", closesOn: "2026-01-05" }), "BAD_INPUT", /postérieure à la date d'ouverture/, "closesOn"],
-    ["closing the day it opens", () => campaign({ closesOn: "2026-01-05" }), "BAD_INPUT", /postérieure à la date d'ouverture/, "closesOn"],
+    [
+      "closing before opening",
+      () => campaign({ opensOn: "2026-06-30", closesOn: "2026-01-05" }),
+      "BAD_INPUT",
+      /postérieure à la date d'ouverture/,
+      "closesOn",
+    ],
+    [
+      "closing the day it opens",
+      () => campaign({ closesOn: "2026-01-05" }),
+      "BAD_INPUT",
+      /postérieure à la date d'ouverture/,
+      "closesOn",
+    ],
     ["an impossible date", () => campaign({ opensOn: "2026-02-30" }), "BAD_INPUT", /AAAA-MM-JJ/, "opensOn"],
     ["a missing date", () => campaign({ closesOn: "" }), "BAD_INPUT", /date de clôture/, "closesOn"],
-    ["an unknown version", () => campaign({ referentialVersionId: "version-inconnue" }), "BAD_INPUT", /version de référentiel est inconnue/, "referentialVersionId"],
-    ["no establishment", () => campaign({ establishmentIds: [] }), "BAD_INPUT", /au moins un établissement/, "establishmentIds"],
-    ["an unknown establishment", () => campaign({ establishmentIds: [ids.ghbs, "inconnu"] }), "BAD_INPUT", /établissement choisi est inconnu/, "establishmentIds"],
-    ["an establishment twice", () => campaign({ establishmentIds: [ids.ghbs, ids.ghbs] }), "BAD_INPUT", /figure deux fois/, "establishmentIds"],
+    [
+      "an unknown version",
+      () => campaign({ referentialVersionId: "version-inconnue" }),
+      "BAD_INPUT",
+      /version de référentiel est inconnue/,
+      "referentialVersionId",
+    ],
+    [
+      "no establishment",
+      () => campaign({ establishmentIds: [] }),
+      "BAD_INPUT",
+      /au moins un établissement/,
+      "establishmentIds",
+    ],
+    [
+      "an unknown establishment",
+      () => campaign({ establishmentIds: [ids.ghbs, "inconnu"] }),
+      "BAD_INPUT",
+      /établissement choisi est inconnu/,
+      "establishmentIds",
+    ],
+    [
+      "an establishment twice",
+      () => campaign({ establishmentIds: [ids.ghbs, ids.ghbs] }),
+      "BAD_INPUT",
+      /figure deux fois/,
+      "establishmentIds",
+    ],
     ["a year before 2019", () => campaign({ year: 2018 }), "BAD_INPUT", /entre 2019 et 2100/, "year"],
     ["a fractional year", () => campaign({ year: 2026.5 }), "BAD_INPUT", /nombre entier/, "year"],
     ["an empty name", () => campaign({ name: "  " }), "BAD_INPUT", /nom de la campagne/, "name"],
-    ["an unexpected field", () => campaign({ createdAt: "2026-01-01" }), "BAD_INPUT", /Champ non prévu : createdAt/, "_"],
+    [
+      "an unexpected field",
+      () => campaign({ createdAt: "2026-01-01" }),
+      "BAD_INPUT",
+      /Champ non prévu : createdAt/,
+      "_",
+    ],
   ];
 
-  it.each(badInputs)("[CAMPAIGNS] refuses to create a campaign with %s: nothing written", async (_label, body, code, message, field) => {
-    await expectRefused(() => create(body()), code, message, field);
-  });
+  it.each(badInputs)(
+    "[CAMPAIGNS] refuses to create a campaign with %s: nothing written",
+    async (_label, body, code, message, field) => {
+      await expectRefused(() => create(body()), code, message, field);
+    },
+  );
 
-  it.each(badInputs)("[CAMPAIGNS] refuses to update a campaign with %s: nothing written", async (_label, body, code, message, field) => {
-    const existing = await create(campaign({ name: "Campagne stable" }));
-    await expectRefused(() => update(existing.id, body()), code, message, field);
-  });
+  it.each(badInputs)(
+    "[CAMPAIGNS] refuses to update a campaign with %s: nothing written",
+    async (_label, body, code, message, field) => {
+      const existing = await create(campaign({ name: "Campagne stable" }));
+      await expectRefused(() => update(existing.id, body()), code, message, field);
+    },
+  );
 
   it("[CAMPAIGNS] a non-admin gets NOT_FOUND on create, update and reads; an unknown campaign is NOT_FOUND; nothing written", async () => {
     const existing = await create(campaign({ name: "Campagne de l'admin" }));
@@ -167,7 +269,11 @@ describe("[CAMPAIGNS] create and update", () => {
   it("[CAMPAIGNS] once an assessment is started, the version is locked and that establishment stays (LOCKED); other edits go through", async () => {
     const existing = await create(campaign({ name: "Campagne commencée" }));
     await db.assessment.create({ data: { campaignId: existing.id, establishmentId: ids.ghbs } });
-    await expectRefused(() => update(existing.id, campaign({ name: "Campagne commencée", referentialVersionId: ids.hospiconnect })), "LOCKED", /1 évaluation est déjà commencée/);
+    await expectRefused(
+      () => update(existing.id, campaign({ name: "Campagne commencée", referentialVersionId: ids.hospiconnect })),
+      "LOCKED",
+      /1 évaluation est déjà commencée/,
+    );
     await expectRefused(
       () => update(existing.id, campaign({ name: "Campagne commencée", establishmentIds: [ids.rennes] })),
       "LOCKED",
@@ -175,26 +281,53 @@ describe("[CAMPAIGNS] create and update", () => {
       "establishmentIds",
     );
     const { result } = await withOneAudit(
-      () => update(existing.id, campaign({ name: "Campagne commencée, prolongée", closesOn: "2026-09-30", establishmentIds: [ids.ghbs, ids.rennes, ids.quimper] })),
+      () =>
+        update(
+          existing.id,
+          campaign({
+            name: "Campagne commencée, prolongée",
+            closesOn: "2026-09-30",
+            establishmentIds: [ids.ghbs, ids.rennes, ids.quimper],
+          }),
+        ),
       "campaign.update",
     );
     expect(result).toMatchObject({ closesOn: "2026-09-30", referentialVersionId: ids.socle });
 
     const row = (await listAdminCampaigns(db, admin)).find((c) => c.id === existing.id);
-    expect(row).toMatchObject({ establishments: 3, assessmentsStarted: 1, referentialVersion: { referential: { id: "hopen-socle" } } });
-    expect(await getAdminCampaign(db, admin, existing.id)).toMatchObject({ startedEstablishmentIds: [ids.ghbs], opensOn: "2026-01-05" });
+    expect(row).toMatchObject({
+      establishments: 3,
+      assessmentsStarted: 1,
+      referentialVersion: { referential: { id: "hopen-socle" } },
+    });
+    expect(await getAdminCampaign(db, admin, existing.id)).toMatchObject({
+      startedEstablishmentIds: [ids.ghbs],
+      opensOn: "2026-01-05",
+    });
   });
 
   it("[CAMPAIGNS] a disabled establishment cannot be added, but one already in the campaign can stay", async () => {
     const existing = await create(campaign({ name: "Campagne avec Brest", establishmentIds: [ids.brest] }));
     await db.establishment.update({ where: { id: ids.brest }, data: { disabled: true } });
     try {
-      await expectRefused(() => create(campaign({ establishmentIds: [ids.brest] })), "BAD_INPUT", /désactivé.*CHU de Brest/, "establishmentIds");
-      await update(existing.id, campaign({ name: "Campagne avec Brest, renommée", establishmentIds: [ids.brest, ids.rennes] }));
+      await expectRefused(
+        () => create(campaign({ establishmentIds: [ids.brest] })),
+        "BAD_INPUT",
+        /désactivé.*CHU de Brest/,
+        "establishmentIds",
+      );
+      await update(
+        existing.id,
+        campaign({ name: "Campagne avec Brest, renommée", establishmentIds: [ids.brest, ids.rennes] }),
+      );
       expect(await linkedIds(existing.id)).toEqual([ids.brest, ids.rennes].sort());
-      const choices = (await listEstablishmentChoices(db, admin, [ids.brest])).flatMap((g) => g.establishments.map((e) => e.id));
+      const choices = (await listEstablishmentChoices(db, admin, [ids.brest])).flatMap((g) =>
+        g.establishments.map((e) => e.id),
+      );
       expect(choices).toContain(ids.brest);
-      expect((await listEstablishmentChoices(db, admin)).flatMap((g) => g.establishments.map((e) => e.id))).not.toContain(ids.brest);
+      expect(
+        (await listEstablishmentChoices(db, admin)).flatMap((g) => g.establishments.map((e) => e.id)),
+      ).not.toContain(ids.brest);
     } finally {
       await db.establishment.update({ where: { id: ids.brest }, data: { disabled: false } });
     }

@@ -25,37 +25,89 @@ export type FundingParameterView = {
 
 type Row = Omit<FundingParameterView, "setAt"> & { setAt: Date };
 const toView = (r: Row): FundingParameterView => ({ ...r, setAt: r.setAt.toISOString() });
-const select = { id: true, campaignId: true, regionId: true, establishmentId: true, domainCode: true, amountEuros: true, assumption: true, isExample: true, setById: true, setAt: true } as const;
+const select = {
+  id: true,
+  campaignId: true,
+  regionId: true,
+  establishmentId: true,
+  domainCode: true,
+  amountEuros: true,
+  assumption: true,
+  isExample: true,
+  setById: true,
+  setAt: true,
+} as const;
 
-export async function setFundingParameter(db: Db, actor: Actor, input: FundingParameterInput, requestId: string): Promise<FundingParameterView> {
+export async function setFundingParameter(
+  db: Db,
+  actor: Actor,
+  input: FundingParameterInput,
+  requestId: string,
+): Promise<FundingParameterView> {
   return db.$transaction(async (tx) => {
     const target = await resolveTarget(tx, actor, input);
     await assertNoTwin(tx, target);
     const row = await tx.fundingParameter.create({
-      data: { ...target, amountEuros: input.amountEuros, assumption: input.assumption, isExample: input.isExample, setById: actor.id },
+      data: {
+        ...target,
+        amountEuros: input.amountEuros,
+        assumption: input.assumption,
+        isExample: input.isExample,
+        setById: actor.id,
+      },
       select,
     });
     const after = toView(row);
-    await recordAudit(tx, { actorId: actor.id, action: "funding.set", entity: "FundingParameter", entityId: row.id, establishmentId: row.establishmentId, after, requestId });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "funding.set",
+      entity: "FundingParameter",
+      entityId: row.id,
+      establishmentId: row.establishmentId,
+      after,
+      requestId,
+    });
     return after;
   });
 }
 
-export async function updateFundingParameter(db: Db, actor: Actor, id: string, input: FundingParameterInput, requestId: string): Promise<FundingParameterView> {
+export async function updateFundingParameter(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: FundingParameterInput,
+  requestId: string,
+): Promise<FundingParameterView> {
   return db.$transaction(async (tx) => {
-    const before = await tx.fundingParameter.findFirst({ where: { AND: [{ id }, fundingParameterScope(actor)] }, select });
+    const before = await tx.fundingParameter.findFirst({
+      where: { AND: [{ id }, fundingParameterScope(actor)] },
+      select,
+    });
     if (!before) throw notFound("Ce paramètre de financement");
     const target = await resolveTarget(tx, actor, input);
     await assertNoTwin(tx, target, id);
     const row = await tx.fundingParameter.update({
       where: { id },
-      data: { ...target, amountEuros: input.amountEuros, assumption: input.assumption, isExample: input.isExample, setById: actor.id, setAt: new Date() },
+      data: {
+        ...target,
+        amountEuros: input.amountEuros,
+        assumption: input.assumption,
+        isExample: input.isExample,
+        setById: actor.id,
+        setAt: new Date(),
+      },
       select,
     });
     const after = toView(row);
     await recordAudit(tx, {
-      actorId: actor.id, action: "funding.update", entity: "FundingParameter", entityId: id, establishmentId: row.establishmentId ?? before.establishmentId,
-      before: toView(before), after, requestId,
+      actorId: actor.id,
+      action: "funding.update",
+      entity: "FundingParameter",
+      entityId: id,
+      establishmentId: row.establishmentId ?? before.establishmentId,
+      before: toView(before),
+      after,
+      requestId,
     });
     return after;
   });
@@ -63,12 +115,20 @@ export async function updateFundingParameter(db: Db, actor: Actor, id: string, i
 
 export async function deleteFundingParameter(db: Db, actor: Actor, id: string, requestId: string) {
   return db.$transaction(async (tx) => {
-    const before = await tx.fundingParameter.findFirst({ where: { AND: [{ id }, fundingParameterScope(actor)] }, select });
+    const before = await tx.fundingParameter.findFirst({
+      where: { AND: [{ id }, fundingParameterScope(actor)] },
+      select,
+    });
     if (!before) throw notFound("Ce paramètre de financement");
     await tx.fundingParameter.delete({ where: { id } });
     await recordAudit(tx, {
-      actorId: actor.id, action: "funding.delete", entity: "FundingParameter", entityId: id, establishmentId: before.establishmentId,
-      before: toView(before), requestId,
+      actorId: actor.id,
+      action: "funding.delete",
+      entity: "FundingParameter",
+      entityId: id,
+      establishmentId: before.establishmentId,
+      before: toView(before),
+      requestId,
     });
     return { id, deleted: true };
   });

@@ -35,22 +35,37 @@ async function checkVersion(tx: Tx, versionId: string): Promise<void> {
  * campaign, kept even if their establishment was disabled since).
  */
 async function checkEstablishments(tx: Tx, ids: string[], keep: ReadonlySet<string> = new Set()): Promise<void> {
-  const found = await tx.establishment.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, disabled: true } });
+  const found = await tx.establishment.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, name: true, disabled: true },
+  });
   const known = new Set(found.map((e) => e.id));
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length > 0) {
     throw fieldError(
       "establishmentIds",
-      unknown.length === 1 ? "Un établissement choisi est inconnu." : `${unknown.length} établissements choisis sont inconnus.`,
+      unknown.length === 1
+        ? "Un établissement choisi est inconnu."
+        : `${unknown.length} établissements choisis sont inconnus.`,
     );
   }
   const disabled = found.filter((e) => e.disabled && !keep.has(e.id));
   if (disabled.length > 0) {
-    throw fieldError("establishmentIds", `Établissement désactivé, à retirer de la sélection : ${disabled.map((e) => e.name).join(", ")}.`);
+    throw fieldError(
+      "establishmentIds",
+      `Établissement désactivé, à retirer de la sélection : ${disabled.map((e) => e.name).join(", ")}.`,
+    );
   }
 }
 
-function view(row: { id: string; name: string; year: number; referentialVersionId: string; opensOn: Date; closesOn: Date }) {
+function view(row: {
+  id: string;
+  name: string;
+  year: number;
+  referentialVersionId: string;
+  opensOn: Date;
+  closesOn: Date;
+}) {
   return { ...row, opensOn: row.opensOn.toISOString().slice(0, 10), closesOn: row.closesOn.toISOString().slice(0, 10) };
 }
 
@@ -66,18 +81,34 @@ export async function createCampaign(db: Db, actor: Actor, input: CampaignInput,
         referentialVersionId: input.referentialVersionId,
         opensOn: utcDate(input.opensOn),
         closesOn: utcDate(input.closesOn),
-        establishments: { createMany: { data: input.establishmentIds.map((establishmentId) => ({ establishmentId })) } },
+        establishments: {
+          createMany: { data: input.establishmentIds.map((establishmentId) => ({ establishmentId })) },
+        },
       },
       select: campaignSelect,
     });
     const after = { ...view(created), establishmentIds: [...input.establishmentIds].sort() };
-    await recordAudit(tx, { actorId: actor.id, action: "campaign.create", entity: "Campaign", entityId: created.id, before: null, after, requestId });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "campaign.create",
+      entity: "Campaign",
+      entityId: created.id,
+      before: null,
+      after,
+      requestId,
+    });
     return after;
   });
 }
 
 /** Full replacement of the editable fields; establishments are added and removed to match the list. */
-export async function updateCampaign(db: Db, actor: Actor, campaignId: string, input: CampaignInput, requestId: string) {
+export async function updateCampaign(
+  db: Db,
+  actor: Actor,
+  campaignId: string,
+  input: CampaignInput,
+  requestId: string,
+) {
   assertAdmin(actor);
   return db.$transaction(async (tx) => {
     const before = await tx.campaign.findUnique({
@@ -92,7 +123,10 @@ export async function updateCampaign(db: Db, actor: Actor, campaignId: string, i
 
     if (input.referentialVersionId !== before.referentialVersionId) {
       await checkVersion(tx, input.referentialVersionId);
-      const started = await tx.assessment.findMany({ where: { campaignId: before.id, revision: 1 }, select: { id: true } });
+      const started = await tx.assessment.findMany({
+        where: { campaignId: before.id, revision: 1 },
+        select: { id: true },
+      });
       if (started.length > 0) {
         throw new AppError(
           "LOCKED",
@@ -107,7 +141,10 @@ export async function updateCampaign(db: Db, actor: Actor, campaignId: string, i
         select: { establishment: { select: { name: true } } },
       });
       if (startedThere.length > 0) {
-        const names = startedThere.map((a) => a.establishment.name).sort().join(", ");
+        const names = startedThere
+          .map((a) => a.establishment.name)
+          .sort()
+          .join(", ");
         const message = `Ces établissements ont commencé leur évaluation et ne peuvent plus être retirés de la campagne : ${names}.`;
         throw new AppError("LOCKED", message, { fieldErrors: { establishmentIds: [message] } });
       }
@@ -125,8 +162,12 @@ export async function updateCampaign(db: Db, actor: Actor, campaignId: string, i
       },
       select: campaignSelect,
     });
-    if (removed.length > 0) await tx.campaignEstablishment.deleteMany({ where: { campaignId: before.id, establishmentId: { in: removed } } });
-    if (added.length > 0) await tx.campaignEstablishment.createMany({ data: added.map((establishmentId) => ({ campaignId: before.id, establishmentId })) });
+    if (removed.length > 0)
+      await tx.campaignEstablishment.deleteMany({ where: { campaignId: before.id, establishmentId: { in: removed } } });
+    if (added.length > 0)
+      await tx.campaignEstablishment.createMany({
+        data: added.map((establishmentId) => ({ campaignId: before.id, establishmentId })),
+      });
 
     const { establishments, ...beforeFields } = before;
     await recordAudit(tx, {
@@ -135,7 +176,12 @@ export async function updateCampaign(db: Db, actor: Actor, campaignId: string, i
       entity: "Campaign",
       entityId: before.id,
       before: { ...view(beforeFields), establishmentCount: establishments.length },
-      after: { ...view(after), establishmentCount: wanted.size, addedEstablishmentIds: added, removedEstablishmentIds: removed },
+      after: {
+        ...view(after),
+        establishmentCount: wanted.size,
+        addedEstablishmentIds: added,
+        removedEstablishmentIds: removed,
+      },
       requestId,
     });
     return { ...view(after), establishmentIds: [...wanted].sort() };

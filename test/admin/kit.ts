@@ -6,13 +6,19 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { type Actor, loadActor } from "@/lib/auth/actor";
 import { AppError, type ErrorCode, type FieldErrors, isAppError } from "@/lib/core/errors";
 
-/** What command() in lib/core/route.ts does before the action: a failed parse is a 400 with field messages. */
-export async function viaRoute<S extends z.ZodType, R>(schema: S, raw: unknown, run: (input: z.output<S>) => Promise<R>): Promise<R> {
+/** What command() in lib/core/http-command.ts does before the action: a failed parse is a 400 with field messages. */
+export async function viaRoute<S extends z.ZodType, R>(
+  schema: S,
+  raw: unknown,
+  run: (input: z.output<S>) => Promise<R>,
+): Promise<R> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors: FieldErrors = {};
     for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "_"] ??= []).push(issue.message);
-    throw new AppError("BAD_INPUT", "Certaines valeurs sont invalides : corrigez les champs signalés.", { fieldErrors });
+    throw new AppError("BAD_INPUT", "Certaines valeurs sont invalides : corrigez les champs signalés.", {
+      fieldErrors,
+    });
   }
   return run(parsed.data);
 }
@@ -53,13 +59,20 @@ export async function expectRefusedWith(
   expect(appError.code).toBe(code);
   const texts = field ? (appError.fieldErrors?.[field] ?? []) : [appError.message];
   expect(texts.join(" | ")).toMatch(message);
-  for (const text of [appError.message, ...Object.values(appError.fieldErrors ?? {}).flat()]) expect(text).not.toMatch(ENGLISH);
+  for (const text of [appError.message, ...Object.values(appError.fieldErrors ?? {}).flat()])
+    expect(text).not.toMatch(ENGLISH);
   expect(await snapshot()).toEqual(before);
   return appError;
 }
 
 /** The same for the admin tables: every table the same, no new audit event. */
-export function expectRefused(db: PrismaClient, run: () => Promise<unknown>, code: ErrorCode, message: RegExp, field?: string): Promise<AppError> {
+export function expectRefused(
+  db: PrismaClient,
+  run: () => Promise<unknown>,
+  code: ErrorCode,
+  message: RegExp,
+  field?: string,
+): Promise<AppError> {
   return expectRefusedWith(() => snapshot(db), run, code, message, field);
 }
 

@@ -8,10 +8,10 @@ import { type Actor, loadActor } from "@/lib/auth/actor";
 import { type ErrorCode, isAppError } from "@/lib/core/errors";
 import { demoFiness, seedDemo, seedPlaces } from "@/prisma/seed/seed";
 import { createTestDb, type TestDb } from "@/test/db";
-import { linkEvidence, unlinkEvidence, uploadEvidence } from "./actions";
+import { linkEvidence, unlinkEvidence, uploadEvidence } from "./commands";
 import { getEvidenceForDownload, listEstablishmentEvidence, listEvidenceForAssessment } from "./queries";
 import { openEvidenceStream, storagePath } from "./storage";
-import { bytes, ooxml, SAMPLES } from "./test-bytes";
+import { bytes, ooxml, SAMPLES } from "@/test/evidence/bytes";
 import { MAX_EVIDENCE_BYTES, TOO_LARGE_MESSAGE, UNSUPPORTED_MESSAGE } from "./types";
 
 // The evidence commands and queries on a real database (PGlite, or TEST_DATABASE_URL's
@@ -65,7 +65,13 @@ beforeAll(async () => {
 
   await db.referential.create({ data: { id: "evidence-test", title: "Référentiel de test", programme: "HOPEN" } });
   const version = await db.referentialVersion.create({
-    data: { referentialId: "evidence-test", version: "1.0", title: "Test 1.0", content: CONTENT, contentHash: "0".repeat(64) },
+    data: {
+      referentialId: "evidence-test",
+      version: "1.0",
+      title: "Test 1.0",
+      content: CONTENT,
+      contentHash: "0".repeat(64),
+    },
   });
   const campaign = async (year: number) =>
     db.campaign.create({
@@ -81,12 +87,23 @@ beforeAll(async () => {
   const c2026 = await campaign(2026);
   const c2025 = await campaign(2025);
   // Shared with the region: the delegate may read the answers, never the files.
-  ids.draft = (await db.assessment.create({ data: { establishmentId: ids.ghbs, campaignId: c2026.id, sharedWithRegion: true } })).id;
+  ids.draft = (
+    await db.assessment.create({ data: { establishmentId: ids.ghbs, campaignId: c2026.id, sharedWithRegion: true } })
+  ).id;
   ids.submitted = (
-    await db.assessment.create({ data: { establishmentId: ids.ghbs, campaignId: c2025.id, status: "submitted", submittedAt: new Date("2025-06-01T00:00:00Z") } })
+    await db.assessment.create({
+      data: {
+        establishmentId: ids.ghbs,
+        campaignId: c2025.id,
+        status: "submitted",
+        submittedAt: new Date("2025-06-01T00:00:00Z"),
+      },
+    })
   ).id;
   ids.quimperDraft = (await db.assessment.create({ data: { establishmentId: ids.quimper, campaignId: c2026.id } })).id;
-  await db.sectionAssignment.create({ data: { assessmentId: ids.draft, domainCode: "D2", userId: actors.rssi.id, assignedById: actors.director.id } });
+  await db.sectionAssignment.create({
+    data: { assessmentId: ids.draft, domainCode: "D2", userId: actors.rssi.id, assignedById: actors.director.id },
+  });
 });
 
 afterAll(async () => {
@@ -107,7 +124,10 @@ const upload = (actor: Actor, content: Uint8Array, name: string, requirementCode
 
 async function storedFiles(): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
 }
 
 async function state() {
@@ -148,33 +168,64 @@ async function withOneAudit<R>(run: () => Promise<R>, action: string) {
 describe("[EVIDENCE] upload", () => {
   it("[EVIDENCE] stores the file under its SHA-256 with its size, one Evidence, one link, one audit row", async () => {
     const content = pdf();
-    const { result, event } = await withOneAudit(() => upload(actors.director, content, "C:\\fakepath\\PSSI 2026.pdf"), "evidence.upload");
+    const { result, event } = await withOneAudit(
+      () => upload(actors.director, content, "C:\\fakepath\\PSSI 2026.pdf"),
+      "evidence.upload",
+    );
     expect(result).toMatchObject({ reused: false, alreadyLinked: false });
-    expect(result.link).toMatchObject({ requirementCode: "D1.1", fileName: "PSSI 2026.pdf", mimeType: "application/pdf", size: content.length, sha256: sha(content) });
+    expect(result.link).toMatchObject({
+      requirementCode: "D1.1",
+      fileName: "PSSI 2026.pdf",
+      mimeType: "application/pdf",
+      size: content.length,
+      sha256: sha(content),
+    });
     expect(result.link.uploadedByName).toBe("Claire Le Gall");
 
     const row = await db.evidence.findUniqueOrThrow({ where: { id: result.evidence.evidenceId } });
-    expect(row).toMatchObject({ establishmentId: ids.ghbs, fileName: "PSSI 2026.pdf", size: content.length, sha256: sha(content), uploadedById: actors.director.id });
+    expect(row).toMatchObject({
+      establishmentId: ids.ghbs,
+      fileName: "PSSI 2026.pdf",
+      size: content.length,
+      sha256: sha(content),
+      uploadedById: actors.director.id,
+    });
     expect(row.storageKey).toBe(`${ids.ghbs}/${sha(content).slice(0, 2)}/${sha(content)}`);
     const onDisk = await readFile(storagePath(row.storageKey, dir));
     expect(sha(onDisk)).toBe(sha(content));
     expect(onDisk.length).toBe(content.length);
     expect((await storedFiles()).some((f) => f.startsWith(".tmp"))).toBe(false);
 
-    expect(event).toMatchObject({ entity: "Evidence", entityId: row.id, establishmentId: ids.ghbs, actorId: actors.director.id, requestId: RID });
-    expect(event.after).toMatchObject({ sha256: sha(content), reused: false, linkId: result.link.linkId, requirementCode: "D1.1" });
+    expect(event).toMatchObject({
+      entity: "Evidence",
+      entityId: row.id,
+      establishmentId: ids.ghbs,
+      actorId: actors.director.id,
+      requestId: RID,
+    });
+    expect(event.after).toMatchObject({
+      sha256: sha(content),
+      reused: false,
+      linkId: result.link.linkId,
+      requirementCode: "D1.1",
+    });
   });
 
   it("[EVIDENCE] the same content twice is one Evidence row and one file, with two links", async () => {
     const content = pdf();
     const first = await withOneAudit(() => upload(actors.director, content, "charte.pdf", "D1.1"), "evidence.upload");
     const filesAfterFirst = await storedFiles();
-    const second = await withOneAudit(() => upload(actors.rssi, content, "charte-copie.pdf", "D2.1"), "evidence.upload");
+    const second = await withOneAudit(
+      () => upload(actors.rssi, content, "charte-copie.pdf", "D2.1"),
+      "evidence.upload",
+    );
     expect(second.result).toMatchObject({ reused: true, alreadyLinked: false });
     expect(second.result.evidence.evidenceId).toBe(first.result.evidence.evidenceId);
     expect(second.result.link.fileName).toBe("charte.pdf"); // the name of the first upload
     expect(await db.evidence.count({ where: { sha256: sha(content) } })).toBe(1);
-    expect(await db.evidenceLink.count({ where: { evidenceId: first.result.evidence.evidenceId, removedAt: null } })).toBe(2);
+    expect(
+      await db.evidenceLink.count({ where: { evidenceId: first.result.evidence.evidenceId, removedAt: null } }),
+    ).toBe(2);
     expect(await storedFiles()).toEqual(filesAfterFirst);
   });
 
@@ -188,18 +239,28 @@ describe("[EVIDENCE] upload", () => {
   });
 
   it("[EVIDENCE] accepts an office document and stores its sniffed type, not the browser's", async () => {
-    const { result } = await withOneAudit(() => upload(actors.director, ooxml("xl"), "inventaire.xlsx"), "evidence.upload");
+    const { result } = await withOneAudit(
+      () => upload(actors.director, ooxml("xl"), "inventaire.xlsx"),
+      "evidence.upload",
+    );
     expect(result.link.mimeType).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   });
 
   it("[EVIDENCE] a contributor outside the section is FORBIDDEN and nothing is stored", async () => {
-    await expectRefused(() => upload(actors.dsi, pdf(), "dsi.pdf", "D1.1"), "FORBIDDEN", /section ne vous est pas confiée/);
+    await expectRefused(
+      () => upload(actors.dsi, pdf(), "dsi.pdf", "D1.1"),
+      "FORBIDDEN",
+      /section ne vous est pas confiée/,
+    );
     await expectRefused(() => upload(actors.rssi, pdf(), "rssi.pdf", "D1.1"), "FORBIDDEN");
     await withOneAudit(() => upload(actors.rssi, pdf(), "rssi.pdf", "D2.2"), "evidence.upload"); // the assigned section
     // Refused before a byte of the upload is read.
     let read = false;
     const watched = { name: "dsi.pdf", stream: () => ((read = true), file(pdf(), "dsi.pdf").stream()) };
-    await expectRefused(() => uploadEvidence(db, actors.dsi, ids.draft, "D1.1", watched, RID, { evidenceDir: dir }), "FORBIDDEN");
+    await expectRefused(
+      () => uploadEvidence(db, actors.dsi, ids.draft, "D1.1", watched, RID, { evidenceDir: dir }),
+      "FORBIDDEN",
+    );
     expect(read).toBe(false);
   });
 
@@ -210,7 +271,11 @@ describe("[EVIDENCE] upload", () => {
   });
 
   it("[EVIDENCE] a submitted assessment is LOCKED", async () => {
-    await expectRefused(() => upload(actors.director, pdf(), "x.pdf", "D1.1", ids.submitted), "LOCKED", /lecture seule/);
+    await expectRefused(
+      () => upload(actors.director, pdf(), "x.pdf", "D1.1", ids.submitted),
+      "LOCKED",
+      /lecture seule/,
+    );
   });
 
   it("[EVIDENCE] an unknown requirement is BAD_INPUT", async () => {
@@ -218,7 +283,11 @@ describe("[EVIDENCE] upload", () => {
   });
 
   it("[EVIDENCE] content that disagrees with the extension is refused with 415 and nothing stored", async () => {
-    await expectRefused(() => upload(actors.director, SAMPLES.png, "rapport.pdf"), "UNSUPPORTED_MEDIA", new RegExp(UNSUPPORTED_MESSAGE.replace(/[()]/g, "\\$&")));
+    await expectRefused(
+      () => upload(actors.director, SAMPLES.png, "rapport.pdf"),
+      "UNSUPPORTED_MEDIA",
+      new RegExp(UNSUPPORTED_MESSAGE.replace(/[()]/g, "\\$&")),
+    );
     await expectRefused(() => upload(actors.director, SAMPLES.exe, "facture.pdf"), "UNSUPPORTED_MEDIA");
     await expectRefused(() => upload(actors.director, SAMPLES.exe, "outil.exe"), "UNSUPPORTED_MEDIA");
     await expectRefused(() => upload(actors.director, new Uint8Array(0), "vide.pdf"), "BAD_INPUT", /vide/);
@@ -227,10 +296,17 @@ describe("[EVIDENCE] upload", () => {
   it("[EVIDENCE] over 20 Mo is refused with 413 while streaming, and the temporary file is removed", async () => {
     const big = new Uint8Array(MAX_EVIDENCE_BYTES + 1);
     big.set(pdf());
-    await expectRefused(() => upload(actors.director, big, "enorme.pdf"), "PAYLOAD_TOO_LARGE", new RegExp(TOO_LARGE_MESSAGE));
+    await expectRefused(
+      () => upload(actors.director, big, "enorme.pdf"),
+      "PAYLOAD_TOO_LARGE",
+      new RegExp(TOO_LARGE_MESSAGE),
+    );
     const exact = new Uint8Array(MAX_EVIDENCE_BYTES);
     exact.set(pdf());
-    const { result } = await withOneAudit(() => upload(actors.director, exact, "limite.pdf", "D1.2"), "evidence.upload");
+    const { result } = await withOneAudit(
+      () => upload(actors.director, exact, "limite.pdf", "D1.2"),
+      "evidence.upload",
+    );
     expect(result.link.size).toBe(MAX_EVIDENCE_BYTES);
   });
 });
@@ -239,24 +315,44 @@ describe("[EVIDENCE] upload", () => {
 
 describe("[EVIDENCE] link and unlink", () => {
   it("[EVIDENCE] links a library file to another requirement, once", async () => {
-    const { result: uploaded } = await withOneAudit(() => upload(actors.director, pdf(), "procedure.pdf", "D1.1"), "evidence.upload");
+    const { result: uploaded } = await withOneAudit(
+      () => upload(actors.director, pdf(), "procedure.pdf", "D1.1"),
+      "evidence.upload",
+    );
     const input = { evidenceId: uploaded.evidence.evidenceId, requirementCode: "D2.2" };
-    const { result: link, event } = await withOneAudit(() => linkEvidence(db, actors.rssi, ids.draft, input, RID), "evidence.link");
+    const { result: link, event } = await withOneAudit(
+      () => linkEvidence(db, actors.rssi, ids.draft, input, RID),
+      "evidence.link",
+    );
     expect(link).toMatchObject({ requirementCode: "D2.2", fileName: "procedure.pdf", linkedByName: "Yann Le Floch" });
     expect(event).toMatchObject({ entity: "EvidenceLink", entityId: link.linkId, establishmentId: ids.ghbs });
     await expectRefused(() => linkEvidence(db, actors.director, ids.draft, input, RID), "CONFLICT", /déjà joint/);
-    await expectRefused(() => linkEvidence(db, actors.dsi, ids.draft, { ...input, requirementCode: "D1.2" }, RID), "FORBIDDEN");
+    await expectRefused(
+      () => linkEvidence(db, actors.dsi, ids.draft, { ...input, requirementCode: "D1.2" }, RID),
+      "FORBIDDEN",
+    );
     await expectRefused(() => linkEvidence(db, actors.director, ids.submitted, input, RID), "LOCKED");
   });
 
   it("[EVIDENCE] another establishment's file cannot be linked: NOT_FOUND", async () => {
     const { evidence } = await upload(actors.director, pdf(), "ghbs.pdf");
     await expectRefused(
-      () => linkEvidence(db, actors.quimper, ids.quimperDraft, { evidenceId: evidence.evidenceId, requirementCode: "D1.1" }, RID),
+      () =>
+        linkEvidence(
+          db,
+          actors.quimper,
+          ids.quimperDraft,
+          { evidenceId: evidence.evidenceId, requirementCode: "D1.1" },
+          RID,
+        ),
       "NOT_FOUND",
       /fichier est introuvable/,
     );
-    await expectRefused(() => linkEvidence(db, actors.quimper, ids.draft, { evidenceId: evidence.evidenceId, requirementCode: "D1.1" }, RID), "NOT_FOUND");
+    await expectRefused(
+      () =>
+        linkEvidence(db, actors.quimper, ids.draft, { evidenceId: evidence.evidenceId, requirementCode: "D1.1" }, RID),
+      "NOT_FOUND",
+    );
   });
 
   it("[EVIDENCE] unlink sets removedAt and removedById, keeps the Evidence row and the file", async () => {
@@ -266,7 +362,10 @@ describe("[EVIDENCE] link and unlink", () => {
     await expectRefused(() => unlinkEvidence(db, actors.quimper, ids.draft, link.linkId, RID), "NOT_FOUND");
     await expectRefused(() => unlinkEvidence(db, actors.director, ids.quimperDraft, link.linkId, RID), "NOT_FOUND");
 
-    const { result, event } = await withOneAudit(() => unlinkEvidence(db, actors.rssi, ids.draft, link.linkId, RID), "evidence.unlink");
+    const { result, event } = await withOneAudit(
+      () => unlinkEvidence(db, actors.rssi, ids.draft, link.linkId, RID),
+      "evidence.unlink",
+    );
     const row = await db.evidenceLink.findUniqueOrThrow({ where: { id: link.linkId } });
     expect(row.removedAt?.toISOString()).toBe(result.removedAt);
     expect(row.removedById).toBe(actors.rssi.id);
@@ -279,8 +378,13 @@ describe("[EVIDENCE] link and unlink", () => {
     expect((listed["D2.1"] ?? []).map((l) => l.linkId)).not.toContain(link.linkId);
     await expectRefused(() => unlinkEvidence(db, actors.rssi, ids.draft, link.linkId, RID), "NOT_FOUND");
     // The file can be linked again: a new link, the old one stays in the history.
-    await withOneAudit(() => linkEvidence(db, actors.rssi, ids.draft, { evidenceId: evidence.evidenceId, requirementCode: "D2.1" }, RID), "evidence.link");
-    expect(await db.evidenceLink.count({ where: { evidenceId: evidence.evidenceId, requirementCode: "D2.1" } })).toBe(2);
+    await withOneAudit(
+      () => linkEvidence(db, actors.rssi, ids.draft, { evidenceId: evidence.evidenceId, requirementCode: "D2.1" }, RID),
+      "evidence.link",
+    );
+    expect(await db.evidenceLink.count({ where: { evidenceId: evidence.evidenceId, requirementCode: "D2.1" } })).toBe(
+      2,
+    );
   });
 
   it("[EVIDENCE] unlink on a submitted assessment is LOCKED", async () => {
@@ -297,8 +401,17 @@ describe("[EVIDENCE] reading and download scope", () => {
     const { link } = await upload(actors.director, pdf(), "liste.pdf", "D1.2");
     const listed = await listEvidenceForAssessment(db, actors.dsi, ids.draft);
     const found = (listed["D1.2"] ?? []).find((l) => l.linkId === link.linkId);
-    expect(found).toMatchObject({ fileName: "liste.pdf", mimeType: "application/pdf", uploadedByName: "Claire Le Gall", linkedByName: "Claire Le Gall" });
-    expect(Object.values(listed).flat().every((l) => Object.keys(listed).includes(l.requirementCode))).toBe(true);
+    expect(found).toMatchObject({
+      fileName: "liste.pdf",
+      mimeType: "application/pdf",
+      uploadedByName: "Claire Le Gall",
+      linkedByName: "Claire Le Gall",
+    });
+    expect(
+      Object.values(listed)
+        .flat()
+        .every((l) => Object.keys(listed).includes(l.requirementCode)),
+    ).toBe(true);
     for (const actor of [actors.delegate, actors.ars, actors.quimper, actors.admin]) {
       await expectRefused(() => listEvidenceForAssessment(db, actor, ids.draft), "NOT_FOUND");
     }
@@ -307,7 +420,9 @@ describe("[EVIDENCE] reading and download scope", () => {
   it("[EVIDENCE] the library is the establishment's files, for its own people only", async () => {
     const { evidence } = await upload(actors.director, pdf(), "bibliotheque.pdf", "D1.1");
     for (const actor of [actors.director, actors.rssi, actors.dsi]) {
-      expect((await listEstablishmentEvidence(db, actor, ids.ghbs)).map((e) => e.evidenceId)).toContain(evidence.evidenceId);
+      expect((await listEstablishmentEvidence(db, actor, ids.ghbs)).map((e) => e.evidenceId)).toContain(
+        evidence.evidenceId,
+      );
     }
     for (const actor of [actors.quimper, actors.delegate, actors.ars, actors.admin]) {
       expect(await listEstablishmentEvidence(db, actor, ids.ghbs)).toEqual([]);
@@ -319,7 +434,11 @@ describe("[EVIDENCE] reading and download scope", () => {
     const { evidence } = await upload(actors.director, content, "telechargement.pdf", "D1.1");
     for (const actor of [actors.director, actors.rssi, actors.dsi]) {
       const found = await getEvidenceForDownload(db, actor, evidence.evidenceId);
-      expect(found).toMatchObject({ fileName: "telechargement.pdf", mimeType: "application/pdf", size: content.length });
+      expect(found).toMatchObject({
+        fileName: "telechargement.pdf",
+        mimeType: "application/pdf",
+        size: content.length,
+      });
       const { stream, size } = await openEvidenceStream(found.storageKey, dir);
       expect(size).toBe(content.length);
       expect(sha(new Uint8Array(await new Response(stream).arrayBuffer()))).toBe(sha(content));
@@ -332,7 +451,9 @@ describe("[EVIDENCE] reading and download scope", () => {
 
   it("[EVIDENCE] a file missing on disk is NOT_FOUND, never a path outside the folder", async () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    await expect(openEvidenceStream(`${ids.ghbs}/aa/${"a".repeat(64)}`, dir)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(openEvidenceStream(`${ids.ghbs}/aa/${"a".repeat(64)}`, dir)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(logged).toHaveBeenCalledOnce();
     logged.mockRestore();
     expect(() => storagePath("../../etc/passwd", dir)).toThrow();

@@ -1,5 +1,11 @@
 import "server-only";
-import { assertCanEditSection, assertDraft, getAssessmentOrThrow, isDirectorOf, type LoadedAssessment } from "@/lib/assessments/access";
+import {
+  assertCanEditSection,
+  assertDraft,
+  getAssessmentOrThrow,
+  isDirectorOf,
+  type LoadedAssessment,
+} from "@/lib/assessments/access";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db, Tx } from "@/lib/core/db";
@@ -9,7 +15,13 @@ import { toAppError } from "@/lib/core/prisma-errors";
 import { sanitizeFileName } from "./file-name";
 import { isAcceptedExtension, sniff } from "./sniff";
 import { commitStaged, discardStaged, removeStored, stageUpload, storageKeyFor, type UploadSource } from "./storage";
-import { EMPTY_FILE_MESSAGE, type EvidenceUnlinkResult, type EvidenceUploadResult, type EvidenceLinkView, UNSUPPORTED_MESSAGE } from "./types";
+import {
+  EMPTY_FILE_MESSAGE,
+  type EvidenceUnlinkResult,
+  type EvidenceUploadResult,
+  type EvidenceLinkView,
+  UNSUPPORTED_MESSAGE,
+} from "./types";
 import { evidenceSelect, linkSelect, toLibraryEntry, toLinkView, userNames } from "./views";
 
 // Evidence commands. Who may attach or detach a file is who may answer the requirement: the
@@ -25,12 +37,18 @@ export type EvidenceOptions = { evidenceDir?: string };
 
 function requirementOf(assessment: LoadedAssessment, code: string) {
   const requirement = (assessment.referential.requirements ?? []).find((r) => r.code === code);
-  if (!requirement) throw new AppError("BAD_INPUT", `L'exigence ${code.slice(0, 64)} n'existe pas dans ce référentiel.`);
+  if (!requirement)
+    throw new AppError("BAD_INPUT", `L'exigence ${code.slice(0, 64)} n'existe pas dans ce référentiel.`);
   return requirement;
 }
 
 /** The assessment, if the actor may change the evidence of this requirement now. */
-async function loadForEdit(db: Db | Tx, actor: Actor, assessmentId: string, requirementCode: string): Promise<LoadedAssessment> {
+async function loadForEdit(
+  db: Db | Tx,
+  actor: Actor,
+  assessmentId: string,
+  requirementCode: string,
+): Promise<LoadedAssessment> {
   const assessment = await getAssessmentOrThrow(db, actor, assessmentId, "assessment.answer");
   assertDraft(assessment);
   const requirement = requirementOf(assessment, requirementCode);
@@ -104,7 +122,10 @@ export async function uploadEvidence(
         });
         const link =
           active ??
-          (await tx.evidenceLink.create({ data: { evidenceId: evidence.id, assessmentId, requirementCode, linkedById: actor.id }, select: linkSelect }));
+          (await tx.evidenceLink.create({
+            data: { evidenceId: evidence.id, assessmentId, requirementCode, linkedById: actor.id },
+            select: linkSelect,
+          }));
         if (!active) {
           await recordAudit(tx, {
             actorId: actor.id,
@@ -157,7 +178,10 @@ export async function linkEvidence(
   return db.$transaction(async (tx) => {
     const assessment = await loadForEdit(tx, actor, assessmentId, input.requirementCode);
     // Another establishment's file is a miss, whatever the id.
-    const evidence = await tx.evidence.findFirst({ where: { id: input.evidenceId, establishmentId: assessment.establishmentId }, select: evidenceSelect });
+    const evidence = await tx.evidence.findFirst({
+      where: { id: input.evidenceId, establishmentId: assessment.establishmentId },
+      select: evidenceSelect,
+    });
     if (!evidence) throw notFound("Ce fichier");
     const active = await tx.evidenceLink.findFirst({
       where: { evidenceId: evidence.id, assessmentId, requirementCode: input.requirementCode, removedAt: null },
@@ -174,7 +198,13 @@ export async function linkEvidence(
       entity: "EvidenceLink",
       entityId: link.id,
       establishmentId: assessment.establishmentId,
-      after: { evidenceId: evidence.id, fileName: evidence.fileName, sha256: evidence.sha256, assessmentId, requirementCode: input.requirementCode },
+      after: {
+        evidenceId: evidence.id,
+        fileName: evidence.fileName,
+        sha256: evidence.sha256,
+        assessmentId,
+        requirementCode: input.requirementCode,
+      },
       requestId,
     });
     return toLinkView(link, await userNames(tx, [evidence.uploadedById, actor.id]));
@@ -182,22 +212,37 @@ export async function linkEvidence(
 }
 
 /** Detaches a file from a requirement: the link is marked removed, the file and the history stay. */
-export async function unlinkEvidence(db: Db, actor: Actor, assessmentId: string, linkId: string, requestId: string): Promise<EvidenceUnlinkResult> {
+export async function unlinkEvidence(
+  db: Db,
+  actor: Actor,
+  assessmentId: string,
+  linkId: string,
+  requestId: string,
+): Promise<EvidenceUnlinkResult> {
   return db.$transaction(async (tx) => {
     const assessment = await getAssessmentOrThrow(tx, actor, assessmentId, "assessment.answer");
     assertDraft(assessment);
     const link = await tx.evidenceLink.findFirst({
       where: { id: linkId, assessmentId, removedAt: null },
-      select: { id: true, requirementCode: true, evidenceId: true, evidence: { select: { fileName: true, sha256: true } } },
+      select: {
+        id: true,
+        requirementCode: true,
+        evidenceId: true,
+        evidence: { select: { fileName: true, sha256: true } },
+      },
     });
     if (!link) throw notFound("Cette pièce jointe");
     const requirement = (assessment.referential.requirements ?? []).find((r) => r.code === link.requirementCode);
     if (requirement) await assertCanEditSection(tx, actor, assessment, requirement.domain);
-    else if (!isDirectorOf(actor, assessment.establishmentId)) throw forbidden("Seule la direction peut retirer une pièce d'une exigence qui n'existe plus.");
+    else if (!isDirectorOf(actor, assessment.establishmentId))
+      throw forbidden("Seule la direction peut retirer une pièce d'une exigence qui n'existe plus.");
 
     const removedAt = new Date();
     // Conditional on removedAt still being empty: of two concurrent removals, one wins.
-    const { count } = await tx.evidenceLink.updateMany({ where: { id: link.id, removedAt: null }, data: { removedAt, removedById: actor.id } });
+    const { count } = await tx.evidenceLink.updateMany({
+      where: { id: link.id, removedAt: null },
+      data: { removedAt, removedById: actor.id },
+    });
     if (count !== 1) throw notFound("Cette pièce jointe");
     await recordAudit(tx, {
       actorId: actor.id,
@@ -205,7 +250,13 @@ export async function unlinkEvidence(db: Db, actor: Actor, assessmentId: string,
       entity: "EvidenceLink",
       entityId: link.id,
       establishmentId: assessment.establishmentId,
-      before: { evidenceId: link.evidenceId, fileName: link.evidence.fileName, sha256: link.evidence.sha256, requirementCode: link.requirementCode, removedAt: null },
+      before: {
+        evidenceId: link.evidenceId,
+        fileName: link.evidence.fileName,
+        sha256: link.evidence.sha256,
+        requirementCode: link.requirementCode,
+        removedAt: null,
+      },
       after: { removedAt, removedById: actor.id },
       requestId,
     });

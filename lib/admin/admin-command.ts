@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { badInput, type CommandContext, command } from "@/lib/core/route";
+import { badInput, type CommandContext, command } from "@/lib/core/http-command";
 import { assertAdmin } from "./guard";
 
 /**

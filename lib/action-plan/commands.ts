@@ -13,12 +13,22 @@ import { type ActionView, dayToDate, toActionView } from "./views";
 // A stale `expectedVersion` is STALE_VERSION (409) carrying the current row.
 
 const staleVersion = (current: ActionView | null) =>
-  new AppError("STALE_VERSION", "Cette action a été modifiée entre-temps : vérifiez la version actuelle avant de recommencer.", {
-    details: { current },
-  });
+  new AppError(
+    "STALE_VERSION",
+    "Cette action a été modifiée entre-temps : vérifiez la version actuelle avant de recommencer.",
+    {
+      details: { current },
+    },
+  );
 
 /** The director adds an action, from a gap (requirementCode) or free. */
-export async function createAction(db: Db, actor: Actor, assessmentId: string, input: ActionInput, requestId: string): Promise<ActionView> {
+export async function createAction(
+  db: Db,
+  actor: Actor,
+  assessmentId: string,
+  input: ActionInput,
+  requestId: string,
+): Promise<ActionView> {
   return db.$transaction(async (tx) => {
     const assessment = await getAssessmentOrThrow(tx, actor, assessmentId, "assessment.read");
     assertDirector(actor, assessment.establishmentId);
@@ -38,13 +48,28 @@ export async function createAction(db: Db, actor: Actor, assessmentId: string, i
       },
     });
     const after = toActionView(row);
-    await recordAudit(tx, { actorId: actor.id, action: "action.create", entity: "Action", entityId: row.id, establishmentId: assessment.establishmentId, after, requestId });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "action.create",
+      entity: "Action",
+      entityId: row.id,
+      establishmentId: assessment.establishmentId,
+      after,
+      requestId,
+    });
     return after;
   });
 }
 
 /** The director edits anything; a contributor only the status and notes of an action they own. */
-export async function updateAction(db: Db, actor: Actor, assessmentId: string, actionId: string, input: ActionUpdate, requestId: string): Promise<ActionView> {
+export async function updateAction(
+  db: Db,
+  actor: Actor,
+  assessmentId: string,
+  actionId: string,
+  input: ActionUpdate,
+  requestId: string,
+): Promise<ActionView> {
   try {
     return await db.$transaction(async (tx) => {
       const assessment = await getAssessmentOrThrow(tx, actor, assessmentId, "assessment.read");
@@ -66,8 +91,14 @@ export async function updateAction(db: Db, actor: Actor, assessmentId: string, a
       });
       const after = toActionView(row);
       await recordAudit(tx, {
-        actorId: actor.id, action: "action.update", entity: "Action", entityId: row.id, establishmentId: assessment.establishmentId,
-        before: toActionView(before), after, requestId,
+        actorId: actor.id,
+        action: "action.update",
+        entity: "Action",
+        entityId: row.id,
+        establishmentId: assessment.establishmentId,
+        before: toActionView(before),
+        after,
+        requestId,
       });
       return after;
     });
@@ -80,17 +111,30 @@ export async function updateAction(db: Db, actor: Actor, assessmentId: string, a
 }
 
 /** The director removes an action; with `expectedVersion`, only if nobody changed it meanwhile. */
-export async function deleteAction(db: Db, actor: Actor, assessmentId: string, actionId: string, input: { expectedVersion?: number }, requestId: string) {
+export async function deleteAction(
+  db: Db,
+  actor: Actor,
+  assessmentId: string,
+  actionId: string,
+  input: { expectedVersion?: number },
+  requestId: string,
+) {
   return db.$transaction(async (tx) => {
     const assessment = await getAssessmentOrThrow(tx, actor, assessmentId, "assessment.read");
     const before = await tx.action.findFirst({ where: { id: actionId, assessmentId } });
     if (!before) throw notFound("Cette action");
     assertDirector(actor, assessment.establishmentId);
-    if (input.expectedVersion !== undefined && before.version !== input.expectedVersion) throw staleVersion(toActionView(before));
+    if (input.expectedVersion !== undefined && before.version !== input.expectedVersion)
+      throw staleVersion(toActionView(before));
     await tx.action.delete({ where: { id: before.id } });
     await recordAudit(tx, {
-      actorId: actor.id, action: "action.delete", entity: "Action", entityId: before.id, establishmentId: assessment.establishmentId,
-      before: toActionView(before), requestId,
+      actorId: actor.id,
+      action: "action.delete",
+      entity: "Action",
+      entityId: before.id,
+      establishmentId: assessment.establishmentId,
+      before: toActionView(before),
+      requestId,
     });
     return { id: before.id, deleted: true };
   });

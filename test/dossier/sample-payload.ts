@@ -1,6 +1,6 @@
 // A synthetic dossier payload, for the bench and for looking at the layout without a database.
 // Plain data only: the same shape build-payload.ts produces.
-import type { DossierPayload, DossierRequirement, DossierStatus } from "./types";
+import type { DossierPayload, DossierRequirement, DossierStatus } from "@/lib/dossier/types";
 
 const LABELS = [
   "Une cellule d'identitovigilance est en place et se réunit au moins une fois par trimestre",
@@ -14,7 +14,15 @@ const ANSWERS = ["Oui", "Non", "Partiellement", "87 % (26 / 30 applications)", "
 const STATUSES: DossierStatus[] = ["met", "not_met", "partial", "met", "unknown", "not_applicable"];
 const HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
-export function samplePayload(options: { domains?: number; requirementsPerDomain?: number; annexes?: number; draft?: boolean; actions?: number } = {}): DossierPayload {
+export function samplePayload(
+  options: {
+    domains?: number;
+    requirementsPerDomain?: number;
+    annexes?: number;
+    draft?: boolean;
+    actions?: number;
+  } = {},
+): DossierPayload {
   const domainCount = options.domains ?? 4;
   const perDomain = options.requirementsPerDomain ?? 6;
   const annexCount = options.annexes ?? 8;
@@ -39,7 +47,13 @@ export function samplePayload(options: { domains?: number; requirementsPerDomain
         evidence: r % 2 === 0 ? [{ annex: `A${(r % Math.max(1, annexCount)) + 1}`, fileName: "pv.pdf" }] : [],
       };
     });
-    return { code: `P${d + 1}`, title: ["Identités, mouvements", "Sécurité", "Confidentialité", "Échange et partage"][d % 4]!, score: 60 + ((d * 7) % 40), counts: domainCounts, requirements };
+    return {
+      code: `P${d + 1}`,
+      title: ["Identités, mouvements", "Sécurité", "Confidentialité", "Échange et partage"][d % 4]!,
+      score: 60 + ((d * 7) % 40),
+      counts: domainCounts,
+      requirements,
+    };
   });
   const gaps = domains
     .flatMap((d) => d.requirements)
@@ -56,7 +70,12 @@ export function samplePayload(options: { domains?: number; requirementsPerDomain
     isDraft: options.draft ?? false,
     assessmentId: "sample",
     revision: 1,
-    establishment: { name: "Groupe hospitalier Bretagne Sud", finess: "560999013", ght: "GHT Brocéliande Atlantique", region: "Bretagne" },
+    establishment: {
+      name: "Groupe hospitalier Bretagne Sud",
+      finess: "560999013",
+      ght: "GHT Brocéliande Atlantique",
+      region: "Bretagne",
+    },
     programme: { code: "HOPEN", label: "HOP'EN" },
     referential: { title: "HOP'EN — Prérequis du socle commun", version: "2019.2" },
     campaign: { name: "HOP'EN — prérequis 2026", year: 2026 },
@@ -70,7 +89,10 @@ export function samplePayload(options: { domains?: number; requirementsPerDomain
     verdict: {
       eligible: false,
       headline: "Non éligible en l'état : 2 prérequis bloquants ne sont pas atteints",
-      reasons: ["P2.1 : le plan de reprise n'a pas été testé.", "P2.6 : l'audit d'exposition sur internet n'a pas été réalisé."],
+      reasons: [
+        "P2.1 : le plan de reprise n'a pas été testé.",
+        "P2.6 : l'audit d'exposition sur internet n'a pas été réalisé.",
+      ],
       blockingMissing: [
         { code: "P2.1", label: LABELS[1]! },
         { code: "P2.6", label: LABELS[5]! },
@@ -95,7 +117,8 @@ export function samplePayload(options: { domains?: number; requirementsPerDomain
     },
     annexes: Array.from({ length: annexCount }, (_, i) => ({
       ref: `A${i + 1}`,
-      fileName: i % 2 ? "Politique de sécurité du SI — version signée 2026.pdf" : "pv-cellule-identitovigilance-2026-03-12.pdf",
+      fileName:
+        i % 2 ? "Politique de sécurité du SI — version signée 2026.pdf" : "pv-cellule-identitovigilance-2026-03-12.pdf",
       mimeType: "application/pdf",
       size: 180_000 + i * 52_000,
       uploadedAt: "2026-03-12T09:30:00.000Z",

@@ -46,12 +46,17 @@ async function assertNameFree(tx: Tx, establishmentId: string, name: string, exc
   const key = nameKey(name);
   const taken = rows.find((r) => r.id !== exceptId && nameKey(r.name) === key);
   if (taken) {
-    throw new AppError("CONFLICT", `${DUPLICATE_NAME} (« ${taken.name} »)`, { fieldErrors: { name: [`${DUPLICATE_NAME} (« ${taken.name} »)`] } });
+    throw new AppError("CONFLICT", `${DUPLICATE_NAME} (« ${taken.name} »)`, {
+      fieldErrors: { name: [`${DUPLICATE_NAME} (« ${taken.name} »)`] },
+    });
   }
 }
 
 async function loadApplication(tx: Tx, establishmentId: string, applicationId: string) {
-  const row = await tx.application.findFirst({ where: { id: applicationId, establishmentId }, select: applicationSelect });
+  const row = await tx.application.findFirst({
+    where: { id: applicationId, establishmentId },
+    select: applicationSelect,
+  });
   if (!row) throw notFound("Cette application");
   return toApplication(row);
 }
@@ -60,12 +65,21 @@ function mapUnique(error: unknown): never {
   throw toAppError(error, DUPLICATE_NAME) ?? error;
 }
 
-export async function createApplication(db: Db, actor: Actor, establishmentId: string, input: TApplicationInput, requestId?: string): Promise<TApplication> {
+export async function createApplication(
+  db: Db,
+  actor: Actor,
+  establishmentId: string,
+  input: TApplicationInput,
+  requestId?: string,
+): Promise<TApplication> {
   return db
     .$transaction(async (tx) => {
       const establishment = await loadEditableEstablishment(tx, actor, establishmentId);
       await assertNameFree(tx, establishment.id, input.name);
-      const row = await tx.application.create({ data: { ...toData(input), establishmentId: establishment.id }, select: applicationSelect });
+      const row = await tx.application.create({
+        data: { ...toData(input), establishmentId: establishment.id },
+        select: applicationSelect,
+      });
       const created = toApplication(row);
       await recordAudit(tx, {
         actorId: actor.id,
@@ -95,7 +109,11 @@ export async function updateApplication(
       const establishment = await loadEditableEstablishment(tx, actor, establishmentId);
       const before = await loadApplication(tx, establishment.id, applicationId);
       await assertNameFree(tx, establishment.id, input.name, before.id);
-      const row = await tx.application.update({ where: { id: before.id }, data: toData(input), select: applicationSelect });
+      const row = await tx.application.update({
+        where: { id: before.id },
+        data: toData(input),
+        select: applicationSelect,
+      });
       const after = toApplication(row);
       await recordAudit(tx, {
         actorId: actor.id,
@@ -112,7 +130,13 @@ export async function updateApplication(
     .catch(mapUnique);
 }
 
-export async function deleteApplication(db: Db, actor: Actor, establishmentId: string, applicationId: string, requestId?: string): Promise<{ id: string }> {
+export async function deleteApplication(
+  db: Db,
+  actor: Actor,
+  establishmentId: string,
+  applicationId: string,
+  requestId?: string,
+): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     const establishment = await loadEditableEstablishment(tx, actor, establishmentId);
     const before = await loadApplication(tx, establishment.id, applicationId);
@@ -149,11 +173,17 @@ export async function importInventory(
   // Access first: someone outside the establishment learns nothing, not even whether the file is valid.
   const establishment = await loadEditableEstablishment(db, actor, establishmentId);
   if (new TextEncoder().encode(text).length > MAX_IMPORT_BYTES) {
-    throw new AppError("PAYLOAD_TOO_LARGE", `Le fichier dépasse la taille maximale de ${MAX_IMPORT_BYTES / 1024 / 1024} Mo.`);
+    throw new AppError(
+      "PAYLOAD_TOO_LARGE",
+      `Le fichier dépasse la taille maximale de ${MAX_IMPORT_BYTES / 1024 / 1024} Mo.`,
+    );
   }
   if (text.includes("\0")) {
     // Typically a UTF-16 export; PostgreSQL could not store the character anyway.
-    throw new AppError("BAD_INPUT", "Le fichier contient des caractères nuls : enregistrez-le depuis le tableur au format « CSV UTF-8 » ou « CSV (séparateur : point-virgule) ».");
+    throw new AppError(
+      "BAD_INPUT",
+      "Le fichier contient des caractères nuls : enregistrez-le depuis le tableur au format « CSV UTF-8 » ou « CSV (séparateur : point-virgule) ».",
+    );
   }
   const parsed = parseInventoryCsv(text);
   if (!parsed.ok) {
@@ -169,13 +199,17 @@ export async function importInventory(
 
   return db.$transaction(
     async (tx) => {
-      const existing = (await tx.application.findMany({ where: { establishmentId: establishment.id }, select: applicationSelect })).map(toApplication);
+      const existing = (
+        await tx.application.findMany({ where: { establishmentId: establishment.id }, select: applicationSelect })
+      ).map(toApplication);
       let created = 0;
       let updated = 0;
       let deleted = 0;
       if (mode === "replace") {
         deleted = (await tx.application.deleteMany({ where: { establishmentId: establishment.id } })).count;
-        created = (await tx.application.createMany({ data: rows.map((r) => ({ ...r, establishmentId: establishment.id })) })).count;
+        created = (
+          await tx.application.createMany({ data: rows.map((r) => ({ ...r, establishmentId: establishment.id })) })
+        ).count;
       } else {
         const byName = new Map(existing.map((a) => [nameKey(a.name), a]));
         const toCreate: Prisma.ApplicationCreateManyInput[] = [];

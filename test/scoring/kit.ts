@@ -3,8 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseReferential } from "@/lib/referentials/parse";
 import type { TReferentialFile, TRequirement } from "@/lib/referentials/schemas";
-import { expectationOf } from "./targets";
-import type { ScoreAnswer } from "./types";
+import { expectationOf } from "@/lib/scoring/targets";
+import type { ScoreAnswer } from "@/lib/scoring/types";
 
 export const SHIPPED = {
   hopenSocle: ["hopen-socle", "2019.2"],
@@ -46,7 +46,11 @@ export function metValue(requirement: TRequirement, year: string | null = null):
 }
 
 /** Every requirement answered so that it is met; `overrides` replace some answers by code. */
-export function allMet(referential: TReferentialFile, overrides: Record<string, ScoreAnswer | undefined> = {}, year: string | null = null) {
+export function allMet(
+  referential: TReferentialFile,
+  overrides: Record<string, ScoreAnswer | undefined> = {},
+  year: string | null = null,
+) {
   const answers = new Map<string, ScoreAnswer>();
   for (const r of referential.requirements) answers.set(r.code, { kind: "value", value: metValue(r, year) });
   for (const [code, answer] of Object.entries(overrides)) {

@@ -6,14 +6,58 @@
 export const FIXTURE_HEADER =
   "nom;editeur;version;domaines;hebergement;engagement_qhn;donnees_sante;referentiel_identites;referentiel_mouvements;authentification_personnelle";
 
-type Row = [name: string, vendor: string, version: string, domains: string, hosting: string, qhn: string, data: string, identity: string, movement: string, auth: string];
+type Row = [
+  name: string,
+  vendor: string,
+  version: string,
+  domains: string,
+  hosting: string,
+  qhn: string,
+  data: string,
+  identity: string,
+  movement: string,
+  auth: string,
+];
 
 const GOOD: Row[] = [
   // line 2: one application, four domains (counts once); a vendor with ";" inside (quoted)
-  ["Dossier patient DxCare", "Dedalus; division France", "8.2", "care|patient_admin|PMSI|Planification / rendez-vous", "sur site", "oui", "oui", "oui", "oui", "oui"],
-  ["Gestion administrative Pastel", "Maincare", "", "Gestion administrative du patient", "externalisé", "oui", "oui", "oui", "oui", "oui"],
+  [
+    "Dossier patient DxCare",
+    "Dedalus; division France",
+    "8.2",
+    "care|patient_admin|PMSI|Planification / rendez-vous",
+    "sur site",
+    "oui",
+    "oui",
+    "oui",
+    "oui",
+    "oui",
+  ],
+  [
+    "Gestion administrative Pastel",
+    "Maincare",
+    "",
+    "Gestion administrative du patient",
+    "externalisé",
+    "oui",
+    "oui",
+    "oui",
+    "oui",
+    "oui",
+  ],
   ["PMSI Web100T", "Web100T", "3", "pmsi", "SaaS", "non", "oui", "oui", "non", "oui"], // line 4
-  ["Urgences ResUrgences", "Berger-Levrault", "", "Soins / dossier patient", "sur site", "oui", "oui", "non", "non", "non"],
+  [
+    "Urgences ResUrgences",
+    "Berger-Levrault",
+    "",
+    "Soins / dossier patient",
+    "sur site",
+    "oui",
+    "oui",
+    "non",
+    "non",
+    "non",
+  ],
   ["Bloc opératoire", "", "", "care|scheduling", "sur site", "oui", "oui", "oui", "oui", "oui"],
   ["RIS imagerie", "Xplore", "", "imaging", "sur site", "oui", "oui", "oui", "non", "oui"],
   ["PACS", "Carestream", "", "Imagerie", "externalisé", "non", "oui", "non", "non", "non"], // line 8
@@ -36,10 +80,14 @@ function broken(): Row[] {
 }
 
 function cell(value: string, separator: string): string {
-  return value.includes(separator) || value.includes('"') || value.includes("\n") ? `"${value.replace(/"/g, '""')}"` : value;
+  return value.includes(separator) || value.includes('"') || value.includes("\n")
+    ? `"${value.replace(/"/g, '""')}"`
+    : value;
 }
 
-export function inventoryCsv(options: { separator?: ";" | ","; broken?: boolean; bom?: boolean; eol?: string } = {}): string {
+export function inventoryCsv(
+  options: { separator?: ";" | ","; broken?: boolean; bom?: boolean; eol?: string } = {},
+): string {
   const separator = options.separator ?? ";";
   const eol = options.eol ?? "\r\n";
   const rows = options.broken ? broken() : GOOD;

@@ -4,12 +4,12 @@ import { type Actor, loadActor } from "@/lib/auth/actor";
 import { AppError, type ErrorCode, isAppError } from "@/lib/core/errors";
 import { demoFiness, seedDemo, seedPlaces } from "@/prisma/seed/seed";
 import { createTestDb, type TestDb } from "@/test/db";
-import * as A from "./actions";
+import * as A from "./commands";
 import { toInventoryCsv } from "./csv";
 import { formatFraction } from "./indicators";
 import { getInventory, listApplications } from "./queries";
 import { type TApplicationInput, type TCsvError, ZApplicationInput } from "./schemas";
-import { BROKEN_LINES, FIXTURE_EXPECTED, inventoryCsv } from "./test-fixtures";
+import { BROKEN_LINES, FIXTURE_EXPECTED, inventoryCsv } from "@/test/inventory/fixtures";
 
 // The inventory's writes on a real database (PGlite, or TEST_DATABASE_URL's PostgreSQL), as the
 // routes call them. Actors are the demo accounts: GHBS (director, DSI, RSSI), Quimper's director,
@@ -17,7 +17,10 @@ import { BROKEN_LINES, FIXTURE_EXPECTED, inventoryCsv } from "./test-fixtures";
 
 let t: TestDb;
 let db: PrismaClient;
-const actors = {} as Record<"director" | "dsi" | "rssi" | "otherDirector" | "delegate" | "coordinator" | "admin", Actor>;
+const actors = {} as Record<
+  "director" | "dsi" | "rssi" | "otherDirector" | "delegate" | "coordinator" | "admin",
+  Actor
+>;
 let ghbs = "";
 let quimper = "";
 const RID = "req-inventory-test";
@@ -85,7 +88,10 @@ const app = (over: Partial<TApplicationInput> = {}): TApplicationInput =>
 
 describe("[INVENTORY] CSV import", () => {
   it("[INVENTORY] refuses a 12-row file with 3 bad rows: reports exactly those rows and writes nothing", async () => {
-    const error = await expectRefused(() => A.importInventory(db, actors.director, ghbs, inventoryCsv({ broken: true }), "replace", RID), "BAD_INPUT");
+    const error = await expectRefused(
+      () => A.importInventory(db, actors.director, ghbs, inventoryCsv({ broken: true }), "replace", RID),
+      "BAD_INPUT",
+    );
     expect(error.status).toBe(400);
     expect(error.message).toMatch(/^Aucune ligne n'a été importée/);
     const details = error.details as { errors: TCsvError[]; total: number };
@@ -102,7 +108,13 @@ describe("[INVENTORY] CSV import", () => {
     expect(await db.application.count({ where: { establishmentId: ghbs } })).toBe(12);
     expect(await db.auditEvent.count()).toBe(auditsBefore + 1);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "inventory.import" } });
-    expect(audit).toMatchObject({ entity: "Establishment", entityId: ghbs, establishmentId: ghbs, actorId: actors.director.id, requestId: RID });
+    expect(audit).toMatchObject({
+      entity: "Establishment",
+      entityId: ghbs,
+      establishmentId: ghbs,
+      actorId: actors.director.id,
+      requestId: RID,
+    });
     expect(audit.after).toEqual(summary);
 
     const inventory = await getInventory(db, actors.director, ghbs);
@@ -129,12 +141,18 @@ describe("[INVENTORY] CSV import", () => {
 
   it("[INVENTORY] merge updates by name (ignoring case) and adds, keeping the applications the file does not name", async () => {
     const header = inventoryCsv().split("\r\n")[0];
-    const text = [header, "pacs;Carestream;;Imagerie;externalisé;oui;oui;oui;non;oui", "Nouvelle appli;;;other;SaaS;non;non;non;non;non"].join("\n");
+    const text = [
+      header,
+      "pacs;Carestream;;Imagerie;externalisé;oui;oui;oui;non;oui",
+      "Nouvelle appli;;;other;SaaS;non;non;non;non;non",
+    ].join("\n");
     const summary = await A.importInventory(db, actors.dsi, ghbs, text, "merge", RID);
     expect(summary).toEqual({ mode: "merge", total: 2, created: 1, updated: 1, deleted: 0 });
     const apps = await listApplications(db, actors.director, ghbs);
     expect(apps).toHaveLength(13);
-    expect(apps.filter((a) => a.name.toLowerCase() === "pacs")).toEqual([expect.objectContaining({ name: "pacs", personalAuth: true, qhnCommitted: true })]);
+    expect(apps.filter((a) => a.name.toLowerCase() === "pacs")).toEqual([
+      expect.objectContaining({ name: "pacs", personalAuth: true, qhnCommitted: true }),
+    ]);
   });
 
   it("[INVENTORY] replace removes what the file does not hold and keeps the old inventory in the audit row", async () => {
@@ -142,7 +160,10 @@ describe("[INVENTORY] CSV import", () => {
     const text = [header, "Seule appli;;;care;sur site;oui;oui;non;non;oui"].join("\r\n");
     const summary = await A.importInventory(db, actors.director, ghbs, text, "replace", RID);
     expect(summary).toEqual({ mode: "replace", total: 1, created: 1, updated: 0, deleted: 13 });
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "inventory.import" }, orderBy: { id: "desc" } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "inventory.import" },
+      orderBy: { id: "desc" },
+    });
     expect((audit.before as { count: number; applications: unknown[] }).applications).toHaveLength(13);
     const inventory = await getInventory(db, actors.director, ghbs);
     expect(inventory.indicators.identity_repo).toEqual({ numerator: 0, denominator: 1, percent: 0 });
@@ -151,15 +172,27 @@ describe("[INVENTORY] CSV import", () => {
   });
 
   it("[INVENTORY] refuses an empty file and a file above 1 MB, writing nothing", async () => {
-    const empty = await expectRefused(() => A.importInventory(db, actors.director, ghbs, "", "merge", RID), "BAD_INPUT");
-    expect((empty.details as { errors: TCsvError[] }).errors[0]).toMatchObject({ line: 1, message: expect.stringMatching(/vide/) });
-    await expectRefused(() => A.importInventory(db, actors.director, ghbs, "x".repeat(1024 * 1024 + 1), "merge", RID), "PAYLOAD_TOO_LARGE");
+    const empty = await expectRefused(
+      () => A.importInventory(db, actors.director, ghbs, "", "merge", RID),
+      "BAD_INPUT",
+    );
+    expect((empty.details as { errors: TCsvError[] }).errors[0]).toMatchObject({
+      line: 1,
+      message: expect.stringMatching(/vide/),
+    });
+    await expectRefused(
+      () => A.importInventory(db, actors.director, ghbs, "x".repeat(1024 * 1024 + 1), "merge", RID),
+      "PAYLOAD_TOO_LARGE",
+    );
   });
 
   it("[INVENTORY] refuses a file with a NUL character (a UTF-16 export) with a 400, not a database error", async () => {
     const before = await db.application.count({ where: { establishmentId: ghbs } });
     const text = inventoryCsv().replace("\r\n", "\r\nDPI\u0000;");
-    const refused = await expectRefused(() => A.importInventory(db, actors.director, ghbs, text, "merge", RID), "BAD_INPUT");
+    const refused = await expectRefused(
+      () => A.importInventory(db, actors.director, ghbs, text, "merge", RID),
+      "BAD_INPUT",
+    );
     expect(refused.message).toMatch(/caractères nuls/);
     expect(await db.application.count({ where: { establishmentId: ghbs } })).toBe(before);
   });
@@ -167,14 +200,36 @@ describe("[INVENTORY] CSV import", () => {
 
 describe("[INVENTORY] one application at a time", () => {
   it("[INVENTORY] creates, updates and deletes, each with its audit row", async () => {
-    const created = await A.createApplication(db, actors.dsi, ghbs, app({ name: "Dossier de soins infirmiers", vendor: " " }), RID);
+    const created = await A.createApplication(
+      db,
+      actors.dsi,
+      ghbs,
+      app({ name: "Dossier de soins infirmiers", vendor: " " }),
+      RID,
+    );
     expect(created).toMatchObject({ name: "Dossier de soins infirmiers", vendor: null, domains: ["care"] });
-    const createAudit = await db.auditEvent.findFirstOrThrow({ where: { action: "application.create", entityId: created.id } });
-    expect(createAudit).toMatchObject({ entity: "Application", establishmentId: ghbs, actorId: actors.dsi.id, requestId: RID });
+    const createAudit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "application.create", entityId: created.id },
+    });
+    expect(createAudit).toMatchObject({
+      entity: "Application",
+      establishmentId: ghbs,
+      actorId: actors.dsi.id,
+      requestId: RID,
+    });
 
-    const updated = await A.updateApplication(db, actors.director, ghbs, created.id, app({ name: "DSI infirmier", domains: ["pmsi", "care"], identityRepoConnected: false }), RID);
+    const updated = await A.updateApplication(
+      db,
+      actors.director,
+      ghbs,
+      created.id,
+      app({ name: "DSI infirmier", domains: ["pmsi", "care"], identityRepoConnected: false }),
+      RID,
+    );
     expect(updated).toMatchObject({ name: "DSI infirmier", domains: ["care", "pmsi"], identityRepoConnected: false });
-    const updateAudit = await db.auditEvent.findFirstOrThrow({ where: { action: "application.update", entityId: created.id } });
+    const updateAudit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "application.update", entityId: created.id },
+    });
     expect(updateAudit.before).toMatchObject({ name: "Dossier de soins infirmiers", identityRepoConnected: true });
     expect(updateAudit.after).toMatchObject({ name: "DSI infirmier", identityRepoConnected: false });
 
@@ -184,12 +239,20 @@ describe("[INVENTORY] one application at a time", () => {
   });
 
   it("[INVENTORY] refuses a name already used, whatever its case or accents", async () => {
-    const error = await expectRefused(() => A.createApplication(db, actors.director, ghbs, app({ name: "DOSSIER PATIENT dxcare" }), RID), "CONFLICT");
+    const error = await expectRefused(
+      () => A.createApplication(db, actors.director, ghbs, app({ name: "DOSSIER PATIENT dxcare" }), RID),
+      "CONFLICT",
+    );
     expect(error.fieldErrors?.name?.[0]).toMatch(/porte déjà ce nom/);
     const pacs = (await listApplications(db, actors.director, ghbs)).find((a) => a.name === "PACS")!;
-    await expectRefused(() => A.updateApplication(db, actors.director, ghbs, pacs.id, app({ name: "Sil Biologie" }), RID), "CONFLICT");
+    await expectRefused(
+      () => A.updateApplication(db, actors.director, ghbs, pacs.id, app({ name: "Sil Biologie" }), RID),
+      "CONFLICT",
+    );
     // renaming to itself is fine
-    await expect(A.updateApplication(db, actors.director, ghbs, pacs.id, app({ name: "Pacs", domains: ["imaging"] }), RID)).resolves.toMatchObject({ name: "Pacs" });
+    await expect(
+      A.updateApplication(db, actors.director, ghbs, pacs.id, app({ name: "Pacs", domains: ["imaging"] }), RID),
+    ).resolves.toMatchObject({ name: "Pacs" });
   });
 
   it("[INVENTORY] an application of another establishment is not found under this one", async () => {
@@ -207,9 +270,15 @@ describe("[INVENTORY] access", () => {
       await expectRefused(() => listApplications(db, who, ghbs), "NOT_FOUND");
       await expectRefused(() => A.importInventory(db, who, ghbs, inventoryCsv(), "replace", RID), "NOT_FOUND");
       // even with a broken file: the row errors are not disclosed
-      await expectRefused(() => A.importInventory(db, who, ghbs, inventoryCsv({ broken: true }), "merge", RID), "NOT_FOUND");
+      await expectRefused(
+        () => A.importInventory(db, who, ghbs, inventoryCsv({ broken: true }), "merge", RID),
+        "NOT_FOUND",
+      );
       await expectRefused(() => A.createApplication(db, who, ghbs, app({ name: "Intrus" }), RID), "NOT_FOUND");
-      await expectRefused(() => A.updateApplication(db, who, ghbs, target.id, app({ name: "Intrus" }), RID), "NOT_FOUND");
+      await expectRefused(
+        () => A.updateApplication(db, who, ghbs, target.id, app({ name: "Intrus" }), RID),
+        "NOT_FOUND",
+      );
       await expectRefused(() => A.deleteApplication(db, who, ghbs, target.id, RID), "NOT_FOUND");
     }
   });
@@ -218,10 +287,19 @@ describe("[INVENTORY] access", () => {
     const inventory = await getInventory(db, actors.rssi, ghbs);
     expect(inventory.applications.length).toBeGreaterThan(0);
     expect(inventory.canEdit).toBe(false);
-    const error = await expectRefused(() => A.importInventory(db, actors.rssi, ghbs, inventoryCsv(), "merge", RID), "FORBIDDEN");
+    const error = await expectRefused(
+      () => A.importInventory(db, actors.rssi, ghbs, inventoryCsv(), "merge", RID),
+      "FORBIDDEN",
+    );
     expect(error.message).toMatch(/direction et la DSI/);
-    await expectRefused(() => A.createApplication(db, actors.rssi, ghbs, app({ name: "Par le RSSI" }), RID), "FORBIDDEN");
-    await expectRefused(() => A.deleteApplication(db, actors.rssi, ghbs, inventory.applications[0]!.id, RID), "FORBIDDEN");
+    await expectRefused(
+      () => A.createApplication(db, actors.rssi, ghbs, app({ name: "Par le RSSI" }), RID),
+      "FORBIDDEN",
+    );
+    await expectRefused(
+      () => A.deleteApplication(db, actors.rssi, ghbs, inventory.applications[0]!.id, RID),
+      "FORBIDDEN",
+    );
     expect((await getInventory(db, actors.dsi, ghbs)).canEdit).toBe(true);
   });
 });
