@@ -53,10 +53,24 @@ async function rawUpserts(label: string, open: () => Promise<TestDb> = createTes
  * really cold, and no heap of the database parts under the renders.
  */
 function benchDossierApart() {
-  const run = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", "bench/dossier-main.ts"], {
-    stdio: "inherit",
-  });
-  if (run.status !== 0) throw new Error(`dossier bench failed (exit ${run.status})`);
+  const warm: Record<string, number> = {};
+  for (const setting of ["on", "off"]) {
+    const run = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", "bench/dossier-main.ts"], {
+      stdio: ["inherit", "pipe", "inherit"],
+      encoding: "utf8",
+      env: { ...process.env, SOCLE_DOSSIER_INTERNALS: setting },
+    });
+    process.stdout.write(run.stdout);
+    if (run.status !== 0) throw new Error(`dossier bench failed (exit ${run.status})`);
+    const ms = /warm: (\d+) ms/.exec(run.stdout)?.[1];
+    if (ms) warm[setting] = Number(ms);
+  }
+  if (warm.on && warm.off) {
+    const saved = Math.round((1 - warm.on / warm.off) * 100);
+    console.log(
+      `dossier PDF, what the internals save: ${saved} % of the warm render (${warm.on} ms on, ${warm.off} ms off) [keep them only at ≥ 20 %]`,
+    );
+  }
 }
 
 // `npm run bench -- autosave dossier` runs only those parts (the raw upserts run with autosave:

@@ -5,6 +5,7 @@ import { EstablishmentHome } from "@/components/home/establishment-home";
 import { GhtHome } from "@/components/home/ght-home";
 import { RegionHome } from "@/components/home/region-home";
 import { requireActor } from "@/lib/auth/current";
+import { membershipGrants, ROLE_SCOPE } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Accueil" };
 
@@ -25,17 +26,19 @@ export default async function HomePage() {
       ) : null}
       {actor.memberships.map((m, index) => {
         const key = `${m.role}-${index}`;
-        switch (m.role) {
-          case "director":
-          case "contributor":
+        // The block follows the membership's scope; in a region, the ARS reviews dossiers.
+        switch (ROLE_SCOPE[m.role]) {
+          case "establishmentId":
             return <EstablishmentHome key={key} actor={actor} membership={m} />;
-          case "ght_coordinator":
+          case "ghtId":
             return <GhtHome key={key} actor={actor} ghtId={m.ghtId!} />;
-          case "regional_delegate":
-            return <RegionHome key={key} actor={actor} regionId={m.regionId!} />;
-          case "ars_reviewer":
-            return <ArsHome key={key} actor={actor} regionId={m.regionId!} />;
-          case "admin":
+          case "regionId":
+            return membershipGrants(m, "region.dossiers") ? (
+              <ArsHome key={key} actor={actor} regionId={m.regionId!} />
+            ) : (
+              <RegionHome key={key} actor={actor} regionId={m.regionId!} />
+            );
+          case null:
             return <AdminHome key={key} />;
         }
       })}

@@ -88,7 +88,7 @@ export function ActionForm({ assessmentId, owners, defaults, action, requirement
             <option value="">Non attribuée</option>
             {owners.map((o) => (
               <option key={o.id} value={o.id}>
-                {o.name} — {o.role === "director" ? "direction" : (o.function ?? "contributeur")}
+                {o.name} — {o.manages ? "direction" : (o.function ?? "contributeur")}
               </option>
             ))}
           </select>

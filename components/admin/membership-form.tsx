@@ -6,8 +6,8 @@ import { useState } from "react";
 import { type FieldError, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { FormAlert } from "@/components/ui/form-alert";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
-import { ZMembershipInput } from "@/lib/admin/schemas";
+import { ROLE_LABELS, ROLE_SCOPE, ROLES_WITH_FUNCTION } from "@/lib/auth/permissions";
+import { MEMBERSHIP_DEFAULTS, ZMembershipInput } from "@/lib/auth/membership-input";
 import { ScopeSelect } from "./scope-select";
 import { useServerSubmit } from "./use-server-submit";
 
@@ -36,7 +36,7 @@ export function MembershipForm({ userId, establishments, ghts, regions, function
     z.output<typeof ZMembershipInput>
   >({
     resolver: zodResolver(ZMembershipInput),
-    defaultValues: { role: "director", establishmentId: "" },
+    defaultValues: MEMBERSHIP_DEFAULTS,
     shouldUnregister: true,
   });
   const { alert, send } = useServerSubmit(setError, FIELDS);
@@ -78,7 +78,7 @@ export function MembershipForm({ userId, establishments, ghts, regions, function
             </p>
           ) : null}
         </div>
-        {role === "contributor" ? (
+        {ROLES_WITH_FUNCTION.includes(role) ? (
           <ScopeSelect
             id="function"
             label="Fonction"
@@ -88,7 +88,7 @@ export function MembershipForm({ userId, establishments, ghts, regions, function
             options={functions.map((f) => ({ id: f.value, name: f.label }))}
           />
         ) : null}
-        {role === "director" || role === "contributor" ? (
+        {ROLE_SCOPE[role] === "establishmentId" ? (
           <ScopeSelect
             id="establishmentId"
             label="Établissement"
@@ -98,7 +98,7 @@ export function MembershipForm({ userId, establishments, ghts, regions, function
             options={establishments}
           />
         ) : null}
-        {role === "ght_coordinator" ? (
+        {ROLE_SCOPE[role] === "ghtId" ? (
           <ScopeSelect
             id="ghtId"
             label="GHT"
@@ -108,7 +108,7 @@ export function MembershipForm({ userId, establishments, ghts, regions, function
             options={ghts}
           />
         ) : null}
-        {role === "regional_delegate" || role === "ars_reviewer" ? (
+        {ROLE_SCOPE[role] === "regionId" ? (
           <ScopeSelect
             id="regionId"
             label="Région"
@@ -119,7 +119,7 @@ export function MembershipForm({ userId, establishments, ghts, regions, function
           />
         ) : null}
       </div>
-      {role === "admin" ? (
+      {ROLE_SCOPE[role] === null ? (
         <p className="small muted" style={{ margin: 0 }}>
           L&apos;administration porte sur toute la plateforme : aucun périmètre à choisir.
         </p>

@@ -5,9 +5,7 @@ import type { AdminMembership } from "@/lib/admin/queries";
 
 /** "Contributeur (RSSI)", "Coordination de GHT", …: the role with its function. */
 export function roleLabel(m: Pick<AdminMembership, "role" | "function">): string {
-  return m.role === "contributor" && m.function
-    ? `${ROLE_LABELS[m.role]} (${FUNCTION_LABELS[m.function]})`
-    : ROLE_LABELS[m.role];
+  return m.function ? `${ROLE_LABELS[m.role]} (${FUNCTION_LABELS[m.function]})` : ROLE_LABELS[m.role];
 }
 
 /** The scope's name: establishment, GHT, region, or the platform for the admin. */

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Actor, ActorMembership } from "@/lib/auth/actor";
 import { FUNCTION_LABELS } from "@/lib/auth/describe";
+import { membershipGrants } from "@/lib/auth/permissions";
 import { listEstablishmentCampaigns, listMyAssignments } from "@/lib/assessments/queries";
 import { db } from "@/lib/core/db";
 import { getEstablishmentOrThrow } from "@/lib/establishments/queries";
@@ -14,7 +15,7 @@ type Props = Readonly<{ actor: Actor; membership: ActorMembership }>;
 
 export async function EstablishmentHome({ actor, membership }: Props) {
   const establishment = await getEstablishmentOrThrow(db, actor, membership.establishmentId!);
-  const isDirector = membership.role === "director";
+  const isDirector = membershipGrants(membership, "assessment.manage");
   const [campaigns, assignments] = await Promise.all([
     listEstablishmentCampaigns(db, actor, establishment.id),
     isDirector ? Promise.resolve([]) : listMyAssignments(db, actor),

@@ -1,6 +1,8 @@
 import "server-only";
-import { isDirectorOf, type LoadedAssessment } from "@/lib/assessments/access";
+import type { LoadedAssessment } from "@/lib/assessments/access";
 import type { Actor } from "@/lib/auth/actor";
+import { grantsWhere, membershipGrants } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/scope";
 import type { Db, Tx } from "@/lib/core/db";
 import { AppError } from "@/lib/core/errors";
 import { OWNER_EDITABLE } from "./schemas";
@@ -16,14 +18,10 @@ export const NOT_OWNER_MESSAGE =
 export const OWNER_FIELDS_MESSAGE =
   "Vous pouvez changer le statut et les notes des actions qui vous sont confiées ; le reste relève de la direction.";
 
-function isContributorOf(actor: Actor, establishmentId: string): boolean {
-  return actor.memberships.some((m) => m.role === "contributor" && m.establishmentId === establishmentId);
-}
-
 /** The director may change everything; a contributor only the status and notes of their own actions. */
 export function canEditStatus(actor: Actor, establishmentId: string, action: { ownerId: string | null }): boolean {
-  if (isDirectorOf(actor, establishmentId)) return true;
-  return action.ownerId === actor.id && isContributorOf(actor, establishmentId);
+  if (can(actor, "assessment.manage", { establishmentId })) return true;
+  return action.ownerId === actor.id && can(actor, "action.own", { establishmentId });
 }
 
 /** Throws FORBIDDEN unless the actor may apply these changed fields to this action. */
@@ -33,20 +31,20 @@ export function assertCanUpdate(
   action: { ownerId: string | null },
   fields: string[],
 ): void {
-  if (isDirectorOf(actor, establishmentId)) return;
+  if (can(actor, "assessment.manage", { establishmentId })) return;
   if (!canEditStatus(actor, establishmentId, action)) throw new AppError("FORBIDDEN", NOT_OWNER_MESSAGE);
   if (fields.some((f) => !(OWNER_EDITABLE as readonly string[]).includes(f)))
     throw new AppError("FORBIDDEN", OWNER_FIELDS_MESSAGE);
 }
 
 export function assertDirector(actor: Actor, establishmentId: string): void {
-  if (!isDirectorOf(actor, establishmentId)) throw new AppError("FORBIDDEN", NOT_DIRECTOR_MESSAGE);
+  if (!can(actor, "assessment.manage", { establishmentId })) throw new AppError("FORBIDDEN", NOT_DIRECTOR_MESSAGE);
 }
 
 /** The owner must be the director or a contributor of the establishment, with an enabled account. */
 export async function assertOwnerIsMember(db: Db | Tx, establishmentId: string, ownerId: string): Promise<void> {
   const member = await db.membership.count({
-    where: { userId: ownerId, establishmentId, role: { in: ["director", "contributor"] }, user: { disabled: false } },
+    where: { userId: ownerId, establishmentId, ...grantsWhere("action.own"), user: { disabled: false } },
   });
   if (!member) {
     const message = "Le responsable doit être la direction ou un contributeur de l'établissement.";
@@ -65,7 +63,7 @@ export function assertRequirement(assessment: LoadedAssessment, code: string): v
 /** The establishment's possible owners, for the form's select. */
 export async function listOwnerOptions(db: Db | Tx, establishmentId: string) {
   const rows = await db.membership.findMany({
-    where: { establishmentId, role: { in: ["director", "contributor"] }, user: { disabled: false } },
+    where: { establishmentId, ...grantsWhere("action.own"), user: { disabled: false } },
     select: { role: true, function: true, user: { select: { id: true, name: true } } },
     orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
   });
@@ -75,7 +73,7 @@ export async function listOwnerOptions(db: Db | Tx, establishmentId: string) {
     .map((r) => ({
       id: r.user.id,
       name: r.user.name,
-      role: r.role as "director" | "contributor",
+      manages: membershipGrants(r, "assessment.manage"),
       function: r.function,
     }));
 }

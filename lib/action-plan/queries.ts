@@ -1,6 +1,7 @@
 import "server-only";
-import { getAssessmentOrThrow, isDirectorOf, type LoadedAssessment } from "@/lib/assessments/access";
+import { getAssessmentOrThrow, type LoadedAssessment } from "@/lib/assessments/access";
 import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/scope";
 import type { Db } from "@/lib/core/db";
 import { canEditStatus, listOwnerOptions } from "./access";
 import { calendarDay, isOverdue } from "./overdue";
@@ -65,7 +66,7 @@ export async function getActionPlan(
     actions,
     totals: planTotals(actions),
     owners,
-    isDirector: isDirectorOf(actor, assessment.establishmentId),
+    isDirector: can(actor, "assessment.manage", { establishmentId: assessment.establishmentId }),
     today,
   };
 }
@@ -99,7 +100,7 @@ export async function getActionPlanContext(
   actor: Actor,
   assessment: Pick<LoadedAssessment, "id" | "establishmentId">,
 ) {
-  const canCreate = isDirectorOf(actor, assessment.establishmentId);
+  const canCreate = can(actor, "assessment.manage", { establishmentId: assessment.establishmentId });
   const [owners, linked] = await Promise.all([
     canCreate ? listOwnerOptions(db, assessment.establishmentId) : Promise.resolve([]),
     db.action.groupBy({

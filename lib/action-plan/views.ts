@@ -31,7 +31,7 @@ export type ActionRow = ActionView & {
 };
 
 /** A person who can own an action: the director or a contributor of the establishment. */
-export type ActionOwnerOption = { id: string; name: string; role: "director" | "contributor"; function: string | null };
+export type ActionOwnerOption = { id: string; name: string; manages: boolean; function: string | null };
 
 type ActionRecord = {
   id: string;

@@ -2,6 +2,7 @@ import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
+import { ZMembershipInput } from "@/lib/auth/membership-input";
 import { withFinessKey } from "@/lib/establishments/finess";
 import { demoFiness, seedDemo, seedPlaces } from "@/prisma/seed/seed";
 import { createTestDb, type TestDb } from "@/test/db";
@@ -506,7 +507,7 @@ describe("[ADMIN] users", () => {
 
 describe("[ADMIN] memberships", () => {
   const add = (userId: string, raw: unknown, actor = admin) =>
-    viaRoute(S.ZMembershipInput, raw, (i) => A.addMembership(db, actor, userId, i, RID));
+    viaRoute(ZMembershipInput, raw, (i) => A.addMembership(db, actor, userId, i, RID));
   const remove = (userId: string, membershipId: string, actor = admin) =>
     viaRoute(S.ZEmpty, {}, () => A.removeMembership(db, actor, userId, membershipId, RID));
 

@@ -1,10 +1,11 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { membershipGrants } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db, Tx } from "@/lib/core/db";
 import { AppError, notFound } from "@/lib/core/errors";
 import { assertAdmin, fieldError, withUniqueField } from "./guard";
-import type { MembershipInput } from "./schemas";
+import type { MembershipInput } from "@/lib/auth/membership-input";
 
 const membershipSelect = {
   id: true,
@@ -22,32 +23,27 @@ type Scope = { establishmentId: string | null; ghtId: string | null; regionId: s
 /** The one scope column the role needs, checked to exist (an establishment must also be enabled). */
 async function resolveScope(tx: Tx, input: MembershipInput): Promise<Scope> {
   const scope: Scope = { establishmentId: null, ghtId: null, regionId: null };
-  switch (input.role) {
-    case "director":
-    case "contributor": {
-      const establishment = await tx.establishment.findUnique({
-        where: { id: input.establishmentId },
-        select: { id: true, disabled: true },
-      });
-      if (!establishment) throw fieldError("establishmentId", "Cet établissement est inconnu.");
-      if (establishment.disabled)
-        throw fieldError("establishmentId", "Cet établissement est désactivé : réactivez-le d'abord.");
-      return { ...scope, establishmentId: establishment.id };
-    }
-    case "ght_coordinator": {
-      const ght = await tx.ght.findUnique({ where: { id: input.ghtId }, select: { id: true } });
-      if (!ght) throw fieldError("ghtId", "Ce GHT est inconnu.");
-      return { ...scope, ghtId: ght.id };
-    }
-    case "regional_delegate":
-    case "ars_reviewer": {
-      const region = await tx.region.findUnique({ where: { id: input.regionId }, select: { id: true } });
-      if (!region) throw fieldError("regionId", "Cette région est inconnue.");
-      return { ...scope, regionId: region.id };
-    }
-    case "admin":
-      return scope;
+  if ("establishmentId" in input) {
+    const establishment = await tx.establishment.findUnique({
+      where: { id: input.establishmentId },
+      select: { id: true, disabled: true },
+    });
+    if (!establishment) throw fieldError("establishmentId", "Cet établissement est inconnu.");
+    if (establishment.disabled)
+      throw fieldError("establishmentId", "Cet établissement est désactivé : réactivez-le d'abord.");
+    return { ...scope, establishmentId: establishment.id };
   }
+  if ("ghtId" in input) {
+    const ght = await tx.ght.findUnique({ where: { id: input.ghtId }, select: { id: true } });
+    if (!ght) throw fieldError("ghtId", "Ce GHT est inconnu.");
+    return { ...scope, ghtId: ght.id };
+  }
+  if ("regionId" in input) {
+    const region = await tx.region.findUnique({ where: { id: input.regionId }, select: { id: true } });
+    if (!region) throw fieldError("regionId", "Cette région est inconnue.");
+    return { ...scope, regionId: region.id };
+  }
+  return scope; // the platform
 }
 
 export async function addMembership(db: Db, actor: Actor, userId: string, input: MembershipInput, requestId: string) {
@@ -65,7 +61,7 @@ export async function addMembership(db: Db, actor: Actor, userId: string, input:
       data: {
         userId: user.id,
         role: input.role,
-        function: input.role === "contributor" ? input.function : null,
+        function: "function" in input ? input.function : null,
         ...scope,
       },
       select: membershipSelect,
@@ -91,7 +87,7 @@ export async function removeMembership(db: Db, actor: Actor, userId: string, mem
   return db.$transaction(async (tx) => {
     const before = await tx.membership.findFirst({ where: { id: membershipId, userId }, select: membershipSelect });
     if (!before) throw notFound("Ce rattachement");
-    if (before.userId === actor.id && before.role === "admin") {
+    if (before.userId === actor.id && membershipGrants(before, "platform.manage")) {
       throw new AppError("FORBIDDEN", "Vous ne pouvez pas retirer votre propre rôle d'administrateur.");
     }
     await tx.membership.delete({ where: { id: before.id } });

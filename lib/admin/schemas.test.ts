@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { withFinessKey } from "@/lib/establishments/finess";
-import { ZEstablishmentPatch, ZMembershipInput, ZRegionInput, ZUserCreate, ZUserUpdate } from "./schemas";
+import { ZMembershipInput } from "@/lib/auth/membership-input";
+import { ZEstablishmentPatch, ZRegionInput, ZUserCreate, ZUserUpdate } from "./schemas";
 
 const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
   result.error?.issues.map((i) => i.message) ?? [];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ContributorFunction, EstablishmentCategory } from "@/generated/prisma/enums";
+import { EstablishmentCategory } from "@/generated/prisma/enums";
 import { ZFiness } from "@/lib/establishments/finess";
 
 // The admin's inputs, shared by the forms (zodResolver) and the route handlers (command()).
@@ -16,7 +16,7 @@ export const LIMITS = {
   activity: 10_000_000,
 } as const;
 
-function strict<T extends z.core.$ZodLooseShape>(shape: T, unknownKeyMessage = "Champ non prévu") {
+export function strict<T extends z.core.$ZodLooseShape>(shape: T, unknownKeyMessage = "Champ non prévu") {
   return z.strictObject(shape, {
     error: (iss) =>
       iss.code === "unrecognized_keys"
@@ -34,7 +34,7 @@ function text(required: string, label: string, max: number = LIMITS.name) {
     .max(max, { error: `${label} ne doit pas dépasser ${max} caractères.` });
 }
 
-function id(required: string) {
+export function id(required: string) {
   return z
     .string({ error: required })
     .trim()
@@ -145,31 +145,7 @@ export const ZUserUpdate = strict({
 });
 export type UserUpdate = z.output<typeof ZUserUpdate>;
 
-// A membership names exactly the scope its role needs (the DB CHECK says the same): a field that
-// does not belong to the chosen role is refused with a French message, not silently dropped.
-const scopeMessage = "Champ non prévu pour ce rôle";
-const establishmentId = id("Choisissez l'établissement.");
-
-export const ZMembershipInput = z.discriminatedUnion(
-  "role",
-  [
-    strict({ role: z.literal("director"), establishmentId }, scopeMessage),
-    strict(
-      {
-        role: z.literal("contributor"),
-        function: z.enum(ContributorFunction, { error: "Choisissez la fonction du contributeur." }),
-        establishmentId,
-      },
-      scopeMessage,
-    ),
-    strict({ role: z.literal("ght_coordinator"), ghtId: id("Choisissez le GHT.") }, scopeMessage),
-    strict({ role: z.literal("regional_delegate"), regionId: id("Choisissez la région.") }, scopeMessage),
-    strict({ role: z.literal("ars_reviewer"), regionId: id("Choisissez la région.") }, scopeMessage),
-    strict({ role: z.literal("admin") }, scopeMessage),
-  ],
-  { error: "Choisissez un rôle." },
-);
-export type MembershipInput = z.output<typeof ZMembershipInput>;
+// The membership input (role × scope) is part of the access model: lib/auth/membership-input.ts.
 
 /** DELETE bodies: nothing expected. */
 export const ZEmpty = strict({});

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
-import { assessmentScope } from "@/lib/auth/scope";
+import { assessmentScope, can } from "@/lib/auth/scope";
 import type { Db, Tx } from "@/lib/core/db";
 import { AppError, notFound } from "@/lib/core/errors";
 import { getVersionContent } from "@/lib/referentials/queries";
@@ -70,13 +70,9 @@ export function assertDraft(assessment: { status: string }): void {
   }
 }
 
-export function isDirectorOf(actor: Actor, establishmentId: string): boolean {
-  return actor.memberships.some((m) => m.role === "director" && m.establishmentId === establishmentId);
-}
-
 /** Sections the actor may edit: all for the director, the assigned ones for a contributor. */
 export async function editableSections(db: Db | Tx, actor: Actor, assessment: LoadedAssessment): Promise<Set<string>> {
-  if (isDirectorOf(actor, assessment.establishmentId))
+  if (can(actor, "assessment.manage", { establishmentId: assessment.establishmentId }))
     return new Set(assessment.referential.domains.map((d) => d.code));
   const rows = await db.sectionAssignment.findMany({
     where: { assessmentId: assessment.id, userId: actor.id },

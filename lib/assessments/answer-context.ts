@@ -8,7 +8,7 @@ import type { AnswerRow } from "./answers";
 // comes back from ONE statement: the user and their memberships (what loadActor reads), the
 // assessment's scope facts, the sections assigned to this user, and the current answer. Through
 // Prisma's model API the same reads cost eight round trips. The decisions stay in TypeScript:
-// actorOf (lib/auth/actor.ts) and reachesAssessment (lib/auth/scope.ts), shared with every page.
+// actorOf (lib/auth/actor.ts) and can() (lib/auth/scope.ts), shared with every page.
 
 export type CurrentAnswer = AnswerRow & { id: string };
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { grantsSql } from "@/lib/auth/permissions";
 import { reachesAssessmentSql } from "@/lib/auth/scope";
 import type { Db } from "@/lib/core/db";
 import { directRowsOf } from "@/lib/core/db-adapter";
@@ -120,7 +121,7 @@ const CAN_ANSWER = `
       JOIN "Assessment" a ON a."id" = :assessmentId AND a."status" = 'draft'
     WHERE u."id" = :userId AND u."disabled" = false
       AND ${reachesAssessmentSql("assessment.answer", `u."id"`, { establishmentId: `a."establishmentId"`, ghtId: "NULL", regionId: "NULL", sharedWithRegion: "false", status: `a."status"` })}
-      AND (EXISTS (SELECT 1 FROM "Membership" d WHERE d."userId" = u."id" AND d."role" = 'director' AND d."establishmentId" = a."establishmentId")
+      AND (EXISTS (SELECT 1 FROM "Membership" d WHERE d."userId" = u."id" AND ${grantsSql("assessment.manage", "d")} AND d."establishmentId" = a."establishmentId")
         OR EXISTS (SELECT 1 FROM "SectionAssignment" s WHERE s."assessmentId" = a."id" AND s."userId" = u."id" AND s."domainCode" = :domain))
   ),
   previous AS (

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
+import { grantsWhere } from "@/lib/auth/permissions";
 import { establishmentScope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/core/db";
 import { AppError, notFound } from "@/lib/core/errors";
@@ -102,7 +103,7 @@ export async function assignSection(
     const contributors = await tx.membership.count({
       where: {
         userId: { in: userIds },
-        role: "contributor",
+        ...grantsWhere("section.assignee"),
         establishmentId: assessment.establishmentId,
         user: { disabled: false },
       },

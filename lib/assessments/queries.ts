@@ -1,8 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { assessmentScope, establishmentScope } from "@/lib/auth/scope";
+import { grantsWhere } from "@/lib/auth/permissions";
+import { assessmentScope, can, establishmentScope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/core/db";
-import { editableSections, getAssessmentOrThrow, isDirectorOf } from "./access";
+import { editableSections, getAssessmentOrThrow } from "./access";
 import { loadAnswers } from "./answers";
 import { computeProgress } from "./progress";
 
@@ -64,12 +65,16 @@ export async function getAssessmentView(db: Db, actor: Actor, establishmentId: s
   const assessment = await getAssessmentOrThrow(db, actor, assessmentId, "assessment.read", establishmentId);
   const [answers, editable, assignments, contributors, lastOwn] = await Promise.all([
     loadAnswers(db, assessmentId),
-    canAnswer(actor, assessment.establishmentId)
+    can(actor, "assessment.answer", { establishmentId: assessment.establishmentId })
       ? editableSections(db, actor, assessment)
       : Promise.resolve(new Set<string>()),
     db.sectionAssignment.findMany({ where: { assessmentId }, select: { domainCode: true, userId: true } }),
     db.membership.findMany({
-      where: { establishmentId: assessment.establishmentId, role: "contributor", user: { disabled: false } },
+      where: {
+        establishmentId: assessment.establishmentId,
+        ...grantsWhere("section.assignee"),
+        user: { disabled: false },
+      },
       select: { function: true, user: { select: { id: true, name: true } } },
       orderBy: { user: { name: "asc" } },
     }),
@@ -97,13 +102,7 @@ export async function getAssessmentView(db: Db, actor: Actor, establishmentId: s
     editable,
     assignedTo,
     contributors: contributors.map((c) => ({ id: c.user.id, name: c.user.name, function: c.function })),
-    isDirector: isDirectorOf(actor, assessment.establishmentId),
+    isDirector: can(actor, "assessment.manage", { establishmentId: assessment.establishmentId }),
     resume: resume ? { domainCode: resume.domain, code: resume.code } : null,
   };
-}
-
-function canAnswer(actor: Actor, establishmentId: string) {
-  return actor.memberships.some(
-    (m) => (m.role === "director" || m.role === "contributor") && m.establishmentId === establishmentId,
-  );
 }

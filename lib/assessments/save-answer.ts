@@ -1,10 +1,10 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/core/db";
-import { reachesAssessment } from "@/lib/auth/scope";
+import { can } from "@/lib/auth/scope";
 import { AppError, notFound } from "@/lib/core/errors";
 import { getVersionContent } from "@/lib/referentials/queries";
-import { assertDraft, isDirectorOf, sectionNotAssigned } from "./access";
+import { assertDraft, sectionNotAssigned } from "./access";
 import { readAnswerContext } from "./answer-context";
 import { checkAnswer, type StoredAnswer, type TSaveAnswer } from "./answer-schemas";
 import { type WrittenAnswer, writeAnswer, writeAnswerIfAllowed } from "./answer-write";
@@ -118,7 +118,7 @@ async function saveAnswerExplained(
   const context = await readAnswerContext(db, user.id, assessmentId, input.requirementCode);
   if (!context) throw new AppError("UNAUTHENTICATED", "Votre session a expiré : reconnectez-vous.");
   const { actor, assessment } = context;
-  if (!assessment || !reachesAssessment(actor, "assessment.answer", assessment)) throw notFound("Cette évaluation");
+  if (!assessment || !can(actor, "assessment.answer", assessment)) throw notFound("Cette évaluation");
   assertDraft(assessment);
   const referential = await getVersionContent(db, assessment.referentialVersionId);
   const requirement = referential.requirements.find((r) => r.code === input.requirementCode);
@@ -128,7 +128,8 @@ async function saveAnswerExplained(
       `L'exigence ${input.requirementCode.slice(0, 64)} n'existe pas dans ce référentiel.`,
     );
   const editable =
-    isDirectorOf(actor, assessment.establishmentId) || context.assignedSections.includes(requirement.domain);
+    can(actor, "assessment.manage", { establishmentId: assessment.establishmentId }) ||
+    context.assignedSections.includes(requirement.domain);
   if (!editable) throw sectionNotAssigned();
   const problem = checkAnswer(requirement, input);
   if (problem) throw new AppError("BAD_INPUT", problem, { fieldErrors: { value: [problem] } });

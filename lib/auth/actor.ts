@@ -69,7 +69,3 @@ export function actorOf(
       })),
   };
 }
-
-export function hasRole(actor: Actor, role: Role): boolean {
-  return actor.memberships.some((m) => m.role === role);
-}

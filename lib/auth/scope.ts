@@ -1,7 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import type { Actor, ActorMembership } from "./actor";
-import { type Permission, roleGrants } from "./permissions";
+import { membershipGrants, type Permission, ROLE_SCOPE } from "./permissions";
 
 // Access written once, as where clauses: "this id AND reachable by this actor for this permission".
 // Every query and action loads its target through one of these. A clause list that is empty
@@ -9,21 +9,12 @@ import { type Permission, roleGrants } from "./permissions";
 
 const NOTHING = { id: { in: [] as string[] } };
 
-const SCOPE_COLUMN = {
-  director: "establishmentId",
-  contributor: "establishmentId",
-  ght_coordinator: "ghtId",
-  regional_delegate: "regionId",
-  ars_reviewer: "regionId",
-  admin: null,
-} as const;
-
 // A membership whose scope id is missing grants nothing: `{ ghtId: null }` would otherwise match
 // every establishment outside a GHT (the database CHECK forbids such rows; this is belt and braces).
 function grantingMemberships(actor: Actor, permission: Permission): ActorMembership[] {
   return actor.memberships.filter((m) => {
-    const column = SCOPE_COLUMN[m.role];
-    return roleGrants(m.role, permission) && (column === null || Boolean(m[column]));
+    const column = ROLE_SCOPE[m.role];
+    return membershipGrants(m, permission) && (column === null || Boolean(m[column]));
   });
 }
 
@@ -55,8 +46,8 @@ export function establishmentScope(actor: Actor, permission: Permission): Prisma
 /**
  * Assessments: the establishment's own people see everything; the GHT coordinator and the
  * regional delegate only what the director shared; the ARS reviewer only submitted revisions.
- * The admin manages the platform, not answers: no rule. One table drives both the where clause
- * and the in-memory check of the autosave's single read (reachesAssessment), so they cannot drift.
+ * The admin manages the platform, not answers: no rule. One table drives the where clause, the
+ * in-memory check (can() given an assessment) and the autosave's SQL, so they cannot drift.
  */
 const ASSESSMENT_RULES: Record<
   Role,
@@ -97,13 +88,35 @@ export type AssessmentFacts = {
 };
 
 /** assessmentScope evaluated in memory: true exactly when the where clause would match `a`. */
-export function reachesAssessment(actor: Actor, permission: Permission, a: AssessmentFacts): boolean {
+function reachesAssessment(actor: Actor, permission: Permission, a: AssessmentFacts): boolean {
   return grantingMemberships(actor, permission).some((m) => {
     const rule = ASSESSMENT_RULES[m.role];
     if (!rule || m[rule.via] !== a[rule.via]) return false;
     if (rule.only === "shared") return a.sharedWithRegion;
     if (rule.only === "submitted") return (SUBMITTED as readonly string[]).includes(a.status);
     return true;
+  });
+}
+
+/** A place by its scope columns: an establishment, a GHT or a region (what establishmentScope matches). */
+export type PlaceFacts = {
+  establishmentId?: string;
+  ghtId?: string | null;
+  regionId?: string | null;
+  status?: never;
+};
+
+/**
+ * The in-memory check. Without a target: does any membership grant `permission`? With a place:
+ * does a granting membership's scope hold it (as establishmentScope would match it)? With an
+ * assessment's facts (they carry its status): would assessmentScope match it?
+ */
+export function can(actor: Actor, permission: Permission, target?: PlaceFacts | AssessmentFacts): boolean {
+  if (!target) return grantingMemberships(actor, permission).length > 0;
+  if (target.status !== undefined) return reachesAssessment(actor, permission, target as AssessmentFacts);
+  return grantingMemberships(actor, permission).some((m) => {
+    const column = ROLE_SCOPE[m.role];
+    return column === null || m[column] === target[column];
   });
 }
 
@@ -125,7 +138,7 @@ export type AssessmentFactsSql = {
  */
 export function reachesAssessmentSql(permission: Permission, userIdSql: string, a: AssessmentFactsSql): string {
   const roles = (Object.keys(ASSESSMENT_RULES) as Role[]).filter(
-    (role) => ASSESSMENT_RULES[role] && roleGrants(role, permission),
+    (role) => ASSESSMENT_RULES[role] && membershipGrants({ role }, permission),
   );
   const branches = roles.map((role) => {
     const rule = ASSESSMENT_RULES[role]!;
@@ -173,8 +186,4 @@ export function regionScope(actor: Actor, permission: Permission): Prisma.Region
       }
     }),
   );
-}
-
-export function can(actor: Actor, permission: Permission): boolean {
-  return grantingMemberships(actor, permission).length > 0;
 }

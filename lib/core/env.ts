@@ -15,6 +15,8 @@ const ZEnv = z.object({
   SOCLE_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: "SOCLE_PUBLIC_URL doit être une adresse http(s)." })
     .optional(),
+  /** "off": the dossier renderer uses its dependencies' public API only (lib/dossier/pdf/internals.ts). */
+  SOCLE_DOSSIER_INTERNALS: z.enum(["on", "off"]).default("on"),
 });
 
 const parsed = ZEnv.safeParse(process.env);
@@ -34,4 +36,5 @@ export const env = {
   evidenceDir: path.resolve(/*turbopackIgnore: true*/ raw.EVIDENCE_DIR ?? path.join(dataDir, "evidence")),
   authSecret: raw.AUTH_SECRET,
   publicOrigin: raw.SOCLE_PUBLIC_URL ? new URL(raw.SOCLE_PUBLIC_URL).origin : undefined,
+  dossierInternals: raw.SOCLE_DOSSIER_INTERNALS === "on",
 };

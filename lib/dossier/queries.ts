@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { assessmentScope, regionScope } from "@/lib/auth/scope";
+import { assessmentScope, can, regionScope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/core/db";
 import { notFound } from "@/lib/core/errors";
 import { formatVerificationCode } from "./seal";
@@ -24,7 +24,7 @@ export type RegionDossierRow = {
  * dossier, newest submission first.
  */
 export async function listRegionDossiers(db: Db, actor: Actor, regionId: string) {
-  const reviews = actor.memberships.some((m) => m.role === "ars_reviewer" && m.regionId === regionId);
+  const reviews = can(actor, "region.dossiers", { regionId });
   const region = reviews
     ? await db.region.findFirst({
         where: { AND: [{ id: regionId }, regionScope(actor, "region.read")] },

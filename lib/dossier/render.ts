@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { DossierDocument, planDossier } from "./pdf/document";
 import { loadTextMetrics } from "./pdf/metrics";
 import { registerDossierFonts } from "./pdf/fonts";
-import { withWordShaping } from "./pdf/shaping";
+import { internalsOn, layoutOf, withRenderWords } from "./pdf/internals";
 import { loadReactPdf } from "./pdf/primitives";
 import { PAGE, PAGE_PADDING_BOTTOM } from "./pdf/theme";
 import { qrPngDataUrl } from "./qr";
@@ -68,22 +68,23 @@ export type RenderedDossier = {
  * Renders the dossier: cut into pages from the font metrics and numbered as planned, each page
  * laid out once without react-pdf's pagination; if a page's content did not fit (an estimate was
  * short), renders again letting react-pdf paginate and number the pages, so nothing is cut off
- * and "page X / Y" is always right.
+ * and "page X / Y" is always right. With the internals switch off (pdf/internals.ts) the layout
+ * cannot be checked, so react-pdf paginates from the start: one render, public API only.
  */
 export async function renderDossierPdf(payload: DossierPayload, seal: DossierSeal): Promise<RenderedDossier> {
   const { Font, renderToBuffer } = await loadReactPdf();
   registerDossierFonts(Font);
   const metrics = await loadTextMetrics(Font);
   const pages = planDossier(payload, seal, metrics);
-  // react-pdf hands the laid-out tree to the document's onRender (an internal, untyped field).
-  // Without it (a react-pdf upgrade) nothing can be checked: fall back, slower but never cut off.
+  // Without the laid-out tree (switch off, or a react-pdf upgrade) nothing can be checked: react-pdf
+  // paginates, slower but never cut off.
   let overflowing: number[] = [0];
   const onRender = (props: object) => {
-    const layout = (props as { _INTERNAL__LAYOUT__DATA_?: unknown })._INTERNAL__LAYOUT__DATA_;
+    const layout = layoutOf(props);
     overflowing = layout ? overflowingPages(layout) : [0];
   };
   const render = (numbering: "static" | "dynamic") =>
-    withWordShaping(metrics.fonts, () =>
+    withRenderWords(() =>
       renderToBuffer(
         createElement(DossierDocument, {
           payload,
@@ -94,6 +95,10 @@ export async function renderDossierPdf(payload: DossierPayload, seal: DossierSea
         }) as Parameters<typeof renderToBuffer>[0],
       ),
     );
+  if (!internalsOn()) {
+    const bytes = await render("dynamic");
+    return { bytes, pageCount: pdfPageCount(bytes), fallback: true };
+  }
   const bytes = await render("static");
   const pageCount = pdfPageCount(bytes);
   if (pageCount === pages.length && overflowing.length === 0) return { bytes, pageCount, fallback: false };

@@ -3,10 +3,10 @@ import {
   assertCanEditSection,
   assertDraft,
   getAssessmentOrThrow,
-  isDirectorOf,
   type LoadedAssessment,
 } from "@/lib/assessments/access";
 import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/scope";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db, Tx } from "@/lib/core/db";
 import { env } from "@/lib/core/env";
@@ -234,7 +234,7 @@ export async function unlinkEvidence(
     if (!link) throw notFound("Cette pièce jointe");
     const requirement = (assessment.referential.requirements ?? []).find((r) => r.code === link.requirementCode);
     if (requirement) await assertCanEditSection(tx, actor, assessment, requirement.domain);
-    else if (!isDirectorOf(actor, assessment.establishmentId))
+    else if (!can(actor, "assessment.manage", { establishmentId: assessment.establishmentId }))
       throw forbidden("Seule la direction peut retirer une pièce d'une exigence qui n'existe plus.");
 
     const removedAt = new Date();

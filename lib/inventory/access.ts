@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { establishmentScope } from "@/lib/auth/scope";
+import { can, establishmentScope } from "@/lib/auth/scope";
 import type { Db, Tx } from "@/lib/core/db";
 import { forbidden, notFound } from "@/lib/core/errors";
 
@@ -17,11 +17,7 @@ import { forbidden, notFound } from "@/lib/core/errors";
 // inventory answers FORBIDDEN to a write, as lib/core/errors.ts reserves it for.
 
 export function canEditInventory(actor: Actor, establishmentId: string): boolean {
-  return actor.memberships.some(
-    (m) =>
-      m.establishmentId === establishmentId &&
-      (m.role === "director" || (m.role === "contributor" && m.function === "DSI")),
-  );
+  return can(actor, "inventory.edit", { establishmentId });
 }
 
 /** The establishment whose inventory the actor may see, else NOT_FOUND. */

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
-import { assessmentScope, can, reachesAssessment, reachesAssessmentSql } from "@/lib/auth/scope";
+import { assessmentScope, can, reachesAssessmentSql } from "@/lib/auth/scope";
 import { listMyAssignments } from "@/lib/assessments/queries";
 import { AppError } from "@/lib/core/errors";
 import { getEstablishmentOrThrow, listEstablishments } from "@/lib/establishments/queries";
@@ -311,9 +311,9 @@ describe("[ACCESS] assessments through assessmentScope", () => {
   });
 
   // The autosave decides in memory from one read (lib/assessments/answer-context.ts): the same
-  // matrix must come out of reachesAssessment as out of the where clause.
+  // matrix must come out of can() given the assessment's facts as out of the where clause.
   it.each(ASSESSMENT_MATRIX)(
-    "[ACCESS] reachesAssessment · $actor · $resource · $permission → $expected",
+    "[ACCESS] can(actor, permission, assessment) · $actor · $resource · $permission → $expected",
     async ({ actor, permission, resource, expected }: MatrixRow<AssessmentKey>) => {
       const a = await testDb.db.assessment.findUniqueOrThrow({
         where: { id: world.assessments[resource] },
@@ -330,7 +330,7 @@ describe("[ACCESS] assessments through assessmentScope", () => {
         status: a.status,
         ...a.establishment,
       };
-      expect(reachesAssessment(world.actors[actor], permission, facts) ? "allowed" : "404").toBe(expected);
+      expect(can(world.actors[actor], permission, facts) ? "allowed" : "404").toBe(expected);
     },
   );
 

@@ -1,9 +1,9 @@
 import type ReactPDF from "@react-pdf/renderer";
-import { cheapenFontIdentity, fixLayoutFont, FONT_FAMILY } from "./fonts";
-import { type ShapingFont, enableWordShaping } from "./shaping";
+import { breakLongTokens, FONT_FAMILY } from "./fonts";
+import { prepareFont } from "./internals";
 
 // Text measurement with the very font react-pdf draws with, so the dossier can be cut into pages
-// before rendering (see paginate.ts). Greedy line filling on a slightly narrowed width: react-pdf's
+// before rendering (planDossier in document.tsx). Greedy line filling on a slightly narrowed width: react-pdf's
 // own line breaker never needs more lines than this estimate in practice, and render.ts checks
 // the real page count anyway.
 
@@ -43,12 +43,6 @@ function advances(font: GlyphFont) {
   };
 }
 
-/** Same cut points as the hyphenation callback in fonts.ts: long tokens break into ≤ 16-char parts. */
-function pieces(word: string): string[] {
-  if (word.length <= 24) return [word];
-  return word.split(/(?<=[/_.\-])/).flatMap((p) => (p.length <= 16 ? [p] : (p.match(/.{1,16}/g) ?? [p])));
-}
-
 export function metricsFor(regular: GlyphFont, bold: GlyphFont): TextMetrics {
   const em = { regular: advances(regular), bold: advances(bold) };
   const emWidth = (text: string, isBold: boolean) => {
@@ -61,7 +55,7 @@ export function metricsFor(regular: GlyphFont, bold: GlyphFont): TextMetrics {
   /**
    * Greedy line filling over the spans' characters, each with its own font and size: words are cut
    * at spaces (a run of spaces is one gap, as wide as its first space), paragraphs at "\n" (which
-   * takes no room, see fixLayoutFont in fonts.ts).
+   * takes no room: the font claims it, see internals.ts).
    */
   function spanLines(spans: readonly Span[], width: number): number {
     const max = width * WIDTH_FACTOR;
@@ -73,7 +67,7 @@ export function metricsFor(regular: GlyphFont, bold: GlyphFont): TextMetrics {
     let widths: number[] = [];
     const place = () => {
       let at = 0;
-      const parts = pieces(word);
+      const parts = breakLongTokens(word);
       parts.forEach((part, i) => {
         let w = 0;
         for (let k = 0; k < part.length; k++) w += widths[at + k]!;
@@ -126,28 +120,23 @@ export function metricsFor(regular: GlyphFont, bold: GlyphFont): TextMetrics {
   };
 }
 
-/** The metrics, and the fonts themselves (to render with their word cache on, see shaping.ts). */
-export type LoadedMetrics = TextMetrics & { fonts: readonly ShapingFont[] };
-
-let cached: Promise<LoadedMetrics> | null = null;
+let cached: Promise<TextMetrics> | null = null;
 
 /** The metrics of DejaVu Sans regular and bold, loaded through react-pdf's own font store. */
-export function loadTextMetrics(Font: typeof ReactPDF.Font): Promise<LoadedMetrics> {
+export function loadTextMetrics(Font: typeof ReactPDF.Font): Promise<TextMetrics> {
   cached ??= (async () => {
     const load = async (fontWeight: number) => {
       const source = Font.getFont({ fontFamily: FONT_FAMILY, fontWeight }) as unknown as {
         load(): Promise<void>;
-        data: (GlyphFont & ShapingFont) | null;
+        data: GlyphFont | null;
       };
       await source.load();
       if (!source.data) throw new Error(`font ${FONT_FAMILY} ${fontWeight} did not load`);
-      cheapenFontIdentity(source.data);
-      fixLayoutFont(source.data);
-      enableWordShaping(source.data);
+      prepareFont(source.data); // the same object react-pdf draws with (switch in internals.ts)
       return source.data;
     };
     const [regular, bold] = await Promise.all([load(400), load(700)]);
-    return { ...metricsFor(regular, bold), fonts: [regular, bold] };
+    return metricsFor(regular, bold);
   })();
   cached.catch(() => {
     cached = null;

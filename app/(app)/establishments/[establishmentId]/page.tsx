@@ -3,6 +3,7 @@ import { AssessmentStatusBadge } from "@/components/assessments/status-badge";
 import { CATEGORY_LABELS, formatInteger } from "@/components/establishments/labels";
 import { listEstablishmentCampaigns } from "@/lib/assessments/queries";
 import { requireActor } from "@/lib/auth/current";
+import { can } from "@/lib/auth/scope";
 import { db } from "@/lib/core/db";
 import { orNotFound } from "@/lib/core/or-not-found";
 import { getEstablishmentOrThrow } from "@/lib/establishments/queries";
@@ -14,9 +15,7 @@ export default async function EstablishmentPage({
   const actor = await requireActor();
   const establishment = await orNotFound(getEstablishmentOrThrow(db, actor, establishmentId));
   const campaigns = await listEstablishmentCampaigns(db, actor, establishment.id);
-  const canSeeInventory = actor.memberships.some(
-    (m) => (m.role === "director" || m.role === "contributor") && m.establishmentId === establishment.id,
-  );
+  const canSeeInventory = can(actor, "evidence.read", { establishmentId: establishment.id });
   return (
     <div className="stack">
       <div className="page-header">

@@ -6,6 +6,7 @@ import { MembershipRemoveButton } from "@/components/admin/membership-remove-but
 import { ActiveBadge } from "@/components/admin/status-badge";
 import { UserEditForm } from "@/components/admin/user-edit-form";
 import { requireAdmin } from "@/lib/admin/page-guard";
+import { membershipGrants } from "@/lib/auth/permissions";
 import { getAdminOptions, getAdminUser } from "@/lib/admin/queries";
 import { db } from "@/lib/core/db";
 import { orNotFound } from "@/lib/core/or-not-found";
@@ -62,7 +63,7 @@ export default async function EditUserPage({ params }: Readonly<{ params: Promis
                     <td>{roleLabel(m)}</td>
                     <td>{scopeLabel(m)}</td>
                     <td>
-                      {isSelf && m.role === "admin" ? (
+                      {isSelf && membershipGrants(m, "platform.manage") ? (
                         <span className="muted small">Votre rôle d&apos;administration</span>
                       ) : (
                         <MembershipRemoveButton

@@ -8,6 +8,7 @@ import { OptionsForm } from "@/components/assessments/options-form";
 import { SubmitPanel } from "@/components/assessments/submit-panel";
 import { getAssessmentView } from "@/lib/assessments/queries";
 import { requireActor } from "@/lib/auth/current";
+import { can } from "@/lib/auth/scope";
 import { db } from "@/lib/core/db";
 import { orNotFound } from "@/lib/core/or-not-found";
 
@@ -24,9 +25,7 @@ export default async function AssessmentPage({ params }: Readonly<{ params: Para
   const { assessment, progress, isDirector, editable } = view;
   const base = `/establishments/${establishmentId}/assessments/${assessmentId}`;
   const isDraft = assessment.status === "draft";
-  const isMember = actor.memberships.some(
-    (m) => (m.role === "director" || m.role === "contributor") && m.establishmentId === assessment.establishmentId,
-  );
+  const isMember = can(actor, "assessment.answer", { establishmentId: assessment.establishmentId });
   const missing = progress.total - progress.answered;
   // Contributors see the sections entrusted to them first.
   const sections = [...progress.sections].sort(

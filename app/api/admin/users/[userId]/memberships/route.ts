@@ -1,5 +1,5 @@
 import { addMembership } from "@/lib/admin/commands";
-import { ZMembershipInput } from "@/lib/admin/schemas";
+import { ZMembershipInput } from "@/lib/auth/membership-input";
 import { adminCommand } from "@/lib/admin/admin-command";
 import { db } from "@/lib/core/db";
 

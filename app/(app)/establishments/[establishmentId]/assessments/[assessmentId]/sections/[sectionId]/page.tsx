@@ -6,6 +6,7 @@ import { isVisible } from "@/lib/assessments/answer-schemas";
 import { getAssessmentView } from "@/lib/assessments/queries";
 import { findReusableAnswers } from "@/lib/assessments/reuse";
 import { requireActor } from "@/lib/auth/current";
+import { can } from "@/lib/auth/scope";
 import { db } from "@/lib/core/db";
 import { orNotFound } from "@/lib/core/or-not-found";
 import { EvidencePanel } from "@/components/evidence/evidence-panel";
@@ -41,9 +42,7 @@ export default async function SectionPage({ params }: Readonly<{ params: Params 
     return result.denominator === 0 ? null : { ...result, scope: INDICATOR_TEXT[r.answer.computedFrom].scope };
   };
   // Evidence is the establishment's own: delegates and coordinators reading a shared assessment don't see files.
-  const seesEvidence = actor.memberships.some(
-    (m) => (m.role === "director" || m.role === "contributor") && m.establishmentId === assessment.establishmentId,
-  );
+  const seesEvidence = can(actor, "evidence.read", { establishmentId: assessment.establishmentId });
   const [evidence, library] = seesEvidence
     ? await Promise.all([
         listEvidenceForAssessment(db, actor, assessment.id),
