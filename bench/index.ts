@@ -73,6 +73,15 @@ function benchDossierApart() {
   }
 }
 
+/** The autosave's write paths compared in a process of their own (see autosave-paths.ts). */
+function benchAutosavePaths(databaseUrl: string) {
+  const run = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/autosave-paths.ts"], {
+    stdio: "inherit",
+    env: { ...process.env, TEST_DATABASE_URL: databaseUrl },
+  });
+  if (run.status !== 0) throw new Error(`autosave paths bench failed (exit ${run.status})`);
+}
+
 // `npm run bench -- autosave dossier` runs only those parts (the raw upserts run with autosave:
 // they are its baseline).
 async function main() {
@@ -94,6 +103,8 @@ async function main() {
     console.log("answer upsert, PostgreSQL: skipped (set BENCH_DATABASE_URL=postgres://… to measure it)");
   }
   process.env.TEST_DATABASE_URL = "";
+  benchAutosavePaths("");
+  if (pgUrl) benchAutosavePaths(pgUrl);
   await benchAutosave(rawPglite, { label: "PGlite on disk" });
   if (pgUrl) await withScratchDatabase(pgUrl, (url) => benchAutosave(rawPostgres, { label: "PostgreSQL", url }));
 }

@@ -99,7 +99,8 @@ export function InventoryTable({ establishmentId, applications, canEdit }: Props
           </p>
         </div>
       ) : (
-        <div className="table-wrap">
+        // Focusable, so that a keyboard user can scroll the table sideways on a narrow screen.
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Inventaire des applications">
           <table className="table">
             <caption className="visually-hidden">Inventaire des applications de l&apos;établissement</caption>
             <thead>

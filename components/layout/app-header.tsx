@@ -15,13 +15,15 @@ export function AppHeader({ userName, memberships, nav }: AppHeaderProps) {
   return (
     <header className="header">
       <div className="header-inner">
-        <Link href="/" className="brand" aria-label="Socle, accueil">
+        {/* The link's name is its visible text, then where it leads (WCAG 2.5.3, label in name). */}
+        <Link href="/" className="brand">
           <span className="brand-mark" aria-hidden="true">
             S
           </span>
           <span className="brand-name">
-            Socle<span className="brand-tagline">Prérequis du numérique en santé</span>
+            Socle <span className="brand-tagline">Prérequis du numérique en santé</span>
           </span>
+          <span className="visually-hidden">, accueil</span>
         </Link>
         <nav className="header-nav" aria-label="Navigation principale">
           {nav.map((item) => (

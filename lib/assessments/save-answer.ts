@@ -106,9 +106,9 @@ async function saveAnswerInOneStatement(
 /**
  * The same save in two statements, checking one thing at a time so that a refusal names its
  * reason in the order that leaks nothing: session, reach (404), draft (423), section (403), input
- * (400), version (409).
+ * (400), version (409). Exported for the bench, which compares it with the one-statement path.
  */
-async function saveAnswerExplained(
+export async function saveAnswerExplained(
   db: Db,
   user: Pick<Actor, "id">,
   assessmentId: string,

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { type Block, paginate } from "./pdf/blocks";
 import { DossierDocument } from "./pdf/document";
 import { registerDossierFonts } from "./pdf/fonts";
+import { layoutOf } from "./pdf/internals";
 import { loadReactPdf, Text } from "./pdf/primitives";
 import { formatDate, formatDateTime, formatEuros, formatScore, frTypo, NNBSP, slugify } from "./format";
 import { makeSeal, overflowingPages, pdfPageCount, renderDossierPdf, verifyUrlFor } from "./render";
@@ -107,7 +108,7 @@ describe("[DOSSIER] page planning", () => {
       seal: makeSeal("https://socle.test", "ABCD2345EFGH"),
       pages,
       onRender: (props: object) => {
-        overflowing = overflowingPages((props as { _INTERNAL__LAYOUT__DATA_?: unknown })._INTERNAL__LAYOUT__DATA_);
+        overflowing = overflowingPages(layoutOf(props));
       },
     });
     const bytes = await renderToBuffer(element as Parameters<typeof renderToBuffer>[0]);

@@ -4,7 +4,7 @@ import type { TDomain } from "./schemas";
 // The "share of applications" indicators (HOP'EN P1.3, P1.4, P3.2; Hôpital numérique P1.1 …),
 // computed from the inventory instead of typed in. Pure and client-safe.
 //
-// Counting rule (shared/domain/referentials.md, M): the numerator counts APPLICATIONS, not
+// Counting rule (docs/programmes.md, HOP'EN prerequisites, M): the numerator counts APPLICATIONS, not
 // functional domains. An application covering four domains is one application, in the
 // denominator and, if it qualifies, in the numerator.
 //

@@ -1,7 +1,7 @@
 import type { ContributorFunction, EstablishmentCategory, Role } from "@/generated/prisma/enums";
 import demoAccounts from "./demo-accounts.json";
 
-// Demo data: the Breton establishments named in shared/domain/users.md, plus Pays de la Loire so
+// Demo data: the Breton establishments named in the press articles (docs/roles.md, "Demo data"), plus Pays de la Loire so
 // that the regional boundary is visible. FINESS numbers are fictitious: "<dept>0999<nn>" + a valid
 // key, so any of them is recognisable as demo at a glance.
 

@@ -1,4 +1,4 @@
-// The access matrix (shared/domain/users.md), checked on a real database through the real scoped
+// The access matrix (docs/roles.md), checked on a real database through the real scoped
 // getters and scope clauses: every actor × resource × permission, allowed AND refused. A refusal
 // is always "404" (NOT_FOUND): ids of other tenants must not leak.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
