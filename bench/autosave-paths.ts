@@ -6,12 +6,12 @@
 // own with the react-server condition (the save imports "server-only"); TEST_DATABASE_URL picks
 // PostgreSQL, else PGlite in memory. BENCH_ROUNDS: fewer saves for a smoke run.
 import { saveAnswer, saveAnswerExplained } from "@/lib/assessments/save-answer";
-import type { TReferentialFile } from "@/lib/referentials/schemas";
 import { syncShippedReferentials } from "@/lib/referentials/store";
 import { seedDemoCampaigns } from "@/prisma/seed/demo-campaigns";
 import { seedDemo, seedPlaces } from "@/prisma/seed/seed";
 import { createTestDb } from "@/test/db";
 import { measure, report } from "./stats";
+import { referentialOf } from "@/lib/referentials/referential-of";
 
 const SAVES = Number(process.env.BENCH_ROUNDS) || 2_000;
 
@@ -32,7 +32,7 @@ async function main() {
       where: { establishmentId: director.establishmentId!, status: "draft" },
       select: { id: true, campaign: { select: { referentialVersion: { select: { content: true } } } } },
     });
-    const content = assessment.campaign.referentialVersion.content as unknown as TReferentialFile;
+    const content = referentialOf(assessment.campaign.referentialVersion);
     const codes = content.requirements.filter((r) => r.answer.type === "yes_no").map((r) => r.code);
     // The demo has answered some already: start from the stored versions, as a browser tab would.
     const stored = await db.answer.findMany({

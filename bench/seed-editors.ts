@@ -5,7 +5,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { createPrismaClient } from "@/lib/core/db-adapter";
 import { env } from "@/lib/core/env";
-import type { TReferentialFile } from "@/lib/referentials/schemas";
+import { referentialOf } from "@/lib/referentials/referential-of";
 
 async function main() {
   const pglite = env.postgresUrl ? null : new PGlite(env.pgliteDir);
@@ -37,7 +37,7 @@ async function main() {
   });
   const plan = drafts.flatMap((a) => {
     const email = a.establishment.memberships[0]?.user.email;
-    const content = a.campaign.referentialVersion.content as unknown as TReferentialFile;
+    const content = referentialOf(a.campaign.referentialVersion);
     const codes = content.requirements
       .filter((r) => r.answer.type === "yes_no" || r.answer.type === "yes_partial_no")
       .map((r) => r.code);

@@ -1,17 +1,14 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/scope";
-import { AppError, type ErrorCode, notFound } from "@/lib/core/errors";
+import { fieldError, notFound } from "@/lib/core/errors";
 import { toAppError } from "@/lib/core/prisma-errors";
+
+export { fieldError };
 
 /** The admin area does not reveal itself: a non-admin gets the same "not found" as a wrong id. */
 export function assertAdmin(actor: Actor): void {
   if (!can(actor, "platform.manage")) throw notFound("Cette page");
-}
-
-/** An error tied to one form field, so the form shows it under that control. */
-export function fieldError(field: string, message: string, code: ErrorCode = "BAD_INPUT"): AppError {
-  return new AppError(code, message, { fieldErrors: { [field]: [message] } });
 }
 
 /**

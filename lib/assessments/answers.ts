@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db, Tx } from "@/lib/core/db";
+import { userNames } from "@/lib/core/user-names";
 import type { StoredAnswer, TAnswerKind } from "./answer-schemas";
 
 export type AnswerRow = {
@@ -14,13 +15,6 @@ export type AnswerRow = {
   answeredById: string | null;
   updatedAt: Date;
 };
-
-async function userNames(db: Db | Tx, ids: (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
-  if (wanted.length === 0) return new Map();
-  const users = await db.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } });
-  return new Map(users.map((u) => [u.id, u.name]));
-}
 
 function shape(row: AnswerRow, names: Map<string, string>): StoredAnswer {
   return {

@@ -5,12 +5,12 @@ import { grantsWhere } from "@/lib/auth/permissions";
 import { establishmentScope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/core/db";
 import { AppError, notFound } from "@/lib/core/errors";
-import type { TReferentialFile } from "@/lib/referentials/schemas";
 import { assertDraft, getAssessmentOrThrow } from "./access";
 import { loadAnswers } from "./answers";
 import { carryForward, type SourceAnswer } from "./carry-forward";
 import { computeProgress } from "./progress";
 import { ATTESTATION_STATEMENT, type TSubmitAssessment } from "./schemas";
+import { referentialOf } from "@/lib/referentials/referential-of";
 
 type Ctx = { db: Db; actor: Actor; requestId: string };
 
@@ -36,7 +36,7 @@ export async function startAssessment(
     });
     if (existing) return { id: existing.id, carried: 0 };
 
-    const target = link.campaign.referentialVersion.content as unknown as TReferentialFile;
+    const target = referentialOf(link.campaign.referentialVersion);
     const source = input.carryForward
       ? await tx.assessment.findFirst({
           where: { establishmentId: input.establishmentId, submittedAt: { not: null } },
@@ -49,11 +49,7 @@ export async function startAssessment(
         })
       : null;
     const carried = source
-      ? carryForward(
-          source.campaign.referentialVersion.content as unknown as TReferentialFile,
-          source.answers as SourceAnswer[],
-          target,
-        )
+      ? carryForward(referentialOf(source.campaign.referentialVersion), source.answers as SourceAnswer[], target)
       : [];
     const assessment = await tx.assessment.create({
       data: {

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/core/db";
-import type { TReferentialFile } from "@/lib/referentials/schemas";
 import type { LoadedAssessment } from "./access";
 import { checkAnswer, type StoredAnswer, type TAnswerKind } from "./answer-schemas";
+import { referentialOf } from "@/lib/referentials/referential-of";
 
 export type ReusableAnswer = { source: string; kind: TAnswerKind; value: unknown; justification: string | null };
 
@@ -27,7 +27,7 @@ export async function findReusableAnswers(
   });
   const offers = new Map<string, ReusableAnswer>();
   for (const other of others) {
-    const source = other.campaign.referentialVersion.content as unknown as TReferentialFile;
+    const source = referentialOf(other.campaign.referentialVersion);
     if (source.id === target.id) continue; // same programme: that is carry-forward, not reuse
     const answers = new Map(other.answers.map((a) => [a.requirementCode, a]));
     for (const requirement of target.requirements) {

@@ -44,3 +44,8 @@ export const forbidden = (message = "Vous n'avez pas les droits pour cette actio
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
+
+/** An error tied to one form field, so the form shows it under that control. */
+export function fieldError(field: string, message: string, code: ErrorCode = "BAD_INPUT"): AppError {
+  return new AppError(code, message, { fieldErrors: { [field]: [message] } });
+}

@@ -1,6 +1,8 @@
 import "server-only";
-import type { Db, Tx } from "@/lib/core/db";
+import type { UserNames } from "@/lib/core/user-names";
 import type { EvidenceLibraryEntry, EvidenceLinkView } from "./types";
+
+export { userNames } from "@/lib/core/user-names";
 
 // Rows → what the routes return and the panel shows. Evidence and links keep user ids without a
 // relation, so names are looked up in one query per call.
@@ -32,15 +34,6 @@ type EvidenceRow = {
   uploadedAt: Date;
 };
 type LinkRow = { id: string; requirementCode: string; linkedById: string; linkedAt: Date; evidence: EvidenceRow };
-
-export type UserNames = Map<string, string>;
-
-export async function userNames(db: Db | Tx, ids: Iterable<string>): Promise<UserNames> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const users = await db.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } });
-  return new Map(users.map((u) => [u.id, u.name]));
-}
 
 export function toLibraryEntry(e: EvidenceRow, names: UserNames): EvidenceLibraryEntry {
   return {

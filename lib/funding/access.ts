@@ -3,18 +3,15 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { can, establishmentScope, regionScope } from "@/lib/auth/scope";
 import type { Db, Tx } from "@/lib/core/db";
-import { AppError, notFound } from "@/lib/core/errors";
-import type { TReferentialFile } from "@/lib/referentials/schemas";
+import { AppError, fieldError, notFound } from "@/lib/core/errors";
 import type { FundingParameterInput } from "./schemas";
+import { referentialOf } from "@/lib/referentials/referential-of";
 
 // Who may set funding assumptions ("region.funding"): the admin anywhere, a regional delegate for
 // their region and its establishments. Everyone else, and every target outside that scope, is
 // NOT_FOUND, whether it exists or not.
 
-const scoped = (what: string, field: string) => {
-  const error = notFound(what);
-  return new AppError("NOT_FOUND", error.message, { fieldErrors: { [field]: [error.message] } });
-};
+const scoped = (what: string, field: string) => fieldError(field, notFound(what).message, "NOT_FOUND");
 
 /** Parameters the actor may see and change. */
 export function fundingParameterScope(actor: Actor): Prisma.FundingParameterWhereInput {
@@ -36,7 +33,7 @@ export async function loadFundingCampaign(db: Db | Tx, actor: Actor, campaignId:
   if (!campaign) throw scoped("Cette campagne", "campaignId");
   return {
     id: campaign.id,
-    domains: (campaign.referentialVersion.content as unknown as TReferentialFile).domains ?? [],
+    domains: referentialOf(campaign.referentialVersion).domains ?? [],
   };
 }
 
@@ -84,8 +81,4 @@ export async function assertNoTwin(db: Db | Tx, target: Awaited<ReturnType<typeo
       },
     );
   }
-}
-
-function fieldError(field: string, message: string) {
-  return new AppError("BAD_INPUT", message, { fieldErrors: { [field]: [message] } });
 }

@@ -3,9 +3,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { assessmentScope, establishmentScope, regionScope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/core/db";
 import { notFound } from "@/lib/core/errors";
-import type { TReferentialFile } from "@/lib/referentials/schemas";
 import { fundingParameterScope } from "./access";
 import type { FundingAtStakeInput } from "./compute";
+import { referentialOf } from "@/lib/referentials/referential-of";
 
 /** Everything fundingAtStake needs except the missing prerequisites (the scoring gives those). */
 export type FundingInputs = Omit<FundingAtStakeInput, "blockingMissing">;
@@ -119,7 +119,7 @@ export async function getFundingAdminView(db: Db, actor: Actor, regionId?: strin
       id: c.id,
       name: c.name,
       year: c.year,
-      domains: ((c.referentialVersion.content as unknown as TReferentialFile).domains ?? []).map((d) => ({
+      domains: (referentialOf(c.referentialVersion).domains ?? []).map((d) => ({
         code: d.code,
         title: d.title,
       })),

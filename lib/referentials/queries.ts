@@ -5,6 +5,7 @@ import type { Db, Tx } from "@/lib/core/db";
 import { notFound } from "@/lib/core/errors";
 import { diffReferentials, type TReferentialDiff } from "./diff";
 import type { TReferentialFile } from "./schemas";
+import { referentialOf } from "./referential-of";
 
 // Reads of loaded referential versions. A version never changes once loaded (lib/referentials/store.ts
 // only creates rows), so its parsed content is cached in the process by id, frozen so that no caller
@@ -41,7 +42,7 @@ export async function getVersionContent(db: Db | Tx, versionId: string): Promise
   if (cached) return cached;
   const row = await db.referentialVersion.findUnique({ where: { id: versionId }, select: { content: true } });
   if (!row) throw notFound("Cette version de référentiel");
-  return remember(versionId, row.content as unknown as TReferentialFile);
+  return remember(versionId, referentialOf(row));
 }
 
 function assertAdmin(actor: Actor): void {

@@ -10,6 +10,7 @@ import { diffReferentials, type TReferentialDiff } from "./diff";
 import { listReferentialFiles, loadReferentialFile, REFERENTIALS_DIR } from "./load-file";
 import { formatParseErrors, type TParseError } from "./parse";
 import type { TReferentialFile } from "./schemas";
+import { referentialOf } from "./referential-of";
 
 // Writes referential versions to the database. A version is immutable once loaded: this module only
 // ever creates ReferentialVersion rows, never updates or deletes one. Assessments pin a version
@@ -82,7 +83,7 @@ async function importOnce(
       return {
         status: "unchanged",
         versionId: existing.id,
-        diff: previous ? diffReferentials(previous.content as unknown as TReferentialFile, referential) : null,
+        diff: previous ? diffReferentials(referentialOf(previous), referential) : null,
         previous: previous ? { id: previous.id, version: previous.version } : null,
       };
     }
@@ -123,7 +124,7 @@ async function importOnce(
       },
       select: { id: true },
     });
-    const diff = previous ? diffReferentials(previous.content as unknown as TReferentialFile, referential) : null;
+    const diff = previous ? diffReferentials(referentialOf(previous), referential) : null;
     await recordAudit(tx, {
       actorId: actor?.id ?? null,
       action: "referential.load",

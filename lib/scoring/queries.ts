@@ -6,9 +6,9 @@ import { notFound } from "@/lib/core/errors";
 import { getAssessmentOrThrow } from "@/lib/assessments/access";
 import { loadAnswers } from "@/lib/assessments/answers";
 import { computeProgress } from "@/lib/assessments/progress";
-import type { TReferentialFile } from "@/lib/referentials/schemas";
 import { loadCoverage, toScoreAnswers } from "./coverage-query";
 import { scoreAssessment } from "./score";
+import { referentialOf } from "@/lib/referentials/referential-of";
 
 /**
  * One assessment's results, loaded through the scoped assessment (a delegate or a GHT coordinator
@@ -73,7 +73,7 @@ export async function getEstablishmentHistory(db: Db, actor: Actor, establishmen
   for (const row of rows) {
     const { content, ...referential } = row.campaign.referentialVersion;
     const input = {
-      referential: content as unknown as TReferentialFile,
+      referential: referentialOf({ content }),
       answers: toScoreAnswers(row.answers),
       options: (row.options ?? {}) as Record<string, unknown>,
     };

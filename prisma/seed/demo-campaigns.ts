@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { computeIndicators, toComputedPercentage } from "@/lib/inventory/indicators";
 import type { TReferentialFile } from "@/lib/referentials/schemas";
+import { referentialOf } from "@/lib/referentials/referential-of";
 
 // Demo campaigns and assessments, so that each role's screens mean something on first start:
 // GHBS submitted HOP'EN in 2025 (history, carry-forward) and is answering 2026 with two
@@ -140,7 +141,7 @@ async function seedGhbsInventory(db: PrismaClient, establishmentId: string) {
 export async function seedDemoCampaigns(db: PrismaClient): Promise<void> {
   if (await db.campaign.count({ where: { name: { startsWith: "HOP'EN — prérequis" } } })) return;
   const hopen = await version(db, "hopen-socle", "2019.2");
-  const content = hopen.content as unknown as TReferentialFile;
+  const content = referentialOf(hopen);
   const establishments = await db.establishment.findMany({
     where: { departementCode: { in: BRETAGNE_AND_PDL } },
     select: { id: true, name: true },

@@ -1,14 +1,8 @@
-import { z } from "zod";
-import { assertAdmin } from "@/lib/admin/guard";
+import { adminCommand } from "@/lib/admin/admin-command";
 import { updateCampaign } from "@/lib/campaigns/commands";
 import { ZCampaignInput } from "@/lib/campaigns/schemas";
 import { db } from "@/lib/core/db";
-import { badInput, command } from "@/lib/core/http-command";
 
-// The body is parsed after the admin check, so a non-admin gets the same 404 whatever they send.
-export const PATCH = command(z.unknown(), ({ actor, input, requestId, params }) => {
-  assertAdmin(actor);
-  const parsed = ZCampaignInput.safeParse(input);
-  if (!parsed.success) throw badInput(parsed.error);
-  return updateCampaign(db, actor, params.campaignId ?? "", parsed.data, requestId);
-});
+export const PATCH = adminCommand(ZCampaignInput, ({ actor, input, requestId, params }) =>
+  updateCampaign(db, actor, params.campaignId ?? "", input, requestId),
+);
