@@ -161,6 +161,7 @@ test.describe("[ASSESSMENTS] questionnaire", () => {
   });
 
   test("the questionnaire has no WCAG 2.1 A/AA violation, on desktop and tablet", async ({ page }) => {
+    test.setTimeout(180_000);
     await signIn(page, ACCOUNTS.director);
     await page
       .getByRole("listitem")

@@ -1,17 +1,9 @@
 import "server-only";
 import type { Db, Tx } from "@/lib/core/db";
 import { userNames } from "@/lib/core/user-names";
-import type { StoredAnswer, TAnswerKind } from "./answer-schemas";
+import type { StoredAnswer } from "./answer-schemas";
 
-export type AnswerRow = {
-  requirementCode: string;
-  kind: TAnswerKind;
-  value: unknown;
-  justification: string | null;
-  comment: string | null;
-  needsConfirmation: boolean;
-  carriedFrom: string | null;
-  version: number;
+export type AnswerRow = Omit<StoredAnswer, "answeredBy" | "updatedAt"> & {
   answeredById: string | null;
   updatedAt: Date;
 };

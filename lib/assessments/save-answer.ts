@@ -71,6 +71,19 @@ function fromWritten(written: WrittenAnswer, carriedFrom: string | null, answere
   };
 }
 
+/** What both paths write, from the checked input. */
+function answerFields(assessmentId: string, requirementCode: string, input: TSaveAnswer, requestId: string) {
+  return {
+    assessmentId,
+    requirementCode,
+    kind: input.kind,
+    value: input.value,
+    justification: input.justification || null,
+    comment: input.comment || null,
+    requestId,
+  };
+}
+
 /**
  * The usual case in one statement: valid input, allowed user, draft assessment, expected version.
  * Null when any of that does not hold; the caller then takes the explained path.
@@ -89,15 +102,9 @@ async function saveAnswerInOneStatement(
   );
   if (!requirement || checkAnswer(requirement, input)) return null;
   const written = await writeAnswerIfAllowed(db, {
-    assessmentId,
-    requirementCode: requirement.code,
+    ...answerFields(assessmentId, requirement.code, input, requestId),
     domainCode: requirement.domain,
-    kind: input.kind,
-    value: input.value,
-    justification: input.justification || null,
-    comment: input.comment || null,
     userId: user.id,
-    requestId,
     expectedVersion: input.expectedVersion,
   });
   return written ? fromWritten(written, written.carriedFrom, written.answeredBy) : null;
@@ -142,15 +149,9 @@ export async function saveAnswerExplained(
   const written = await writeAnswer(
     db,
     {
-      assessmentId,
+      ...answerFields(assessmentId, requirement.code, input, requestId),
       establishmentId: assessment.establishmentId,
-      requirementCode: requirement.code,
-      kind: input.kind,
-      value: input.value,
-      justification: input.justification || null,
-      comment: input.comment || null,
       actorId: actor.id,
-      requestId,
       before: before
         ? {
             requirementCode: before.requirementCode,
