@@ -2,43 +2,13 @@
 //   tsx scripts/db.ts migrate   apply pending migrations
 //   tsx scripts/db.ts prepare   migrate, upsert reference data, seed the demo once
 //   tsx scripts/db.ts seed      seed the demo now (idempotent)
-import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
-import { PrismaClient } from "@/generated/prisma/client";
-import { createPrismaClient } from "@/lib/core/db-adapter";
 import { env } from "@/lib/core/env";
 import { syncShippedReferentials } from "@/lib/referentials/store";
-import { applyMigrations } from "@/prisma/migrate.mjs";
 import { seedDemoCampaigns } from "@/prisma/seed/demo-campaigns";
 import { seedDemo, seedPlaces } from "@/prisma/seed/seed";
+import { withDatabase } from "./open-db";
 
 const DEMO_FLAG = "demo.seededAt";
-
-async function withDatabase<T>(run: (db: PrismaClient, migrate: () => Promise<string[]>) => Promise<T>): Promise<T> {
-  if (env.postgresUrl) {
-    const client = new pg.Client({ connectionString: env.postgresUrl });
-    await client.connect();
-    const db = createPrismaClient(env.postgresUrl, "");
-    try {
-      return await run(db, () =>
-        applyMigrations({ exec: (sql) => client.query(sql), query: (sql, params) => client.query(sql, params) }),
-      );
-    } finally {
-      await db.$disconnect();
-      await client.end();
-    }
-  }
-  mkdirSync(env.pgliteDir, { recursive: true });
-  const pglite = new PGlite(env.pgliteDir);
-  const db = createPrismaClient(undefined, pglite);
-  try {
-    return await run(db, () => applyMigrations(pglite));
-  } finally {
-    await db.$disconnect();
-    await pglite.close();
-  }
-}
 
 // Demo data is seeded on the embedded database by default, and on PostgreSQL only when asked.
 const demoWanted = () => (process.env.SOCLE_DEMO ?? (env.postgresUrl ? "0" : "1")) === "1";

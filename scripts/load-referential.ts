@@ -4,45 +4,21 @@
 // (exit 1). Then imports it and prints what changed since the version loaded before it. Loading the
 // same version again with the same content is a no-op; with other content it is refused (exit 1).
 // With the embedded database, stop the server first: PGlite allows one process per data folder.
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
-import { PrismaClient } from "@/generated/prisma/client";
-import { createPrismaClient } from "@/lib/core/db-adapter";
+import type { PrismaClient } from "@/generated/prisma/client";
 import { env } from "@/lib/core/env";
 import { isAppError } from "@/lib/core/errors";
 import type { TReferentialDiff } from "@/lib/referentials/diff";
 import { loadReferentialFile, REFERENTIALS_DIR } from "@/lib/referentials/load-file";
 import { formatParseErrors, parseReferential, type TParseResult } from "@/lib/referentials/parse";
 import { importReferentialVersion } from "@/lib/referentials/store";
-import { applyMigrations } from "@/prisma/migrate.mjs";
+import { withDatabase } from "./open-db";
 
-async function withDatabase<T>(run: (db: PrismaClient) => Promise<T>): Promise<T> {
-  if (env.postgresUrl) {
-    const client = new pg.Client({ connectionString: env.postgresUrl });
-    await client.connect();
-    const db = createPrismaClient(env.postgresUrl, "");
-    try {
-      await applyMigrations({ exec: (sql) => client.query(sql), query: (sql, params) => client.query(sql, params) });
-      return await run(db);
-    } finally {
-      await db.$disconnect();
-      await client.end();
-    }
-  }
-  mkdirSync(env.pgliteDir, { recursive: true });
-  const pglite = new PGlite(env.pgliteDir);
-  const db = createPrismaClient(undefined, pglite);
-  try {
-    await applyMigrations(pglite);
-    return await run(db);
-  } finally {
-    await db.$disconnect();
-    await pglite.close();
-  }
-}
+/** The database, migrated first. */
+const withMigratedDatabase = <T>(run: (db: PrismaClient) => Promise<T>) =>
+  withDatabase(async (db, migrate) => (await migrate(), run(db)));
 
 /**
  * A file inside data/referentials must also be named `<id>/<version>.yaml` (the start-up sync loads
@@ -92,7 +68,7 @@ async function main(args: string[]): Promise<number> {
   }
   const referential = result.referential;
   const where = env.postgresUrl ? "PostgreSQL" : `PGlite (${env.pgliteDir})`;
-  return withDatabase(async (db) => {
+  return withMigratedDatabase(async (db) => {
     const imported = await importReferentialVersion(db, null, referential);
     if (imported.status === "unchanged") {
       console.log(

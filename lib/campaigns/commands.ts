@@ -11,7 +11,18 @@ import type { CampaignInput } from "./schemas";
 // A campaign pins one referential version: once an establishment has started its assessment, the
 // version no longer changes and that establishment can no longer be removed.
 
-const campaignSelect = {
+/** The campaign's own columns, from the form. */
+function campaignFields(input: CampaignInput) {
+  return {
+    name: input.name,
+    year: input.year,
+    referentialVersionId: input.referentialVersionId,
+    opensOn: utcDate(input.opensOn),
+    closesOn: utcDate(input.closesOn),
+  };
+}
+
+export const campaignSelect = {
   id: true,
   name: true,
   year: true,
@@ -76,11 +87,7 @@ export async function createCampaign(db: Db, actor: Actor, input: CampaignInput,
     await checkEstablishments(tx, input.establishmentIds);
     const created = await tx.campaign.create({
       data: {
-        name: input.name,
-        year: input.year,
-        referentialVersionId: input.referentialVersionId,
-        opensOn: utcDate(input.opensOn),
-        closesOn: utcDate(input.closesOn),
+        ...campaignFields(input),
         establishments: {
           createMany: { data: input.establishmentIds.map((establishmentId) => ({ establishmentId })) },
         },
@@ -153,13 +160,7 @@ export async function updateCampaign(
 
     const after = await tx.campaign.update({
       where: { id: before.id },
-      data: {
-        name: input.name,
-        year: input.year,
-        referentialVersionId: input.referentialVersionId,
-        opensOn: utcDate(input.opensOn),
-        closesOn: utcDate(input.closesOn),
-      },
+      data: campaignFields(input),
       select: campaignSelect,
     });
     if (removed.length > 0)

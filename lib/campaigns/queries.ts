@@ -3,6 +3,7 @@ import { assertAdmin } from "@/lib/admin/guard";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/core/db";
 import { notFound } from "@/lib/core/errors";
+import { campaignSelect } from "./commands";
 
 // The admin's campaign reads: each asserts platform.manage first (NOT_FOUND otherwise).
 // "Assessments started" counts establishments, not revisions: a reopened assessment keeps its
@@ -41,12 +42,7 @@ export async function getAdminCampaign(db: Db, actor: Actor, campaignId: string)
   const campaign = await db.campaign.findUnique({
     where: { id: campaignId },
     select: {
-      id: true,
-      name: true,
-      year: true,
-      referentialVersionId: true,
-      opensOn: true,
-      closesOn: true,
+      ...campaignSelect,
       establishments: { select: { establishmentId: true } },
       assessments: { where: { revision: 1 }, select: { establishmentId: true } },
     },

@@ -14,16 +14,9 @@ export const ACCEPTED_TYPES_TEXT =
   "PDF, images PNG, JPEG ou WebP, documents Word, Excel ou PowerPoint (y compris 97-2003), OpenDocument, texte ou CSV en UTF-8 ; 20 Mo maximum";
 
 /** One active link between a file and a requirement of an assessment. Dates are ISO strings. */
-export type EvidenceLinkView = {
+export type EvidenceLinkView = EvidenceLibraryEntry & {
   linkId: string;
-  evidenceId: string;
   requirementCode: string;
-  fileName: string;
-  mimeType: string;
-  size: number;
-  sha256: string;
-  uploadedByName: string | null;
-  uploadedAt: string;
   linkedByName: string | null;
   linkedAt: string;
 };
