@@ -3,6 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/core/db";
 import { notFound } from "@/lib/core/errors";
+import { establishmentListSelect } from "@/lib/establishments/queries";
 import { assertAdmin } from "./guard";
 
 // The admin's reads: every function asserts platform.manage first (NOT_FOUND otherwise), then reads
@@ -33,17 +34,7 @@ export async function listAdminEstablishments(db: Db, actor: Actor, filter: { re
   const [rows, total] = await Promise.all([
     db.establishment.findMany({
       where,
-      select: {
-        id: true,
-        finess: true,
-        name: true,
-        category: true,
-        departementCode: true,
-        disabled: true,
-        region: { select: { id: true, name: true } },
-        ght: { select: { id: true, name: true, supportEstablishmentId: true } },
-        _count: { select: { memberships: true } },
-      },
+      select: { ...establishmentListSelect, _count: { select: { memberships: true } } },
       orderBy: [{ departementCode: "asc" }, { name: "asc" }],
       take: 500,
     }),

@@ -5,7 +5,7 @@ import { establishmentScope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/core/db";
 import { notFound } from "@/lib/core/errors";
 
-const establishmentListSelect = {
+export const establishmentListSelect = {
   id: true,
   finess: true,
   name: true,

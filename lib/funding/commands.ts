@@ -4,28 +4,38 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/core/db";
 import { notFound } from "@/lib/core/errors";
 import { assertNoTwin, fundingParameterScope, resolveTarget } from "./access";
+import type { FundingParameterData } from "./compute";
 import type { FundingParameterInput } from "./schemas";
 
 // Funding assumptions: set, change, remove. Admin anywhere; a regional delegate for their region
 // and its establishments; anyone else NOT_FOUND with nothing written. Each change is audited in
 // its own transaction.
 
-export type FundingParameterView = {
+export type FundingParameterView = Omit<FundingParameterData, "setAt"> & {
   id: string;
   campaignId: string;
-  regionId: string | null;
-  establishmentId: string | null;
-  domainCode: string | null;
-  amountEuros: number;
-  assumption: string;
-  isExample: boolean;
   setById: string;
   setAt: string;
 };
 
+/** The row's columns: the checked target, the entered amount and assumption, who set them. */
+function parameterFields(
+  target: Awaited<ReturnType<typeof resolveTarget>>,
+  input: FundingParameterInput,
+  actor: Actor,
+) {
+  return {
+    ...target,
+    amountEuros: input.amountEuros,
+    assumption: input.assumption,
+    isExample: input.isExample,
+    setById: actor.id,
+  };
+}
+
 type Row = Omit<FundingParameterView, "setAt"> & { setAt: Date };
 const toView = (r: Row): FundingParameterView => ({ ...r, setAt: r.setAt.toISOString() });
-const select = {
+export const fundingParameterSelect = {
   id: true,
   campaignId: true,
   regionId: true,
@@ -48,14 +58,8 @@ export async function setFundingParameter(
     const target = await resolveTarget(tx, actor, input);
     await assertNoTwin(tx, target);
     const row = await tx.fundingParameter.create({
-      data: {
-        ...target,
-        amountEuros: input.amountEuros,
-        assumption: input.assumption,
-        isExample: input.isExample,
-        setById: actor.id,
-      },
-      select,
+      data: parameterFields(target, input, actor),
+      select: fundingParameterSelect,
     });
     const after = toView(row);
     await recordAudit(tx, {
@@ -81,22 +85,15 @@ export async function updateFundingParameter(
   return db.$transaction(async (tx) => {
     const before = await tx.fundingParameter.findFirst({
       where: { AND: [{ id }, fundingParameterScope(actor)] },
-      select,
+      select: fundingParameterSelect,
     });
     if (!before) throw notFound("Ce paramètre de financement");
     const target = await resolveTarget(tx, actor, input);
     await assertNoTwin(tx, target, id);
     const row = await tx.fundingParameter.update({
       where: { id },
-      data: {
-        ...target,
-        amountEuros: input.amountEuros,
-        assumption: input.assumption,
-        isExample: input.isExample,
-        setById: actor.id,
-        setAt: new Date(),
-      },
-      select,
+      data: { ...parameterFields(target, input, actor), setAt: new Date() },
+      select: fundingParameterSelect,
     });
     const after = toView(row);
     await recordAudit(tx, {
@@ -117,7 +114,7 @@ export async function deleteFundingParameter(db: Db, actor: Actor, id: string, r
   return db.$transaction(async (tx) => {
     const before = await tx.fundingParameter.findFirst({
       where: { AND: [{ id }, fundingParameterScope(actor)] },
-      select,
+      select: fundingParameterSelect,
     });
     if (!before) throw notFound("Ce paramètre de financement");
     await tx.fundingParameter.delete({ where: { id } });

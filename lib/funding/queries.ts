@@ -4,6 +4,7 @@ import { assessmentScope, establishmentScope, regionScope } from "@/lib/auth/sco
 import type { Db } from "@/lib/core/db";
 import { notFound } from "@/lib/core/errors";
 import { fundingParameterScope } from "./access";
+import { fundingParameterSelect } from "./commands";
 import type { FundingAtStakeInput } from "./compute";
 import { referentialOf } from "@/lib/referentials/referential-of";
 
@@ -43,15 +44,7 @@ export async function loadFundingInputs(db: Db, assessment: FundedAssessment): P
       campaignId: assessment.campaignId,
       OR: [{ establishmentId: establishment.id }, { establishmentId: null, regionId: establishment.regionId }],
     },
-    select: {
-      regionId: true,
-      establishmentId: true,
-      domainCode: true,
-      amountEuros: true,
-      assumption: true,
-      isExample: true,
-      setAt: true,
-    },
+    select: fundingParameterSelect,
   });
   if (parameters.length === 0) return null;
   const total = await db.establishment.aggregate({
@@ -83,16 +76,7 @@ export async function getFundingAdminView(db: Db, actor: Actor, regionId?: strin
         AND: [fundingParameterScope(actor), regionId ? { OR: [{ regionId }, { establishment: { regionId } }] } : {}],
       },
       select: {
-        id: true,
-        campaignId: true,
-        regionId: true,
-        establishmentId: true,
-        domainCode: true,
-        amountEuros: true,
-        assumption: true,
-        isExample: true,
-        setById: true,
-        setAt: true,
+        ...fundingParameterSelect,
         region: { select: { name: true } },
         establishment: { select: { name: true } },
       },
