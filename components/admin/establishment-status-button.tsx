@@ -1,18 +1,14 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
-import { sendJson } from "@/lib/core/client-fetch";
+import { useRefreshingSend } from "@/components/ui/use-refreshing-send";
 import type { EstablishmentDisable } from "@/lib/admin/schemas";
 
 type Props = Readonly<{ establishmentId: string; name: string; disabled: boolean }>;
 
 /** Disable (after confirmation) or re-enable: a flag, the establishment and its history stay. */
 export function EstablishmentStatusButton({ establishmentId, name, disabled }: Props) {
-  const router = useRouter();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, send } = useRefreshingSend();
 
   async function toggle() {
     if (
@@ -20,16 +16,8 @@ export function EstablishmentStatusButton({ establishmentId, name, disabled }: P
       !window.confirm(`Désactiver « ${name} » ? Ses membres n'y auront plus accès ; rien n'est supprimé.`)
     )
       return;
-    setSaving(true);
-    setError(null);
     const body: EstablishmentDisable = { disabled: !disabled };
-    const result = await sendJson(`/api/admin/establishments/${establishmentId}`, body, "PATCH");
-    setSaving(false);
-    if (!result.ok) {
-      setError(result.message);
-      return;
-    }
-    router.refresh();
+    await send(`/api/admin/establishments/${establishmentId}`, body, "PATCH");
   }
 
   return (

@@ -1,28 +1,16 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { sendJson } from "@/lib/core/client-fetch";
+import { useRefreshingSend } from "@/components/ui/use-refreshing-send";
 
 type Props = Readonly<{ userId: string; membershipId: string; description: string }>;
 
 /** Removes one role after confirmation; an error is announced next to the button. */
 export function MembershipRemoveButton({ userId, membershipId, description }: Props) {
-  const router = useRouter();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, send } = useRefreshingSend();
 
   async function remove() {
     if (!window.confirm(`Retirer le rôle « ${description} » ? La personne perd immédiatement cet accès.`)) return;
-    setSaving(true);
-    setError(null);
-    const result = await sendJson(`/api/admin/users/${userId}/memberships/${membershipId}`, {}, "DELETE");
-    setSaving(false);
-    if (!result.ok) {
-      setError(result.message);
-      return;
-    }
-    router.refresh();
+    await send(`/api/admin/users/${userId}/memberships/${membershipId}`, {}, "DELETE");
   }
 
   return (
