@@ -53,6 +53,7 @@ const BUILD_INPUTS = [
   "public",
   "generated",
   "proxy.ts",
+  "instrumentation.ts",
   "next.config.ts",
   "tsconfig.json",
   "package-lock.json",

@@ -62,18 +62,26 @@ export function prepareDatabase(env) {
 
 /**
  * One app process: `node .next/standalone/server.js` with PORT and HOSTNAME, as deploy/ runs it.
- * kill9() is the crash; stop() the ordinary end.
+ * kill9() is the crash; stop() the ordinary end. Resolves once it is started (ready() waits for it to answer).
  */
-export function startServer(name, port, env) {
+export async function startServer(name, port, env) {
+  // A server left on the port (an earlier run) would answer in this one's place.
+  const taken = await send(`http://127.0.0.1:${port}/login`).then(
+    () => true,
+    () => false,
+  );
+  check(!taken, `port ${port} is already in use: stop what listens there first`);
   const child = spawn(process.execPath, [standaloneServer], {
     cwd: path.dirname(standaloneServer),
     env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  children.add(child);
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
   const exited = new Promise((resolve) => child.once("exit", resolve));
+  exited.then(() => children.delete(child));
   const server = {
     name,
     url: `http://127.0.0.1:${port}`,
@@ -100,6 +108,12 @@ export function startServer(name, port, env) {
   };
   return server;
 }
+
+// Whatever ends this test process (a failed check included) ends the servers it started.
+const children = new Set();
+process.on("exit", () => {
+  for (const child of children) child.kill("SIGKILL");
+});
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

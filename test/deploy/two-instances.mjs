@@ -55,8 +55,8 @@ try {
   cleanup.push(() => sql.end());
 
   step(`Two instances (${ports.a}, ${ports.b}) and nginx (HTTPS ${ports.https}, HTTP ${ports.http})`);
-  const a = startServer("instance A", ports.a, shared);
-  const b = startServer("instance B", ports.b, shared);
+  const a = await startServer("instance A", ports.a, shared);
+  const b = await startServer("instance B", ports.b, shared);
   cleanup.push(
     () => a.stop(),
     () => b.stop(),
