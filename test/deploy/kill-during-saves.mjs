@@ -4,7 +4,9 @@
 // the last acknowledged version must succeed (nothing newer was stored) or get a 409 whose current
 // answer is newer and is one of the saves still in flight at the kill (committed, never answered).
 // An older version is a lost save. Runs on PGlite (its data folder) and, when DEPLOY_DATABASE_URL or
-// TEST_DATABASE_URL names a PostgreSQL server, on a fresh database there. Run by .ci/run:
+// TEST_DATABASE_URL names a PostgreSQL server, on a fresh database there. PGlite runs with
+// fsync=off: this shows that a save survives the crash of the process, not of the machine (README,
+// "Ce qui est garanti après un arrêt brutal"). Run by .ci/run:
 //   node test/deploy/kill-during-saves.mjs
 // Ports: DEPLOY_PORT_BASE + 4 (PGlite) and + 5 (PostgreSQL).
 import { randomBytes } from "node:crypto";
