@@ -10,6 +10,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The deployable: .next/standalone/server.js with only the node_modules it needs (deploy/, README).
+  output: "standalone",
   // PGlite ships WASM and data files: keep it out of the bundle and load it from node_modules.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@react-pdf/renderer"],
   async headers() {

@@ -3,7 +3,7 @@
 // process per data folder) → build if the sources changed → serve.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -53,6 +53,7 @@ const BUILD_INPUTS = [
   "public",
   "generated",
   "proxy.ts",
+  "instrumentation.ts",
   "next.config.ts",
   "tsconfig.json",
   "package-lock.json",
@@ -78,19 +79,23 @@ export function sourceFingerprint() {
   return hash.digest("hex");
 }
 
+/** The standalone server that `next build` writes (next.config.ts `output: "standalone"`): what deploy/ runs. */
+export const standaloneServer = path.join(root, ".next", "standalone", "server.js");
+
 export function ensureBuild(env) {
   const stamp = path.join(root, ".next", "socle-build-fingerprint");
   const fingerprint = sourceFingerprint();
-  if (
-    existsSync(stamp) &&
-    readFileSync(stamp, "utf8") === fingerprint &&
-    existsSync(path.join(root, ".next", "BUILD_ID"))
-  ) {
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint && existsSync(standaloneServer)) {
     console.log("▸ Build à jour.");
     return;
   }
   console.log("▸ Construction de l'application (next build)…");
   run(bin("next"), ["build"], env);
+  // The standalone folder holds the server and its traced node_modules only; the static assets and
+  // public/ are copied next to it, as Next documents (they are served by the same process).
+  const standalone = path.dirname(standaloneServer);
+  cpSync(path.join(root, "public"), path.join(standalone, "public"), { recursive: true });
+  cpSync(path.join(root, ".next", "static"), path.join(standalone, ".next", "static"), { recursive: true });
   writeFileSync(stamp, fingerprint);
 }
 
@@ -129,9 +134,10 @@ async function main() {
   ensureBuild({ ...env, NODE_ENV: "production" });
   const port = process.env.PORT ?? "3000";
   const url = `http://localhost:${port}`;
-  const server = spawn(bin("next"), ["start", "-p", port], {
+  // HOSTNAME is the standalone server's listen address; the shell's own HOSTNAME (the machine's name) must not leak in.
+  const server = spawn(process.execPath, [standaloneServer], {
     stdio: "inherit",
-    env: { ...env, NODE_ENV: "production" },
+    env: { ...env, NODE_ENV: "production", PORT: port, HOSTNAME: "0.0.0.0" },
   });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));

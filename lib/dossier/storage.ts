@@ -16,7 +16,7 @@ export const storageKeyForCode = (code: string) => `${code}.pdf`;
 
 export function dossierPath(storageKey: string, dir: string = defaultDossierDir()): string {
   if (!KEY.test(storageKey)) throw new Error("invalid dossier storage key");
-  return path.join(path.resolve(dir), storageKey);
+  return path.join(path.resolve(/*turbopackIgnore: true*/ dir), storageKey);
 }
 
 /** Writes the file under its key; refuses to replace an existing one. */
