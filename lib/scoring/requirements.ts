@@ -1,8 +1,8 @@
 import { isVisible } from "@/lib/assessments/answer-schemas";
-import type { TReferentialFile } from "@/lib/referentials/schemas";
-import { answerText, targetText } from "./answer-text";
+import { confidenceMarks, type TReferentialFile } from "@/lib/referentials/schemas";
+import { answerText, targetText, trajectoryText } from "./answer-text";
 import { requirementStatus } from "./status";
-import { expectationOf, targetYear } from "./targets";
+import { expectationOf, isDueIn, targetYear } from "./targets";
 import type { RequirementResult, ScoreAnswer } from "./types";
 
 // Every visible requirement of the referential, in the file's order, with its status and the words
@@ -25,16 +25,19 @@ export function evaluateRequirements(
     .map((requirement) => {
       const answer = answers.get(requirement.code);
       const expectation = expectationOf(requirement, year);
+      // A HospiConnect objective with no target for the chosen year is a trajectory that year.
+      const due = isDueIn(requirement, year);
       return {
         code: requirement.code,
         domain: requirement.domain,
         label: requirement.label,
         status: requirementStatus(requirement, answer, expectation),
-        blocking: requirement.blocking || alsoRequired.has(requirement.code),
+        blocking: due && (requirement.blocking || alsoRequired.has(requirement.code)),
         weight: requirement.weight,
         effort: requirement.effort ?? null,
-        confidence: requirement.confidence,
-        target: targetText(requirement, expectation),
+        marks: confidenceMarks(requirement),
+        provisional: requirement.provisional ?? null,
+        target: due ? targetText(requirement, expectation) : trajectoryText(requirement, year),
         answerText: answerText(requirement, answer),
         proofs: [...requirement.proofs],
         recommendedAction: requirement.recommendedAction,
