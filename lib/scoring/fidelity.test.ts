@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { canonicalHash } from "@/lib/referentials/canonical-hash";
-import { confidenceMarks } from "@/lib/referentials/schemas";
+import { diffReferentials } from "@/lib/referentials/diff";
+import {
+  confidenceMarks,
+  type TReferentialFile,
+  type TReferentialFileInput,
+  ZReferentialFile,
+} from "@/lib/referentials/schemas";
 import { allMet, loadShippedSync, unknown, value } from "@/test/scoring/kit";
 import { scoreAssessment } from "./score";
 import type { PrerequisiteGate } from "./types";
@@ -191,5 +197,30 @@ describe("[FIDELITY] HospiConnect 2026.2: only the mandatory objective blocks; 2
     const r12 = (v: string) => score("2028", { "1.2": value(v) }).requirements.find((r) => r.code === "1.2")!.status;
     expect(r12("automatic")).toBe("not_met");
     expect(r12("automatic_rpps")).toBe("met");
+  });
+});
+
+describe("[FIDELITY] a delegate's correction of a target is a new referential version", () => {
+  it("makes the confirmed target firm in the new version only; the diff names what changed", () => {
+    const corrected = structuredClone(socle) as TReferentialFileInput;
+    corrected.version = "2019.4";
+    const p13 = corrected.requirements.find((r) => r.code === "P1.3")!;
+    p13.answer = { type: "percentage", target: 95, comparator: ">=", computedFrom: "identity_repo" };
+    delete p13.provisional;
+    p13.confidence = { wording: "H", code: "L", target: "H" };
+    const parsed = ZReferentialFile.parse(corrected);
+    expect(
+      diffReferentials(socle, parsed)
+        .changed.find((c) => c.code === "P1.3")
+        ?.fields.map((f) => f.field),
+    ).toEqual(expect.arrayContaining(["answer", "confidence", "provisional"]));
+    const answers = (referential: TReferentialFile) => allMet(referential, { "P1.3": pct(92) });
+    // On 2019.3, 92 % against a provisional 90 %: "sous réserve". On the corrected 2019.4: firm, not met.
+    expect(scoreAssessment({ referential: socle, answers: answers(socle), options: {} }).verdict.status).toBe(
+      "reserved",
+    );
+    const { verdict } = scoreAssessment({ referential: parsed, answers: answers(parsed), options: {} });
+    expect(verdict.status).toBe("not_eligible");
+    expect(verdict.blockingMissing.map((r) => r.code)).toEqual(["P1.3"]);
   });
 });
