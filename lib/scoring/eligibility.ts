@@ -47,7 +47,8 @@ export function classify(requirements: readonly RequirementResult[]): {
   for (const r of requirements) {
     const satisfied = SATISFIED.has(r.status);
     const answered = r.status !== "unknown";
-    const targetIsProvisional = Boolean(r.provisional?.target) && answered && r.status !== "not_applicable";
+    const targetIsProvisional =
+      Boolean(r.provisional?.target) && answered && r.status !== "not_applicable" && !r.targetIndependent;
     const provisionalBlockingFlag = Boolean(r.provisional?.blocking);
     const what: ProvisionalItem["what"] = [];
     if (provisionalBlockingFlag) {

@@ -45,6 +45,13 @@ describe("[FIDELITY] HOP'EN socle 2019.3: provisional targets never decide alone
     expect(verdict.provisional.map((p) => p.code)).toEqual(["P1.3", "P1.4", "P3.2"]);
   });
 
+  it("names only the items a target could change: 100 % meets any target, 85 % may not", () => {
+    const { verdict } = score({ "P1.3": pct(100), "P1.4": pct(100), "P3.2": pct(85) });
+    expect(verdict.status).toBe("reserved");
+    expect(verdict.provisional.map((p) => p.code)).toEqual(["P3.2"]);
+    expect(verdict.headline).toBe("Prérequis atteints sous réserve des éléments provisoires de P3.2");
+  });
+
   it("a firm gap still decides: P2.1 not met is 'not yet', whatever the provisional items", () => {
     const { verdict } = score({ "P2.1": value("no"), "P1.3": pct(80) });
     expect(verdict.status).toBe("not_eligible");

@@ -54,6 +54,11 @@ export type RequirementResult = {
   marks: TConfidenceMarks;
   /** Reasons for what is Socle's proposal rather than a source's: target, proofs, blocking flag. */
   provisional: TProvisional | null;
+  /**
+   * True when no target the answer type allows could change the status (a share of 100 % against
+   * "≥ x %"): a provisional target then decides nothing and is not named in the verdict.
+   */
+  targetIndependent: boolean;
   /** What is expected, in words ("≥ 90 %", the year's target label), or null when the answer says it all. */
   target: string | null;
   answerText: string;
