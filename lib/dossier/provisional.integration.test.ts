@@ -1,4 +1,6 @@
 import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { loadActor } from "@/lib/auth/actor";
@@ -51,6 +53,10 @@ beforeAll(async () => {
   expect(payload.referential.version).toBe("2019.3");
   const { bytes } = await renderDossierPdf(payload, makeSeal("https://socle.test", null));
   text = pdfText(bytes);
+  // Kept for a look (pdftoppm): test-results/fidelity/demo-draft.pdf.
+  const artifacts = path.resolve("test-results", "fidelity");
+  mkdirSync(artifacts, { recursive: true });
+  writeFileSync(path.join(artifacts, "demo-draft.pdf"), bytes);
 }, 120_000);
 afterAll(() => t?.close());
 

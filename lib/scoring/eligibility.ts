@@ -154,40 +154,42 @@ function judgeUsageDomains(
     .map((domain) => {
       const own = requirements.filter((r) => r.domain === domain.code);
       const { firm, provisional } = classify(own);
-      const reasons = [...missingReasons(firm), ...provisional.map(provisionalReason)];
-      if (gateText) reasons.unshift(gateText);
       let status: VerdictStatus =
         firm.length || gateStatus === "not_eligible"
           ? "not_eligible"
           : provisional.length || gateStatus === "reserved"
             ? "reserved"
             : "eligible";
-      if (own.length === 0) {
-        status = "not_eligible";
-        reasons.push("Aucun indicateur de ce domaine dans cette version du référentiel.");
-      }
+      if (own.length === 0) status = "not_eligible";
+      // Provisional items are named only when they are what the verdict turns on.
+      const deciding = status === "reserved" ? provisional : [];
+      const reasons = [...missingReasons(firm), ...deciding.map(provisionalReason)];
+      if (gateText) reasons.unshift(gateText);
+      if (own.length === 0) reasons.push("Aucun indicateur de ce domaine dans cette version du référentiel.");
       const head =
         status === "eligible"
           ? "Éligible"
-          : status === "reserved"
-            ? reservedHeadline(
-                provisional.map((p) => p.code),
-                provisional.every((p) => SATISFIED.has(p.status)),
-                "Éligible",
-              )
-            : firm.length
-              ? headline(
-                  firm.map(() => "usage"),
-                  [],
+          : status === "reserved" && provisional.length === 0
+            ? "Sous réserve des prérequis du socle"
+            : status === "reserved"
+              ? reservedHeadline(
+                  provisional.map((p) => p.code),
+                  provisional.every((p) => SATISFIED.has(p.status)),
+                  "Éligible",
                 )
-              : "Pas encore éligible : prérequis du socle";
+              : firm.length
+                ? headline(
+                    firm.map(() => "usage"),
+                    [],
+                  )
+                : "Pas encore éligible : prérequis du socle";
       return {
         code: domain.code,
         title: domain.title,
         status,
         headline: head,
         blockingMissing: firm,
-        provisional,
+        provisional: deciding,
         reasons,
       };
     });
@@ -265,7 +267,8 @@ export function judgeEligibility(
     eligible: status === "eligible",
     headline: head,
     blockingMissing,
-    provisional,
+    // Named only when the verdict turns on them: with a firm gap, they would not change it.
+    provisional: status === "reserved" ? provisional : [],
     reasons,
     domains: [],
   };

@@ -55,6 +55,7 @@ describe("[FIDELITY] HOP'EN socle 2019.3: provisional targets never decide alone
   it("a firm gap still decides: P2.1 not met is 'not yet', whatever the provisional items", () => {
     const { verdict } = score({ "P2.1": value("no"), "P1.3": pct(80) });
     expect(verdict.status).toBe("not_eligible");
+    expect(verdict.provisional).toEqual([]); // they would not change it: not named
     expect(verdict.blockingMissing.map((r) => r.code)).toEqual(["P2.1"]);
     expect(verdict.headline).toBe("Pas encore éligible : 1 prérequis manque");
   });
@@ -156,6 +157,7 @@ describe("[FIDELITY] HOP'EN usage 2019.3: one verdict per domain, gated by the s
   it("a socle 'sous réserve' leaves the domain 'sous réserve' at best", () => {
     const { verdict } = score(["D2"], { ...gate("reserved"), provisional: ["P1.3"] });
     expect(verdict.domains[0]!.status).toBe("reserved");
+    expect(verdict.domains[0]!.headline).toBe("Sous réserve des prérequis du socle");
     expect(verdict.domains[0]!.reasons[0]).toContain("P1.3");
   });
 });
