@@ -30,8 +30,10 @@ export function AnswerCard({ requirement, ...rest }: Props) {
       }
       badges={
         <>
-          {requirement.blocking ? (
-            <span className="badge">{requirement.provisional?.blocking ? "Bloquant (provisoire)" : "Bloquant"}</span>
+          {requirement.provisional?.blocking ? (
+            <span className="badge badge-orange">Caractère bloquant provisoire</span>
+          ) : requirement.blocking ? (
+            <span className="badge">Bloquant</span>
           ) : null}
           <ConfidenceMarks confidence={requirement.confidence} />
         </>

@@ -24,8 +24,10 @@ export function GapItem({ gap, href, actionSlot }: Props) {
         ) : (
           <span className="badge badge-orange">À instruire</span>
         )}
-        {gap.blocking ? (
-          <span className="badge badge-red">{gap.provisional?.blocking ? "Bloquant (provisoire)" : "Bloquant"}</span>
+        {gap.provisional?.blocking ? (
+          <span className="badge badge-orange">Caractère bloquant provisoire</span>
+        ) : gap.blocking ? (
+          <span className="badge badge-red">Bloquant</span>
         ) : (
           <span className="badge badge-grey">Non bloquant</span>
         )}

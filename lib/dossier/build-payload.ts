@@ -230,7 +230,11 @@ export async function payloadFor(
       status: score.verdict.status,
       headline: score.verdict.headline,
       // The provisional items the verdict turns on, each with its reason (the page lists them apart).
-      reasons: [...score.verdict.reasons, ...score.verdict.provisional.map(provisionalReason)],
+      // (per usage domain, each domain's own reasons already name them).
+      reasons: [
+        ...score.verdict.reasons,
+        ...(score.verdict.domains.length ? [] : score.verdict.provisional.map(provisionalReason)),
+      ],
       domains: score.verdict.domains.map((d) => ({
         code: d.code,
         title: d.title,

@@ -135,7 +135,7 @@ function gateReason(gate: PrerequisiteGate | undefined, referentialId: string): 
   if (gate.status === "not_eligible")
     return `Prérequis du socle manquants${from} : ${gate.missing.join(", ") || "à instruire"}. Aucun domaine d'usage n'est éligible tant qu'ils ne sont pas remplis.`;
   if (gate.status === "reserved")
-    return `Prérequis du socle sous réserve${from} : ${gate.provisional.join(", ")} reposent sur des éléments provisoires.`;
+    return `Prérequis du socle sous réserve${from} : ${gate.provisional.join(", ")} ${gate.provisional.length > 1 ? "reposent" : "repose"} sur des éléments provisoires.`;
   return null;
 }
 
