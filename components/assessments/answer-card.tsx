@@ -1,9 +1,9 @@
 import type { ComponentProps } from "react";
 import type { TRequirement } from "@/lib/referentials/schemas";
+import { ConfidenceMarks } from "@/components/referentials/confidence-badge";
+import { ProvisionalNotes } from "@/components/referentials/provisional-notes";
 import { questionId, targetText } from "./answer-labels";
 import { AnswerEditor } from "./answer-editor";
-
-const CONFIDENCE_LABELS = { M: "Confiance moyenne", L: "À confirmer par la délégation" } as const;
 
 type Props = Omit<ComponentProps<typeof AnswerEditor>, "requirement" | "heading" | "badges" | "help"> &
   Readonly<{ requirement: TRequirement }>;
@@ -30,12 +30,12 @@ export function AnswerCard({ requirement, ...rest }: Props) {
       }
       badges={
         <>
-          {requirement.blocking ? <span className="badge">Bloquant</span> : null}
-          {requirement.confidence !== "H" ? (
-            <span className="badge badge-orange" title={requirement.confidenceNote ?? undefined}>
-              {CONFIDENCE_LABELS[requirement.confidence]}
-            </span>
+          {requirement.provisional?.blocking ? (
+            <span className="badge badge-orange">Caractère bloquant provisoire</span>
+          ) : requirement.blocking ? (
+            <span className="badge">Bloquant</span>
           ) : null}
+          <ConfidenceMarks confidence={requirement.confidence} />
         </>
       }
       help={
@@ -46,7 +46,9 @@ export function AnswerCard({ requirement, ...rest }: Props) {
             {requirement.proofs.length ? (
               <>
                 <p className="small" style={{ fontWeight: 600, marginBottom: 4 }}>
-                  Pièces justificatives attendues
+                  {requirement.provisional?.proofs
+                    ? "Pièces justificatives proposées par Socle"
+                    : "Pièces justificatives attendues"}
                 </p>
                 <ul className="small">
                   {requirement.proofs.map((p) => (
@@ -62,8 +64,10 @@ export function AnswerCard({ requirement, ...rest }: Props) {
           {target ? (
             <p className="small muted" style={{ margin: 0 }}>
               {target}
+              {requirement.provisional?.target ? " (cible provisoire)" : ""}
             </p>
           ) : null}
+          <ProvisionalNotes provisional={requirement.provisional} />
         </>
       }
     />

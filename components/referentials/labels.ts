@@ -1,4 +1,12 @@
-import type { TAnswerSpec, TConfidence, TDomainKind, TEligibilityRule, TProgramme } from "@/lib/referentials/schemas";
+import type {
+  TAnswerSpec,
+  TConfidenceMarks,
+  TDomainKind,
+  TEligibilityRule,
+  TMark,
+  TProgramme,
+  TProvisional,
+} from "@/lib/referentials/schemas";
 
 // French labels for referential content, shared by the admin's version page and diff view.
 
@@ -12,10 +20,23 @@ export function programmeLabel(programme: string): string {
   return PROGRAMME_LABELS[programme as TProgramme] ?? programme;
 }
 
-export const CONFIDENCE: Record<TConfidence, { label: string; text: string; badge: string }> = {
+export const CONFIDENCE: Record<TMark, { label: string; text: string; badge: string }> = {
   H: { label: "H", text: "Énoncé par une source", badge: "badge-green" },
   M: { label: "M", text: "Plusieurs sources concordent, formulation exacte non vue", badge: "badge-orange" },
   L: { label: "L", text: "Reconstitué ou déduit : à confirmer par un délégué régional", badge: "badge-red" },
+};
+
+/** The three things a requirement's confidence is about, in the order they are shown. */
+export const MARK_SUBJECTS: { key: keyof TConfidenceMarks; label: string }[] = [
+  { key: "wording", label: "Libellé" },
+  { key: "code", label: "Code" },
+  { key: "target", label: "Cible" },
+];
+
+export const PROVISIONAL_LABELS: Record<keyof TProvisional, string> = {
+  target: "Cible provisoire",
+  proofs: "Pièces proposées par Socle",
+  blocking: "Caractère bloquant provisoire",
 };
 
 export const DOMAIN_KIND_LABELS: Record<TDomainKind, string> = {
@@ -29,6 +50,7 @@ export const ELIGIBILITY_LABELS: Record<TEligibilityRule["kind"], string> = {
   all_blocking_met: "Toutes les exigences bloquantes affichées doivent être remplies",
   targets_of_year: "Chaque exigence est jugée sur la cible de l'année choisie",
   prerequisites_then_objectives: "Les prérequis d'abord, puis les objectifs",
+  per_usage_domain: "Un verdict par domaine d'usage choisi, après les prérequis du socle",
 };
 
 const COMPARATORS: Record<string, string> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<" };
@@ -74,6 +96,7 @@ export const FIELD_LABELS: Record<string, string> = {
   recommendedAction: "Action recommandée",
   confidence: "Confiance",
   confidenceNote: "Note de confiance",
+  provisional: "Éléments provisoires",
   showIf: "Condition d'affichage",
   mappings: "Correspondances",
   title: "Titre",

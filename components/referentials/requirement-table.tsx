@@ -1,5 +1,6 @@
 import type { TReferentialFile } from "@/lib/referentials/schemas";
-import { ConfidenceBadge } from "./confidence-badge";
+import { ConfidenceMarks } from "./confidence-badge";
+import { ProvisionalNotes } from "./provisional-notes";
 import { answerSummary, DOMAIN_KIND_LABELS } from "./labels";
 
 /** A version's domains, each with its requirements as a table: what is asked, how, and how sure we are. */
@@ -77,12 +78,13 @@ export function RequirementTable({ referential }: Readonly<{ referential: TRefer
                           {r.blocking ? <span className="badge">Bloquante</span> : <span className="muted">Non</span>}
                         </td>
                         <td>
-                          <ConfidenceBadge confidence={r.confidence} />
+                          <ConfidenceMarks confidence={r.confidence} />
                           {r.confidenceNote ? (
                             <p className="muted small" style={{ margin: "0.25rem 0 0" }}>
                               {r.confidenceNote}
                             </p>
                           ) : null}
+                          <ProvisionalNotes provisional={r.provisional} />
                         </td>
                       </tr>
                     ))

@@ -5,6 +5,10 @@ export function DomainBars({ domains, overall }: Readonly<{ domains: DomainScore
   return (
     <section className="card" aria-labelledby="domains-title">
       <h2 id="domains-title">Score par domaine</h2>
+      <p className="small" data-testid="score-note">
+        <strong>Indicateur interne à Socle</strong>, pas un critère du programme : les pondérations sont propres à Socle
+        et servent à prioriser. Le verdict ne dépend que des exigences bloquantes.
+      </p>
       <p className="small muted">
         Pondéré par le poids de chaque exigence : remplie compte 1, partielle 0,5 ; « non applicable » sort du calcul.
         Score global : <strong data-testid="overall-score">{overall === null ? "—" : `${overall} %`}</strong>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { ConfidenceBadge } from "@/components/referentials/confidence-badge";
+import { ConfidenceMarks } from "@/components/referentials/confidence-badge";
+import { ProvisionalNotes } from "@/components/referentials/provisional-notes";
 import type { Gap } from "@/lib/scoring/types";
 
 const EFFORT_LABELS = { low: "Effort faible", medium: "Effort moyen", high: "Effort important" } as const;
@@ -23,13 +24,15 @@ export function GapItem({ gap, href, actionSlot }: Props) {
         ) : (
           <span className="badge badge-orange">À instruire</span>
         )}
-        {gap.blocking ? (
+        {gap.provisional?.blocking ? (
+          <span className="badge badge-orange">Caractère bloquant provisoire</span>
+        ) : gap.blocking ? (
           <span className="badge badge-red">Bloquant</span>
         ) : (
           <span className="badge badge-grey">Non bloquant</span>
         )}
         {gap.effort ? <span className="badge badge-grey">{EFFORT_LABELS[gap.effort]}</span> : null}
-        {gap.confidence !== "H" ? <ConfidenceBadge confidence={gap.confidence} /> : null}
+        <ConfidenceMarks confidence={gap.marks} />
       </div>
       <dl
         className="small"
@@ -40,7 +43,10 @@ export function GapItem({ gap, href, actionSlot }: Props) {
         {gap.target ? (
           <>
             <dt className="muted">Attendu</dt>
-            <dd style={{ margin: 0 }}>{gap.target}</dd>
+            <dd style={{ margin: 0 }}>
+              {gap.target}
+              {gap.provisional?.target ? " (cible provisoire)" : ""}
+            </dd>
           </>
         ) : null}
         <dt className="muted">Action recommandée</dt>
@@ -58,6 +64,7 @@ export function GapItem({ gap, href, actionSlot }: Props) {
           </>
         ) : null}
       </dl>
+      <ProvisionalNotes provisional={gap.provisional} />
       <div className="row" style={{ marginTop: "0.75rem" }}>
         <Link href={href} className="small">
           {gap.kind === "missing" ? "Revoir la réponse" : "Répondre à la question"}

@@ -43,7 +43,11 @@ export function HistoryTable({
               </td>
               <td>
                 <span className={`badge ${e.verdict.eligible ? "badge-green" : "badge-orange"}`}>
-                  {e.verdict.eligible ? "Éligible" : "Pas encore éligible"}
+                  {e.verdict.eligible
+                    ? e.verdict.headline
+                    : e.verdict.status === "reserved"
+                      ? "Sous réserve"
+                      : "Pas encore éligible"}
                 </span>
                 {e.verdict.eligible ? null : (
                   <div className="small muted">{e.verdict.headline.replace(/^Pas encore éligible : /, "")}</div>

@@ -16,6 +16,10 @@ export function StatusCounts({ counts }: Readonly<{ counts: Record<RequirementSt
           </div>
         ))}
       </dl>
+      <p className="small muted" style={{ margin: "0.5rem 0 0" }}>
+        « {STATUS_LABELS.unknown} » (inconnu) : sans réponse, « je ne sais pas » ou réponse reprise de l&apos;an passé
+        pas encore confirmée.
+      </p>
     </section>
   );
 }

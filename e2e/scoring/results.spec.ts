@@ -49,7 +49,11 @@ test.describe("[SCORING] results and eligibility", () => {
       await expect(card.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
     }
     await page.goto(resultsUrl);
-    await expect(page.locator("#verdict-title")).toContainText("Éligible");
+    // The prerequisites are met, but P1.3, P1.4 and P3.2 are judged on targets Socle proposes: "sous réserve".
+    await expect(page.locator("#verdict-title")).toContainText("Prérequis atteints sous réserve");
+    await expect(page.getByTestId("verdict-provisional")).toContainText("P3.2");
+    await expect(page.getByTestId("verdict-provisional")).toContainText("cible provisoire");
+    await expect(page.getByTestId("score-note")).toContainText("Indicateur interne à Socle");
     await page.screenshot({ path: "test-results/screenshots/results-eligible.png", fullPage: true });
   });
 

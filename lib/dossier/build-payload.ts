@@ -7,6 +7,8 @@ import { fundingAtStake } from "@/lib/funding/compute";
 import { loadFundingInputs } from "@/lib/funding/queries";
 import { scoreAssessment } from "@/lib/scoring";
 import { loadCoverage } from "@/lib/scoring/coverage-query";
+import { provisionalReason } from "@/lib/scoring/eligibility";
+import { loadPrerequisiteGate } from "@/lib/scoring/prerequisites-query";
 import { PROGRAMME_LABELS } from "./format";
 import type {
   DossierAction,
@@ -139,7 +141,12 @@ export async function payloadFor(
     options: assessment.options,
     answers,
   });
-  const score = scoreAssessment({ referential, answers, options: assessment.options, coverage });
+  const prerequisites = await loadPrerequisiteGate(db, null, {
+    establishmentId: assessment.establishmentId,
+    year: assessment.campaign.year,
+    referential,
+  });
+  const score = scoreAssessment({ referential, answers, options: assessment.options, coverage, prerequisites });
 
   const { annexes, byEvidenceId } = annexesOf(
     links,
@@ -171,7 +178,8 @@ export async function payloadFor(
           label: r.label,
           status: r.status,
           blocking: r.blocking,
-          confidence: r.confidence,
+          marks: r.marks,
+          provisional: r.provisional,
           target: r.target,
           answerText: r.answerText,
           comment: notes.length ? notes.join("\n") : null,
@@ -219,8 +227,21 @@ export async function payloadFor(
     attestation: attestationOf(assessment.attestation),
     verdict: {
       eligible: score.verdict.eligible,
+      status: score.verdict.status,
       headline: score.verdict.headline,
-      reasons: [...score.verdict.reasons],
+      // The provisional items the verdict turns on, each with its reason (the page lists them apart).
+      // (per usage domain, each domain's own reasons already name them).
+      reasons: [
+        ...score.verdict.reasons,
+        ...(score.verdict.domains.length ? [] : score.verdict.provisional.map(provisionalReason)),
+      ],
+      domains: score.verdict.domains.map((d) => ({
+        code: d.code,
+        title: d.title,
+        status: d.status,
+        headline: d.headline,
+        reasons: [...d.reasons],
+      })),
       blockingMissing: score.verdict.blockingMissing.map((r) => ({ code: r.code, label: r.label })),
     },
     overall: score.overall,

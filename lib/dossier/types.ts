@@ -12,8 +12,10 @@ export type DossierRequirement = {
   label: string;
   status: DossierStatus;
   blocking: boolean;
-  /** Reliability of the referential's wording: H stated by a source, M several agree, L reconstructed. */
-  confidence: "H" | "M" | "L";
+  /** Reliability of the wording, the code and the target: H stated by a source, M several agree, L reconstructed. */
+  marks: { wording: "H" | "M" | "L"; code: "H" | "M" | "L"; target: "H" | "M" | "L" };
+  /** Socle's own proposals, with their reasons: a provisional target, proof list or blocking flag. */
+  provisional: { target?: string; proofs?: string; blocking?: string } | null;
   target: string | null;
   answerText: string;
   /** The answer's comment, and the justification of a "sans objet" or an override. */
@@ -86,8 +88,18 @@ export type DossierPayload = {
   attestation: DossierAttestation | null;
   verdict: {
     eligible: boolean;
+    /** "reserved": the verdict turns on provisional items ("sous réserve"). */
+    status: "eligible" | "reserved" | "not_eligible";
     headline: string;
     reasons: string[];
+    /** HOP'EN usage: one verdict per domain applied for; empty otherwise. */
+    domains: {
+      code: string;
+      title: string;
+      status: "eligible" | "reserved" | "not_eligible";
+      headline: string;
+      reasons: string[];
+    }[];
     blockingMissing: { code: string; label: string }[];
   };
   overall: number | null;

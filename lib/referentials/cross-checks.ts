@@ -167,6 +167,24 @@ function checkEligibility(ref: TReferentialFile): TIssue[] {
         },
       ];
     }
+    case "per_usage_domain": {
+      const option = ref.options.find((o) => o.key === rule.option);
+      if (option?.type !== "multi_choice")
+        return [
+          {
+            path: ["eligibility", "option"],
+            message: `La règle d'éligibilité lit l'option « ${rule.option} », qui doit exister et être à choix multiple.`,
+          },
+        ];
+      const usage = new Set(ref.domains.filter((d) => d.kind === "usage").map((d) => d.code));
+      return option.choices
+        .map((c, i) => ({ c, i }))
+        .filter(({ c }) => !usage.has(c.value))
+        .map(({ c, i }) => ({
+          path: ["options", ref.options.indexOf(option), "choices", i, "value"],
+          message: `« ${c.value} » n'est pas un domaine d'usage (kind: usage) : chaque choix doit nommer un domaine.`,
+        }));
+    }
     case "prerequisites_then_objectives": {
       const kinds = new Set(ref.domains.map((d) => d.kind));
       const issues = rule.coverage ? unknownCodes(rule.coverage.appliesTo, ["coverage", "appliesTo"]) : [];

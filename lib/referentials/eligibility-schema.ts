@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZCode, ZKey } from "./field-schemas";
+import { ZCode, ZKey, ZSlug } from "./field-schemas";
 
 // How an assessment turns into "eligible / not eligible", as data that the pure scoring module
 // interprets. Kept to a few kinds: a new programme should reuse one before a new kind is added.
@@ -14,7 +14,9 @@ const ZAllBlockingMet = z
 
 /**
  * HospiConnect: the establishment picks a target year (a single_choice option); each requirement is
- * judged against its `targetsByYear` entry for that year, blocking ones must all be met.
+ * judged against its `targetsByYear` entry for that year, blocking ones must all be met. A
+ * requirement whose `targetsByYear` has no entry for the chosen year is not due that year: it is
+ * shown as a trajectory and does not block (a 2026 campaign judges the 2026 objectives on their own).
  */
 const ZTargetsOfYear = z
   .object({
@@ -46,10 +48,25 @@ const ZPrerequisitesThenObjectives = z
   })
   .strict();
 
+/**
+ * HOP'EN usage: the money is paid per priority domain, so each domain chosen in `option` (a
+ * multi_choice whose values are domain codes) gets its own verdict. `prerequisites` names the
+ * referential whose verdict gates every domain: no domain is eligible while a prerequisite of the
+ * same establishment's assessment of that referential, in a campaign of the same year, is missing.
+ */
+const ZPerUsageDomain = z
+  .object({
+    kind: z.literal("per_usage_domain"),
+    option: ZKey,
+    prerequisites: ZSlug.optional(),
+  })
+  .strict();
+
 export const ZEligibilityRule = z.discriminatedUnion("kind", [
   ZAllBlockingMet,
   ZTargetsOfYear,
   ZPrerequisitesThenObjectives,
+  ZPerUsageDomain,
 ]);
 
 export type TCoverageRule = z.output<typeof ZCoverageRule>;

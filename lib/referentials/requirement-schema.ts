@@ -3,7 +3,31 @@ import { ZAnswerSpec } from "./answer-schema";
 import { ZCode, ZKey, ZSlug, ZText } from "./field-schemas";
 
 /** H: stated by a source; M: several sources agree; L: reconstructed, a delegate must confirm. */
-export const ZConfidence = z.enum(["H", "M", "L"]);
+export const ZMark = z.enum(["H", "M", "L"]);
+
+/**
+ * How sure Socle is of a requirement, split into what a single mark used to mix: the wording (the
+ * requirement says what the source says), the code (P1.3 is the official code) and the target (what
+ * counts as met). Files before 2019.3/2026.2/2025.2 carry one mark for all three: it is still read
+ * (a string), and `confidenceMarks` spreads it over the three, which is what it meant.
+ */
+export const ZConfidenceMarks = z.object({ wording: ZMark, code: ZMark, target: ZMark }).strict();
+export const ZConfidence = z.union([ZMark, ZConfidenceMarks], {
+  error: "Confiance invalide : H, M ou L, ou { wording, code, target } avec H, M ou L chacun.",
+});
+
+/**
+ * What Socle proposes rather than what a source states, each with its reason. A provisional target
+ * or blocking flag never decides a verdict on its own (lib/scoring/eligibility.ts); a provisional
+ * proof list is Socle's suggestion of what to attach. Optional, with no default, so that the stored
+ * content (and the hash) of a file written before this field existed is unchanged.
+ */
+export const ZProvisional = z
+  .object({ target: ZText.optional(), proofs: ZText.optional(), blocking: ZText.optional() })
+  .strict()
+  .refine((p) => p.target !== undefined || p.proofs !== undefined || p.blocking !== undefined, {
+    message: "« provisional » doit nommer au moins un élément provisoire : target, proofs ou blocking.",
+  });
 export const ZEffort = z.enum(["low", "medium", "high"]);
 
 /**
@@ -50,14 +74,24 @@ export const ZRequirement = z
     recommendedAction: ZText,
     confidence: ZConfidence,
     confidenceNote: ZText.optional(),
+    provisional: ZProvisional.optional(),
     showIf: ZShowIf.optional(),
     mappings: z.array(ZMapping).default([]),
   })
   .strict();
 
+export type TMark = z.output<typeof ZMark>;
 export type TConfidence = z.output<typeof ZConfidence>;
+export type TConfidenceMarks = z.output<typeof ZConfidenceMarks>;
+export type TProvisional = z.output<typeof ZProvisional>;
 export type TEffort = z.output<typeof ZEffort>;
 export type TShowIf = z.output<typeof ZShowIf>;
 export type TMapping = z.output<typeof ZMapping>;
 export type TYearTarget = z.output<typeof ZYearTarget>;
 export type TRequirement = z.output<typeof ZRequirement>;
+
+/** The three marks of a requirement, whichever form its file used (one legacy mark counts for all three). */
+export function confidenceMarks(requirement: Pick<TRequirement, "confidence">): TConfidenceMarks {
+  const c = requirement.confidence;
+  return typeof c === "string" ? { wording: c, code: c, target: c } : c;
+}

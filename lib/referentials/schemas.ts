@@ -61,8 +61,29 @@ export type TReferentialFileInput = z.input<typeof ZReferentialFile>;
 
 export { ZAnswerSpec, ZComparator, ZComputedFrom } from "./answer-schema";
 export type { TAnswerSpec, TAnswerType, TComparator, TComputedFrom } from "./answer-schema";
-export { ZConfidence, ZEffort, ZMapping, ZRequirement, ZShowIf, ZYearTarget } from "./requirement-schema";
-export type { TConfidence, TEffort, TMapping, TRequirement, TShowIf, TYearTarget } from "./requirement-schema";
+export {
+  confidenceMarks,
+  ZConfidence,
+  ZConfidenceMarks,
+  ZEffort,
+  ZMapping,
+  ZMark,
+  ZProvisional,
+  ZRequirement,
+  ZShowIf,
+  ZYearTarget,
+} from "./requirement-schema";
+export type {
+  TConfidence,
+  TConfidenceMarks,
+  TEffort,
+  TMapping,
+  TMark,
+  TProvisional,
+  TRequirement,
+  TShowIf,
+  TYearTarget,
+} from "./requirement-schema";
 export { ZAssessmentOption } from "./option-schema";
 export type { TAssessmentOption } from "./option-schema";
 export { ZCoverageRule, ZEligibilityRule } from "./eligibility-schema";

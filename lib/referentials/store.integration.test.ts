@@ -22,7 +22,10 @@ let t: TestDb;
 let db: PrismaClient;
 let admin: Actor;
 let director: Actor;
-const SOCLE_FILE = path.join(REFERENTIALS_DIR, "hopen-socle", "2019.2.yaml");
+// The latest shipped HOP'EN socle version, and the next number a correction would take.
+const LATEST = "2019.3";
+const NEXT = "2019.4";
+const SOCLE_FILE = path.join(REFERENTIALS_DIR, "hopen-socle", `${LATEST}.yaml`);
 const RID = "req-referentials-test";
 
 async function actor(email: string): Promise<Actor> {
@@ -88,7 +91,11 @@ describe("[REFERENTIALS] shipped files into the database", () => {
     const lines: string[] = [];
     const synced = await syncShippedReferentials(db, { log: (line) => lines.push(line) });
     expect(synced).toHaveLength(files.length);
-    expect(synced.every((s) => s.status === "created" && s.diff === null)).toBe(true);
+    // Created in version order: the first version of a referential has no diff, the next ones one each.
+    expect(synced.every((s) => s.status === "created" && (s.previous === null) === (s.diff === null))).toBe(true);
+    expect(synced.find((s) => s.referentialId === "hopen-socle" && s.version === LATEST)?.previous?.version).toBe(
+      "2019.2",
+    );
     expect(lines).toHaveLength(files.length);
     expect(lines.find((l) => l.includes("hopen-socle"))).toMatch(
       /Référentiel chargé : hopen-socle 2019\.2, 17 exigences/,
@@ -122,7 +129,7 @@ describe("[REFERENTIALS] shipped files into the database", () => {
     const socle = await loadReferentialFile(SOCLE_FILE);
     if (!socle.ok) throw new Error("socle");
     const result = await importReferentialVersion(db, admin, socle.referential, RID);
-    expect(result).toMatchObject({ status: "unchanged", versionId: (await socleVersion("2019.2")).id, diff: null });
+    expect(result).toMatchObject({ status: "unchanged", versionId: (await socleVersion(LATEST)).id });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -133,17 +140,17 @@ describe("[REFERENTIALS] shipped files into the database", () => {
     await expectRefused(
       () => importReferentialVersion(db, admin, changed, RID),
       "LOCKED",
-      /^La version 2019\.2 de hopen-socle est publiée et ne peut plus être modifiée : chargez-la sous un nouveau numéro de version\.$/,
+      /^La version 2019\.3 de hopen-socle est publiée et ne peut plus être modifiée : chargez-la sous un nouveau numéro de version\.$/,
     );
-    const row = await socleVersion("2019.2");
+    const row = await socleVersion(LATEST);
     expect(JSON.stringify(row.content)).not.toContain("Libellé corrigé");
   });
 
-  it("[REFERENTIALS] loads 2019.3 (one label changed, one requirement removed): the diff lists exactly that, 2019.2 stays byte-identical", async () => {
-    const old = await socleVersion("2019.2");
+  it("[REFERENTIALS] loads the next version (one label changed, one requirement removed): the diff lists exactly that, the previous one stays byte-identical", async () => {
+    const old = await socleVersion(LATEST);
     const oldText = JSON.stringify(old.content);
     const next = await socleEdited((doc) => {
-      doc.setIn(["version"], "2019.3");
+      doc.setIn(["version"], NEXT);
       doc.setIn(
         ["requirements", 1, "label"],
         "Une cellule d'identitovigilance se réunit au moins une fois par trimestre",
@@ -155,7 +162,7 @@ describe("[REFERENTIALS] shipped files into the database", () => {
     const lastEvent = await db.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
     const result = await importReferentialVersion(db, admin, next, RID);
     expect(result.status).toBe("created");
-    expect(result.previous).toEqual({ id: old.id, version: "2019.2" });
+    expect(result.previous).toEqual({ id: old.id, version: LATEST });
     expect(result.diff).toEqual({
       added: [],
       removed: [expect.objectContaining({ code: "P1.2" })],
@@ -183,35 +190,35 @@ describe("[REFERENTIALS] shipped files into the database", () => {
       actorId: admin.id,
       requestId: RID,
       after: {
-        version: "2019.3",
-        previousVersion: "2019.2",
+        version: NEXT,
+        previousVersion: LATEST,
         diff: { added: [], removed: ["P1.2"], changed: [{ code: "P1.1", fields: ["label"] }] },
       },
     });
 
     const created = await db.referentialVersion.findUniqueOrThrow({ where: { id: result.versionId } });
-    expect(created).toMatchObject({ version: "2019.3", loadedById: admin.id, contentHash: canonicalHash(next) });
+    expect(created).toMatchObject({ version: NEXT, loadedById: admin.id, contentHash: canonicalHash(next) });
     expect(created.loadedAt.getTime()).toBeGreaterThan(old.loadedAt.getTime());
-    const after = await socleVersion("2019.2");
+    const after = await socleVersion(LATEST);
     expect(JSON.stringify(after.content)).toBe(oldText);
     expect(after).toEqual(old);
 
     // The admin's version page shows the same differences; 2019.2 itself has no earlier version.
     const view = await getVersionWithDiff(db, admin, result.versionId);
-    expect(view.previous?.version).toBe("2019.2");
+    expect(view.previous?.version).toBe(LATEST);
     expect(view.diff).toEqual(result.diff);
-    expect((await getVersionWithDiff(db, admin, old.id)).diff).toBeNull();
-    // Loading 2019.2 again is still a no-op, and says so.
+    expect((await getVersionWithDiff(db, admin, (await socleVersion("2019.2")).id)).diff).toBeNull();
+    // Loading the shipped version again is still a no-op, and says so.
     const socle = await loadReferentialFile(SOCLE_FILE);
     if (!socle.ok) throw new Error("socle");
     expect((await importReferentialVersion(db, null, socle.referential)).status).toBe("unchanged");
   });
 
   it("[REFERENTIALS] refuses a non-admin (NOT_FOUND) and a programme change of an existing referential; nothing written", async () => {
-    const next = await socleEdited((doc) => doc.setIn(["version"], "2019.4"));
+    const next = await socleEdited((doc) => doc.setIn(["version"], "2019.5"));
     await expectRefused(() => importReferentialVersion(db, director, next, RID), "NOT_FOUND", /introuvable/);
     const otherProgramme = await socleEdited((doc) => {
-      doc.setIn(["version"], "2019.5");
+      doc.setIn(["version"], "2019.6");
       doc.setIn(["programme"], "CARE");
     });
     await expectRefused(
@@ -241,7 +248,7 @@ describe("[REFERENTIALS] shipped files into the database", () => {
   it("[REFERENTIALS] the admin list shows every version with its campaign count; content reads are cached and frozen", async () => {
     const list = await listReferentialsForAdmin(db, admin);
     const socle = list.find((r) => r.id === "hopen-socle");
-    expect(socle?.versions.map((v) => v.version)).toEqual(["2019.3", "2019.2"]);
+    expect(socle?.versions.map((v) => v.version)).toEqual([NEXT, LATEST, "2019.2"]);
     expect(socle?.versions[0]).toMatchObject({ loadedBy: admin.name, campaigns: 0 });
     expect(socle?.versions[1]).toMatchObject({ loadedBy: null });
     await expect(listReferentialsForAdmin(db, director)).rejects.toMatchObject({ code: "NOT_FOUND" });

@@ -62,3 +62,11 @@ export function targetText(requirement: TRequirement, expectation: Expectation):
   }
   return null;
 }
+
+/** For a requirement not due in the chosen year: the first later target, as a trajectory. */
+export function trajectoryText(requirement: TRequirement, year: string | null): string | null {
+  const later = Object.entries(requirement.targetsByYear ?? {})
+    .filter(([y]) => year === null || y > year)
+    .sort(([a], [b]) => a.localeCompare(b))[0];
+  return later ? `Trajectoire, pas de cible en ${year} ; ${later[0]} : ${later[1].label}` : null;
+}

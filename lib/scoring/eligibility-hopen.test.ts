@@ -9,7 +9,15 @@ describe("[SCORING] HOP'EN socle: all_blocking_met with alsoRequire", () => {
 
   it("is eligible when every prerequisite and the QHN condition are met", () => {
     const result = score();
-    expect(result.verdict).toEqual({ eligible: true, headline: "Éligible", blockingMissing: [], reasons: [] });
+    expect(result.verdict).toEqual({
+      status: "eligible",
+      eligible: true,
+      headline: "Prérequis atteints",
+      blockingMissing: [],
+      provisional: [],
+      reasons: [],
+      domains: [],
+    });
     expect(result.overall).toBe(100);
     expect(result.gaps).toEqual([]);
   });

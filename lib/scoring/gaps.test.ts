@@ -38,7 +38,12 @@ describe("[SCORING] gaps", () => {
   });
 
   it("carries the proofs and recommended action", () => {
-    expect(gaps[0]).toMatchObject({ proofs: ["Preuve"], recommendedAction: "Agir.", confidence: "H", blocking: true });
+    expect(gaps[0]).toMatchObject({
+      proofs: ["Preuve"],
+      recommendedAction: "Agir.",
+      marks: { wording: "H", code: "H", target: "H" },
+      blocking: true,
+    });
   });
 });
 

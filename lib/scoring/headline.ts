@@ -1,4 +1,4 @@
-import type { TDomainKind } from "@/lib/referentials/schemas";
+import type { TDomainKind, TReferentialFile } from "@/lib/referentials/schemas";
 
 // The verdict's one-line headline in French: "Éligible", or "Pas encore éligible : 2 prérequis
 // manquent" naming the count with the right noun and agreement.
@@ -34,6 +34,25 @@ export function missingPhrase(kinds: readonly MissingKind[]): string {
     return n ? [countNoun(n, kind)] : [];
   });
   return `${joinFrench(parts)} ${kinds.length > 1 ? "manquent" : "manque"}`;
+}
+
+/**
+ * What "all met" means for this referential: a file made only of prerequisites and conditions (the
+ * HOP'EN socle) says the prerequisites are met, not that money is due ("Éligible" would claim more).
+ */
+export function positiveHeadline(referential: TReferentialFile): string {
+  const onlyPrerequisites = referential.domains.every((d) => d.kind === "prerequisite" || d.kind === "condition");
+  return onlyPrerequisites ? "Prérequis atteints" : "Éligible";
+}
+
+/**
+ * The verdict turns on provisional items: "Prérequis atteints sous réserve des éléments provisoires
+ * de P1.3 et P3.2" when they are all met, otherwise "Sous réserve : le verdict dépend de …".
+ */
+export function reservedHeadline(codes: readonly string[], allMet: boolean, positive: string): string {
+  const names = joinFrench(codes);
+  if (allMet) return `${positive} sous réserve des éléments provisoires de ${names}`;
+  return `Sous réserve : le verdict dépend d'éléments provisoires (${names})`;
 }
 
 export function headline(missing: readonly MissingKind[], pendingOptions: readonly string[]): string {

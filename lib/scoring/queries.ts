@@ -7,6 +7,7 @@ import { getAssessmentOrThrow } from "@/lib/assessments/access";
 import { loadAnswers } from "@/lib/assessments/answers";
 import { computeProgress } from "@/lib/assessments/progress";
 import { loadCoverage, toScoreAnswers } from "./coverage-query";
+import { loadPrerequisiteGate } from "./prerequisites-query";
 import { scoreAssessment } from "./score";
 import { referentialOf } from "@/lib/referentials/referential-of";
 
@@ -25,11 +26,17 @@ export async function getAssessmentResults(db: Db, actor: Actor, establishmentId
     options: assessment.options,
     answers,
   });
+  const prerequisites = await loadPrerequisiteGate(db, actor, {
+    establishmentId: assessment.establishmentId,
+    year: assessment.campaign.year,
+    referential: assessment.referential,
+  });
   const score = scoreAssessment({
     referential: assessment.referential,
     answers,
     options: assessment.options,
     coverage,
+    prerequisites,
   });
   const progress = computeProgress(assessment.referential, answers, assessment.options);
   return { assessment, score, progress, coverage: coverage ?? null };
@@ -83,7 +90,12 @@ export async function getEstablishmentHistory(db: Db, actor: Actor, establishmen
       establishmentId,
       ghtId: establishment.ghtId,
     });
-    const score = scoreAssessment({ ...input, coverage });
+    const prerequisites = await loadPrerequisiteGate(db, actor, {
+      establishmentId,
+      year: row.campaign.year,
+      referential: input.referential,
+    });
+    const score = scoreAssessment({ ...input, coverage, prerequisites });
     assessments.push({
       id: row.id,
       revision: row.revision,

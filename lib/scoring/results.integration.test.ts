@@ -65,7 +65,7 @@ describe("[SCORING] results of the HOP'EN assessment", () => {
       );
     }
     const { score } = await results(w.director);
-    expect(score.verdict).toMatchObject({ eligible: true, headline: "Éligible", blockingMissing: [] });
+    expect(score.verdict).toMatchObject({ eligible: true, headline: "Prérequis atteints", blockingMissing: [] });
     expect(score.overall).toBe(100);
   });
 

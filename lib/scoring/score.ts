@@ -9,12 +9,16 @@ export type {
   AssessmentScore,
   CoverageMember,
   DomainScore,
+  DomainVerdict,
   Gap,
+  PrerequisiteGate,
+  ProvisionalItem,
   RequirementResult,
   RequirementStatus,
   ScoreAnswer,
   ScoreInput,
   Verdict,
+  VerdictStatus,
 } from "./types";
 
 /**
@@ -34,6 +38,6 @@ export function scoreAssessment(input: ScoreInput): AssessmentScore {
     overall: weightedScore(requirements),
     counts: countStatuses(requirements),
     gaps: listGaps(requirements),
-    verdict: judgeEligibility(referential, requirements, options, coverage),
+    verdict: judgeEligibility(referential, requirements, options, coverage, input.prerequisites),
   };
 }

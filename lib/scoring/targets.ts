@@ -46,3 +46,12 @@ export function compare(value: number, comparator: TComparator, target: number):
       return value < target;
   }
 }
+
+/**
+ * Whether a requirement is judged in the chosen year. Without year targets, always; with them, only
+ * in a year they name: a 2026 campaign judges the 2026 objectives, the 2027 ones are a trajectory.
+ */
+export function isDueIn(requirement: TRequirement, year: string | null): boolean {
+  if (!year || !requirement.targetsByYear) return true;
+  return year in requirement.targetsByYear;
+}

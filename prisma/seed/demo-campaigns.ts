@@ -140,7 +140,7 @@ async function seedGhbsInventory(db: PrismaClient, establishmentId: string) {
 
 export async function seedDemoCampaigns(db: PrismaClient): Promise<void> {
   if (await db.campaign.count({ where: { name: { startsWith: "HOP'EN — prérequis" } } })) return;
-  const hopen = await version(db, "hopen-socle", "2019.2");
+  const hopen = await version(db, "hopen-socle", "2019.3");
   const content = referentialOf(hopen);
   const establishments = await db.establishment.findMany({
     where: { departementCode: { in: BRETAGNE_AND_PDL } },
@@ -164,9 +164,9 @@ export async function seedDemoCampaigns(db: PrismaClient): Promise<void> {
   const all = establishments.map((e) => e.id);
   const c2025 = await campaign("HOP'EN — prérequis 2025", 2025, hopen.id, [byName("Groupe hospitalier Bretagne Sud")]);
   const c2026 = await campaign("HOP'EN — prérequis 2026", 2026, hopen.id, all);
-  const care = await version(db, "care-d2", "2025.1");
+  const care = await version(db, "care-d2", "2025.2");
   await campaign("CaRE domaine 2 — sauvegardes et continuité 2026", 2026, care.id, all);
-  const hospiconnect = await version(db, "hospiconnect", "2026.1");
+  const hospiconnect = await version(db, "hospiconnect", "2026.2");
   await campaign("HospiConnect — 2026", 2026, hospiconnect.id, all);
 
   const codes = content.requirements.map((r) => r.code);

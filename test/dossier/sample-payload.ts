@@ -39,7 +39,13 @@ export function samplePayload(
         label: LABELS[i]!,
         status,
         blocking: r % 3 === 0,
-        confidence: (["H", "M", "L"] as const)[r % 3]!,
+        marks: {
+          wording: (["H", "M", "L"] as const)[r % 3]!,
+          code: (["L", "H", "M"] as const)[r % 3]!,
+          target: (["H", "L", "M"] as const)[r % 3]!,
+        },
+        provisional:
+          i === 4 ? { target: "Cible proposée par Socle, dans l'esprit d'Hôpital numérique : à confirmer." } : null,
         target: i === 4 ? "≥ 90 % des applications" : "Oui",
         answerText: ANSWERS[i]!,
         comment: r % 2 === 0 ? "Procès-verbal de la réunion du 12 mars : la cellule a examiné 14 signalements." : null,
@@ -88,6 +94,8 @@ export function samplePayload(
     },
     verdict: {
       eligible: false,
+      status: "not_eligible",
+      domains: [],
       headline: "Non éligible en l'état : 2 prérequis bloquants ne sont pas atteints",
       reasons: [
         "P2.1 : le plan de reprise n'a pas été testé.",

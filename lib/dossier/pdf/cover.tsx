@@ -74,7 +74,13 @@ function contents(payload: PageProps["payload"]): string[] {
 /** The first page's content (the page itself is drawn by the document). */
 export function Cover({ payload, seal }: PageProps) {
   const { establishment, verdict } = payload;
-  const tone = payload.isDraft ? COLORS.muted : verdict.eligible ? COLORS.green : COLORS.red;
+  const tone = payload.isDraft
+    ? COLORS.muted
+    : verdict.eligible
+      ? COLORS.green
+      : verdict.status === "reserved"
+        ? COLORS.orange
+        : COLORS.red;
   return (
     <>
       <View style={{ flexDirection: "row", alignItems: "center", marginTop: 6, marginBottom: 34 }}>

@@ -15,7 +15,7 @@ import {
   STATUS_ORDER,
 } from "../format";
 import type { ReactNode } from "react";
-import type { DossierDomain, DossierFunding, DossierPayload } from "../types";
+import type { DossierDomain, DossierFunding, DossierPayload, DossierRequirement } from "../types";
 import type { Block } from "./blocks";
 import type { TextMetrics } from "./metrics";
 import { type Styles, Text, View } from "./primitives";
@@ -123,12 +123,42 @@ function cell(m: TextMetrics, width: number, paragraphs: Maybe<Para>[]): Cell {
 
 // ─── 1. Summary ─────────────────────────────────────────────────────────────
 
+/** "Inconnu" is every answer that is not a firm one, not only "je ne sais pas". */
+export const STATUS_LEGEND =
+  "Statuts : « Atteint » la réponse satisfait la cible ; « Partiel » elle la satisfait en partie ; « Non atteint » elle ne la satisfait pas ; « Inconnu » sans réponse, réponse « je ne sais pas » ou réponse reprise de l'an passé pas encore confirmée ; « Sans objet » l'exigence ne s'applique pas, avec une justification.";
+
+/** The weights are Socle's own: the score helps to prioritise, the programme does not use it. */
+export const SCORE_NOTE =
+  "Score pondéré : indicateur interne à Socle, calculé avec des pondérations propres à Socle pour aider à prioriser ; ce n'est pas un critère du programme.";
+
+const MARKS: [keyof DossierRequirement["marks"], string][] = [
+  ["wording", "libellé"],
+  ["code", "code"],
+  ["target", "cible"],
+];
+
+const PROVISIONAL_NOTES: [keyof NonNullable<DossierRequirement["provisional"]>, string][] = [
+  ["target", "Cible provisoire"],
+  ["proofs", "Pièces proposées par Socle"],
+  ["blocking", "Caractère bloquant provisoire"],
+];
+
 export function summaryBlocks({ payload, m }: Ctx): Block[] {
   const { verdict } = payload;
-  const tone = payload.isDraft ? COLORS.muted : verdict.eligible ? COLORS.green : COLORS.red;
+  const tone = payload.isDraft
+    ? COLORS.muted
+    : verdict.eligible
+      ? COLORS.green
+      : verdict.status === "reserved"
+        ? COLORS.orange
+        : COLORS.red;
   const inner = CONTENT_WIDTH - 4 - 0.75 - 20;
   const headline = frTypo(verdict.headline);
-  const reasons = verdict.reasons.map(frTypo);
+  // HOP'EN usage: each domain applied for has its own verdict, listed first.
+  const reasons = [
+    ...verdict.domains.flatMap((d) => [`${d.code} — ${d.title} : ${d.headline}.`, ...d.reasons]),
+    ...verdict.reasons,
+  ].map(frTypo);
   const blocking = verdict.blockingMissing.map((r) => ({ code: r.code, label: frTypo(r.label) }));
   const verdictHeight =
     1.5 +
@@ -171,6 +201,7 @@ export function summaryBlocks({ payload, m }: Ctx): Block[] {
       ),
     },
     heading("scores-title", "Score par domaine", "h2", m),
+    paragraph("scores-note", SCORE_NOTE, m, { small: true, muted: true, keepWithNext: true }),
   ];
 
   const columns: Column[] = [
@@ -235,8 +266,9 @@ export function summaryBlocks({ payload, m }: Ctx): Block[] {
 
   blocks.push(heading("reading-title", "Lire ce dossier", "h2", m));
   const legend = [
-    "Statuts : « Atteint » la réponse satisfait la cible ; « Partiel » elle la satisfait en partie ; « Non atteint » elle ne la satisfait pas ; « Inconnu » l'établissement a répondu « je ne sais pas » ; « Sans objet » l'exigence ne s'applique pas, avec une justification.",
-    `Fiabilité de la formulation de l'exigence (« fiab. », sous son libellé) : H ${CONFIDENCE_LABELS.H} ; M ${CONFIDENCE_LABELS.M} ; L ${CONFIDENCE_LABELS.L}, signalée en orange.`,
+    STATUS_LEGEND,
+    `Fiabilité, sous le libellé de chaque exigence, en trois marques : « libellé » (la formulation), « code » (le code de l'exigence) et « cible » (ce qui compte comme atteint). H ${CONFIDENCE_LABELS.H} ; M ${CONFIDENCE_LABELS.M} ; L ${CONFIDENCE_LABELS.L}, signalée en orange.`,
+    "« Provisoire » : une cible, une liste de pièces ou un caractère bloquant que Socle propose faute de source, avec sa raison. Un élément provisoire ne décide jamais seul du verdict : le verdict est alors « sous réserve » et nomme ces éléments.",
     "Pièces : références des pièces justificatives listées en annexe (A1, A2…), avec leur empreinte SHA-256.",
   ];
   legend.forEach((text, i) => blocks.push(paragraph(`legend-${i}`, text, m, { small: true, muted: true })));
@@ -333,9 +365,20 @@ export function domainBlocks({ payload, m }: Ctx): Block[] {
       const labelText = frTypo(r.label);
       // The code in bold, then the label; under it, one small line: the target, the wording's
       // reliability (a low one in orange) and the blocking tag. All spans of the cell's one Text.
-      const low = r.confidence === "L";
-      const meta = `${r.target ? frTypo(`Cible : ${r.target}`) + " · " : ""}${low ? "" : `fiab. ${r.confidence}`}`;
-      const blocking = r.blocking ? " · PRÉREQUIS BLOQUANT" : "";
+      const target = r.target
+        ? frTypo(`Cible : ${r.target}${r.provisional?.target ? " (provisoire)" : ""}`) + " · "
+        : "";
+      // The three marks, "libellé H · code L · cible L": an L in orange.
+      const marks = MARKS.flatMap(([key, word], k): Piece[] => {
+        const mark = r.marks[key];
+        const text = `${k ? " · " : ""}${word} ${mark}`;
+        return [{ text, style: mark === "L" ? s.lowConfidence : s.smallMuted, bold: mark === "L" }];
+      });
+      const blocking = r.blocking ? ` · PRÉREQUIS BLOQUANT${r.provisional?.blocking ? " (PROVISOIRE)" : ""}` : "";
+      const notes = PROVISIONAL_NOTES.filter(([key]) => r.provisional?.[key]).map(([key, word]): Para => ({
+        type: "small",
+        spans: [{ text: frTypo(`${word} : ${r.provisional![key]}`), style: s.toConfirm }],
+      }));
       const evidence = r.evidence.length
         ? ` · ${r.evidence.length > 1 ? "pièces" : "pièce"} ${r.evidence.map((e) => e.annex).join(", ")}`
         : "";
@@ -345,11 +388,12 @@ export function domainBlocks({ payload, m }: Ctx): Block[] {
           {
             type: "small",
             spans: [
-              { text: meta, style: s.smallMuted },
-              low && { text: "fiab. L", style: s.lowConfidence, bold: true },
+              { text: `${target}fiab. `, style: s.smallMuted },
+              ...marks,
               blocking && { text: blocking, style: s.tag, type: "tag", bold: true },
             ],
           },
+          ...notes,
         ]),
         // The status, the answer and the evidence it rests on by annex reference, its comment, and
         // "to confirm" when carried over from last year.

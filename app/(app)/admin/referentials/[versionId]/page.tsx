@@ -7,6 +7,7 @@ import { param, requireAdmin } from "@/lib/admin/page-guard";
 import { db } from "@/lib/core/db";
 import { orNotFound } from "@/lib/core/or-not-found";
 import { getVersionWithDiff } from "@/lib/referentials/queries";
+import { confidenceMarks } from "@/lib/referentials/schemas";
 
 export const metadata: Metadata = { title: "Version de référentiel · Administration" };
 
@@ -30,7 +31,12 @@ export default async function ReferentialVersionPage({ params, searchParams }: P
   const loaded = LOADED[param((await searchParams).chargement) ?? ""];
   const { content } = version;
   const blocking = content.requirements.filter((r) => r.blocking).length;
-  const byConfidence = (c: "H" | "M" | "L") => content.requirements.filter((r) => r.confidence === c).length;
+  // A requirement counts under its weakest mark (wording, code or target).
+  const weakest = (r: (typeof content.requirements)[number]) => {
+    const m = confidenceMarks(r);
+    return [m.wording, m.code, m.target].includes("L") ? "L" : [m.wording, m.code, m.target].includes("M") ? "M" : "H";
+  };
+  const byConfidence = (c: "H" | "M" | "L") => content.requirements.filter((r) => weakest(r) === c).length;
   return (
     <div className="stack">
       <div className="page-header">
