@@ -2,7 +2,16 @@ import { NextResponse, type NextRequest } from "next/server";
 
 // Coarse redirect to the sign-in page when no session cookie is present. Never authorization:
 // every page and route checks the actor against the resource through lib/auth/scope.ts.
-const PUBLIC = [/^\/login/, /^\/verifier/, /^\/api\/auth\//, /^\/api\/verifier/, /^\/_next\//, /^\/favicon/];
+const PUBLIC = [
+  /^\/login/,
+  /^\/verifier/,
+  /^\/invitation\//,
+  /^\/connexion\//,
+  /^\/api\/auth\//,
+  /^\/api\/verifier/,
+  /^\/_next\//,
+  /^\/favicon/,
+];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

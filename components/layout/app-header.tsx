@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { signOut } from "@/lib/auth/config";
+import { providerLogoutUrl } from "@/lib/auth/sso/logout";
 import type { MembershipView } from "@/lib/auth/describe";
 
 type NavItem = { href: string; label: string };
@@ -10,7 +12,10 @@ export function AppHeader({ userName, memberships, nav }: AppHeaderProps) {
   const primary = memberships[0];
   async function signOutAction() {
     "use server";
-    await signOut({ redirectTo: "/login" });
+    // An SSO session also ends at the provider (read before the cookie is cleared).
+    const providerLogout = await providerLogoutUrl();
+    await signOut({ redirect: false });
+    redirect(providerLogout ?? "/login");
   }
   return (
     <header className="header">

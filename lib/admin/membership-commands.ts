@@ -21,7 +21,7 @@ const DUPLICATE = "Ce compte a déjà ce rôle sur ce périmètre.";
 type Scope = { establishmentId: string | null; ghtId: string | null; regionId: string | null };
 
 /** The one scope column the role needs, checked to exist (an establishment must also be enabled). */
-async function resolveScope(tx: Tx, input: MembershipInput): Promise<Scope> {
+export async function resolveScope(tx: Tx, input: MembershipInput): Promise<Scope> {
   const scope: Scope = { establishmentId: null, ghtId: null, regionId: null };
   if ("establishmentId" in input) {
     const establishment = await tx.establishment.findUnique({

@@ -42,11 +42,6 @@ export function id(required: string) {
     .max(LIMITS.id, { error: "Identifiant invalide." });
 }
 
-const ZPassword = z
-  .string({ error: "Saisissez un mot de passe." })
-  .min(LIMITS.passwordMin, { error: `Le mot de passe doit compter au moins ${LIMITS.passwordMin} caractères.` })
-  .max(LIMITS.passwordMax, { error: `Le mot de passe ne doit pas dépasser ${LIMITS.passwordMax} caractères.` });
-
 const ZTitle = z
   .string({ error: "La fonction doit être un texte." })
   .trim()
@@ -116,19 +111,6 @@ export const ZEstablishmentPatch = z.unknown().transform((value, ctx): Establish
 });
 
 // ─── People ────────────────────────────────────────────────────────────────
-
-export const ZUserCreate = strict({
-  email: z
-    .string({ error: "Saisissez l'adresse électronique." })
-    .trim()
-    .toLowerCase()
-    .max(LIMITS.email, { error: `L'adresse électronique ne doit pas dépasser ${LIMITS.email} caractères.` })
-    .pipe(z.email({ error: "Saisissez une adresse électronique valide." })),
-  name: text("Saisissez le nom de la personne.", "Le nom"),
-  title: ZTitle.optional(),
-  password: ZPassword,
-});
-export type UserCreate = z.output<typeof ZUserCreate>;
 
 export const ZUserUpdate = strict({
   name: text("Saisissez le nom de la personne.", "Le nom"),

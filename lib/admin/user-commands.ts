@@ -4,36 +4,12 @@ import { hashPassword } from "@/lib/auth/sign-in";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/core/db";
 import { notFound } from "@/lib/core/errors";
-import { assertAdmin, fieldError, withUniqueField } from "./guard";
-import type { UserCreate, UserUpdate } from "./schemas";
+import { assertAdmin, fieldError } from "./guard";
+import type { UserUpdate } from "./schemas";
 
-// Never the password hash: not selected, not audited, not returned.
+// Never the password hash: not selected, not audited, not returned. Accounts are created by an
+// invitation (lib/invitations): no admin ever chooses or knows a user's password.
 const userSelect = { id: true, email: true, name: true, title: true, disabled: true } as const;
-const EMAIL_TAKEN = "Un compte existe déjà avec cette adresse électronique.";
-
-export async function createUser(db: Db, actor: Actor, input: UserCreate, requestId: string) {
-  assertAdmin(actor);
-  const passwordHash = await hashPassword(input.password); // slow: outside the transaction
-  const run = db.$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } }))
-      throw fieldError("email", EMAIL_TAKEN, "CONFLICT");
-    const created = await tx.user.create({
-      data: { email: input.email, name: input.name, title: input.title || null, passwordHash },
-      select: userSelect,
-    });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "user.create",
-      entity: "User",
-      entityId: created.id,
-      before: null,
-      after: created,
-      requestId,
-    });
-    return created;
-  });
-  return withUniqueField(run, "email", EMAIL_TAKEN);
-}
 
 /** Disabling is a flag (the account can no longer sign in; its history stays). An admin cannot disable themself. */
 export async function updateUser(db: Db, actor: Actor, userId: string, input: UserUpdate, requestId: string) {

@@ -35,6 +35,8 @@ export const PERMISSIONS = {
   "region.read": ["regional_delegate", "ars_reviewer", "admin"],
   "region.funding": ["regional_delegate", "admin"],
   "platform.manage": ["admin"],
+  /** Invite people to work on an establishment's assessments (the director invites contributors). */
+  "establishment.invite": ["director"],
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -48,6 +50,9 @@ export const ROLE_SCOPE = {
   ars_reviewer: "regionId",
   admin: null,
 } as const satisfies Record<Role, "establishmentId" | "ghtId" | "regionId" | null>;
+
+/** The role a director invites people into: contributors, each with a function. */
+export const INVITED_BY_DIRECTOR = "contributor" satisfies Role;
 
 /** Roles held with a function (DSI, RSSI…). */
 export const ROLES_WITH_FUNCTION: readonly Role[] = ["contributor"];

@@ -17,6 +17,27 @@ const ZEnv = z.object({
     .optional(),
   /** "off": the dossier renderer uses its dependencies' public API only (lib/dossier/pdf/internals.ts). */
   SOCLE_DOSSIER_INTERNALS: z.enum(["on", "off"]).default("on"),
+  /** next-auth's own variable: the public address its callbacks are built on (SSO redirect URIs). */
+  AUTH_URL: z.url({ protocol: /^https?$/, error: "AUTH_URL doit être une adresse http(s)." }).optional(),
+  /** smtp://user:pass@host:port or smtps://…: invitations are mailed when set (always shown to the sender). */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL doit être une adresse smtp:// ou smtps://." }).optional(),
+  SMTP_FROM: z.string().min(3).default("Socle <ne-pas-repondre@socle.invalid>"),
+  /** "0" hides the password form: sign-in only through ProConnect / Pro Santé Connect. */
+  SOCLE_PASSWORD_SIGN_IN: z.enum(["0", "1"]).default("1"),
+  // SSO: each provider is on when its issuer, client id and secret are all set (see lib/auth/sso/providers.ts).
+  PROCONNECT_ISSUER: z.url({ error: "PROCONNECT_ISSUER doit être une adresse." }).optional(),
+  PROCONNECT_CLIENT_ID: z.string().min(1).optional(),
+  PROCONNECT_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The algorithm registered on ProConnect's partner portal for the ID token and userinfo. */
+  PROCONNECT_SIGNING_ALG: z.enum(["RS256", "ES256"]).default("RS256"),
+  PSC_ISSUER: z.url({ error: "PSC_ISSUER doit être une adresse." }).optional(),
+  PSC_CLIENT_ID: z.string().min(1).optional(),
+  PSC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** PSC's authorization endpoint is on another host than its issuer; derived from the issuer when unset. */
+  PSC_AUTHORIZATION_URL: z.url({ error: "PSC_AUTHORIZATION_URL doit être une adresse." }).optional(),
+  PSC_ID_TOKEN_ALG: z.enum(["RS256", "ES256"]).default("RS256"),
+  /** Set when PSC answers userinfo as a signed JWT; unset, plain JSON is expected. */
+  PSC_USERINFO_ALG: z.enum(["RS256", "ES256"]).optional(),
 });
 
 const parsed = ZEnv.safeParse(process.env);
@@ -25,6 +46,10 @@ if (!parsed.success) {
 }
 
 const raw = parsed.data;
+// An SSO provider compares the redirect URI of the token request with the authorization's one, to the
+// character. next-auth builds the first from AUTH_URL or the server's own address, which is not the
+// public one behind a proxy: the public address, when given, is what next-auth uses too.
+if (!raw.AUTH_URL && raw.SOCLE_PUBLIC_URL) process.env.AUTH_URL = raw.SOCLE_PUBLIC_URL;
 const dataDir = path.resolve(/*turbopackIgnore: true*/ raw.SOCLE_DATA_DIR);
 
 export const env = {
@@ -37,4 +62,42 @@ export const env = {
   authSecret: raw.AUTH_SECRET,
   publicOrigin: raw.SOCLE_PUBLIC_URL ? new URL(raw.SOCLE_PUBLIC_URL).origin : undefined,
   dossierInternals: raw.SOCLE_DOSSIER_INTERNALS === "on",
+  smtpUrl: raw.SMTP_URL,
+  smtpFrom: raw.SMTP_FROM,
+  passwordSignIn: raw.SOCLE_PASSWORD_SIGN_IN === "1",
+  proconnect: ssoSettings(
+    "ProConnect",
+    "PROCONNECT",
+    raw.PROCONNECT_ISSUER,
+    raw.PROCONNECT_CLIENT_ID,
+    raw.PROCONNECT_CLIENT_SECRET,
+    {
+      signingAlg: raw.PROCONNECT_SIGNING_ALG,
+    },
+  ),
+  psc: ssoSettings("Pro Santé Connect", "PSC", raw.PSC_ISSUER, raw.PSC_CLIENT_ID, raw.PSC_CLIENT_SECRET, {
+    authorizationUrl: raw.PSC_AUTHORIZATION_URL,
+    idTokenAlg: raw.PSC_ID_TOKEN_ALG,
+    userinfoAlg: raw.PSC_USERINFO_ALG,
+  }),
 };
+
+/** A provider is on only when its three variables are set; a partial set stops the start with a French message. */
+function ssoSettings<E extends object>(
+  label: string,
+  prefix: string,
+  issuer: string | undefined,
+  clientId: string | undefined,
+  clientSecret: string | undefined,
+  extra: E,
+) {
+  const set = [issuer, clientId, clientSecret].filter(Boolean).length;
+  if (set === 0) return undefined;
+  if (set < 3) {
+    throw new Error(
+      `Configuration invalide : ${label} demande ${prefix}_ISSUER, ${prefix}_CLIENT_ID et ${prefix}_CLIENT_SECRET ensemble.`,
+    );
+  }
+  // Issuers are compared exactly (ProConnect's has no trailing slash): a stray one is dropped here.
+  return { issuer: issuer!.replace(/\/+$/, ""), clientId: clientId!, clientSecret: clientSecret!, ...extra };
+}

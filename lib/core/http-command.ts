@@ -29,7 +29,8 @@ export function errorResponse(error: unknown, requestId: string = randomUUID()):
 export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!origin || !host || new URL(origin).host !== host) {
+  // "null" (an opaque origin: sandboxed frame, no-referrer page) is not a URL: refused, not a 500.
+  if (!origin || !host || !URL.canParse(origin) || new URL(origin).host !== host) {
     throw new AppError("FORBIDDEN", "Requête refusée : origine inconnue.");
   }
 }

@@ -15,6 +15,8 @@ export type DemoEstablishment = {
   serial: string; // two digits, unique per département
   activity: number; // yearly stays (demo figure)
   ght?: string; // GHT key
+  /** Fictitious (SIREN 265609999, "0999" as in the demo FINESS), Luhn-valid: what a ProConnect sign-in is matched on. */
+  siret?: string;
 };
 
 export const DEMO_GHTS = [
@@ -34,6 +36,7 @@ export const DEMO_ESTABLISHMENTS: DemoEstablishment[] = [
     departement: "56",
     serial: "01",
     activity: 98_000,
+    siret: "26560999900015",
   },
   {
     key: "saint-brieuc",

@@ -35,7 +35,11 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
       regionId: departements.get(e.departement)!,
       annualActivity: e.activity,
     };
-    const row = await db.establishment.upsert({ where: { finess }, create: { finess, ...data }, update: {} });
+    const row = await db.establishment.upsert({
+      where: { finess },
+      create: { finess, siret: e.siret ?? null, ...data },
+      update: {},
+    });
     establishmentIds.set(e.key, row.id);
   }
   const ghtIds = new Map<string, string>();

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -38,46 +38,21 @@ vi.mock("@/lib/auth/current", () => ({
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Route = { path: string; method: string; handler: Handler; kind: "json" | "upload" };
 
-const modules = {
-  "/api/admin/campaigns": await import("@/app/api/admin/campaigns/route"),
-  "/api/admin/campaigns/[campaignId]": await import("@/app/api/admin/campaigns/[campaignId]/route"),
-  "/api/admin/establishments": await import("@/app/api/admin/establishments/route"),
-  "/api/admin/establishments/[establishmentId]": await import("@/app/api/admin/establishments/[establishmentId]/route"),
-  "/api/admin/ghts": await import("@/app/api/admin/ghts/route"),
-  "/api/admin/ghts/[ghtId]": await import("@/app/api/admin/ghts/[ghtId]/route"),
-  "/api/admin/referentials": await import("@/app/api/admin/referentials/route"),
-  "/api/admin/regions": await import("@/app/api/admin/regions/route"),
-  "/api/admin/regions/[regionId]": await import("@/app/api/admin/regions/[regionId]/route"),
-  "/api/admin/users": await import("@/app/api/admin/users/route"),
-  "/api/admin/users/[userId]": await import("@/app/api/admin/users/[userId]/route"),
-  "/api/admin/users/[userId]/memberships": await import("@/app/api/admin/users/[userId]/memberships/route"),
-  "/api/admin/users/[userId]/memberships/[membershipId]":
-    await import("@/app/api/admin/users/[userId]/memberships/[membershipId]/route"),
-  "/api/assessments": await import("@/app/api/assessments/route"),
-  "/api/assessments/[assessmentId]/actions": await import("@/app/api/assessments/[assessmentId]/actions/route"),
-  "/api/assessments/[assessmentId]/actions/[actionId]":
-    await import("@/app/api/assessments/[assessmentId]/actions/[actionId]/route"),
-  "/api/assessments/[assessmentId]/answers": await import("@/app/api/assessments/[assessmentId]/answers/route"),
-  "/api/assessments/[assessmentId]/assignments": await import("@/app/api/assessments/[assessmentId]/assignments/route"),
-  "/api/assessments/[assessmentId]/evidence": await import("@/app/api/assessments/[assessmentId]/evidence/route"),
-  "/api/assessments/[assessmentId]/evidence/links":
-    await import("@/app/api/assessments/[assessmentId]/evidence/links/route"),
-  "/api/assessments/[assessmentId]/evidence/links/[linkId]":
-    await import("@/app/api/assessments/[assessmentId]/evidence/links/[linkId]/route"),
-  "/api/assessments/[assessmentId]/options": await import("@/app/api/assessments/[assessmentId]/options/route"),
-  "/api/assessments/[assessmentId]/reopen": await import("@/app/api/assessments/[assessmentId]/reopen/route"),
-  "/api/assessments/[assessmentId]/share": await import("@/app/api/assessments/[assessmentId]/share/route"),
-  "/api/assessments/[assessmentId]/submit": await import("@/app/api/assessments/[assessmentId]/submit/route"),
-  "/api/establishments/[establishmentId]/inventory":
-    await import("@/app/api/establishments/[establishmentId]/inventory/route"),
-  "/api/establishments/[establishmentId]/inventory/[applicationId]":
-    await import("@/app/api/establishments/[establishmentId]/inventory/[applicationId]/route"),
-  "/api/establishments/[establishmentId]/inventory/import":
-    await import("@/app/api/establishments/[establishmentId]/inventory/import/route"),
-  "/api/funding/parameters": await import("@/app/api/funding/parameters/route"),
-  "/api/funding/parameters/[parameterId]": await import("@/app/api/funding/parameters/[parameterId]/route"),
-  "/api/verifier": await import("@/app/api/verifier/route"),
-} as Record<string, Record<string, unknown>>;
+// Every route file under app/api is found on disk, so a new route is fuzzed without editing this list.
+// Left out: next-auth's own sign-in route and the SSO redirects (GET only, no body).
+const EXCLUDED = new Set(["/api/auth/[...nextauth]"]);
+const routeFiles = readdirSync(path.join("app", "api"), { recursive: true, encoding: "utf8" })
+  .filter((file) => path.basename(file) === "route.ts")
+  .map((file) => "/api/" + path.dirname(file).split(path.sep).join("/"))
+  .filter((routePath) => !EXCLUDED.has(routePath))
+  .sort();
+const modules = Object.fromEntries(
+  await Promise.all(
+    routeFiles.map(
+      async (routePath) => [routePath, await import(path.resolve("app" + routePath, "route.ts"))] as const,
+    ),
+  ),
+) as Record<string, Record<string, unknown>>;
 
 // Multipart uploads; every other route reads JSON.
 const UPLOADS = new Set(["/api/assessments/[assessmentId]/evidence", "/api/verifier"]);

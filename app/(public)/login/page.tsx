@@ -2,7 +2,10 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
+import { SsoButtons } from "@/components/auth/sso-buttons";
 import { getActor } from "@/lib/auth/current";
+import { enabledSso } from "@/lib/auth/sso/providers";
+import { env } from "@/lib/core/env";
 
 export const metadata: Metadata = { title: "Connexion" };
 
@@ -15,7 +18,8 @@ function safeCallback(value: string | string[] | undefined): string {
 export default async function LoginPage({
   searchParams,
 }: Readonly<{ searchParams: Promise<Record<string, string | string[] | undefined>> }>) {
-  const callbackUrl = safeCallback((await searchParams).callbackUrl);
+  const query = await searchParams;
+  const callbackUrl = safeCallback(query.callbackUrl);
   if (await getActor()) redirect(callbackUrl);
   return (
     <main className="auth-page" id="contenu">
@@ -40,11 +44,38 @@ export default async function LoginPage({
       <section className="auth-panel">
         <h2>Connexion</h2>
         <p className="muted">Accès réservé aux établissements, aux délégations régionales FHF et aux ARS.</p>
-        <LoginForm callbackUrl={callbackUrl} />
+        <SignInMethods
+          callbackUrl={callbackUrl}
+          ssoError={typeof query.error === "string" && query.error !== "CredentialsSignin"}
+        />
         <p className="small muted" style={{ marginTop: "2rem" }}>
           Vous avez reçu un dossier ? <Link href="/verifier">Vérifier l&apos;authenticité d&apos;un dossier</Link>
         </p>
       </section>
     </main>
+  );
+}
+
+/** The configured SSO buttons, then the password form unless the installation switched it off. */
+function SignInMethods({ callbackUrl, ssoError }: Readonly<{ callbackUrl: string; ssoError: boolean }>) {
+  const providers = enabledSso();
+  return (
+    <>
+      {ssoError ? (
+        <div className="alert alert-error" role="alert" data-testid="sign-in-error">
+          <p style={{ margin: 0 }}>
+            La connexion par le fournisseur d&apos;identité n&apos;a pas abouti (annulée, expirée ou refusée). Aucun
+            compte n&apos;a été modifié : recommencez.
+          </p>
+        </div>
+      ) : null}
+      <SsoButtons providers={providers} />
+      {providers.length > 0 && env.passwordSignIn ? (
+        <p className="muted small" style={{ margin: "1.25rem 0 0.5rem" }}>
+          ou avec votre adresse électronique et votre mot de passe :
+        </p>
+      ) : null}
+      {env.passwordSignIn ? <LoginForm callbackUrl={callbackUrl} /> : null}
+    </>
   );
 }

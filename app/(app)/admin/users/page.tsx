@@ -21,7 +21,7 @@ export default async function AdminUsersPage() {
           <h1 style={{ margin: 0 }}>Comptes</h1>
           <span className="spacer" />
           <Link className="btn" href="/admin/users/new">
-            Nouveau compte
+            Inviter une personne
           </Link>
         </div>
       </div>

@@ -52,6 +52,14 @@ export default async function EstablishmentPage({
           </div>
         </div>
       </div>
+      {can(actor, "establishment.invite", { establishmentId: establishment.id }) ? (
+        <Link href={`/establishments/${establishment.id}/invitations`} className="card card-link">
+          <span className="card-title">Contributeurs</span>
+          <p className="muted small" style={{ margin: "0.25rem 0 0" }}>
+            Invitez la DSI, le RSSI, le DPO : chacun active son compte par un lien personnel.
+          </p>
+        </Link>
+      ) : null}
       {canSeeInventory ? (
         <Link href={`/establishments/${establishment.id}/inventory`} className="card card-link">
           <span className="card-title">Inventaire des applications</span>

@@ -5,6 +5,10 @@ import { MembershipForm } from "@/components/admin/membership-form";
 import { MembershipRemoveButton } from "@/components/admin/membership-remove-button";
 import { ActiveBadge } from "@/components/admin/status-badge";
 import { UserEditForm } from "@/components/admin/user-edit-form";
+import { AccessStatusBadge } from "@/components/invitations/access-status";
+import { ReinviteButton } from "@/components/invitations/reinvite-button";
+import { SSO_LABELS, isSsoProvider } from "@/lib/auth/sso/identity";
+import { getAccountAccess } from "@/lib/invitations/queries";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { membershipGrants } from "@/lib/auth/permissions";
 import { getAdminOptions, getAdminUser } from "@/lib/admin/queries";
@@ -16,7 +20,11 @@ export const metadata: Metadata = { title: "Compte · Administration" };
 export default async function EditUserPage({ params }: Readonly<{ params: Promise<{ userId: string }> }>) {
   const { userId } = await params;
   const actor = await requireAdmin();
-  const [user, options] = await Promise.all([orNotFound(getAdminUser(db, actor, userId)), getAdminOptions(db, actor)]);
+  const [user, options, access] = await Promise.all([
+    orNotFound(getAdminUser(db, actor, userId)),
+    getAdminOptions(db, actor),
+    orNotFound(getAccountAccess(db, actor, userId)),
+  ]);
   const isSelf = user.id === actor.id;
   return (
     <div className="stack">
@@ -37,6 +45,24 @@ export default async function EditUserPage({ params }: Readonly<{ params: Promis
           defaults={{ name: user.name, title: user.title, disabled: user.disabled }}
           isSelf={isSelf}
         />
+      </div>
+      <div className="card stack" data-testid="account-access">
+        <div className="row">
+          <h2 style={{ margin: 0 }}>Accès</h2>
+          <AccessStatusBadge status={access.status} />
+        </div>
+        <ul style={{ margin: 0 }}>
+          <li>{access.hasPassword ? "Mot de passe choisi par la personne" : "Aucun mot de passe"}</li>
+          {access.ssoLinks.length === 0 ? <li>Aucune identité ProConnect ou Pro Santé Connect liée</li> : null}
+          {access.ssoLinks.map((l) => (
+            <li key={l.provider}>
+              Identité {isSsoProvider(l.provider) ? SSO_LABELS[l.provider] : l.provider} liée le{" "}
+              {l.createdAt.toLocaleDateString("fr-FR")}
+              {l.lastAcr ? ` · dernier niveau d'authentification : ${l.lastAcr}` : ""}
+            </li>
+          ))}
+        </ul>
+        {access.status !== "active" ? <ReinviteButton userId={user.id} name={user.name} /> : null}
       </div>
       <div className="card stack">
         <h2 style={{ margin: 0 }}>Rôles et rattachements</h2>
