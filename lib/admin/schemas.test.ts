@@ -38,4 +38,16 @@ describe("[ADMIN] schemas", () => {
       "Le nouveau mot de passe doit compter au moins 12 caractères.",
     ]);
   });
+
+  it("[ADMIN] a password past bcrypt's 72 UTF-8 bytes is refused, not cut", () => {
+    const accented = "é".repeat(37); // 37 characters, 74 bytes
+    for (const result of [
+      ZUserCreate.safeParse({ email: "x@y.fr", name: "X", password: accented }),
+      ZUserUpdate.safeParse({ name: "X", password: accented, disabled: false }),
+      ZUserUpdate.safeParse({ name: "X", password: "a".repeat(73), disabled: false }),
+    ]) {
+      expect(messages(result)[0]).toMatch(/trop long : 72 octets au plus/);
+    }
+    expect(ZUserUpdate.safeParse({ name: "X", password: "a".repeat(72), disabled: false }).success).toBe(true);
+  });
 });

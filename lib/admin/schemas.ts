@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ContributorFunction, EstablishmentCategory } from "@/generated/prisma/enums";
+import { BCRYPT_MAX_BYTES, PASSWORD_MIN, TOO_LONG, utf8Length, ZNewPassword } from "@/lib/auth/password-rules";
 import { ZFiness } from "@/lib/establishments/finess";
 
 // The admin's inputs, shared by the forms (zodResolver) and the route handlers (command()).
@@ -10,8 +11,7 @@ export const LIMITS = {
   name: 200,
   title: 120,
   email: 254,
-  passwordMin: 12,
-  passwordMax: 200,
+  passwordMin: PASSWORD_MIN,
   id: 64,
   activity: 10_000_000,
 } as const;
@@ -42,10 +42,8 @@ function id(required: string) {
     .max(LIMITS.id, { error: "Identifiant invalide." });
 }
 
-const ZPassword = z
-  .string({ error: "Saisissez un mot de passe." })
-  .min(LIMITS.passwordMin, { error: `Le mot de passe doit compter au moins ${LIMITS.passwordMin} caractères.` })
-  .max(LIMITS.passwordMax, { error: `Le mot de passe ne doit pas dépasser ${LIMITS.passwordMax} caractères.` });
+// bcrypt's 72 bytes, not a character count: lib/auth/password-rules.ts.
+const ZPassword = ZNewPassword;
 
 const ZTitle = z
   .string({ error: "La fonction doit être un texte." })
@@ -136,10 +134,10 @@ export const ZUserUpdate = strict({
   // Blank or absent: the password is kept.
   password: z
     .string({ error: "Le mot de passe doit être un texte." })
-    .max(LIMITS.passwordMax, { error: `Le mot de passe ne doit pas dépasser ${LIMITS.passwordMax} caractères.` })
     .refine((v) => v === "" || v.length >= LIMITS.passwordMin, {
       error: `Le nouveau mot de passe doit compter au moins ${LIMITS.passwordMin} caractères.`,
     })
+    .refine((v) => utf8Length(v) <= BCRYPT_MAX_BYTES, { error: TOO_LONG })
     .optional(),
   disabled: z.boolean({ error: "Indiquez si le compte est désactivé (vrai ou faux)." }),
 });
