@@ -42,6 +42,9 @@ export function AppHeader({ userName, memberships, nav }: AppHeaderProps) {
               <span className="header-user-role">Aucun rôle attribué</span>
             )}
           </div>
+          <Link className="btn btn-secondary btn-small" href="/account/password">
+            Mot de passe
+          </Link>
           <form action={signOutAction}>
             <button className="btn btn-secondary btn-small" type="submit">
               Se déconnecter

@@ -2,20 +2,16 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { getActor } from "@/lib/auth/current";
 
 export const metadata: Metadata = { title: "Connexion" };
 
-// Only same-site paths may follow a sign-in (no open redirect).
-function safeCallback(value: string | string[] | undefined): string {
-  const path = Array.isArray(value) ? value[0] : value;
-  return path && path.startsWith("/") && !path.startsWith("//") ? path : "/";
-}
-
 export default async function LoginPage({
   searchParams,
 }: Readonly<{ searchParams: Promise<Record<string, string | string[] | undefined>> }>) {
-  const callbackUrl = safeCallback((await searchParams).callbackUrl);
+  // Only same-site paths may follow a sign-in (no open redirect).
+  const callbackUrl = safeCallbackPath((await searchParams).callbackUrl);
   if (await getActor()) redirect(callbackUrl);
   return (
     <main className="auth-page" id="contenu">
