@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env";
+import { assertReadyToServe, parseEnv } from "./env";
 
 const SECRET = "x".repeat(32);
 const production = { NODE_ENV: "production", AUTH_SECRET: SECRET, SOCLE_PUBLIC_URL: "https://socle.example.fr" };
@@ -13,14 +13,18 @@ describe("[ENV] configuration", () => {
   });
 
   it("refuses to serve in production without AUTH_SECRET or SOCLE_PUBLIC_URL", () => {
-    expect(() => parseEnv({ ...production, AUTH_SECRET: undefined })).toThrow(/AUTH_SECRET .* obligatoire/);
-    expect(() => parseEnv({ ...production, SOCLE_PUBLIC_URL: undefined })).toThrow(/SOCLE_PUBLIC_URL est obligatoire/);
+    expect(() => assertReadyToServe({ ...production, AUTH_SECRET: undefined })).toThrow(/AUTH_SECRET .* obligatoire/);
+    expect(() => assertReadyToServe({ ...production, SOCLE_PUBLIC_URL: undefined })).toThrow(
+      /SOCLE_PUBLIC_URL est obligatoire/,
+    );
+    expect(() => assertReadyToServe(production)).not.toThrow();
     expect(parseEnv(production).publicOrigin).toBe("https://socle.example.fr");
   });
 
-  it("lets the demo serve without SOCLE_PUBLIC_URL, and the build run without secrets", () => {
-    expect(parseEnv({ ...production, SOCLE_PUBLIC_URL: undefined, SOCLE_DEMO: "1" }).demo).toBe(true);
-    expect(() => parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" })).not.toThrow();
+  it("lets the demo serve without SOCLE_PUBLIC_URL, and the build (or development) run without secrets", () => {
+    expect(() => assertReadyToServe({ ...production, SOCLE_PUBLIC_URL: undefined, SOCLE_DEMO: "1" })).not.toThrow();
+    expect(() => parseEnv({ NODE_ENV: "production" })).not.toThrow();
+    expect(() => assertReadyToServe({ NODE_ENV: "development" })).not.toThrow();
   });
 
   it("implies the demo only on PGlite in development, never on PostgreSQL", () => {

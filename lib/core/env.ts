@@ -5,8 +5,6 @@ import { z } from "zod";
 // bad value stops the build or the start instead of failing a request later.
 const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  // Set during `next build`: the production requirements below apply to the server, not the build.
-  NEXT_PHASE: z.string().optional(),
   // postgres://… selects PostgreSQL; nothing (or an empty value) selects the embedded PGlite.
   DATABASE_URL: z
     .string()
@@ -32,7 +30,7 @@ const ZEnv = z.object({
 
 export type Env = ReturnType<typeof parseEnv>;
 
-/** Validates an environment; throws one French message naming every problem. */
+/** Validates an environment's values; throws one French message naming every problem. */
 export function parseEnv(source: Record<string, string | undefined>) {
   const parsed = ZEnv.safeParse(source);
   if (!parsed.success) {
@@ -41,15 +39,6 @@ export function parseEnv(source: Record<string, string | undefined>) {
   const raw = parsed.data;
   // `npm run dev` on PGlite is a demo too; PostgreSQL never implies it.
   const demo = (raw.SOCLE_DEMO ?? (raw.NODE_ENV === "development" && !raw.DATABASE_URL ? "1" : "0")) === "1";
-  const serving = raw.NODE_ENV === "production" && raw.NEXT_PHASE !== "phase-production-build";
-  const missing: string[] = [];
-  if (serving && !raw.AUTH_SECRET) missing.push("AUTH_SECRET (au moins 32 caractères) est obligatoire en production.");
-  if (serving && !demo && !raw.SOCLE_PUBLIC_URL) {
-    missing.push(
-      "SOCLE_PUBLIC_URL est obligatoire en production : c'est l'adresse imprimée dans les dossiers scellés.",
-    );
-  }
-  if (missing.length) throw new Error(`Configuration invalide :\n✖ ${missing.join("\n✖ ")}`);
 
   const dataDir = path.resolve(/*turbopackIgnore: true*/ raw.SOCLE_DATA_DIR);
   return {
@@ -68,3 +57,21 @@ export function parseEnv(source: Record<string, string | undefined>) {
 }
 
 export const env = parseEnv(process.env);
+
+/**
+ * What a production server needs beyond valid values, checked when it starts (next.config.ts for
+ * `next start`, instrumentation.ts for every server, the standalone one included), not by
+ * `next build`, which may run where no secret is. The demo prints its own address in dossiers.
+ */
+export function assertReadyToServe(source: Record<string, string | undefined> = process.env): void {
+  const current = parseEnv(source);
+  if (current.nodeEnv !== "production") return;
+  const missing: string[] = [];
+  if (!current.authSecret) missing.push("AUTH_SECRET (au moins 32 caractères) est obligatoire en production.");
+  if (!current.demo && !current.publicOrigin) {
+    missing.push(
+      "SOCLE_PUBLIC_URL est obligatoire en production : c'est l'adresse imprimée dans les dossiers scellés.",
+    );
+  }
+  if (missing.length) throw new Error(`Configuration invalide :\n✖ ${missing.join("\n✖ ")}`);
+}
