@@ -18,6 +18,7 @@ const dirs = vi.hoisted(() => {
   const base = `${process.env.TMPDIR ?? "/tmp"}/socle-dossier-${globalThis.crypto.randomUUID()}`;
   process.env.SOCLE_DATA_DIR = `${base}/data`;
   process.env.EVIDENCE_DIR = `${base}/evidence`;
+  process.env.SOCLE_PUBLIC_URL = "https://socle.test"; // the address sealed dossiers print
   return {
     base,
     dossiers: `${base}/data/dossiers`,
@@ -39,12 +40,14 @@ vi.mock("@/lib/auth/current", () => ({ getActor: async () => dirs.actor, getRout
 const { getDossierPdf } = await import("./generate");
 const { openDossierBundle } = await import("./bundle");
 const { verifyByBytes, verifyByCode } = await import("./verify");
+const { describeVerifyResult } = await import("./verify-shared");
 const { handleVerifyRequest, VERIFY_LIMIT } = await import("./verify-request");
 const { listRegionDossiers } = await import("./queries");
 const { buildDossierPayload } = await import("./build-payload");
 const { formatVerificationCode } = await import("./seal");
 const { makeSeal, renderDossierPdf } = await import("./render");
 const dossierRoute = await import("@/app/api/assessments/[assessmentId]/dossier/route");
+const sealRoute = await import("@/app/api/assessments/[assessmentId]/dossier/seal/route");
 const bundleRoute = await import("@/app/api/assessments/[assessmentId]/dossier/bundle/route");
 const verifierRoute = await import("@/app/api/verifier/route");
 
@@ -194,10 +197,50 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** The director's seal command, as the browser would send it, here from a forged host. */
+const sealViaRoute = (actor: Actor, id = submittedId) => {
+  dirs.actor = actor;
+  return sealRoute.POST(
+    new Request(`http://evil.example/api/assessments/${id}/dossier/seal`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        origin: "http://evil.example",
+        host: "evil.example",
+        "x-forwarded-host": "evil.example",
+      },
+      body: "{}",
+    }),
+    { params: Promise.resolve({ assessmentId: id }) },
+  );
+};
+
 describe("[DOSSIER] generation of a submitted assessment", () => {
+  it("a download never seals: the submitted revision's PDF is refused (409) until sealed, nothing written", async () => {
+    for (const actor of [actors.director, actors.ars]) {
+      await expect(download(actor)).rejects.toMatchObject({ code: "CONFLICT", message: /pas encore scellé/ });
+    }
+    dirs.actor = actors.director;
+    const response = await dossierRoute.GET(new Request(`${ORIGIN}/api/assessments/${submittedId}/dossier`), {
+      params: Promise.resolve({ assessmentId: submittedId }),
+    });
+    expect(response.status).toBe(409);
+    expect(await db.dossier.count({ where: { assessmentId: submittedId } })).toBe(0);
+    // Only the director seals (the ARS and a contributor read it, they do not issue it).
+    for (const actor of [actors.ars, actors.contributor]) expect((await sealViaRoute(actor)).status).toBe(404);
+    expect(await db.dossier.count({ where: { assessmentId: submittedId } })).toBe(0);
+  });
+
   it("renders once, stores the PDF under <dataDir>/dossiers/<code>.pdf, and writes the row with its audit", async () => {
+    const sealed = await sealViaRoute(actors.director);
+    expect(sealed.status).toBe(200);
+    expect(await sealed.json()).toMatchObject({ sealedNow: true });
     const pdf = await download(actors.director);
-    expect(pdf.generated).toBe(true);
+    expect(pdf.generated).toBe(false);
+    // The QR code and the printed address are SOCLE_PUBLIC_URL's, never the request's (forged) host.
+    const text = pdfText(pdf.bytes);
+    expect(text).toContain("socle.test/verifier");
+    expect(text).not.toContain("evil.example");
     expect(pdf.isDraft).toBe(false);
     expect(pdf.fileName).toBe(`dossier-${finess}-campagne-2026.pdf`);
     expect(pdf.verificationCode).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{12}$/);
@@ -304,7 +347,35 @@ describe("[DOSSIER] public verification", () => {
       campaign: "Campagne 2026",
       submittedAt: "2026-06-30T10:00:00.000Z",
       generatedAt: pdf.generatedAt.toISOString(),
+      revision: 1,
+      supersededBy: null,
     });
+  });
+
+  it("says when the dossier has been superseded by a later revision, in preparation then submitted", async () => {
+    const pdf = await download(actors.director);
+    const first = await db.assessment.findUniqueOrThrow({ where: { id: submittedId } });
+    const later = await db.assessment.create({
+      data: { establishmentId: first.establishmentId, campaignId: first.campaignId, revision: 2, status: "draft" },
+    });
+    try {
+      const inPreparation = await verifyByBytes(db, pdf.bytes);
+      expect(inPreparation).toMatchObject({ authentic: true, supersededBy: { revision: 2, submittedAt: null } });
+      const message = describeVerifyResult(inPreparation, "file");
+      expect(message.tone).toBe("warning");
+      expect(message.lines[0]).toMatch(/révision plus récente \(révision 2\) est en préparation/);
+      await db.assessment.update({
+        where: { id: later.id },
+        data: { status: "submitted", submittedAt: new Date("2026-09-01T08:00:00Z") },
+      });
+      const replaced = await verifyByCode(db, pdf.verificationCode!);
+      expect(replaced).toMatchObject({ supersededBy: { revision: 2, submittedAt: "2026-09-01T08:00:00.000Z" } });
+      expect(describeVerifyResult(replaced, "code").lines[0]).toMatch(
+        /remplacé par une révision plus récente, la révision 2/,
+      );
+    } finally {
+      await db.assessment.delete({ where: { id: later.id } });
+    }
   });
 
   it("accepts the genuine bytes and refuses a copy with one byte changed", async () => {
@@ -328,7 +399,7 @@ describe("[DOSSIER] public verification", () => {
       new Request("http://socle.test/api/verifier", {
         method: "POST",
         body,
-        headers: { "x-forwarded-for": ip, ...(contentType ? { "content-type": contentType } : {}) },
+        headers: { "x-socle-peer": ip, ...(contentType ? { "content-type": contentType } : {}) },
       });
     const ok = await handleVerifyRequest(
       db,
@@ -344,7 +415,7 @@ describe("[DOSSIER] public verification", () => {
       new Request("http://socle.test/api/verifier", {
         method: "POST",
         body: form,
-        headers: { "x-forwarded-for": "10.0.0.1" },
+        headers: { "x-socle-peer": "10.0.0.1" },
       }),
     );
     expect(upload).toMatchObject({ status: 200, body: { result: { authentic: true } } });
@@ -375,7 +446,7 @@ describe("[DOSSIER] public verification", () => {
           new Request("http://socle.test/api/verifier", {
             method: "POST",
             body: empty,
-            headers: { "x-forwarded-for": "10.0.0.3" },
+            headers: { "x-socle-peer": "10.0.0.3" },
           }),
         )
       ).status,
@@ -391,7 +462,7 @@ describe("[DOSSIER] public verification", () => {
       new Request("http://socle.test/api/verifier", {
         method: "POST",
         body: png,
-        headers: { "x-forwarded-for": "10.0.0.3" },
+        headers: { "x-socle-peer": "10.0.0.3" },
       }),
     );
     expect(notPdf).toMatchObject({
@@ -407,7 +478,7 @@ describe("[DOSSIER] public verification", () => {
           new Request("http://socle.test/api/verifier", {
             method: "POST",
             body: noFile,
-            headers: { "x-forwarded-for": "10.0.0.3" },
+            headers: { "x-socle-peer": "10.0.0.3" },
           }),
         )
       ).status,
@@ -418,7 +489,7 @@ describe("[DOSSIER] public verification", () => {
         method: "POST",
         body: "x",
         headers: {
-          "x-forwarded-for": "10.0.0.3",
+          "x-socle-peer": "10.0.0.3",
           "content-type": "multipart/form-data; boundary=x",
           "content-length": String(30 * 1024 * 1024),
         },
@@ -433,7 +504,7 @@ describe("[DOSSIER] public verification", () => {
       new Request("http://socle.test/api/verifier", {
         method: "POST",
         body: body(),
-        headers: { "x-forwarded-for": ip, "content-type": "application/json" },
+        headers: { "x-socle-peer": ip, "content-type": "application/json" },
       });
     for (let i = 0; i < VERIFY_LIMIT.max; i++)
       expect((await handleVerifyRequest(db, req("10.9.9.9"))).status).toBe(200);
@@ -557,7 +628,7 @@ describe("[DOSSIER] routes", () => {
       new Request(`${ORIGIN}/api/verifier`, {
         method: "POST",
         body: JSON.stringify({ code: "ZZZZ-ZZZZ-ZZZZ" }),
-        headers: { "content-type": "application/json", "x-forwarded-for": "10.1.1.1" },
+        headers: { "content-type": "application/json", "x-socle-peer": "10.1.1.1" },
       }),
     );
     expect(res.status).toBe(200);

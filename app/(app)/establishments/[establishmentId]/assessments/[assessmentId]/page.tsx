@@ -8,6 +8,7 @@ import { OptionsForm } from "@/components/assessments/options-form";
 import { SubmitPanel } from "@/components/assessments/submit-panel";
 import { getAssessmentView } from "@/lib/assessments/queries";
 import { requireActor } from "@/lib/auth/current";
+import { isDossierSealed } from "@/lib/dossier/queries";
 import { db } from "@/lib/core/db";
 import { orNotFound } from "@/lib/core/or-not-found";
 
@@ -55,7 +56,12 @@ export default async function AssessmentPage({ params }: Readonly<{ params: Para
       {isMember ? (
         <section className="card" aria-labelledby="dossier-title">
           <h2 id="dossier-title">Dossier pour l&apos;ARS</h2>
-          <DossierLinks assessmentId={assessment.id} isDirector={isDirector} status={assessment.status} />
+          <DossierLinks
+            assessmentId={assessment.id}
+            isDirector={isDirector}
+            status={assessment.status}
+            sealed={!isDraft && (await isDossierSealed(db, assessment.id))}
+          />
         </section>
       ) : null}
       {view.resume && isDraft ? (
