@@ -6,5 +6,15 @@ export async function register() {
     assertReadyToServe(); // the standalone server does not read next.config.ts
     const { stampPeerAddress } = await import("./lib/core/peer-address");
     stampPeerAddress();
+    // Dossiers submitted but not sealed (the demo's, or a seal whose every retry failed): sealed
+    // now, as their director, never by a download.
+    const [{ db }, { sealOrigin }, { sealPendingDossiers }] = await Promise.all([
+      import("./lib/core/db"),
+      import("./lib/dossier/origin"),
+      import("./lib/dossier/seal-pending"),
+    ]);
+    await sealPendingDossiers(db, sealOrigin()).catch((error: unknown) =>
+      console.error("[socle] sealing pending dossiers at start failed", error),
+    );
   }
 }
