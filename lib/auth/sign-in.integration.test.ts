@@ -10,7 +10,14 @@ import { claimAttempt, delayAfter, SIGN_IN_THROTTLE } from "./throttle";
 let t: TestDb;
 let db: PrismaClient;
 const PASSWORD = "bon-mot-de-passe-2026";
-const ON = { demo: false };
+// A minute instead of a second per step: a loaded machine takes longer than a second between two
+// tries, which would let the window pass; the test moves the clock instead (waitOver).
+const MINUTE = 60_000;
+const THROTTLE = {
+  account: { ...SIGN_IN_THROTTLE.account, baseMs: MINUTE, maxMs: 60 * MINUTE },
+  address: { ...SIGN_IN_THROTTLE.address, baseMs: MINUTE, maxMs: 60 * MINUTE },
+};
+const ON = { demo: false, throttle: THROTTLE };
 
 async function user(email: string, extra: { isDemo?: boolean; password?: string } = {}) {
   return db.user.create({
@@ -56,12 +63,13 @@ describe("[AUTH] sign-in slow-down", () => {
     }
     const first = await verifyCredentials(db, { email: "lent@exemple.fr", password: PASSWORD }, "10.1.0.2", ON);
     expect(first).toMatchObject({ ok: false, reason: "rate_limited" });
-    expect((first as { waitMs: number }).waitMs).toBeLessThanOrEqual(1_000);
+    expect((first as { waitMs: number }).waitMs).toBeGreaterThan(0.5 * MINUTE);
+    expect((first as { waitMs: number }).waitMs).toBeLessThanOrEqual(MINUTE);
     await waitOver(key);
     await verifyCredentials(db, { email: "lent@exemple.fr", password: "faux" }, "10.1.0.1", ON);
     const second = await verifyCredentials(db, { email: "lent@exemple.fr", password: PASSWORD }, "10.1.0.2", ON);
-    expect((second as { waitMs: number }).waitMs).toBeGreaterThan(1_000);
-    expect((second as { waitMs: number }).waitMs).toBeLessThanOrEqual(2_000);
+    expect((second as { waitMs: number }).waitMs).toBeGreaterThan(1.5 * MINUTE);
+    expect((second as { waitMs: number }).waitMs).toBeLessThanOrEqual(2 * MINUTE);
     // Once the wait is over, the right password opens, and the failures are forgotten.
     await waitOver(key);
     expect(await verifyCredentials(db, { email: "lent@exemple.fr", password: PASSWORD }, "10.1.0.2", ON)).toMatchObject(
@@ -78,7 +86,7 @@ describe("[AUTH] sign-in slow-down", () => {
     expect(await verifyCredentials(db, { email: "autre@exemple.fr", password: "faux" }, ip, ON)).toMatchObject({
       reason: "rate_limited",
     });
-    expect(await claimAttempt(db, "login:ip:10.2.0.2", SIGN_IN_THROTTLE.address)).toBe(0);
+    expect(await claimAttempt(db, "login:ip:10.2.0.2", THROTTLE.address)).toBe(0);
   });
 
   it("doubles the delay past the free tries, up to a ceiling", () => {
@@ -104,8 +112,11 @@ describe("[AUTH] sign-in rules", () => {
   it("demo accounts sign in only while SOCLE_DEMO is on", async () => {
     await user("demo@exemple.fr", { isDemo: true });
     const creds = { email: "demo@exemple.fr", password: PASSWORD };
-    expect(await verifyCredentials(db, creds, "1.1.1.2", { demo: false })).toEqual({ ok: false, reason: "invalid" });
-    expect(await verifyCredentials(db, creds, "1.1.1.2", { demo: true })).toMatchObject({ ok: true });
+    expect(await verifyCredentials(db, creds, "1.1.1.2", { ...ON, demo: false })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await verifyCredentials(db, creds, "1.1.1.2", { ...ON, demo: true })).toMatchObject({ ok: true });
   });
 
   it("audits successes and failures, never the password, and remembers the previous sign-in", async () => {

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/core/db";
 import { AppError } from "@/lib/core/errors";
 import { BCRYPT_MAX_BYTES, TOO_LONG, utf8Length } from "./password-rules";
-import { claimAttempt, pruneThrottle, releaseAttempt, SIGN_IN_THROTTLE } from "./throttle";
+import { claimAttempt, pruneThrottle, releaseAttempt, SIGN_IN_THROTTLE, type ThrottleRule } from "./throttle";
 
 export const ZSignIn = z.object({
   email: z.email({ error: "Saisissez une adresse électronique valide." }).trim().toLowerCase().max(254),
@@ -20,6 +20,8 @@ export type SignInOptions = {
   /** Demo accounts (User.isDemo) may sign in: env.demo. */
   demo: boolean;
   requestId?: string;
+  /** The slow-down rules; tests widen the delays so that a slow machine cannot outrun them. */
+  throttle?: { account: ThrottleRule; address: ThrottleRule };
 };
 
 // A bcrypt hash of a random string: comparing against it when the email is unknown keeps the
@@ -48,9 +50,10 @@ export async function verifyCredentials(
   const accountKey = `login:email:${email}`;
   const addressKey = `login:ip:${ip}`;
   if (Math.random() < 0.01) await pruneThrottle(db);
+  const rules = options.throttle ?? SIGN_IN_THROTTLE;
   const waitMs = Math.max(
-    await claimAttempt(db, addressKey, SIGN_IN_THROTTLE.address),
-    await claimAttempt(db, accountKey, SIGN_IN_THROTTLE.account),
+    await claimAttempt(db, addressKey, rules.address),
+    await claimAttempt(db, accountKey, rules.account),
   );
   if (waitMs > 0) {
     await auditFailure(db, null, email, ip, "rate_limited", options.requestId);
