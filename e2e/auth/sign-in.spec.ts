@@ -96,7 +96,7 @@ test.describe("[AUTH] sign-in", () => {
   }
 
   test("a copied session cookie stops working once its owner signs out", async ({ page, browser }) => {
-    await signIn(page, ACCOUNTS.coordinator);
+    await signIn(page, "dsi.ghbs@demo.socle.fr"); // signing out ends all its sessions: an account no other spec uses
     const thief = await browser.newContext({ storageState: await page.context().storageState() });
     const stolen = await thief.newPage();
     await stolen.goto("/");
@@ -138,11 +138,12 @@ test.describe("[AUTH] sign-in", () => {
   });
 
   test("signing out returns to the sign-in page and protects the home", async ({ page }) => {
-    await signIn(page, ACCOUNTS.delegate);
+    const email = "directeur.nantes@demo.socle.fr"; // signing out ends all its sessions: no other spec uses it
+    await signIn(page, email);
     await page.getByRole("button", { name: "Se déconnecter" }).click();
     await expect(page).toHaveURL(/\/login/);
     await page.goto("/");
     await expect(page).toHaveURL(/\/login/);
-    expect(account(ACCOUNTS.delegate).role).toBe("regional_delegate");
+    expect(account(email).role).toBe("director");
   });
 });
