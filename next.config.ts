@@ -1,5 +1,7 @@
 import type { NextConfig } from "next";
-import "./lib/core/env"; // a bad environment fails the build and the start, not a request
+import { PHASE_PRODUCTION_SERVER } from "next/constants";
+// A bad value fails the build and the start, not a request; what a server needs, only its start.
+import { assertReadyToServe } from "./lib/core/env";
 
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -19,4 +21,7 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+export default function config(phase: string): NextConfig {
+  if (phase === PHASE_PRODUCTION_SERVER) assertReadyToServe();
+  return nextConfig;
+}

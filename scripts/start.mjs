@@ -112,15 +112,42 @@ async function waitForServer(url, child) {
   return false;
 }
 
-async function printBanner(url) {
+async function printBanner(url, report, demo) {
+  console.log(`\n  Socle est prêt : ${url}\n`);
+  if (report.users === 0) {
+    console.log("  Aucun compte : créez le premier administrateur avec « npm run admin:create ».\n");
+    return;
+  }
+  if (!demo || report.demoAccounts === 0) return;
   const { password, accounts } = JSON.parse(
     readFileSync(path.join(root, "prisma", "seed", "demo-accounts.json"), "utf8"),
   );
-  console.log(`\n  Socle est prêt : ${url}\n`);
-  if (process.env.DATABASE_URL?.startsWith("postgres") && process.env.SOCLE_DEMO !== "1") return;
-  console.log(`  Comptes de démonstration (mot de passe : ${password}) :`);
+  console.log(`  Démonstration — comptes (mot de passe : ${password}) :`);
   for (const a of accounts) console.log(`    ${a.email.padEnd(34)} ${a.description}`);
   console.log("");
+}
+
+/**
+ * Demo accounts share one public password: while any exists, the server listens on this machine
+ * only (127.0.0.1) unless HOST says otherwise. A real installation listens on every interface
+ * (behind its reverse proxy) unless HOST says otherwise.
+ */
+/**
+ * @param {{ demoAccounts: number }} report
+ * @param {string | undefined} hostEnv
+ */
+export function listenHost(report, hostEnv = process.env.HOST) {
+  if (hostEnv) return hostEnv;
+  return report.demoAccounts > 0 ? "127.0.0.1" : "0.0.0.0";
+}
+
+/**
+ * The demo is on by default on the embedded database only; never implied on PostgreSQL.
+ * @param {Record<string, string | undefined>} envIn
+ */
+export function demoSetting(envIn = process.env) {
+  if (envIn.SOCLE_DEMO) return envIn.SOCLE_DEMO;
+  return envIn.DATABASE_URL ? "0" : "1";
 }
 
 async function main() {
@@ -128,20 +155,39 @@ async function main() {
   if (process.env.SOCLE_FRESH === "1") rmSync(dataDir, { recursive: true, force: true });
   ensureDependencies();
   ensurePrismaClient();
-  const env = { ...process.env, SOCLE_DATA_DIR: dataDir, AUTH_SECRET: authSecret(dataDir), AUTH_TRUST_HOST: "true" };
+  const demo = demoSetting();
+  const report = path.join(dataDir, "prepare-report.json");
+  const env = {
+    ...process.env,
+    SOCLE_DATA_DIR: dataDir,
+    SOCLE_DEMO: demo,
+    AUTH_SECRET: authSecret(dataDir),
+    AUTH_TRUST_HOST: "true",
+  };
   console.log("▸ Base de données : migrations et données de référence…");
-  run(bin("tsx"), ["scripts/db.ts", "prepare"], env);
+  run(bin("tsx"), ["scripts/db.ts", "prepare"], { ...env, SOCLE_PREPARE_REPORT: report });
+  const prepared = JSON.parse(readFileSync(report, "utf8"));
   ensureBuild({ ...env, NODE_ENV: "production" });
   const port = process.env.PORT ?? "3000";
-  const url = `http://localhost:${port}`;
+  const host = listenHost(prepared);
+  const local = host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  const url = `http://${local}:${port}`;
+  // The demo's dossiers print the demo's own address; a real installation must say its public one.
+  const publicUrl = process.env.SOCLE_PUBLIC_URL || (demo === "1" ? url : "");
   // HOSTNAME is the standalone server's listen address; the shell's own HOSTNAME (the machine's name) must not leak in.
   const server = spawn(process.execPath, [standaloneServer], {
     stdio: "inherit",
-    env: { ...env, NODE_ENV: "production", PORT: port, HOSTNAME: "0.0.0.0" },
+    env: {
+      ...env,
+      NODE_ENV: "production",
+      PORT: port,
+      HOSTNAME: host,
+      ...(publicUrl ? { SOCLE_PUBLIC_URL: publicUrl } : {}),
+    },
   });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));
-  if (await waitForServer(url, server)) await printBanner(url);
+  if (await waitForServer(url, server)) await printBanner(url, prepared, demo === "1");
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

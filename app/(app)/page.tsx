@@ -4,8 +4,11 @@ import { ArsHome } from "@/components/home/ars-home";
 import { EstablishmentHome } from "@/components/home/establishment-home";
 import { GhtHome } from "@/components/home/ght-home";
 import { RegionHome } from "@/components/home/region-home";
+import { AccountNotices } from "@/components/auth/account-notices";
+import { accountNotices } from "@/lib/auth/account-notices";
 import { requireActor } from "@/lib/auth/current";
 import { membershipGrants, ROLE_SCOPE } from "@/lib/auth/permissions";
+import { db } from "@/lib/core/db";
 
 export const metadata: Metadata = { title: "Accueil" };
 
@@ -13,11 +16,14 @@ export const metadata: Metadata = { title: "Accueil" };
 export default async function HomePage() {
   const actor = await requireActor();
   const firstName = actor.name.split(" ")[0];
+  // What an admin changed on this account since the previous sign-in (roles, a password reset).
+  const notices = await accountNotices(db, actor.id);
   return (
     <div className="stack" style={{ gap: "2rem" }}>
       <div className="page-header">
         <h1>Bonjour {firstName}</h1>
       </div>
+      <AccountNotices notices={notices} />
       {actor.memberships.length === 0 ? (
         <div className="card empty">
           <strong>Aucun rôle ne vous est attribué.</strong>

@@ -15,7 +15,7 @@ export function useServerSubmit<T extends FieldValues>(setError: UseFormSetError
 
   async function send<R = { id: string }>(
     url: string,
-    method: "POST" | "PATCH" | "DELETE",
+    method: "POST" | "PUT" | "PATCH" | "DELETE",
     body: unknown,
   ): Promise<R | null> {
     setAlert(null);

@@ -48,7 +48,7 @@ export function UserEditForm({ userId, defaults, isSelf }: Props) {
       <Field
         id="password"
         label="Nouveau mot de passe"
-        hint="laisser vide pour le conserver ; 12 caractères au moins"
+        hint="laisser vide pour le conserver ; 12 caractères au moins ; la personne devra le changer à sa prochaine connexion"
         error={err("password")}
       >
         <input

@@ -8,6 +8,7 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { controlA11y, Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 
 // The same rules as lib/auth/sign-in.ts ZSignIn (kept client-safe: that file imports bcrypt).
 const ZLoginForm = z.object({
@@ -16,10 +17,16 @@ const ZLoginForm = z.object({
 });
 type TLoginForm = z.infer<typeof ZLoginForm>;
 
-const MESSAGES: Record<string, string> = {
-  rate_limited: "Trop de tentatives échouées. Patientez 15 minutes avant de réessayer.",
-  credentials: "Adresse électronique ou mot de passe incorrect.",
-};
+const WRONG = "Adresse électronique ou mot de passe incorrect.";
+
+/** The French message for next-auth's error code; "rate_limited:<seconds>" names the wait. */
+function messageOf(code: string | undefined): string {
+  const wait = /^rate_limited(?::(\d+))?$/.exec(code ?? "");
+  if (!wait) return WRONG;
+  const seconds = Number(wait[1] ?? 60);
+  const delay = seconds < 90 ? `${seconds} seconde${seconds > 1 ? "s" : ""}` : `${Math.ceil(seconds / 60)} minutes`;
+  return `Trop de tentatives échouées : patientez ${delay} avant de réessayer.`;
+}
 
 export function LoginForm({ callbackUrl }: Readonly<{ callbackUrl: string }>) {
   const router = useRouter();
@@ -31,10 +38,10 @@ export function LoginForm({ callbackUrl }: Readonly<{ callbackUrl: string }>) {
     setError(null);
     const result = await signIn("credentials", { ...values, redirect: false }).catch(() => null);
     if (!result || result.error) {
-      setError(MESSAGES[result?.code ?? ""] ?? MESSAGES.credentials!);
+      setError(messageOf(result?.code));
       return;
     }
-    router.replace(callbackUrl);
+    router.replace(safeCallbackPath(callbackUrl));
     router.refresh();
   }
 

@@ -1,8 +1,12 @@
+import { CommandButton } from "@/components/assessments/command-button";
+
 type Props = Readonly<{
   assessmentId: string;
   /** The director also gets the evidence bundle. */
   isDirector: boolean;
   status: "draft" | "submitted" | "superseded";
+  /** The submitted revision's dossier is sealed (done right after submission; see the seal route). */
+  sealed: boolean;
 }>;
 
 /**
@@ -10,9 +14,20 @@ type Props = Readonly<{
  * routes, which check access again: the PDF for anyone who may read the dossier, the ZIP of the
  * evidence for the director only.
  */
-export function DossierLinks({ assessmentId, isDirector, status }: Props) {
+export function DossierLinks({ assessmentId, isDirector, status, sealed }: Props) {
   const base = `/api/assessments/${encodeURIComponent(assessmentId)}/dossier`;
   const isDraft = status === "draft";
+  if (!isDraft && !sealed) {
+    return (
+      <div className="stack" style={{ gap: "0.5rem" }} data-testid="dossier-not-sealed">
+        <p className="small" style={{ margin: 0 }}>
+          Le dossier définitif est scellé juste après la soumission (code de vérification et empreinte). Il ne
+          l&apos;est pas encore{isDirector ? " : scellez-le maintenant." : " : la direction peut le sceller."}
+        </p>
+        {isDirector ? <CommandButton url={`${base}/seal`} label="Sceller le dossier" busyLabel="Scellement…" /> : null}
+      </div>
+    );
+  }
   return (
     <div className="stack" style={{ gap: "0.5rem" }}>
       <div className="row">

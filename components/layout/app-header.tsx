@@ -49,11 +49,16 @@ export function AppHeader({ userName, memberships, nav }: AppHeaderProps) {
               <span className="header-user-role">Aucun rôle attribué</span>
             )}
           </div>
-          <form action={signOutAction}>
-            <button className="btn btn-secondary btn-small" type="submit">
-              Se déconnecter
-            </button>
-          </form>
+          <div className="row" style={{ gap: "0.5rem", flexWrap: "nowrap" }}>
+            <Link className="btn btn-secondary btn-small" href="/account/password">
+              Mot de passe
+            </Link>
+            <form action={signOutAction}>
+              <button className="btn btn-secondary btn-small" type="submit">
+                Se déconnecter
+              </button>
+            </form>
+          </div>
         </div>
       </div>
     </header>

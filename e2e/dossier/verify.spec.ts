@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, signIn } from "../fixtures/auth";
+import { ACCOUNTS, leaveAccount, signIn } from "../fixtures/auth";
 
 test.describe("[DOSSIER] download and public verification", () => {
   test("the director downloads the submitted dossier; anyone verifies it by file and by code; a tampered copy fails", async ({
@@ -74,14 +74,12 @@ test.describe("[DOSSIER] download and public verification", () => {
       .getByRole("link", { name: "Ouvrir" })
       .getAttribute("href");
     const assessmentId = href!.split("/").pop();
-    await page.getByRole("button", { name: "Se déconnecter" }).click();
-    await page.waitForURL(/\/login/);
+    await leaveAccount(page);
     for (const email of [ACCOUNTS.otherDelegate, ACCOUNTS.otherDirector]) {
       await signIn(page, email);
       expect((await page.request.get(`/api/assessments/${assessmentId}/dossier`)).status(), email).toBe(404);
       expect((await page.request.get(`/api/assessments/${assessmentId}/dossier/bundle`)).status(), email).toBe(404);
-      await page.getByRole("button", { name: "Se déconnecter" }).click();
-      await page.waitForURL(/\/login/);
+      await leaveAccount(page);
     }
   });
 });

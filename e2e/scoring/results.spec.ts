@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, signIn } from "../fixtures/auth";
+import { ACCOUNTS, leaveAccount, signIn } from "../fixtures/auth";
 
 test.describe("[SCORING] results and eligibility", () => {
   // Serial: the second test reads the seeded assessment the first one changes.
@@ -64,8 +64,7 @@ test.describe("[SCORING] results and eligibility", () => {
       await signIn(page, email);
       expect((await page.goto(resultsUrl))?.status(), email).toBe(404);
       expect((await page.goto(resultsUrl.replace(/results$/, "actions")))?.status(), email).toBe(404);
-      await page.getByRole("button", { name: "Se déconnecter" }).click();
-      await page.waitForURL(/\/login/);
+      await leaveAccount(page);
     }
   });
 });

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { ACCOUNTS, signIn } from "../fixtures/auth";
+import { ACCOUNTS, leaveAccount, signIn } from "../fixtures/auth";
 
 // Ids are read from the pages of someone who may see them, then tried by someone who may not.
 async function bretagneIds(page: Page) {
@@ -9,8 +9,7 @@ async function bretagneIds(page: Page) {
     .getByRole("link", { name: "Groupe hospitalier Bretagne Sud (GHBS)" })
     .getAttribute("href");
   const ghtHref = await page.getByRole("link", { name: "GHT d'Armor" }).first().getAttribute("href");
-  await page.getByRole("button", { name: "Se déconnecter" }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await leaveAccount(page);
   return { regionHref: regionHref!, ghbsHref: ghbsHref!, ghtHref: ghtHref! };
 }
 

@@ -10,6 +10,8 @@ import { inviteByAdmin } from "@/lib/invitations/commands";
 import * as A from "./commands";
 import * as Q from "./queries";
 import * as S from "./schemas";
+import { loadActor } from "@/lib/auth/actor";
+import { hashPassword } from "@/lib/auth/sign-in";
 import { actorByEmail, expectOneAudit, expectRefused, viaRoute } from "@/test/admin/kit";
 
 // Every admin action on a real database (PGlite, or TEST_DATABASE_URL's PostgreSQL), called as the
@@ -588,6 +590,44 @@ describe("[ADMIN] memberships", () => {
     await expectRefused(db, () => remove(ids.nantesDirector, "inconnu"), "NOT_FOUND", /introuvable/);
     const own = await db.membership.findFirstOrThrow({ where: { userId: admin.id, role: "admin" } });
     await expectRefused(db, () => remove(admin.id, own.id), "FORBIDDEN", /propre rôle d'administrateur/);
+  });
+
+  it("[ADMIN] the admin cannot grant itself a role in an establishment, a GHT or a region", async () => {
+    for (const body of [
+      { role: "director", establishmentId: ids.rennes },
+      { role: "contributor", function: "RSSI", establishmentId: ids.rennes },
+      { role: "ght_coordinator", ghtId: ids.armor },
+      { role: "regional_delegate", regionId: ids.bretagne },
+      { role: "ars_reviewer", regionId: ids.bretagne },
+    ]) {
+      await expectRefused(db, () => add(admin.id, body), "FORBIDDEN", /vous attribuer un rôle/);
+    }
+  });
+
+  it("[ADMIN] a password reset ends the user's sessions and asks for a new password at the next sign-in", async () => {
+    // Accounts come from invitations now; this one is written directly, with a password already set.
+    const user = await db.user.create({
+      data: {
+        email: "reinit@exemple.fr",
+        name: "Réinitialisée",
+        passwordHash: await hashPassword("mot-de-passe-initial"),
+      },
+    });
+    const before = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    const { event } = await expectOneAudit(
+      db,
+      () =>
+        viaRoute(S.ZUserUpdate, { name: user.name, password: "mot-de-passe-provisoire", disabled: false }, (i) =>
+          A.updateUser(db, admin, user.id, i, RID),
+        ),
+      "user.update",
+    );
+    expect(event.after).toMatchObject({ passwordChanged: true, mustChangePassword: true });
+    const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after.mustChangePassword).toBe(true);
+    expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+    expect(await loadActor(db, user.id, before.sessionVersion)).toBeNull();
+    expect(await loadActor(db, user.id, after.sessionVersion)).toMatchObject({ mustChangePassword: true });
   });
 });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { membershipGrants } from "@/lib/auth/permissions";
+import { membershipGrants, ROLE_SCOPE } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db, Tx } from "@/lib/core/db";
 import { AppError, notFound } from "@/lib/core/errors";
@@ -17,6 +17,8 @@ const membershipSelect = {
   regionId: true,
 } as const;
 const DUPLICATE = "Ce compte a déjà ce rôle sur ce périmètre.";
+const SELF_GRANT =
+  "Vous ne pouvez pas vous attribuer un rôle dans un établissement, un GHT ou une région : un autre administrateur doit le faire.";
 
 type Scope = { establishmentId: string | null; ghtId: string | null; regionId: string | null };
 
@@ -51,6 +53,9 @@ export async function addMembership(db: Db, actor: Actor, userId: string, input:
   const run = db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
     if (!user) throw notFound("Ce compte");
+    // The platform admin reads no answers; a role in a place would let them, on their own word.
+    // A role in a place (establishment, GHT, region): the admin may not hand one to itself.
+    if (user.id === actor.id && ROLE_SCOPE[input.role] !== null) throw new AppError("FORBIDDEN", SELF_GRANT);
     const scope = await resolveScope(tx, input);
     if (
       await tx.membership.findFirst({ where: { userId: user.id, role: input.role, ...scope }, select: { id: true } })

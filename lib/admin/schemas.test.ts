@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { withFinessKey } from "@/lib/establishments/finess";
+import { ZInvitationAccept } from "@/lib/invitations/schemas";
+import { ZFirstAdmin } from "./first-admin";
 import { ZMembershipInput } from "@/lib/auth/membership-input";
 import { ZEstablishmentPatch, ZRegionInput, ZUserUpdate } from "./schemas";
 
@@ -37,5 +39,18 @@ describe("[ADMIN] schemas", () => {
     expect(messages(ZUserUpdate.safeParse({ name: "X", password: "court", disabled: false }))).toEqual([
       "Le nouveau mot de passe doit compter au moins 12 caractères.",
     ]);
+  });
+
+  it("[ADMIN] a password past bcrypt's 72 UTF-8 bytes is refused, not cut", () => {
+    const accented = "é".repeat(37); // 37 characters, 74 bytes
+    for (const result of [
+      ZFirstAdmin.safeParse({ email: "x@y.fr", name: "X", password: accented }),
+      ZInvitationAccept.safeParse({ token: "t", password: accented, confirmation: accented }),
+      ZUserUpdate.safeParse({ name: "X", password: accented, disabled: false }),
+      ZUserUpdate.safeParse({ name: "X", password: "a".repeat(73), disabled: false }),
+    ]) {
+      expect(messages(result)[0]).toMatch(/trop long : 72 octets au plus/);
+    }
+    expect(ZUserUpdate.safeParse({ name: "X", password: "a".repeat(72), disabled: false }).success).toBe(true);
   });
 });

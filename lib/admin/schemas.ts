@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EstablishmentCategory } from "@/generated/prisma/enums";
+import { BCRYPT_MAX_BYTES, PASSWORD_MIN, TOO_LONG, utf8Length } from "@/lib/auth/password-rules";
 import { ZFiness } from "@/lib/establishments/finess";
 
 // The admin's inputs, shared by the forms (zodResolver) and the route handlers (command()).
@@ -10,8 +11,7 @@ export const LIMITS = {
   name: 200,
   title: 120,
   email: 254,
-  passwordMin: 12,
-  passwordMax: 200,
+  passwordMin: PASSWORD_MIN,
   id: 64,
   activity: 10_000_000,
 } as const;
@@ -118,10 +118,10 @@ export const ZUserUpdate = strict({
   // Blank or absent: the password is kept.
   password: z
     .string({ error: "Le mot de passe doit être un texte." })
-    .max(LIMITS.passwordMax, { error: `Le mot de passe ne doit pas dépasser ${LIMITS.passwordMax} caractères.` })
     .refine((v) => v === "" || v.length >= LIMITS.passwordMin, {
       error: `Le nouveau mot de passe doit compter au moins ${LIMITS.passwordMin} caractères.`,
     })
+    .refine((v) => utf8Length(v) <= BCRYPT_MAX_BYTES, { error: TOO_LONG })
     .optional(),
   disabled: z.boolean({ error: "Indiquez si le compte est désactivé (vrai ou faux)." }),
 });

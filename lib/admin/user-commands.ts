@@ -11,7 +11,12 @@ import type { UserUpdate } from "./schemas";
 // invitation (lib/invitations): no admin ever chooses or knows a user's password.
 const userSelect = { id: true, email: true, name: true, title: true, disabled: true } as const;
 
-/** Disabling is a flag (the account can no longer sign in; its history stays). An admin cannot disable themself. */
+/**
+ * Disabling is a flag (the account can no longer sign in; its history stays). An admin cannot
+ * disable themself. A password set here is a reset: the account's sessions end, and its next
+ * sign-in leads to choosing a password of its own (lib/auth/current.ts); the user sees the reset
+ * after signing in (lib/auth/account-notices.ts).
+ */
 export async function updateUser(db: Db, actor: Actor, userId: string, input: UserUpdate, requestId: string) {
   assertAdmin(actor);
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
@@ -27,17 +32,23 @@ export async function updateUser(db: Db, actor: Actor, userId: string, input: Us
         name: input.name,
         title: input.title || null,
         disabled: input.disabled,
-        ...(passwordHash ? { passwordHash } : {}),
+        ...(passwordHash ? { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } } : {}),
       },
       select: userSelect,
     });
+
     await recordAudit(tx, {
       actorId: actor.id,
       action: "user.update",
       entity: "User",
       entityId: after.id,
       before,
-      after: { ...after, passwordChanged: passwordHash !== undefined },
+      // A reset also ends the account's sessions and asks for a new password at the next sign-in.
+      after: {
+        ...after,
+        passwordChanged: passwordHash !== undefined,
+        ...(passwordHash ? { mustChangePassword: true } : {}),
+      },
       requestId,
     });
     return after;

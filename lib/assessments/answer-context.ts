@@ -45,16 +45,17 @@ const READ = `
         'carriedFrom', an."carriedFrom", 'version', an."version", 'answeredById', an."answeredById",
         'updatedAt', to_char(an."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
        FROM "Answer" an WHERE an."assessmentId" = $2 AND an."requirementCode" = $3) AS "answer"
-  FROM "User" u WHERE u."id" = $1 AND u."disabled" = false`;
+  FROM "User" u WHERE u."id" = $1 AND u."disabled" = false AND ($4::int IS NULL OR u."sessionVersion" = $4::int)`;
 
-/** Null when the user is unknown or disabled (the session no longer stands). */
+/** Null when the user is unknown or disabled, or the session was revoked (it no longer stands). */
 export async function readAnswerContext(
   db: Db,
   userId: string,
   assessmentId: string,
   requirementCode: string,
+  sessionVersion?: number,
 ): Promise<AnswerContext | null> {
-  const [row] = await db.$queryRawUnsafe<Row[]>(READ, userId, assessmentId, requirementCode);
+  const [row] = await db.$queryRawUnsafe<Row[]>(READ, userId, assessmentId, requirementCode, sessionVersion ?? null);
   if (!row) return null;
   return {
     actor: actorOf(row, row.memberships),

@@ -110,6 +110,8 @@ export async function writeAnswer(
 
 export type CheckedWrite = Omit<AnswerWrite, "establishmentId" | "before" | "actorId"> & {
   userId: string;
+  /** The session token's version: a revoked session writes nothing. Null only for in-process callers. */
+  sessionVersion: number | null;
   domainCode: string;
   expectedVersion: number;
 };
@@ -119,7 +121,7 @@ const CAN_ANSWER = `
   allowed AS (
     SELECT u."name", a."establishmentId" FROM "User" u
       JOIN "Assessment" a ON a."id" = :assessmentId AND a."status" = 'draft'
-    WHERE u."id" = :userId AND u."disabled" = false
+    WHERE u."id" = :userId AND u."disabled" = false AND (:sessionVersion IS NULL OR u."sessionVersion" = :sessionVersion)
       AND ${reachesAssessmentSql("assessment.answer", `u."id"`, { establishmentId: `a."establishmentId"`, ghtId: "NULL", regionId: "NULL", sharedWithRegion: "false", status: `a."status"` })}
       AND (EXISTS (SELECT 1 FROM "Membership" d WHERE d."userId" = u."id" AND ${grantsSql("assessment.manage", "d")} AND d."establishmentId" = a."establishmentId")
         OR EXISTS (SELECT 1 FROM "SectionAssignment" s WHERE s."assessmentId" = a."id" AND s."userId" = u."id" AND s."domainCode" = :domain))
@@ -173,6 +175,7 @@ const PARAMETERS = [
   ["expectedVersion", "integer"],
   ["requestId", "text"],
   ["newId", "text"],
+  ["sessionVersion", "integer"],
 ] as const;
 
 type Parameter = (typeof PARAMETERS)[number][0];
@@ -222,6 +225,7 @@ export async function writeAnswerIfAllowed(db: Db, w: CheckedWrite): Promise<Che
     expectedVersion: w.expectedVersion,
     requestId: w.requestId,
     newId: randomUUID(),
+    sessionVersion: w.sessionVersion,
   };
   const params = PARAMETERS.map(([name]) => values[name]);
   // Straight to the driver when there is one: Prisma's query layer cost as much as the statement.

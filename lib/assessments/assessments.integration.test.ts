@@ -66,6 +66,7 @@ describe("[ASSESSMENTS] answers", () => {
   it("writes the usual save in one checked statement, and writes nothing for anyone the rules refuse", async () => {
     const write = (userId: string, code: string, domainCode: string, expectedVersion = 0) =>
       writeAnswerIfAllowed(t.db, {
+        sessionVersion: null,
         assessmentId,
         requirementCode: code,
         domainCode,
@@ -92,6 +93,32 @@ describe("[ASSESSMENTS] answers", () => {
       after: { value: "yes", version: 2 },
     });
     expect(await t.db.auditEvent.count({ where: { entityId: first!.id } })).toBe(2);
+  });
+
+  it("a revoked session saves nothing, in the one-statement path and in the explained one", async () => {
+    const code = codes.filter((c) => c.domain === "P3" && c.type === "yes_no").at(-1)!.code;
+    const { sessionVersion } = await t.db.user.findUniqueOrThrow({ where: { id: w.director.id } });
+    const stale = { id: w.director.id, sessionVersion: sessionVersion - 1 };
+    const direct = await writeAnswerIfAllowed(t.db, {
+      assessmentId,
+      requirementCode: code,
+      domainCode: "P3",
+      kind: "value",
+      value: "yes",
+      justification: null,
+      comment: null,
+      userId: w.director.id,
+      sessionVersion: stale.sessionVersion,
+      requestId: rid,
+      expectedVersion: 0,
+    });
+    expect(direct).toBeNull();
+    await expect(saveAnswer(t.db, stale, assessmentId, yes(code), rid)).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
+    expect(await t.db.answer.count({ where: { assessmentId, requirementCode: code } })).toBe(0);
+    const current = { id: w.director.id, sessionVersion };
+    expect(await saveAnswer(t.db, current, assessmentId, yes(code), rid)).toMatchObject({ version: 1 });
   });
 
   it("clears the stored value when the answer becomes « je ne sais pas »", async () => {

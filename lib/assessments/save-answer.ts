@@ -10,6 +10,12 @@ import { checkAnswer, type StoredAnswer, type TSaveAnswer } from "./answer-schem
 import { type WrittenAnswer, writeAnswer, writeAnswerIfAllowed } from "./answer-write";
 import { toStoredAnswer } from "./answers";
 
+/**
+ * Who saves: the session's user and the version its token carries (a revoked session saves
+ * nothing, in either path). In-process callers that hold no token (scripts, tests) pass none.
+ */
+export type SaveUser = Pick<Actor, "id"> & { sessionVersion?: number };
+
 const staleVersion = (current: StoredAnswer | null) =>
   new AppError("STALE_VERSION", "Quelqu'un d'autre a modifié cette réponse entre-temps : comparez avant de choisir.", {
     details: { current },
@@ -24,7 +30,7 @@ const staleVersion = (current: StoredAnswer | null) =>
  */
 export async function saveAnswer(
   db: Db,
-  user: Pick<Actor, "id">,
+  user: SaveUser,
   assessmentId: string,
   input: TSaveAnswer,
   requestId: string,
@@ -90,7 +96,7 @@ function answerFields(assessmentId: string, requirementCode: string, input: TSav
  */
 async function saveAnswerInOneStatement(
   db: Db,
-  user: Pick<Actor, "id">,
+  user: SaveUser,
   assessmentId: string,
   input: TSaveAnswer,
   requestId: string,
@@ -105,6 +111,7 @@ async function saveAnswerInOneStatement(
     ...answerFields(assessmentId, requirement.code, input, requestId),
     domainCode: requirement.domain,
     userId: user.id,
+    sessionVersion: user.sessionVersion ?? null,
     expectedVersion: input.expectedVersion,
   });
   return written ? fromWritten(written, written.carriedFrom, written.answeredBy) : null;
@@ -117,12 +124,12 @@ async function saveAnswerInOneStatement(
  */
 export async function saveAnswerExplained(
   db: Db,
-  user: Pick<Actor, "id">,
+  user: SaveUser,
   assessmentId: string,
   input: TSaveAnswer,
   requestId: string,
 ): Promise<StoredAnswer> {
-  const context = await readAnswerContext(db, user.id, assessmentId, input.requirementCode);
+  const context = await readAnswerContext(db, user.id, assessmentId, input.requirementCode, user.sessionVersion);
   if (!context) throw new AppError("UNAUTHENTICATED", "Votre session a expiré : reconnectez-vous.");
   const { actor, assessment } = context;
   if (!assessment || !can(actor, "assessment.answer", assessment)) throw notFound("Cette évaluation");

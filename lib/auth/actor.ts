@@ -16,17 +16,21 @@ export type Actor = {
   name: string;
   title: string | null;
   memberships: ActorMembership[];
+  /** An admin reset the password: every page leads to the password change until it is done. */
+  mustChangePassword?: boolean;
 };
 
 /**
  * Loads an enabled user and the memberships whose establishment is not disabled. Two plain queries
  * rather than one relation filter: this runs on every request and the flat form is ~3x cheaper.
+ * With `sessionVersion` (a session's token), a session revoked since (sign-out, password change,
+ * admin reset) finds no one.
  */
-export async function loadActor(db: Db | Tx, userId: string): Promise<Actor | null> {
+export async function loadActor(db: Db | Tx, userId: string, sessionVersion?: number): Promise<Actor | null> {
   const [user, memberships] = await Promise.all([
     db.user.findFirst({
-      where: { id: userId, disabled: false },
-      select: { id: true, email: true, name: true, title: true },
+      where: { id: userId, disabled: false, ...(sessionVersion === undefined ? {} : { sessionVersion }) },
+      select: { id: true, email: true, name: true, title: true, mustChangePassword: true },
     }),
     db.membership.findMany({
       where: { userId },
@@ -42,15 +46,17 @@ export async function loadActor(db: Db | Tx, userId: string): Promise<Actor | nu
     }),
   ]);
   if (!user) return null;
-  return actorOf(
-    user,
+  const { mustChangePassword, ...identity } = user;
+  const actor = actorOf(
+    identity,
     memberships.map((m) => ({ ...m, establishmentDisabled: m.establishment?.disabled ?? false })),
   );
+  return mustChangePassword ? { ...actor, mustChangePassword } : actor;
 }
 
 /** The one place a membership of a disabled establishment is dropped (loadActor, the autosave read). */
 export function actorOf(
-  user: Omit<Actor, "memberships">,
+  user: Omit<Actor, "memberships" | "mustChangePassword">,
   memberships: (ActorMembership & { establishmentDisabled: boolean })[],
 ): Actor {
   return {

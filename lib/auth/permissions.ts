@@ -51,6 +51,9 @@ export const ROLE_SCOPE = {
   admin: null,
 } as const satisfies Record<Role, "establishmentId" | "ghtId" | "regionId" | null>;
 
+/** The platform's own role, scoped to no place (ROLE_SCOPE null): what `npm run admin:create` grants. */
+export const PLATFORM_ROLE = "admin" satisfies Role;
+
 /** The role a director invites people into: contributors, each with a function. */
 export const INVITED_BY_DIRECTOR = "contributor" satisfies Role;
 

@@ -1,46 +1,128 @@
 import bcrypt from "bcryptjs";
 import { z } from "zod";
+import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/core/db";
-import { clearHits, isLimited, recordHit } from "./rate-limit";
-
-export const LOGIN_LIMITS = {
-  perAccount: { max: 5, windowMs: 15 * 60_000 },
-  perIp: { max: 30, windowMs: 15 * 60_000 },
-};
+import { AppError } from "@/lib/core/errors";
+import { BCRYPT_MAX_BYTES, TOO_LONG, utf8Length } from "./password-rules";
+import { claimAttempt, pruneThrottle, releaseAttempt, SIGN_IN_THROTTLE, type ThrottleRule } from "./throttle";
 
 export const ZSignIn = z.object({
   email: z.email({ error: "Saisissez une adresse électronique valide." }).trim().toLowerCase().max(254),
   password: z.string().min(1, { error: "Saisissez votre mot de passe." }).max(200),
 });
 
-export type SignInResult = { ok: true; userId: string } | { ok: false; reason: "invalid" | "rate_limited" };
+export type SignInResult =
+  | { ok: true; userId: string; sessionVersion: number }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "rate_limited"; waitMs: number };
+
+export type SignInOptions = {
+  /** Demo accounts (User.isDemo) may sign in: env.demo. */
+  demo: boolean;
+  requestId?: string;
+  /** The slow-down rules; tests widen the delays so that a slow machine cannot outrun them. */
+  throttle?: { account: ThrottleRule; address: ThrottleRule };
+};
 
 // A bcrypt hash of a random string: comparing against it when the email is unknown keeps the
 // timing of a failure the same whether the account exists or not.
 const DUMMY_HASH = "$2b$10$CwTycUXWue0Thq9StjUM0uJ8.jF8Ev4QRZqqbtL7VgzCyFyBk.P3G";
 
-export async function verifyCredentials(db: Db, raw: unknown, ip: string): Promise<SignInResult> {
-  const parsed = ZSignIn.safeParse(raw);
-  if (!parsed.success) return { ok: false, reason: "invalid" };
-  const { email, password } = parsed.data;
-  const accountKey = `login:email:${email}`;
-  const ipKey = `login:ip:${ip}`;
-  const limited = await isLimited(db, [
-    { key: accountKey, ...LOGIN_LIMITS.perAccount },
-    { key: ipKey, ...LOGIN_LIMITS.perIp },
-  ]);
-  if (limited) return { ok: false, reason: "rate_limited" };
+type Failure = "unknown_account" | "wrong_password" | "disabled" | "demo_off" | "rate_limited" | "malformed";
 
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, disabled: true } });
-  const matches = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || user.disabled || !matches) {
-    await recordHit(db, [accountKey, ipKey]);
+/**
+ * Checks an email and password. The attempt is recorded (claimed) on the account and the address
+ * before the password is compared, so parallel tries cannot pass the count (lib/auth/throttle.ts).
+ * Every outcome is audited; a failure's row names the email typed, never the password.
+ */
+export async function verifyCredentials(
+  db: Db,
+  raw: unknown,
+  ip: string,
+  options: SignInOptions,
+): Promise<SignInResult> {
+  const parsed = ZSignIn.safeParse(raw);
+  if (!parsed.success) {
+    await auditFailure(db, null, "", ip, "malformed", options.requestId);
     return { ok: false, reason: "invalid" };
   }
-  await clearHits(db, [accountKey]);
-  return { ok: true, userId: user.id };
+  const { email, password } = parsed.data;
+  const accountKey = `login:email:${email}`;
+  const addressKey = `login:ip:${ip}`;
+  if (Math.random() < 0.01) await pruneThrottle(db);
+  const rules = options.throttle ?? SIGN_IN_THROTTLE;
+  const waitMs = Math.max(
+    await claimAttempt(db, addressKey, rules.address),
+    await claimAttempt(db, accountKey, rules.account),
+  );
+  if (waitMs > 0) {
+    await auditFailure(db, null, email, ip, "rate_limited", options.requestId);
+    return { ok: false, reason: "rate_limited", waitMs };
+  }
+
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, passwordHash: true, disabled: true, isDemo: true, sessionVersion: true },
+  });
+  // bcrypt would compare only the first 72 bytes: a longer password is never the one that was set.
+  const fits = utf8Length(password) <= BCRYPT_MAX_BYTES;
+  const matches = (await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH)) && fits;
+  const failure: Failure | null = !user
+    ? "unknown_account"
+    : !matches
+      ? "wrong_password"
+      : user.disabled
+        ? "disabled"
+        : user.isDemo && !options.demo
+          ? "demo_off"
+          : null;
+  if (failure || !user) {
+    await auditFailure(db, user?.id ?? null, email, ip, failure ?? "unknown_account", options.requestId);
+    return { ok: false, reason: "invalid" };
+  }
+
+  await releaseAttempt(db, accountKey, true);
+  await releaseAttempt(db, addressKey, false);
+  await db.$transaction(async (tx) => {
+    const [signedIn] = await tx.$queryRawUnsafe<{ lastSignInAt: Date | null }[]>(
+      `UPDATE "User" SET "previousSignInAt" = "lastSignInAt", "lastSignInAt" = $2 WHERE "id" = $1 RETURNING "lastSignInAt"`,
+      user.id,
+      new Date(),
+    );
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "session.sign_in",
+      entity: "User",
+      entityId: user.id,
+      after: { ip, at: signedIn?.lastSignInAt },
+      requestId: options.requestId,
+    });
+  });
+  return { ok: true, userId: user.id, sessionVersion: user.sessionVersion };
 }
 
-export function hashPassword(password: string): Promise<string> {
+async function auditFailure(
+  db: Db,
+  userId: string | null,
+  email: string,
+  ip: string,
+  reason: Failure,
+  requestId: string | undefined,
+) {
+  await db.$transaction(async (tx) =>
+    recordAudit(tx, {
+      actorId: null,
+      action: "session.sign_in_failed",
+      entity: "User",
+      entityId: userId ?? "",
+      after: { email: email.slice(0, 254), ip, reason },
+      requestId,
+    }),
+  );
+}
+
+/** The one way a password is hashed; past 72 bytes bcrypt would cut it, so it is refused here too. */
+export async function hashPassword(password: string): Promise<string> {
+  if (utf8Length(password) > BCRYPT_MAX_BYTES) throw new AppError("BAD_INPUT", TOO_LONG);
   return bcrypt.hash(password, 10);
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { getRouteActor, getRouteUserId } from "@/lib/auth/current";
+import { getRouteActor, getRouteUser, type SessionUser } from "@/lib/auth/current";
 import { type CommandContext, errorResult, executeCommand } from "./command";
 import { AppError } from "./errors";
 
@@ -58,10 +58,16 @@ export function flatParams(params: Record<string, string | string[]> | undefined
   return Object.fromEntries(Object.entries(params ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
 }
 
-/** The actor of a route request, or UNAUTHENTICATED. */
-export async function requireRouteActor() {
+/**
+ * The actor of a route request, or UNAUTHENTICATED. An account whose password an admin reset may
+ * do nothing but choose a new one (`passwordChange`).
+ */
+export async function requireRouteActor(options: { passwordChange?: boolean } = {}) {
   const actor = await getRouteActor();
   if (!actor) throw new AppError("UNAUTHENTICATED", "Votre session a expiré : reconnectez-vous.");
+  if (actor.mustChangePassword && !options.passwordChange) {
+    throw new AppError("FORBIDDEN", "Choisissez d'abord un nouveau mot de passe (Mon compte → Mot de passe).");
+  }
   return actor;
 }
 
@@ -69,28 +75,29 @@ export async function requireRouteActor() {
 export function command<S extends z.ZodType, R>(
   schema: S,
   run: (ctx: CommandContext<z.output<S>>) => Promise<R>,
-  options: { successStatus?: number } = {},
+  options: { successStatus?: number; passwordChange?: boolean } = {},
 ) {
-  return endpoint(requireRouteActor, schema, run, options);
+  return endpoint(() => requireRouteActor(options), schema, run, options);
 }
 
 /**
  * The same endpoint for a command that reads its user itself, in the statement that also reads
  * its target (autosave: lib/assessments/answer-context.ts). It receives only the session's user id
- * and must refuse an unknown or disabled user.
+ * and version, and must refuse an unknown or disabled user and a revoked session.
  */
 export function userCommand<S extends z.ZodType, R>(
   schema: S,
-  run: (ctx: CommandContext<z.output<S>, { id: string }>) => Promise<R>,
+  run: (ctx: CommandContext<z.output<S>, SessionUser>) => Promise<R>,
   options: { successStatus?: number } = {},
 ) {
   return endpoint(requireRouteUser, schema, run, options);
 }
 
-async function requireRouteUser(): Promise<{ id: string }> {
-  const id = await getRouteUserId();
-  if (!id) throw new AppError("UNAUTHENTICATED", "Votre session a expiré : reconnectez-vous.");
-  return { id };
+/** The session's user id and version: the command must check both against the database. */
+async function requireRouteUser(): Promise<SessionUser> {
+  const user = await getRouteUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "Votre session a expiré : reconnectez-vous.");
+  return user;
 }
 
 function endpoint<S extends z.ZodType, R, A>(

@@ -10,11 +10,13 @@ import { makeSeal, renderDossierPdf } from "./render";
 import { generateVerificationCode, sha256Hex } from "./seal";
 import { readDossierFile, removeDossierFile, storageKeyForCode, writeDossierFile } from "./storage";
 
-// The dossier of an assessment. Submitted (or superseded) revisions are rendered once: the code
-// is drawn first so every page can print it, the bytes are stored under <dataDir>/dossiers, and
-// the Dossier row (code + SHA-256 of those exact bytes) is written with its audit row in one
-// transaction. Later downloads serve the stored bytes, so the hash and the code stay valid. A
-// draft is rendered on the fly, watermarked, never stored and never verifiable.
+// The dossier of an assessment. A submitted revision is SEALED once, in the submit path only
+// (sealDossier, called after the submission answers, with retries; or the director's "seal" command
+// if all of them failed), never by a download: the code is drawn first so every page can print it,
+// the bytes are stored under <dataDir>/dossiers, and the Dossier row (code + SHA-256 of those exact
+// bytes) is written with its audit row in one transaction. Downloads serve the stored bytes, so the
+// hash and the code stay valid. A draft is rendered on the fly, watermarked, never stored and never
+// verifiable.
 
 export type DossierOptions = BuildOptions & {
   /** Scheme and host the QR code points to, e.g. "https://socle.example.fr". */
@@ -85,6 +87,30 @@ export async function dossierForLoaded(
   }
   const stored = await readStored(db, assessment.id, fileName, options.dossierDir);
   if (stored) return stored;
+  throw new AppError("CONFLICT", NOT_SEALED);
+}
+
+export const NOT_SEALED =
+  "Le dossier définitif de cette évaluation n'est pas encore scellé. La direction de l'établissement peut le sceller depuis la page de l'évaluation (« Sceller le dossier »).";
+
+/**
+ * Seals a submitted (or superseded) revision: the director's act, in the submit path or its retry
+ * command. Returns the stored dossier when it is sealed already. `options.origin` must be the
+ * configured public address (lib/dossier/origin.ts sealOrigin), never one read from a request.
+ */
+export async function sealDossier(
+  db: Db,
+  actor: Actor,
+  assessmentId: string,
+  options: DossierOptions,
+): Promise<DossierPdf> {
+  const assessment = await getAssessmentOrThrow(db, actor, assessmentId, "assessment.manage");
+  if (assessment.status === "draft") {
+    throw new AppError("CONFLICT", "Une évaluation en brouillon ne se scelle pas : soumettez-la d'abord.");
+  }
+  const fileName = dossierFileName(assessment.establishment.finess, assessment.campaign.name, false);
+  const stored = await readStored(db, assessment.id, fileName, options.dossierDir);
+  if (stored) return stored;
   const key = `${options.dossierDir ?? ""}|${assessment.id}`;
   let pending = inFlight.get(key);
   if (!pending) {
@@ -92,6 +118,28 @@ export async function dossierForLoaded(
     inFlight.set(key, pending);
   }
   return pending;
+}
+
+/** The submit path's seal, retried a few times before giving up to the director's command. */
+export async function sealAfterSubmit(
+  db: Db,
+  actor: Actor,
+  assessmentId: string,
+  options: DossierOptions,
+  delaysMs: number[] = [1_000, 5_000, 30_000],
+): Promise<DossierPdf | null> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await sealDossier(db, actor, assessmentId, options);
+    } catch (error) {
+      const wait = delaysMs[attempt];
+      if (wait === undefined) {
+        console.error(`[socle] dossier of ${assessmentId} not sealed after ${attempt + 1} tries`, error);
+        return null;
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
 }
 
 async function readStored(db: Db, assessmentId: string, fileName: string, dir?: string): Promise<DossierPdf | null> {

@@ -1,8 +1,17 @@
 import { env } from "@/lib/core/env";
 
-// The origin printed in the QR code: SOCLE_PUBLIC_URL when set (production: a forged Host header
-// must not end up in a sealed PDF), else the one the browser used, as the nearest proxy reports it.
-// Only a plain scheme and host are kept; anything odd falls back to the request URL's origin.
+// The origin printed in the QR code. A SEALED dossier is permanent: its address is SOCLE_PUBLIC_URL
+// (required in production; npm start's demo sets its own address), never a request's Host or
+// X-Forwarded-Host, which a client can forge. Outside production without it, a local address.
+export const LOCAL_ORIGIN = "http://localhost:3000";
+
+export function sealOrigin(): string {
+  return env.publicOrigin ?? LOCAL_ORIGIN;
+}
+
+// A draft preview is rendered on the fly, watermarked, never stored nor verifiable: it may point
+// back to the address the browser used, as the nearest proxy reports it. Only a plain scheme and
+// host are kept; anything odd falls back to the request URL's origin.
 
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 

@@ -12,7 +12,7 @@ export type RegionDossierRow = {
   revision: number;
   superseded: boolean;
   submittedAt: string | null;
-  /** Printed code once the dossier has been issued (first download), else null. */
+  /** Printed code once the dossier has been sealed (at submission), else null. */
   verificationCode: string | null;
   generatedAt: string | null;
 };
@@ -63,4 +63,9 @@ export async function listRegionDossiers(db: Db, actor: Actor, regionId: string)
     generatedAt: r.dossiers[0]?.generatedAt.toISOString() ?? null,
   }));
   return { region, dossiers };
+}
+
+/** Whether a submitted revision's dossier is sealed; the caller has loaded the assessment in scope. */
+export async function isDossierSealed(db: Db, assessmentId: string): Promise<boolean> {
+  return (await db.dossier.count({ where: { assessmentId } })) > 0;
 }

@@ -1,8 +1,19 @@
 // Client-safe: what the public check answers, and how the pages word it.
 import { formatDate, formatDateTime, frTypo } from "./format";
 
+/** A later revision of the same establishment and campaign: the dossier is no longer the current one. */
+export type Supersession = { revision: number; submittedAt: string | null };
+
 export type VerifyResult =
-  | { authentic: true; establishment: string; campaign: string; submittedAt: string | null; generatedAt: string }
+  | {
+      authentic: true;
+      establishment: string;
+      campaign: string;
+      submittedAt: string | null;
+      generatedAt: string;
+      revision: number;
+      supersededBy: Supersession | null;
+    }
   | { authentic: false; reason: "unknown_code" | "no_match" };
 
 /** 20 Mo: the largest file the public check reads. */
@@ -11,7 +22,7 @@ export const MAX_VERIFY_BYTES = 20 * 1024 * 1024;
 export const BAD_CODE_MESSAGE =
   "Ce code n'a pas le bon format : il compte 12 caractères (lettres et chiffres, sans 0, O, 1, I ni L), par exemple ABCD-EFGH-JKMN.";
 
-export type VerifyMessage = { tone: "success" | "error"; title: string; lines: string[] };
+export type VerifyMessage = { tone: "success" | "warning" | "error"; title: string; lines: string[] };
 
 /** The French wording of a result (French spacing applied); `by` says what the reader submitted. */
 export function describeVerifyResult(result: VerifyResult, by: "code" | "file"): VerifyMessage {
@@ -21,10 +32,18 @@ export function describeVerifyResult(result: VerifyResult, by: "code" | "file"):
 
 function wording(result: VerifyResult, by: "code" | "file"): VerifyMessage {
   if (result.authentic) {
+    const later = result.supersededBy;
     return {
-      tone: "success",
+      tone: later ? "warning" : "success",
       title: `Dossier authentique : émis par Socle le ${formatDate(result.generatedAt)} pour ${result.establishment}`,
       lines: [
+        ...(later
+          ? [
+              later.submittedAt
+                ? `Attention : ce dossier (révision ${result.revision}) a été remplacé par une révision plus récente, la révision ${later.revision}, soumise le ${formatDateTime(later.submittedAt)}. Demandez à l'établissement le dossier de cette révision.`
+                : `Attention : l'établissement a rouvert cette évaluation ; une révision plus récente (révision ${later.revision}) est en préparation et remplacera ce dossier (révision ${result.revision}) une fois soumise.`,
+            ]
+          : []),
         `Campagne : ${result.campaign}`,
         `Évaluation soumise le ${formatDateTime(result.submittedAt)}`,
         `Dossier généré le ${formatDateTime(result.generatedAt)}`,

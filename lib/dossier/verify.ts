@@ -14,22 +14,46 @@ export type { VerifyResult } from "./verify-shared";
 const select = {
   generatedAt: true,
   assessment: {
-    select: { submittedAt: true, establishment: { select: { name: true } }, campaign: { select: { name: true } } },
+    select: {
+      establishmentId: true,
+      campaignId: true,
+      revision: true,
+      submittedAt: true,
+      establishment: { select: { name: true } },
+      campaign: { select: { name: true } },
+    },
   },
 } as const;
 
 type Row = {
   generatedAt: Date;
-  assessment: { submittedAt: Date | null; establishment: { name: string }; campaign: { name: string } };
+  assessment: {
+    establishmentId: string;
+    campaignId: string;
+    revision: number;
+    submittedAt: Date | null;
+    establishment: { name: string };
+    campaign: { name: string };
+  };
 };
 
-function found(row: Row): VerifyResult {
+// A reader holding an old revision's dossier must learn that a later one exists: the latest
+// revision of the same establishment and campaign, with its submission date (null while a draft).
+async function found(db: Db, row: Row): Promise<VerifyResult> {
+  const a = row.assessment;
+  const later = await db.assessment.findFirst({
+    where: { establishmentId: a.establishmentId, campaignId: a.campaignId, revision: { gt: a.revision } },
+    orderBy: { revision: "desc" },
+    select: { revision: true, submittedAt: true },
+  });
   return {
     authentic: true,
-    establishment: row.assessment.establishment.name,
-    campaign: row.assessment.campaign.name,
-    submittedAt: row.assessment.submittedAt?.toISOString() ?? null,
+    establishment: a.establishment.name,
+    campaign: a.campaign.name,
+    submittedAt: a.submittedAt?.toISOString() ?? null,
     generatedAt: row.generatedAt.toISOString(),
+    revision: a.revision,
+    supersededBy: later ? { revision: later.revision, submittedAt: later.submittedAt?.toISOString() ?? null } : null,
   };
 }
 
@@ -38,13 +62,13 @@ export async function verifyByCode(db: Db, input: string): Promise<VerifyResult>
   const code = normalizeVerificationCode(input);
   if (!code) throw new AppError("BAD_INPUT", BAD_CODE_MESSAGE);
   const row = await db.dossier.findUnique({ where: { verificationCode: code }, select });
-  return row ? found(row) : { authentic: false, reason: "unknown_code" };
+  return row ? found(db, row) : { authentic: false, reason: "unknown_code" };
 }
 
 export async function verifyBySha256(db: Db, sha256: string): Promise<VerifyResult> {
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AppError("BAD_INPUT", "Empreinte invalide.");
   const row = await db.dossier.findUnique({ where: { sha256 }, select });
-  return row ? found(row) : { authentic: false, reason: "no_match" };
+  return row ? found(db, row) : { authentic: false, reason: "no_match" };
 }
 
 /** By the file's bytes: authentic only if they are exactly the bytes Socle issued. */

@@ -1,18 +1,19 @@
 import { z } from "zod";
+import { ZNewPassword } from "@/lib/auth/password-rules";
 import { ContributorFunction } from "@/generated/prisma/enums";
 import { LIMITS } from "@/lib/admin/schemas";
 import { ZMembershipInput } from "@/lib/auth/membership-input";
 
 // Client-safe: shared by the invitation forms and their route handlers.
 
-const ZEmail = z
+export const ZEmail = z
   .string({ error: "Saisissez l'adresse électronique." })
   .trim()
   .toLowerCase()
   .max(LIMITS.email, { error: `L'adresse électronique ne doit pas dépasser ${LIMITS.email} caractères.` })
   .pipe(z.email({ error: "Saisissez une adresse électronique valide." }));
 
-const ZName = z
+export const ZName = z
   .string({ error: "Saisissez le nom de la personne." })
   .trim()
   .min(1, { error: "Saisissez le nom de la personne." })
@@ -69,14 +70,7 @@ export type ContributorInvitation = z.output<typeof ZContributorInvitation>;
 export const ZInvitationAccept = z
   .strictObject({
     token: z.string({ error: "Lien d'invitation invalide." }).min(1, { error: "Lien d'invitation invalide." }).max(100),
-    password: z
-      .string({ error: "Choisissez un mot de passe." })
-      .min(LIMITS.passwordMin, {
-        error: `Le mot de passe doit compter au moins ${LIMITS.passwordMin} caractères.`,
-      })
-      .max(LIMITS.passwordMax, {
-        error: `Le mot de passe ne doit pas dépasser ${LIMITS.passwordMax} caractères.`,
-      }),
+    password: ZNewPassword,
     confirmation: z.string({ error: "Saisissez à nouveau le mot de passe." }),
   })
   .refine((v) => v.password === v.confirmation, {

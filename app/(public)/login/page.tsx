@@ -3,23 +3,19 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { SsoButtons } from "@/components/auth/sso-buttons";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { getActor } from "@/lib/auth/current";
 import { enabledSso } from "@/lib/auth/sso/providers";
 import { env } from "@/lib/core/env";
 
 export const metadata: Metadata = { title: "Connexion" };
 
-// Only same-site paths may follow a sign-in (no open redirect).
-function safeCallback(value: string | string[] | undefined): string {
-  const path = Array.isArray(value) ? value[0] : value;
-  return path && path.startsWith("/") && !path.startsWith("//") ? path : "/";
-}
-
 export default async function LoginPage({
   searchParams,
 }: Readonly<{ searchParams: Promise<Record<string, string | string[] | undefined>> }>) {
   const query = await searchParams;
-  const callbackUrl = safeCallback(query.callbackUrl);
+  // Only same-site paths may follow a sign-in (no open redirect).
+  const callbackUrl = safeCallbackPath(query.callbackUrl);
   if (await getActor()) redirect(callbackUrl);
   return (
     <main className="auth-page" id="contenu">

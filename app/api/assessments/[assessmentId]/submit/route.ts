@@ -5,8 +5,8 @@ import { ZSubmitAssessment } from "@/lib/assessments/schemas";
 import { getRouteActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
 import { command } from "@/lib/core/http-command";
-import { getDossierPdf } from "@/lib/dossier/generate";
-import { requestOrigin } from "@/lib/dossier/origin";
+import { sealAfterSubmit } from "@/lib/dossier/generate";
+import { sealOrigin } from "@/lib/dossier/origin";
 
 const submit = command(ZSubmitAssessment, ({ actor, input, params, requestId }) =>
   submitAssessment({ db, actor, requestId }, params.assessmentId!, input),
@@ -14,20 +14,16 @@ const submit = command(ZSubmitAssessment, ({ actor, input, params, requestId }) 
 
 /**
  * Submits, then seals the dossier once the answer has gone out: the director who submitted is the
- * one it is issued by, and its generation date is the submission's, not the first download's. If
- * that fails, the first download issues it instead (lib/dossier/generate.ts).
+ * one it is issued by, and its generation date is the submission's. A failed seal is retried here;
+ * if every try fails, the director seals it from the assessment page (…/dossier/seal). A download
+ * never seals. The address in its QR code is SOCLE_PUBLIC_URL, never this request's host.
  */
 export async function POST(request: Request, context: { params: Promise<{ assessmentId: string }> }) {
   const response = await submit(request, context);
   if (response.status !== 200) return response;
   const { assessmentId } = await context.params;
-  const origin = requestOrigin(request);
   const actor = await getRouteActor();
   if (!actor) return response;
-  after(async () => {
-    await getDossierPdf(db, actor, assessmentId, { origin, requestId: randomUUID() }).catch((error: unknown) => {
-      console.error(`[socle] dossier of ${assessmentId} not sealed at submission; the first download will`, error);
-    });
-  });
+  after(() => sealAfterSubmit(db, actor, assessmentId, { origin: sealOrigin(), requestId: randomUUID() }));
   return response;
 }

@@ -9,6 +9,7 @@ import { SubmitPanel } from "@/components/assessments/submit-panel";
 import { getAssessmentView } from "@/lib/assessments/queries";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/auth/scope";
+import { isDossierSealed } from "@/lib/dossier/queries";
 import { db } from "@/lib/core/db";
 import { orNotFound } from "@/lib/core/or-not-found";
 
@@ -54,7 +55,12 @@ export default async function AssessmentPage({ params }: Readonly<{ params: Para
       {isMember ? (
         <section className="card" aria-labelledby="dossier-title">
           <h2 id="dossier-title">Dossier pour l&apos;ARS</h2>
-          <DossierLinks assessmentId={assessment.id} isDirector={isDirector} status={assessment.status} />
+          <DossierLinks
+            assessmentId={assessment.id}
+            isDirector={isDirector}
+            status={assessment.status}
+            sealed={!isDraft && (await isDossierSealed(db, assessment.id))}
+          />
         </section>
       ) : null}
       {view.resume && isDraft ? (
