@@ -15,6 +15,16 @@ const ZEnv = z.object({
   SOCLE_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: "SOCLE_PUBLIC_URL doit être une adresse http(s)." })
     .optional(),
+  /** Bytes of evidence one establishment may store (default 2 GiB). */
+  EVIDENCE_QUOTA_BYTES: z.coerce
+    .number({ error: "EVIDENCE_QUOTA_BYTES doit être un nombre d'octets." })
+    .int()
+    .positive()
+    .default(2 * 1024 ** 3),
+  /** Uploads the public verifier hashes at once in this process; the next ones get a 503. */
+  VERIFIER_MAX_CONCURRENT: z.coerce.number().int().min(1).default(4),
+  /** Proxy hops in front of the app whose X-Forwarded-* headers are believed (0: none). */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).default(0),
 });
 
 const parsed = ZEnv.safeParse(process.env);
@@ -34,4 +44,7 @@ export const env = {
   evidenceDir: path.resolve(/*turbopackIgnore: true*/ raw.EVIDENCE_DIR ?? path.join(dataDir, "evidence")),
   authSecret: raw.AUTH_SECRET,
   publicOrigin: raw.SOCLE_PUBLIC_URL ? new URL(raw.SOCLE_PUBLIC_URL).origin : undefined,
+  evidenceQuotaBytes: raw.EVIDENCE_QUOTA_BYTES,
+  verifierMaxConcurrent: raw.VERIFIER_MAX_CONCURRENT,
+  trustedProxies: raw.TRUSTED_PROXIES,
 };

@@ -40,7 +40,6 @@ describe("page errors: a French message with the event id the server logs", () =
         routeType: "render",
         renderSource: "react-server-components",
         revalidateReason: undefined,
-        renderType: "dynamic",
       },
     );
     expect(log).toHaveBeenCalledTimes(1);
