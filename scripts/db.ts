@@ -6,6 +6,7 @@ import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
+import { pruneRateLimitHits } from "@/lib/auth/rate-limit-prune";
 import { createPrismaClient } from "@/lib/core/db-adapter";
 import { env } from "@/lib/core/env";
 import { syncShippedReferentials } from "@/lib/referentials/store";
@@ -54,6 +55,8 @@ async function main(command: string | undefined) {
     }
     if (command === "prepare" || command === "seed") {
       await seedPlaces(db);
+      const pruned = await pruneRateLimitHits(db);
+      if (pruned > 0) console.log(`${pruned} tentative(s) anciennes retirées de la table des limites.`);
       // Shipped referential files become versions (new ones only; a changed published version stops here).
       await syncShippedReferentials(db);
       const seeded = await db.setting.findUnique({ where: { key: DEMO_FLAG } });
