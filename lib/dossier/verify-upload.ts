@@ -64,12 +64,33 @@ export async function hashMultipartFile(request: Request, maxBytes = MAX_VERIFY_
     body.on("error", () => reject(new AppError("BAD_INPUT", UNREADABLE)));
   });
 
+  let read = 0;
+  body.on("data", (chunk: Buffer) => (read += chunk.byteLength));
   body.pipe(parser);
   try {
     return await hashed;
   } finally {
-    // Stop reading what is left (an oversize or refused file): the answer does not need it.
-    body.unpipe(parser);
-    body.destroy();
+    if (!body.readableEnded) dropRest(body, parser, () => read, maxBytes + DRAIN_SLACK);
   }
+}
+
+const DRAIN_SLACK = 1024 * 1024;
+
+/**
+ * What is left of a refused upload: read and dropped while the body stays within `bound` (the
+ * client then gets the answer cleanly), cut past it. Cutting a body still being sent is the only
+ * way to stop an endless upload.
+ */
+function dropRest(body: Readable, parser: busboy.Busboy, read: () => number, bound: number) {
+  body.unpipe(parser);
+  parser.removeAllListeners("file");
+  if (read() > bound) {
+    body.destroy();
+    return;
+  }
+  body.on("data", () => {
+    if (read() > bound) body.destroy();
+  });
+  body.on("error", () => undefined);
+  body.resume();
 }
