@@ -7,6 +7,11 @@ const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // postgres://… selects PostgreSQL; anything else (or nothing) selects the embedded PGlite.
   DATABASE_URL: z.string().optional(),
+  /** The owner's address, for migrations and the app role's grants (scripts/db.ts); never used by the app. */
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "MIGRATION_DATABASE_URL doit être une adresse postgres://…")
+    .optional(),
   SOCLE_DATA_DIR: z.string().default(".data"),
   EVIDENCE_DIR: z.string().optional(),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET doit faire au moins 32 caractères").optional(),
@@ -39,6 +44,8 @@ export const env = {
   nodeEnv: raw.NODE_ENV,
   /** Set only when a real PostgreSQL is configured. */
   postgresUrl: /^postgres(ql)?:\/\//.test(raw.DATABASE_URL ?? "") ? raw.DATABASE_URL : undefined,
+  /** The owner's address for migrations; the app's own when unset. */
+  migrationUrl: raw.MIGRATION_DATABASE_URL,
   dataDir,
   pgliteDir: path.join(dataDir, "pglite"),
   evidenceDir: path.resolve(/*turbopackIgnore: true*/ raw.EVIDENCE_DIR ?? path.join(dataDir, "evidence")),
