@@ -138,5 +138,5 @@ describe("[BACKUP] backup and restore into an empty installation", () => {
     } finally {
       await fresh.close();
     }
-  });
+  }, 120_000);
 });
