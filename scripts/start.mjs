@@ -53,6 +53,8 @@ const BUILD_INPUTS = [
   "public",
   "generated",
   "proxy.ts",
+  "instrumentation.ts",
+  "instrumentation-client.ts",
   "next.config.ts",
   "tsconfig.json",
   "package-lock.json",
