@@ -9,7 +9,7 @@ import { contentSecurityPolicy, HSTS, newNonce, servedOverHttps } from "@/lib/co
 const PUBLIC = [/^\/login/, /^\/verifier/, /^\/api\/auth\//, /^\/api\/verifier/, /^\/_next\//, /^\/favicon/];
 
 export function proxy(request: NextRequest) {
-  const https = servedOverHttps(request.nextUrl, request.headers.get("x-forwarded-proto"), env.trustedProxies);
+  const https = servedOverHttps(request.headers.get("x-forwarded-proto"), env.trustedProxies);
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, { dev: env.nodeEnv === "development", https });
   const secure = (response: NextResponse) => {

@@ -33,12 +33,13 @@ export function newNonce(): string {
 export const HSTS = "max-age=63072000; includeSubDomains";
 
 /**
- * Whether the browser reached us over HTTPS: the request itself, or the X-Forwarded-Proto of a
- * proxy we trust (`trustedProxies` > 0; the nearest proxy's value is the last one of the list).
- * With no trusted proxy the header is the client's word and is ignored.
+ * Whether the browser reached us over HTTPS. `next start` serves plain HTTP only, so HTTPS always
+ * ends at a proxy in front: its X-Forwarded-Proto is believed when we trust a proxy
+ * (`trustedProxies` > 0; the nearest proxy's value is the last of the list). With no trusted
+ * proxy the header is the client's word and is ignored (Next also derives the request URL's
+ * scheme from it, so that scheme proves nothing either).
  */
-export function servedOverHttps(url: URL, forwardedProto: string | null, trustedProxies: number): boolean {
-  if (url.protocol === "https:") return true;
+export function servedOverHttps(forwardedProto: string | null, trustedProxies: number): boolean {
   if (trustedProxies < 1 || !forwardedProto) return false;
   const nearest = forwardedProto.split(",").pop()?.trim().toLowerCase();
   return nearest === "https";
