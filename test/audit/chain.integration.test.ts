@@ -44,10 +44,16 @@ describe("[AUDIT] hash chain", () => {
   it("stays whole under parallel transactions (ids follow the chain)", async () => {
     await Promise.all(
       Array.from({ length: 24 }, (_, i) =>
-        t.db.$transaction(async (tx) => {
-          await tx.auditEvent.create({ data: { action: `chain.parallel.${i}`, entity: "Test", entityId: String(i) } });
-          await new Promise((resolve) => setTimeout(resolve, (i * 7) % 20));
-        }),
+        // PGlite runs them one after the other (one session): let them wait their turn.
+        t.db.$transaction(
+          async (tx) => {
+            await tx.auditEvent.create({
+              data: { action: `chain.parallel.${i}`, entity: "Test", entityId: String(i) },
+            });
+            await new Promise((resolve) => setTimeout(resolve, (i * 7) % 20));
+          },
+          { maxWait: 60_000 },
+        ),
       ),
     );
     const report = await verifyAuditChain(t.db);
