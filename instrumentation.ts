@@ -1,10 +1,14 @@
+import type { Instrumentation } from "next";
+import { requestErrorLog } from "@/lib/core/page-error";
+
 // Runs once when a server process boots, before it answers a request. The standalone server
 // (.next/standalone/server.js, what deploy/ runs) does not evaluate next.config.ts, so the environment
 // is validated here too, and a bad value stops the process (Next would only log it and answer every
 // request with a 500).
 export async function register() {
-  // eslint-disable-next-line no-restricted-properties -- Next's own runtime marker, set at build time
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Next's own markers (not configuration): the edge runtime and the build have no database.
+  // eslint-disable-next-line no-restricted-properties
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   try {
     const { assertReadyToServe } = await import("./lib/core/env");
     assertReadyToServe();
@@ -14,14 +18,22 @@ export async function register() {
   }
   const { stampPeerAddress } = await import("./lib/core/peer-address");
   stampPeerAddress();
-  // Dossiers submitted but not sealed (the demo's, or a seal whose every retry failed): sealed
-  // now, as their director, never by a download.
-  const [{ db }, { sealOrigin }, { sealPendingDossiers }] = await Promise.all([
+  const [{ db }, { sealOrigin }, { sealPendingDossiers }, { schedulePruning }] = await Promise.all([
     import("./lib/core/db"),
     import("./lib/dossier/origin"),
     import("./lib/dossier/seal-pending"),
+    import("./lib/auth/rate-limit-prune"),
   ]);
+  schedulePruning(db);
+  // Dossiers submitted but not sealed (the demo's, or a seal whose every retry failed): sealed
+  // now, as their director, never by a download.
   await sealPendingDossiers(db, sealOrigin()).catch((error: unknown) =>
     console.error("[socle] sealing pending dossiers at start failed", error),
   );
 }
+
+// Every unexpected server error of a page, route or proxy is logged here with its digest: the
+// event id app/error.tsx and app/global-error.tsx show to the user.
+export const onRequestError: Instrumentation.onRequestError = (error, request, context) => {
+  console.error(requestErrorLog(error, request, context));
+};

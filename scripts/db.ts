@@ -3,10 +3,14 @@
 //   tsx scripts/db.ts prepare   migrate, upsert reference data, seed the demo once
 //   tsx scripts/db.ts seed      seed the demo now (idempotent)
 //   tsx scripts/db.ts admin-create [--email x] [--name y] [--generate]   the first platform admin
+//   tsx scripts/db.ts grants    give DATABASE_URL's role the app's privileges (PostgreSQL)
+// On PostgreSQL with MIGRATION_DATABASE_URL, every chore runs as that owner role, and migrate and
+// prepare end with the grants (scripts/open-db.ts).
 import { writeFileSync } from "node:fs";
 import { stdin, stdout } from "node:process";
 import { createInterface } from "node:readline/promises";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { pruneRateLimitHits } from "@/lib/auth/rate-limit-prune";
 import { env } from "@/lib/core/env";
 import { createFirstAdmin } from "@/lib/admin/first-admin";
 import { syncShippedReferentials } from "@/lib/referentials/store";
@@ -64,9 +68,10 @@ async function writeReport(db: PrismaClient) {
 
 async function main(command: string | undefined) {
   const where = env.postgresUrl ? "PostgreSQL" : `PGlite (${env.pgliteDir})`;
-  await withDatabase(async (db, migrate) => {
+  await withDatabase(async (db, migrate, grant) => {
     if (command === "admin-create") {
       await migrate();
+      await grant();
       await adminCreate(db);
       return;
     }
@@ -76,8 +81,17 @@ async function main(command: string | undefined) {
         applied.length ? `Migrations appliquées sur ${where} : ${applied.join(", ")}` : `Base à jour (${where}).`,
       );
     }
+    if (command === "migrate" || command === "prepare" || command === "grants") {
+      const role = await grant();
+      if (role)
+        console.log(`Droits du rôle applicatif « ${role} » appliqués (journal d'audit : lecture et ajout seuls).`);
+      else if (command === "grants")
+        throw new Error("grants demande DATABASE_URL (rôle applicatif) et MIGRATION_DATABASE_URL (propriétaire).");
+    }
     if (command === "prepare" || command === "seed") {
       await seedPlaces(db);
+      const pruned = await pruneRateLimitHits(db);
+      if (pruned > 0) console.log(`${pruned} tentative(s) anciennes retirées de la table des limites.`);
       // Shipped referential files become versions (new ones only; a changed published version stops here).
       await syncShippedReferentials(db);
       const seeded = await db.setting.findUnique({ where: { key: DEMO_FLAG } });
@@ -93,8 +107,8 @@ async function main(command: string | undefined) {
       }
       await writeReport(db);
     }
-    if (!["migrate", "prepare", "seed"].includes(command ?? "")) {
-      throw new Error("Usage : tsx scripts/db.ts migrate|prepare|seed|admin-create");
+    if (!["migrate", "prepare", "seed", "grants"].includes(command ?? "")) {
+      throw new Error("Usage : tsx scripts/db.ts migrate|prepare|seed|grants|admin-create");
     }
   });
 }

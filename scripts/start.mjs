@@ -54,6 +54,7 @@ const BUILD_INPUTS = [
   "generated",
   "proxy.ts",
   "instrumentation.ts",
+  "instrumentation-client.ts",
   "next.config.ts",
   "tsconfig.json",
   "package-lock.json",

@@ -7,7 +7,13 @@ import { PrismaClient } from "@/generated/prisma/client";
 import { createPrismaClient } from "@/lib/core/db-adapter";
 import { applyMigrations } from "@/prisma/migrate.mjs";
 
-export type TestDb = { db: PrismaClient; kind: "pglite" | "postgres"; close(): Promise<void> };
+export type TestDb = {
+  db: PrismaClient;
+  kind: "pglite" | "postgres";
+  /** The throw-away database's address (PostgreSQL only). */
+  url?: string;
+  close(): Promise<void>;
+};
 
 export async function createTestDb(): Promise<TestDb> {
   const url = process.env.TEST_DATABASE_URL;
@@ -44,6 +50,7 @@ async function createPostgresDb(serverUrl: string): Promise<TestDb> {
   return {
     db,
     kind: "postgres",
+    url: url.toString(),
     async close() {
       await db.$disconnect();
       await dropDatabase(serverUrl, name);

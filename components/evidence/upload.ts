@@ -2,10 +2,11 @@
 // progress. Loaded by the panel when a file is chosen, so pages that only show evidence don't
 // ship it. The server checks everything again (access, 20 Mo, real content type).
 import type { JsonResult } from "@/lib/core/client-fetch";
-import { isAcceptedExtension } from "@/lib/evidence/kinds";
+import { isAcceptedExtension, isMacroExtension } from "@/lib/evidence/kinds";
 import {
   EMPTY_FILE_MESSAGE,
   type EvidenceUploadResult,
+  MACRO_MESSAGE,
   MAX_EVIDENCE_BYTES,
   TOO_LARGE_MESSAGE,
   UNSUPPORTED_MESSAGE,
@@ -15,6 +16,7 @@ import {
 export function fileProblem(file: File): string | null {
   if (file.size > MAX_EVIDENCE_BYTES) return TOO_LARGE_MESSAGE;
   if (file.size === 0) return EMPTY_FILE_MESSAGE;
+  if (isMacroExtension(file.name)) return MACRO_MESSAGE;
   if (!isAcceptedExtension(file.name)) return UNSUPPORTED_MESSAGE;
   return null;
 }

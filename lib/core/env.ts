@@ -12,6 +12,11 @@ const ZEnv = z.object({
     .refine((url) => !url || /^postgres(ql)?:\/\//.test(url), {
       error: "DATABASE_URL doit être une adresse postgres:// ou postgresql:// (laissez-la vide pour PGlite).",
     }),
+  /** The owner's address, for migrations and the app role's grants (scripts/db.ts); never used by the app. */
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "MIGRATION_DATABASE_URL doit être une adresse postgres://…")
+    .optional(),
   SOCLE_DATA_DIR: z.string().default(".data"),
   EVIDENCE_DIR: z.string().optional(),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET doit faire au moins 32 caractères").optional(),
@@ -49,6 +54,14 @@ const ZEnv = z.object({
     .string()
     .regex(/^\d{1,2}$/, { error: "TRUSTED_PROXIES doit être un nombre de proxys (0 sans proxy)." })
     .default("0"),
+  /** Bytes of evidence one establishment may store (default 2 GiB). */
+  EVIDENCE_QUOTA_BYTES: z.coerce
+    .number({ error: "EVIDENCE_QUOTA_BYTES doit être un nombre d'octets." })
+    .int()
+    .positive()
+    .default(2 * 1024 ** 3),
+  /** Uploads the public verifier hashes at once in this process; the next ones get a 503. */
+  VERIFIER_MAX_CONCURRENT: z.coerce.number().int().min(1).default(4),
 });
 
 export type Env = ReturnType<typeof parseEnv>;
@@ -76,6 +89,10 @@ export function parseEnv(source: Record<string, string | undefined>) {
     demo,
     publicOrigin: raw.SOCLE_PUBLIC_URL ? new URL(raw.SOCLE_PUBLIC_URL).origin : undefined,
     trustedProxies: Number(raw.TRUSTED_PROXIES),
+    /** The owner's address for migrations; the app's own when unset. */
+    migrationUrl: raw.MIGRATION_DATABASE_URL,
+    evidenceQuotaBytes: raw.EVIDENCE_QUOTA_BYTES,
+    verifierMaxConcurrent: raw.VERIFIER_MAX_CONCURRENT,
     dossierInternals: raw.SOCLE_DOSSIER_INTERNALS === "on",
     smtpUrl: raw.SMTP_URL,
     smtpFrom: raw.SMTP_FROM,

@@ -11,6 +11,7 @@ export const ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA: 415,
   RATE_LIMITED: 429,
+  BUSY: 503, // this process is at its cap for heavy work (public verifier uploads): retry shortly
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

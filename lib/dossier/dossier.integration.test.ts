@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -599,6 +600,15 @@ describe("[DOSSIER] routes", () => {
     expect(ok.headers.get("content-disposition")).toBe(`attachment; filename="dossier-${finess}-campagne-2026.pdf"`);
     const bytes = Buffer.from(await ok.arrayBuffer());
     expect((await verifyByBytes(db, bytes)).authentic).toBe(true);
+    const downloads = () => db.auditEvent.findMany({ where: { action: "dossier.download" } });
+    expect(await downloads()).toEqual([
+      expect.objectContaining({
+        actorId: actors.ars.id,
+        entity: "Assessment",
+        entityId: submittedId,
+        after: expect.objectContaining({ sha256: createHash("sha256").update(bytes).digest("hex"), draft: false }),
+      }),
+    ]);
     for (const actor of [actors.delegate, actors.otherArs, actors.admin, actors.otherDirector]) {
       const miss = await get(dossierRoute, actor);
       expect(miss.status).toBe(404);
@@ -606,6 +616,7 @@ describe("[DOSSIER] routes", () => {
     }
     expect((await get(dossierRoute, actors.ars, draftId)).status).toBe(404);
     expect((await get(dossierRoute, null)).status).toBe(401);
+    expect(await downloads()).toHaveLength(1); // refusals are not downloads
   });
 
   it("GET …/dossier/bundle: a ZIP for the director, 404 for everyone else", async () => {
@@ -617,6 +628,8 @@ describe("[DOSSIER] routes", () => {
     );
     const zip = Buffer.from(await ok.arrayBuffer());
     expect(zip.subarray(0, 4).toString("latin1")).toBe("PK\u0003\u0004");
+    const bundles = await db.auditEvent.findMany({ where: { action: "dossier.bundle", actorId: actors.director.id } });
+    expect(bundles.length).toBeGreaterThan(0);
     for (const actor of [actors.contributor, actors.ars, actors.delegate, actors.admin]) {
       expect((await get(bundleRoute as unknown as typeof dossierRoute, actor)).status).toBe(404);
     }

@@ -5,12 +5,14 @@ import { clientIp, isLimited, type Limit, recordHit } from "@/lib/auth/rate-limi
 import { errorResult } from "@/lib/core/command";
 import type { Db } from "@/lib/core/db";
 import { AppError } from "@/lib/core/errors";
-import { detectKinds } from "@/lib/evidence/sniff";
-import { hashUpload, verifyByCode, verifyBySha256 } from "./verify";
+import { createGate, type Gate } from "@/lib/core/concurrency";
+import { env } from "@/lib/core/env";
+import { verifyByCode, verifyBySha256 } from "./verify";
+import { hashMultipartFile } from "./verify-upload";
 import { MAX_VERIFY_BYTES, type VerifyResult } from "./verify-shared";
 
 // POST /api/verifier without Next: public (no session), rate-limited per address, JSON {code} or
-// a multipart upload of the PDF (field "file", 20 Mo at most). Bad input is a 400 with a French
+// a multipart upload of the PDF (field "file", 20 Mo at most, hashed as a stream, a few at once). Bad input is a 400 with a French
 // message, an abuser a 429, never a 500.
 
 export const VERIFY_LIMIT = { max: 30, windowMs: 10 * 60 * 1000 } as const;
@@ -34,12 +36,18 @@ const ZVerifyCode = z
   .strict();
 
 const MULTIPART_OVERHEAD = 64 * 1024;
+export const BUSY_MESSAGE =
+  "Le service de vérification reçoit trop de fichiers en ce moment : réessayez dans quelques instants, ou saisissez le code imprimé sur le dossier.";
 
-/** The body, refused past `max` bytes whatever Content-Length claims. */
+// Uploads are hashed as they arrive (verify-upload.ts); this caps how many this process reads at
+// once, so a burst of large files cannot hold the memory or the CPU of the server.
+const globalGate = globalThis as unknown as { socleVerifyGate?: Gate };
+const uploads = (globalGate.socleVerifyGate ??= createGate(env.verifierMaxConcurrent));
+
+/** A small body (the JSON code), refused past `max` bytes whatever Content-Length claims. */
 async function readBounded(request: Request, max: number): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > max)
-    throw new AppError("PAYLOAD_TOO_LARGE", "Le fichier dépasse 20 Mo : ce n'est pas un dossier émis par Socle.");
+  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", "La requête est trop volumineuse.");
+  if (Number(request.headers.get("content-length") ?? "0") > max) throw tooLarge();
   if (!request.body) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -50,41 +58,24 @@ async function readBounded(request: Request, max: number): Promise<Uint8Array<Ar
     size += value.byteLength;
     if (size > max) {
       await reader.cancel().catch(() => undefined);
-      throw new AppError("PAYLOAD_TOO_LARGE", "Le fichier dépasse 20 Mo : ce n'est pas un dossier émis par Socle.");
+      throw tooLarge();
     }
     chunks.push(value);
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
-async function verifyUpload(db: Db, request: Request, contentType: string): Promise<VerifyResult> {
-  const body = await readBounded(request, MAX_VERIFY_BYTES + MULTIPART_OVERHEAD);
-  let form: FormData;
+async function verifyUpload(db: Db, request: Request): Promise<VerifyResult> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_VERIFY_BYTES + MULTIPART_OVERHEAD)
+    throw new AppError("PAYLOAD_TOO_LARGE", "Le fichier dépasse 20 Mo : ce n'est pas un dossier émis par Socle.");
+  const release = uploads.tryEnter();
+  if (!release) throw new AppError("BUSY", BUSY_MESSAGE);
   try {
-    form = await new Response(body, { headers: { "content-type": contentType } }).formData();
-  } catch {
-    throw new AppError("BAD_INPUT", "Le fichier n'a pas pu être lu : déposez le PDF du dossier.");
+    return await verifyBySha256(db, await hashMultipartFile(request));
+  } finally {
+    release();
   }
-  const file = form.get("file");
-  if (!file || typeof file === "string")
-    throw new AppError("BAD_INPUT", "Déposez le fichier PDF du dossier à vérifier.");
-  // Not a PDF at all (by its bytes): say so, rather than "modified", which would send the reader
-  // after a tampering that never happened. An empty file is left to hashUpload's own message.
-  const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
-  if (head.length > 0 && !detectKinds({ head }).includes("pdf")) {
-    throw new AppError(
-      "UNSUPPORTED_MEDIA",
-      "Ce fichier n'est pas un PDF : déposez le dossier PDF reçu de l'établissement.",
-    );
-  }
-  const sha256 = await hashUpload(file.stream());
-  return verifyBySha256(db, sha256);
 }
 
 async function verifyJson(db: Db, request: Request): Promise<VerifyResult> {
@@ -112,7 +103,7 @@ export async function handleVerifyRequest(
     const mediaType = contentType.split(";")[0]!.trim().toLowerCase();
     let result: VerifyResult;
     if (mediaType === "application/json") result = await verifyJson(db, request);
-    else if (mediaType === "multipart/form-data") result = await verifyUpload(db, request, contentType);
+    else if (mediaType === "multipart/form-data") result = await verifyUpload(db, request);
     else throw new AppError("UNSUPPORTED_MEDIA", "Envoyez le code en JSON ou le fichier PDF du dossier.");
     return { status: 200, body: { result } };
   } catch (error) {

@@ -1,9 +1,8 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import type { Db } from "@/lib/core/db";
 import { AppError } from "@/lib/core/errors";
 import { normalizeVerificationCode, sha256Hex } from "./seal";
-import { BAD_CODE_MESSAGE, MAX_VERIFY_BYTES, type VerifyResult } from "./verify-shared";
+import { BAD_CODE_MESSAGE, type VerifyResult } from "./verify-shared";
 
 // The public check of a dossier, by its code or by its bytes. It answers whether Socle issued it
 // and, if so, only what the cover already shows: establishment, campaign, submission and
@@ -74,24 +73,4 @@ export async function verifyBySha256(db: Db, sha256: string): Promise<VerifyResu
 /** By the file's bytes: authentic only if they are exactly the bytes Socle issued. */
 export async function verifyByBytes(db: Db, bytes: Uint8Array): Promise<VerifyResult> {
   return verifyBySha256(db, sha256Hex(bytes));
-}
-
-/**
- * Hashes a stream without keeping it, refusing more than MAX_VERIFY_BYTES (413) and an empty file
- * (400).
- */
-export async function hashUpload(
-  source: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>,
-  maxBytes = MAX_VERIFY_BYTES,
-): Promise<string> {
-  const hash = createHash("sha256");
-  let size = 0;
-  for await (const chunk of source as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size > maxBytes)
-      throw new AppError("PAYLOAD_TOO_LARGE", "Le fichier dépasse 20 Mo : ce n'est pas un dossier émis par Socle.");
-    hash.update(chunk);
-  }
-  if (size === 0) throw new AppError("BAD_INPUT", "Le fichier déposé est vide.");
-  return hash.digest("hex");
 }

@@ -11,8 +11,8 @@ import { createTestDb, type TestDb } from "@/test/db";
 import { linkEvidence, unlinkEvidence, uploadEvidence } from "./commands";
 import { getEvidenceForDownload, listEstablishmentEvidence, listEvidenceForAssessment } from "./queries";
 import { openEvidenceStream, storagePath } from "./storage";
-import { bytes, ooxml, SAMPLES } from "@/test/evidence/bytes";
-import { MAX_EVIDENCE_BYTES, TOO_LARGE_MESSAGE, UNSUPPORTED_MESSAGE } from "./types";
+import { bytes, oleWithMacros, ooxml, ooxmlWithMacros, SAMPLES } from "@/test/evidence/bytes";
+import { MACRO_MESSAGE, MAX_EVIDENCE_BYTES, TOO_LARGE_MESSAGE, UNSUPPORTED_MESSAGE } from "./types";
 
 // The evidence commands and queries on a real database (PGlite, or TEST_DATABASE_URL's
 // PostgreSQL), with the files stored in a temporary folder.
@@ -308,6 +308,59 @@ describe("[EVIDENCE] upload", () => {
       "evidence.upload",
     );
     expect(result.link.size).toBe(MAX_EVIDENCE_BYTES);
+  });
+});
+
+describe("[EVIDENCE] macros and quota", () => {
+  const macro = new RegExp(MACRO_MESSAGE.slice(0, 60).replace(/[()]/g, "\\$&"));
+
+  it("[EVIDENCE] refuses macro-enabled Office files with a French 415: by name, by OOXML part, by OLE2 stream", async () => {
+    await expectRefused(() => upload(actors.director, ooxml("word"), "budget.docm"), "UNSUPPORTED_MEDIA", macro);
+    await expectRefused(() => upload(actors.director, ooxml("xl"), "budget.XLSM"), "UNSUPPORTED_MEDIA", macro);
+    await expectRefused(
+      () => upload(actors.director, ooxmlWithMacros("word"), "note.docx"),
+      "UNSUPPORTED_MEDIA",
+      macro,
+    );
+    await expectRefused(
+      () => upload(actors.director, ooxmlWithMacros("ppt"), "revue.pptx"),
+      "UNSUPPORTED_MEDIA",
+      macro,
+    );
+    await expectRefused(() => upload(actors.director, oleWithMacros(2048), "ancien.doc"), "UNSUPPORTED_MEDIA", macro);
+    // Past the head and the tail the sniffer keeps: found by the storage's scan of every chunk.
+    const deep = oleWithMacros(3 * 1024 * 1024 + 7, 6 * 1024 * 1024);
+    await expectRefused(() => upload(actors.director, deep, "ancien.xls"), "UNSUPPORTED_MEDIA", macro);
+    expect(MACRO_MESSAGE).toMatch(/macros sont refusés/);
+  });
+
+  it("[EVIDENCE] refuses past the establishment's quota with a French 413 naming it; a file already stored costs nothing", async () => {
+    const quota = { evidenceDir: dir, quotaBytes: 1024 };
+    const put = (content: Uint8Array, name: string) =>
+      uploadEvidence(db, actors.quimper, ids.quimperDraft, "D1.1", file(content, name), RID, quota);
+    const used = (await db.evidence.aggregate({ where: { establishmentId: ids.quimper }, _sum: { size: true } }))._sum
+      .size;
+    expect(used ?? 0).toBe(0);
+    const small = pdf("quota-small");
+    await put(small, "petit.pdf");
+    const big = new Uint8Array(1024);
+    big.set(pdf("quota-big"));
+    await expectRefused(
+      () => put(big, "gros.pdf"),
+      "PAYLOAD_TOO_LARGE",
+      /quota de stockage .*\(1\sko\).* déjà utilisés/,
+    );
+    // Same content again, linked elsewhere: no new bytes, so no quota check.
+    await uploadEvidence(db, actors.quimper, ids.quimperDraft, "D1.2", file(small, "copie.pdf"), RID, quota);
+    // Another establishment's quota is its own.
+    await withOneAudit(() => upload(actors.director, big, "gros.pdf", "D1.2"), "evidence.upload");
+  });
+
+  it("[EVIDENCE] the default quota is 2 Go, read from EVIDENCE_QUOTA_BYTES", async () => {
+    const { env } = await import("@/lib/core/env");
+    expect(env.evidenceQuotaBytes).toBe(2 * 1024 ** 3);
+    const { quotaMessage } = await import("./types");
+    expect(quotaMessage(env.evidenceQuotaBytes, 1536 * 1024 ** 2)).toMatch(/\(2\sGo\).*1,5\sGo déjà utilisés/);
   });
 });
 

@@ -13,10 +13,12 @@ import { env } from "@/lib/core/env";
 import { AppError, forbidden, isAppError, notFound } from "@/lib/core/errors";
 import { toAppError } from "@/lib/core/prisma-errors";
 import { sanitizeFileName } from "./file-name";
-import { isAcceptedExtension, sniff } from "./sniff";
+import { hasMacros, isAcceptedExtension, isMacroExtension, sniff } from "./sniff";
 import { commitStaged, discardStaged, removeStored, stageUpload, storageKeyFor, type UploadSource } from "./storage";
 import {
   EMPTY_FILE_MESSAGE,
+  MACRO_MESSAGE,
+  quotaMessage,
   type EvidenceUnlinkResult,
   type EvidenceUploadResult,
   type EvidenceLinkView,
@@ -32,8 +34,8 @@ import { evidenceSelect, linkSelect, toLibraryEntry, toLinkView, userNames } fro
 /** What the upload route hands over: a File from formData() fits. */
 export type EvidenceFile = { name: string; stream(): UploadSource };
 
-/** Tests point the storage at a temporary folder; the app uses env.evidenceDir. */
-export type EvidenceOptions = { evidenceDir?: string };
+/** Tests point the storage at a temporary folder and set the quota; the app uses env. */
+export type EvidenceOptions = { evidenceDir?: string; quotaBytes?: number };
 
 function requirementOf(assessment: LoadedAssessment, code: string) {
   const requirement = (assessment.referential.requirements ?? []).find((r) => r.code === code);
@@ -81,6 +83,7 @@ export async function uploadEvidence(
 ): Promise<EvidenceUploadResult> {
   const assessment = await loadForEdit(db, actor, assessmentId, requirementCode);
   const fileName = sanitizeFileName(file.name);
+  if (isMacroExtension(fileName)) throw new AppError("UNSUPPORTED_MEDIA", MACRO_MESSAGE);
   if (!isAcceptedExtension(fileName)) throw new AppError("UNSUPPORTED_MEDIA", UNSUPPORTED_MESSAGE);
 
   const dir = options.evidenceDir ?? env.evidenceDir;
@@ -90,6 +93,7 @@ export async function uploadEvidence(
     if (staged.size === 0) throw new AppError("BAD_INPUT", EMPTY_FILE_MESSAGE);
     const type = sniff(staged, fileName);
     if (!type) throw new AppError("UNSUPPORTED_MEDIA", UNSUPPORTED_MESSAGE);
+    if (hasMacros(staged)) throw new AppError("UNSUPPORTED_MEDIA", MACRO_MESSAGE);
     committed = await commitStaged(staged, storageKeyFor(assessment.establishmentId, staged.sha256));
     const storageKey = committed.storageKey;
 
@@ -102,6 +106,7 @@ export async function uploadEvidence(
           orderBy: { uploadedAt: "asc" },
           select: { ...evidenceSelect, storageKey: true },
         });
+        if (!existing) await assertWithinQuota(tx, current.establishmentId, staged.size, options.quotaBytes);
         const evidence =
           existing ??
           (await tx.evidence.create({
@@ -165,6 +170,17 @@ export async function uploadEvidence(
     if (committed?.created) await removeIfOrphan(db, committed.storageKey, dir);
     throw error;
   }
+}
+
+/**
+ * The establishment's stored evidence plus `adding` stays within its quota (env.evidenceQuotaBytes),
+ * else a 413 that names the quota. A transaction lock per establishment makes two parallel uploads
+ * count one after the other; a file already stored (same content) costs nothing and skips this.
+ */
+async function assertWithinQuota(tx: Tx, establishmentId: string, adding: number, quota = env.evidenceQuotaBytes) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`evidence-quota:${establishmentId}`}))`;
+  const used = (await tx.evidence.aggregate({ where: { establishmentId }, _sum: { size: true } }))._sum.size ?? 0;
+  if (used + adding > quota) throw new AppError("PAYLOAD_TOO_LARGE", quotaMessage(quota, used));
 }
 
 /** Links a file of the establishment's library to another requirement (one file, several requirements). */

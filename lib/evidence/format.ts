@@ -1,6 +1,6 @@
 // Pure and client-safe: sizes and dates as French readers expect them ("1,5 Mo", "03/02/2026 14:05").
 
-const format = (value: number, unit: "byte" | "kilobyte" | "megabyte", digits: number) =>
+const format = (value: number, unit: "byte" | "kilobyte" | "megabyte" | "gigabyte", digits: number) =>
   new Intl.NumberFormat("fr-FR", { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: digits }).format(
     value,
   );
@@ -11,6 +11,12 @@ export function formatFileSize(bytes: number): string {
   const kilobytes = bytes / 1024;
   if (Math.round(kilobytes) < 1024) return format(kilobytes, "kilobyte", 0);
   return format(kilobytes / 1024, "megabyte", 1);
+}
+
+/** Storage volumes: "1,5 Go" from a gibibyte up, else as formatFileSize. */
+export function formatStorage(bytes: number): string {
+  const gigabytes = bytes / 1024 ** 3;
+  return gigabytes >= 1 ? format(gigabytes, "gigabyte", 1) : formatFileSize(bytes);
 }
 
 // A fixed time zone, so the server render and the browser agree.

@@ -53,6 +53,25 @@ export function extensionOf(fileName: string): string {
   return dot > 0 ? base.slice(dot + 1).toLowerCase() : "";
 }
 
+/** Macro-enabled Office formats (Word, Excel, PowerPoint templates and add-ins included). */
+export const MACRO_EXTENSIONS: readonly string[] = [
+  "docm",
+  "dotm",
+  "xlsm",
+  "xltm",
+  "xlam",
+  "xlsb",
+  "pptm",
+  "potm",
+  "ppsm",
+  "ppam",
+  "sldm",
+];
+
+export function isMacroExtension(fileName: string): boolean {
+  return MACRO_EXTENSIONS.includes(extensionOf(fileName));
+}
+
 export function isAcceptedExtension(fileName: string): boolean {
   return ACCEPTED_EXTENSIONS.includes(extensionOf(fileName));
 }

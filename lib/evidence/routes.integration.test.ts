@@ -144,6 +144,16 @@ describe("[EVIDENCE] routes", () => {
     expect(download.headers.get("x-content-type-options")).toBe("nosniff");
     expect(download.headers.get("cache-control")).toBe("private, no-store");
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(content);
+    // The download is audited: who took which file (refusals below leave no row).
+    const downloads = () => db.auditEvent.findMany({ where: { action: "evidence.download" } });
+    expect(await downloads()).toEqual([
+      expect.objectContaining({
+        actorId: actors.director.id,
+        entity: "Evidence",
+        entityId: body.evidence.evidenceId,
+        after: expect.objectContaining({ sha256: body.link.sha256, size: content.length }),
+      }),
+    ]);
 
     for (const actor of [actors.delegate, actors.ars]) {
       as(actor);
@@ -163,6 +173,7 @@ describe("[EVIDENCE] routes", () => {
         )
       ).status,
     ).toBe(401);
+    expect(await downloads()).toHaveLength(1);
   });
 
   it("[EVIDENCE] POST upload refusals: cross-origin 403, too large 413 before reading, renamed PNG 415, no session 401", async () => {

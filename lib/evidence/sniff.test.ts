@@ -4,13 +4,15 @@ import {
   ACCEPT_ATTRIBUTE,
   detectKinds,
   extensionOf,
+  hasMacros,
   isAcceptedExtension,
+  isMacroExtension,
   SNIFF_HEAD_BYTES,
   SNIFF_TAIL_BYTES,
   sniff,
   zipEntryNames,
 } from "./sniff";
-import { bytes, ooxml, openDocument, SAMPLES, zip } from "@/test/evidence/bytes";
+import { bytes, oleWithMacros, ooxml, ooxmlWithMacros, openDocument, SAMPLES, zip } from "@/test/evidence/bytes";
 
 // What the storage hands to sniff(): the first and last KBs and the size.
 const asStored = (file: Uint8Array) => ({
@@ -81,6 +83,32 @@ describe("[EVIDENCE] sniff: accepted types from their bytes", () => {
     expect(check(file.subarray(2), "long.txt")).toBeNull(); // a stray continuation byte at the very start is not text
     expect(check(file, "long.txt")?.mime).toBe("text/plain; charset=utf-8");
     expect(sniff({ head: file.subarray(0, 7), size: 8 }, "coupe.txt")).not.toBeNull();
+  });
+});
+
+describe("[EVIDENCE] sniff: macros", () => {
+  it("names the macro-enabled Office extensions, in any case", () => {
+    for (const name of ["a.docm", "b.XLSM", "c.pptm", "d.dotm", "e.xlam", "f.ppsm"])
+      expect(isMacroExtension(name)).toBe(true);
+    for (const name of ["a.docx", "b.xlsx", "c.pptx", "d.pdf", "docm"]) expect(isMacroExtension(name)).toBe(false);
+  });
+
+  it("finds the VBA project of an Office Open XML file, whatever its extension says", () => {
+    for (const folder of ["word", "xl", "ppt"]) expect(hasMacros(asStored(ooxmlWithMacros(folder)))).toBe(true);
+    for (const folder of ["word", "xl", "ppt"]) expect(hasMacros(asStored(ooxml(folder)))).toBe(false);
+  });
+
+  it("finds the _VBA_PROJECT stream of a legacy OLE2 document in its head, its tail, or from the storage's scan", () => {
+    expect(hasMacros(asStored(oleWithMacros(1024)))).toBe(true);
+    const deep = oleWithMacros(300 * 1024, 600 * 1024); // neither in the head nor in the tail
+    expect(hasMacros(asStored(deep))).toBe(false);
+    expect(hasMacros({ ...asStored(deep), markerSeen: true })).toBe(true);
+    expect(hasMacros(asStored(SAMPLES.ole2))).toBe(false);
+  });
+
+  it("never flags a PDF or a text that merely mentions vbaProject.bin", () => {
+    expect(hasMacros({ ...asStored(bytes("%PDF-1.7\n% about vbaProject.bin\n")), markerSeen: true })).toBe(false);
+    expect(hasMacros(asStored(bytes("Le fichier vbaProject.bin contient les macros.\n")))).toBe(false);
   });
 });
 

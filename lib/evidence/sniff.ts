@@ -9,7 +9,15 @@ export const SNIFF_TAIL_BYTES = 64 * 1024;
 
 import { extensionOf, KINDS, type KindKey, type SniffedType } from "./kinds";
 
-export { ACCEPT_ATTRIBUTE, ACCEPTED_EXTENSIONS, extensionOf, isAcceptedExtension, type SniffedType } from "./kinds";
+export {
+  ACCEPT_ATTRIBUTE,
+  ACCEPTED_EXTENSIONS,
+  extensionOf,
+  isAcceptedExtension,
+  isMacroExtension,
+  MACRO_EXTENSIONS,
+  type SniffedType,
+} from "./kinds";
 
 export type SniffInput = {
   /** The first bytes of the file (the whole file when it is small). */
@@ -142,3 +150,35 @@ function isTextChunk(bytes: Uint8Array, cutAtStart: boolean, cutAtEnd: boolean):
     return false;
   }
 }
+
+// ─── Macros ──────────────────────────────────────────────────────────────────
+
+/**
+ * The names a VBA project is stored under: "vbaProject.bin", a ZIP entry of an Office Open XML
+ * file (its name is in clear in the local header and the central directory), and "_VBA_PROJECT",
+ * a stream of a legacy OLE2 document, named in UTF-16 in the compound file's directory.
+ */
+export const MACRO_MARKERS: readonly Uint8Array[] = [
+  ascii("vbaProject.bin"),
+  Uint8Array.from([..."_VBA_PROJECT"].flatMap((c) => [c.charCodeAt(0), 0])),
+];
+export const LONGEST_MACRO_MARKER = Math.max(...MACRO_MARKERS.map((m) => m.length));
+
+export function containsMacroMarker(bytes: Uint8Array): boolean {
+  return MACRO_MARKERS.some((marker) => indexOf(bytes, marker, 0) >= 0);
+}
+
+/**
+ * An Office document (Open XML or OLE2) that carries a VBA project. `markerSeen` is what the
+ * storage found scanning every chunk of a large file; head and tail are enough for a small one.
+ * Other kinds are never flagged: a PDF or a text may well talk about vbaProject.bin.
+ */
+export function hasMacros(input: SniffInput & { markerSeen?: boolean }): boolean {
+  const kinds = detectKinds(input);
+  if (!kinds.some((k) => OFFICE_KINDS.has(k))) return false;
+  return (
+    Boolean(input.markerSeen) || containsMacroMarker(input.head) || (!!input.tail && containsMacroMarker(input.tail))
+  );
+}
+
+const OFFICE_KINDS = new Set<KindKey>(["docx", "xlsx", "pptx", "doc", "xls"]);

@@ -6,7 +6,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { env } from "@/lib/core/env";
 import { AppError } from "@/lib/core/errors";
-import { SNIFF_HEAD_BYTES, SNIFF_TAIL_BYTES } from "./sniff";
+import { containsMacroMarker, LONGEST_MACRO_MARKER, MACRO_MARKERS, SNIFF_HEAD_BYTES, SNIFF_TAIL_BYTES } from "./sniff";
 import { MAX_EVIDENCE_BYTES, TOO_LARGE_MESSAGE } from "./types";
 
 // Evidence files on disk, under env.evidenceDir (never inside public/: files are only served by
@@ -27,6 +27,8 @@ export type StagedUpload = {
   /** The first and last KBs, for sniff(). */
   head: Uint8Array;
   tail: Uint8Array;
+  /** A VBA project's name appeared somewhere in the bytes (see hasMacros). */
+  markerSeen: boolean;
 };
 
 type StorageOptions = { dir?: string; maxBytes?: number };
@@ -69,11 +71,18 @@ export async function stageUpload(source: UploadSource, options: StorageOptions 
   let headLength = 0;
   let tail: Uint8Array = new Uint8Array(0);
   let size = 0;
+  let markerSeen = false;
+  let previous: Uint8Array = new Uint8Array(0); // the last bytes of the previous chunk: a marker may straddle two
   try {
     for await (const chunk of chunksOf(source)) {
       size += chunk.byteLength;
       if (size > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", TOO_LARGE_MESSAGE);
       hash.update(chunk);
+      if (!markerSeen) {
+        const seam = Buffer.concat([previous, chunk.subarray(0, LONGEST_MACRO_MARKER - 1)]);
+        markerSeen = containsMacroMarker(seam) || macroMarkerInChunk(chunk);
+        previous = chunk.slice(Math.max(0, chunk.byteLength - (LONGEST_MACRO_MARKER - 1)));
+      }
       if (headLength < head.length) {
         const part = chunk.subarray(0, head.length - headLength);
         head.set(part, headLength);
@@ -89,7 +98,13 @@ export async function stageUpload(source: UploadSource, options: StorageOptions 
     await rm(tempPath, { force: true });
     throw error;
   }
-  return { dir, tempPath, sha256: hash.digest("hex"), size, head: head.slice(0, headLength), tail };
+  return { dir, tempPath, sha256: hash.digest("hex"), size, head: head.slice(0, headLength), tail, markerSeen };
+}
+
+// Buffer.indexOf is native: scanning a 20 Mo upload costs a few milliseconds.
+function macroMarkerInChunk(chunk: Uint8Array): boolean {
+  const buffer = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  return MACRO_MARKERS.some((marker) => buffer.indexOf(marker) >= 0);
 }
 
 /**

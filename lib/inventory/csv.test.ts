@@ -1,3 +1,4 @@
+import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import {
   CSV_COLUMNS,
@@ -230,6 +231,26 @@ describe("toInventoryCsv and the template", () => {
     expect(text).toContain("'=HYPERLINK");
     expect(text).not.toMatch(/(^|;)=/m);
     expect(rowsOf(parseInventoryCsv(text))[0]).toMatchObject({ name: app.name, vendor: "+33", version: "-1" });
+  });
+
+  it("neutralises a formula cell whatever follows its first character, line breaks included", () => {
+    const base = {
+      vendor: null,
+      version: null,
+      domains: ["other"],
+      hosting: "saas",
+      qhnCommitted: false,
+      holdsHealthData: false,
+      identityRepoConnected: false,
+      movementRepoConnected: false,
+      personalAuth: false,
+    };
+    const starts = ["=", "+", "-", "@", "\t", "\r"];
+    const names = starts.flatMap((c) => [`${c}1+1\nx`, `${c}cmd|' /C calc'!A0\r\ny`, `${c}`]);
+    const records = Papa.parse<string[]>(toInventoryCsv(names.map((name) => ({ ...base, name }))).slice(1), {
+      delimiter: ";",
+    }).data.slice(1, 1 + names.length);
+    expect(records.map((r) => r[0])).toEqual(names.map((name) => `'${name}`));
   });
 
   it("gives a template with the header and one valid example row", () => {

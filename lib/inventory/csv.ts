@@ -379,11 +379,17 @@ function toRow(app: ExportApplication): string[] {
   ];
 }
 
+/**
+ * A cell starting with = + - @ tab or carriage return, whatever follows, line breaks included. Papa's
+ * own default (`/^[=+\-@\t\r].*$/`) misses "=1+1\nx": its `.` stops at the line break.
+ */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
 function unparse(rows: string[][]): string {
-  // escapeFormulae: a cell starting with = + - @ is prefixed with ' so that a spreadsheet never runs it.
+  // A cell matching FORMULA_START is prefixed with ' so that a spreadsheet never runs it.
   const body = Papa.unparse(
     { fields: [...CSV_COLUMNS], data: rows },
-    { delimiter: CSV_SEPARATOR, newline: EOL, escapeFormulae: true },
+    { delimiter: CSV_SEPARATOR, newline: EOL, escapeFormulae: FORMULA_START },
   );
   return `${BOM}${body}${EOL}`;
 }

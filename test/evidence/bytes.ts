@@ -104,6 +104,24 @@ export function ooxml(folder: string, padding = 0): Uint8Array {
   ]);
 }
 
+/** A macro-enabled Office Open XML package: the VBA project is the "<folder>/vbaProject.bin" part. */
+export function ooxmlWithMacros(folder: string): Uint8Array {
+  return zip([
+    { name: "[Content_Types].xml", data: CONTENT_TYPES },
+    { name: "_rels/.rels", data: "<Relationships/>" },
+    { name: `${folder}/document.xml`, data: "<document/>" },
+    { name: `${folder}/vbaProject.bin`, data: new Uint8Array(64).fill(0x01) },
+  ]);
+}
+
+/** A legacy OLE2 document whose directory names a "_VBA_PROJECT" stream `at` bytes in. */
+export function oleWithMacros(at: number, size = at + 4096): Uint8Array {
+  const out = new Uint8Array(size);
+  out.set(SAMPLES.ole2);
+  out.set(Uint8Array.from([..."_VBA_PROJECT"].flatMap((c) => [c.charCodeAt(0), 0])), at);
+  return out;
+}
+
 export function openDocument(kind: "text" | "spreadsheet" | "presentation" | "graphics"): Uint8Array {
   return zip([
     { name: "mimetype", data: `application/vnd.oasis.opendocument.${kind}` },

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { recordDownload } from "@/lib/audit/downloads";
 import { db } from "@/lib/core/db";
 import { errorResponse, requireRouteActor } from "@/lib/core/http-command";
 import { contentDisposition } from "@/lib/evidence/file-name";
@@ -17,6 +18,14 @@ export async function GET(_request: Request, context: { params: Promise<{ eviden
     const { evidenceId } = await context.params;
     const evidence = await getEvidenceForDownload(db, actor, evidenceId);
     const { stream, size } = await openEvidenceStream(evidence.storageKey);
+    await recordDownload(db, actor, {
+      action: "evidence.download",
+      entity: "Evidence",
+      entityId: evidence.id,
+      establishmentId: evidence.establishmentId,
+      after: { fileName: evidence.fileName, size, sha256: evidence.sha256 },
+      requestId,
+    });
     return new Response(stream, {
       headers: {
         "Content-Type": evidence.mimeType,

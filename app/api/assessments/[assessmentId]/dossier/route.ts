@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { recordDownload } from "@/lib/audit/downloads";
 import { db } from "@/lib/core/db";
 import { errorResponse, requireRouteActor } from "@/lib/core/http-command";
 import { getDossierPdf } from "@/lib/dossier/generate";
@@ -15,6 +16,19 @@ export async function GET(request: Request, context: { params: Promise<{ assessm
     const actor = await requireRouteActor();
     const { assessmentId } = await context.params;
     const pdf = await getDossierPdf(db, actor, assessmentId, { origin: requestOrigin(request), requestId });
+    // After the scope check above: the establishment, for its own audit view.
+    const { establishmentId } = await db.assessment.findUniqueOrThrow({
+      where: { id: assessmentId },
+      select: { establishmentId: true },
+    });
+    await recordDownload(db, actor, {
+      action: "dossier.download",
+      entity: "Assessment",
+      entityId: assessmentId,
+      establishmentId,
+      after: { fileName: pdf.fileName, draft: pdf.isDraft, sha256: pdf.sha256, verificationCode: pdf.verificationCode },
+      requestId,
+    });
     return new Response(new Uint8Array(pdf.bytes), {
       headers: {
         "Content-Type": "application/pdf",
