@@ -289,4 +289,39 @@ describe("[ASSESSMENTS] submission and revisions", () => {
     const carried = await t.db.answer.findMany({ where: { assessmentId: started.id } });
     expect(carried.every((a) => a.needsConfirmation && a.carriedFrom?.startsWith("hopen-socle@2019.2:"))).toBe(true);
   });
+
+  it("carries from the last submitted assessment of the same programme, not a later one of another", async () => {
+    // A CaRE D2 assessment submitted after the HOP'EN one: the next HOP'EN campaign still carries HOP'EN's.
+    const care = await createCampaign(t.db, (await insertVersion(t.db, await loadShipped("care-d2", "2025.1"))).id, [
+      w.ghbs,
+    ]);
+    const careAssessment = await startAssessment(
+      { db: t.db, actor: w.director, requestId: rid },
+      { campaignId: care.id, establishmentId: w.ghbs, carryForward: true },
+    );
+    expect(careAssessment.carried).toBe(0); // nothing carried across programmes
+    await t.db.answer.create({
+      data: {
+        assessmentId: careAssessment.id,
+        requirementCode: "D2.P1",
+        kind: "value",
+        value: "no",
+        answeredById: w.director.id,
+      },
+    });
+    await t.db.assessment.update({
+      where: { id: careAssessment.id },
+      data: { status: "submitted", submittedAt: new Date(Date.now() + 86_400_000) },
+    });
+    const version = await t.db.referentialVersion.findFirstOrThrow({ where: { referentialId: "hopen-socle" } });
+    const next = await createCampaign(t.db, version.id, [w.ghbs], 2028);
+    const started = await startAssessment(
+      { db: t.db, actor: w.director, requestId: rid },
+      { campaignId: next.id, establishmentId: w.ghbs, carryForward: true },
+    );
+    expect(started.carried).toBe(codes.length);
+    const carried = await t.db.answer.findMany({ where: { assessmentId: started.id } });
+    expect(carried.every((a) => a.carriedFrom?.startsWith("hopen-socle@2019.2:"))).toBe(true);
+    expect(carried.find((a) => a.requirementCode === "P2.3")?.carriedFrom).toBe("hopen-socle@2019.2:P2.3");
+  });
 });

@@ -25,7 +25,7 @@ export async function startAssessment(
         establishmentId: input.establishmentId,
         establishment: establishmentScope(actor, "assessment.manage"),
       },
-      select: { campaign: { select: { referentialVersion: { select: { content: true } } } } },
+      select: { campaign: { select: { referentialVersion: { select: { referentialId: true, content: true } } } } },
     });
     if (!link) throw notFound("Cette campagne");
     const existing = await tx.assessment.findFirst({
@@ -38,7 +38,13 @@ export async function startAssessment(
     const target = link.campaign.referentialVersion.content as unknown as TReferentialFile;
     const source = input.carryForward
       ? await tx.assessment.findFirst({
-          where: { establishmentId: input.establishmentId, submittedAt: { not: null } },
+          // The same programme only (same referential, any version): another programme's answers are
+          // offered for review through the mappings (reuse.ts), never carried as if they were this one's.
+          where: {
+            establishmentId: input.establishmentId,
+            submittedAt: { not: null },
+            campaign: { referentialVersion: { referentialId: link.campaign.referentialVersion.referentialId } },
+          },
           orderBy: { submittedAt: "desc" },
           select: {
             id: true,
