@@ -61,8 +61,26 @@ export type TReferentialFileInput = z.input<typeof ZReferentialFile>;
 
 export { ZAnswerSpec, ZComparator, ZComputedFrom } from "./answer-schema";
 export type { TAnswerSpec, TAnswerType, TComparator, TComputedFrom } from "./answer-schema";
-export { ZConfidence, ZEffort, ZMapping, ZRequirement, ZShowIf, ZYearTarget } from "./requirement-schema";
-export type { TConfidence, TEffort, TMapping, TRequirement, TShowIf, TYearTarget } from "./requirement-schema";
+export {
+  ZConfidence,
+  ZEffort,
+  ZMapping,
+  ZMappingKind,
+  ZRequirement,
+  ZShowIf,
+  ZYearTarget,
+  mappingKind,
+  weakerKind,
+} from "./requirement-schema";
+export type {
+  TConfidence,
+  TEffort,
+  TMapping,
+  TMappingKind,
+  TRequirement,
+  TShowIf,
+  TYearTarget,
+} from "./requirement-schema";
 export { ZAssessmentOption } from "./option-schema";
 export type { TAssessmentOption } from "./option-schema";
 export { ZCoverageRule, ZEligibilityRule } from "./eligibility-schema";

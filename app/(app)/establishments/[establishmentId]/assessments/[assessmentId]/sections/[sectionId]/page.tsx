@@ -123,7 +123,7 @@ export default async function SectionPage({ params }: Readonly<{ params: Params 
                 initial={answers.get(r.code) ?? null}
                 readOnly={readOnly}
                 computed={computedFor(r)}
-                reuse={reusable.get(r.code) ?? null}
+                reuse={reusable.get(r.code) ?? []}
                 evidence={
                   evidence ? (
                     <EvidencePanel
