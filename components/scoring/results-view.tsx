@@ -10,7 +10,7 @@ type Props = Readonly<{
   score: AssessmentScore;
   /** `/establishments/…/assessments/…`, for links to the questions. */
   base: string;
-  coverage?: { members: CoverageMember[] } | null;
+  coverage?: { members: CoverageMember[]; codes: string[] } | null;
   /** Per-gap slot for the action plan ("Créer une action"); nothing rendered when absent. */
   actionSlot?: (gap: Gap) => ReactNode;
   /** Slot for the funding at stake, shown with the verdict; nothing rendered when absent. */
@@ -24,7 +24,7 @@ export function ResultsView({ score, base, coverage, actionSlot, fundingSlot }: 
       <VerdictBanner verdict={score.verdict} base={base} fundingSlot={fundingSlot} />
       <StatusCounts counts={score.counts} />
       <DomainBars domains={score.domains} overall={score.overall} />
-      {coverage ? <CoverageTable members={coverage.members} /> : null}
+      {coverage ? <CoverageTable members={coverage.members} codes={coverage.codes} /> : null}
       <GapList gaps={score.gaps} base={base} actionSlot={actionSlot} />
     </div>
   );

@@ -138,6 +138,7 @@ export async function payloadFor(
     referential,
     options: assessment.options,
     answers,
+    siteCoverage: assessment.siteCoverage,
   });
   const score = scoreAssessment({ referential, answers, options: assessment.options, coverage });
 

@@ -83,5 +83,5 @@ export type {
 } from "./requirement-schema";
 export { ZAssessmentOption } from "./option-schema";
 export type { TAssessmentOption } from "./option-schema";
-export { ZCoverageRule, ZEligibilityRule } from "./eligibility-schema";
-export type { TCoverageRule, TEligibilityRule } from "./eligibility-schema";
+export { ZCoverageRule, ZDateWindow, ZEligibilityRule } from "./eligibility-schema";
+export type { TCoverageRule, TDateWindow, TEligibilityRule } from "./eligibility-schema";

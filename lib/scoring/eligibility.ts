@@ -73,8 +73,8 @@ export function judgeEligibility(
     reasons.push(
       `À instruire (sans réponse, « je ne sais pas » ou reprise à confirmer) : ${toInvestigate.map((r) => r.code).join(", ")}.`,
     );
-  if (coverage?.reason && requirements.some((r) => coverage.rule.appliesTo.includes(r.code)))
-    reasons.push(coverage.reason);
+  for (const c of coverage?.perCode ?? [])
+    if (c.reason && requirements.some((r) => r.code === c.code)) reasons.push(c.reason);
   reasons.push(...ruleReasons(referential, options, blockingMissing, kindOf));
 
   const eligible = blockingMissing.length === 0 && pendingOptions.length === 0;

@@ -24,6 +24,7 @@ export async function getAssessmentResults(db: Db, actor: Actor, establishmentId
     referential: assessment.referential,
     options: assessment.options,
     answers,
+    siteCoverage: assessment.siteCoverage,
   });
   const score = scoreAssessment({
     referential: assessment.referential,
@@ -54,6 +55,7 @@ export async function getEstablishmentHistory(db: Db, actor: Actor, establishmen
       revision: true,
       status: true,
       options: true,
+      siteCoverage: true,
       sharedWithRegion: true,
       submittedAt: true,
       campaignId: true,
@@ -82,6 +84,7 @@ export async function getEstablishmentHistory(db: Db, actor: Actor, establishmen
       campaignId: row.campaignId,
       establishmentId,
       ghtId: establishment.ghtId,
+      siteCoverage: row.siteCoverage,
     });
     const score = scoreAssessment({ ...input, coverage });
     assessments.push({

@@ -136,10 +136,10 @@ describe("[SCORING] CaRE coverage from the GHT members' activity", () => {
 
     const alone = await read();
     expect(alone.coverage?.members).toHaveLength(members.length);
-    expect(alone.coverage?.members.filter((m) => m.covered).map((m) => m.id)).toEqual([w.quimper]);
+    expect(alone.coverage?.members.filter((m) => m.reaches.length === 2).map((m) => m.id)).toEqual([w.quimper]);
     expect(alone.score.verdict.eligible).toBe(false);
     expect(alone.score.verdict.blockingMissing.map((r) => r.code)).toEqual(["D2.O1.C", "D2.O1.D"]);
-    expect(alone.score.verdict.reasons.some((r) => r.includes("Couverture 61 % < 66 %"))).toBe(true);
+    expect(alone.score.verdict.reasons.some((r) => r.includes("D2.O1.C : couverture 61 % < 66 %"))).toBe(true);
 
     const other = await t.db.assessment.create({
       data: {
@@ -154,6 +154,6 @@ describe("[SCORING] CaRE coverage from the GHT members' activity", () => {
     await t.db.assessment.update({ where: { id: other.id }, data: { sharedWithRegion: true } });
     const together = await read();
     expect(together.score.verdict).toMatchObject({ eligible: true, headline: "Éligible" });
-    expect(together.coverage?.members.filter((m) => m.covered)).toHaveLength(2);
+    expect(together.coverage?.members.filter((m) => m.reaches.includes("D2.O1.C"))).toHaveLength(2);
   });
 });

@@ -1,4 +1,4 @@
-import { applyCoverage, coverageRule, evaluateCoverage } from "./coverage";
+import { applyCoverage, applyWindows, coverageRule, dateWindows, evaluateCoverage } from "./coverage";
 import { countStatuses, domainScores, weightedScore } from "./domains";
 import { judgeEligibility } from "./eligibility";
 import { listGaps } from "./gaps";
@@ -26,7 +26,11 @@ export function scoreAssessment(input: ScoreInput): AssessmentScore {
   const { referential, answers, options } = input;
   const rule = coverageRule(referential);
   const coverage = rule && input.coverage ? evaluateCoverage(rule, input.coverage.members) : null;
-  const evaluated = evaluateRequirements(referential, answers, options);
+  const evaluated = applyWindows(
+    evaluateRequirements(referential, answers, options),
+    dateWindows(referential),
+    answers,
+  );
   const requirements = coverage ? applyCoverage(evaluated, coverage) : evaluated;
   return {
     requirements,
