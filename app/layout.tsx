@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { env } from "@/lib/core/env";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -15,6 +16,12 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
         <a className="skip-link" href="#contenu">
           Aller au contenu
         </a>
+        {env.demo ? (
+          <div className="demo-banner" role="note" data-testid="demo-banner">
+            <strong>Démonstration</strong> — établissements, personnes, éditeurs et dossiers fictifs : aucune donnée ne
+            décrit un établissement réel.
+          </div>
+        ) : null}
         {children}
       </body>
     </html>

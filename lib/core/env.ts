@@ -34,4 +34,9 @@ export const env = {
   evidenceDir: path.resolve(/*turbopackIgnore: true*/ raw.EVIDENCE_DIR ?? path.join(dataDir, "evidence")),
   authSecret: raw.AUTH_SECRET,
   publicOrigin: raw.SOCLE_PUBLIC_URL ? new URL(raw.SOCLE_PUBLIC_URL).origin : undefined,
+  /**
+   * Demo mode: the demo data is loaded (scripts/db.ts seeds it on the embedded database by default,
+   * on PostgreSQL only with SOCLE_DEMO=1). Every page and every dossier then says "Démonstration".
+   */
+  demo: (raw.SOCLE_DEMO ?? (/^postgres(ql)?:\/\//.test(raw.DATABASE_URL ?? "") ? "0" : "1")) === "1",
 };

@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/core/env";
 import { getAssessmentOrThrow, type LoadedAssessment } from "@/lib/assessments/access";
 import { loadAnswers } from "@/lib/assessments/answers";
 import type { Actor } from "@/lib/auth/actor";
@@ -205,6 +206,7 @@ export async function payloadFor(
   const programme = referential.programme ?? "HOPEN";
   return {
     isDraft: assessment.status === "draft",
+    isDemo: env.demo,
     assessmentId: assessment.id,
     revision: assessment.revision,
     establishment: {

@@ -76,6 +76,8 @@ export type DossierAttestation = { name: string; title: string; date: string; st
 
 export type DossierPayload = {
   isDraft: boolean;
+  /** Made from the demo data (demo mode): "Démonstration" on every page. */
+  isDemo: boolean;
   assessmentId: string;
   revision: number;
   establishment: { name: string; finess: string; ght: string | null; region: string };

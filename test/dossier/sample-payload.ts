@@ -20,6 +20,7 @@ export function samplePayload(
     requirementsPerDomain?: number;
     annexes?: number;
     draft?: boolean;
+    demo?: boolean;
     actions?: number;
   } = {},
 ): DossierPayload {
@@ -68,6 +69,7 @@ export function samplePayload(
     }));
   return {
     isDraft: options.draft ?? false,
+    isDemo: options.demo ?? false,
     assessmentId: "sample",
     revision: 1,
     establishment: {
