@@ -58,7 +58,21 @@ export function FundingAdmin({ view, regionId }: Props) {
                         <div className="small muted">{p.establishmentId ? "Établissement" : "Enveloppe régionale"}</div>
                       </td>
                       <td className="small">{p.domainCode ?? <span className="muted">Tout le programme</span>}</td>
-                      <td className="num">{formatEuros(p.amountEuros)}</td>
+                      <td className="num">
+                        {p.amountMaxEuros != null && p.amountMaxEuros > p.amountEuros
+                          ? `${formatEuros(p.amountEuros)} à ${formatEuros(p.amountMaxEuros)}`
+                          : formatEuros(p.amountEuros)}
+                        <div className="small muted">
+                          {p.populationActivity != null
+                            ? `au prorata d'une activité totale de ${p.populationActivity.toLocaleString("fr-FR")}`
+                            : p.eligibleCount != null
+                              ? `entre ${p.eligibleCount.toLocaleString("fr-FR")} établissements éligibles`
+                              : p.establishmentId
+                                ? ""
+                                : "population non indiquée : aucun montant affiché"}
+                          {p.ceilingEuros != null ? ` · plafond ${formatEuros(p.ceilingEuros)}` : ""}
+                        </div>
+                      </td>
                       <td className="small" style={{ maxWidth: "48ch" }}>
                         {p.isExample ? (
                           <>

@@ -49,7 +49,7 @@ describe("[ASSESSMENTS] answers", () => {
       kind: "value",
       value: "yes",
       version: 1,
-      answeredBy: "Claire Le Gall",
+      answeredBy: "Claire Exemple",
     });
     const again = await saveAnswer(t.db, w.director, assessmentId, { ...yes("P1.1", 1), value: "no" }, rid);
     expect(again.version).toBe(2);
@@ -81,7 +81,7 @@ describe("[ASSESSMENTS] answers", () => {
     for (const actor of [w.otherDirector, w.delegate, w.admin, w.rssi])
       expect(await write(actor.id, p2, "P2")).toBeNull();
     const first = await write(w.director.id, p2, "P2");
-    expect(first).toMatchObject({ requirementCode: p2, version: 1, answeredBy: "Claire Le Gall" });
+    expect(first).toMatchObject({ requirementCode: p2, version: 1, answeredBy: "Claire Exemple" });
     expect(await write(w.director.id, p2, "P2", 0)).toBeNull(); // stale: it exists now
     expect(await write(w.director.id, p2, "P2", 1)).toMatchObject({ version: 2 });
     const audit = await t.db.auditEvent.findFirstOrThrow({ where: { entityId: first!.id }, orderBy: { id: "desc" } });
@@ -179,7 +179,7 @@ describe("[ASSESSMENTS] answers", () => {
 describe("[ASSESSMENTS] submission and revisions", () => {
   it("refuses to submit while answers are missing, naming them", async () => {
     const error = await submitAssessment({ db: t.db, actor: w.director, requestId: rid }, assessmentId, {
-      name: "Claire Le Gall",
+      name: "Claire Exemple",
       title: "Directrice",
       date: "2026-11-25",
       accurate: true,
@@ -215,7 +215,7 @@ describe("[ASSESSMENTS] submission and revisions", () => {
       ),
     ).toBe("NOT_FOUND");
     const submitted = await submitAssessment({ db: t.db, actor: w.director, requestId: rid }, assessmentId, {
-      name: "Claire Le Gall",
+      name: "Claire Exemple",
       title: "Directrice",
       date: "2026-11-25",
       accurate: true,

@@ -103,7 +103,7 @@ function fundingOf(
   const result = inputs ? fundingAtStake({ ...inputs, blockingMissing }) : null;
   if (!result) return null;
   return {
-    amountEuros: result.amountEuros,
+    amount: result.amount,
     assumption: result.assumption,
     rule: result.rule,
     isExample: result.isExample,

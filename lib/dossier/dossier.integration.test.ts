@@ -156,7 +156,7 @@ beforeAll(async () => {
       submittedAt: new Date("2026-06-30T10:00:00Z"),
       submittedById: w.director.id,
       attestation: {
-        name: "Claire Le Gall",
+        name: "Claire Exemple",
         title: "Directrice générale",
         date: "2026-06-30",
         statement: "J'atteste l'exactitude des réponses.",

@@ -50,7 +50,8 @@ export type DossierAction = {
 
 /** Funding at stake (lib/funding/compute.ts), printed only when an assumption applies. */
 export type DossierFunding = {
-  amountEuros: number;
+  /** An order of magnitude, a range when the assumption gives one (lib/funding/compute.ts). */
+  amount: { low: number; high: number };
   /** The parameters' own words, then how the figure was derived. */
   assumption: string;
   /** How missing prerequisites hold the amount back ("" when none is set). */
@@ -58,7 +59,7 @@ export type DossierFunding = {
   /** A demonstration assumption, not a real envelope. */
   isExample?: boolean;
   /** What each missing blocking prerequisite holds back; empty when nothing is held back. */
-  perRequirement?: Record<string, number>;
+  perRequirement?: Record<string, { low: number; high: number }>;
 };
 
 export type DossierAnnex = {

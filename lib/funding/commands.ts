@@ -17,6 +17,10 @@ export type FundingParameterView = {
   establishmentId: string | null;
   domainCode: string | null;
   amountEuros: number;
+  amountMaxEuros: number | null;
+  eligibleCount: number | null;
+  populationActivity: number | null;
+  ceilingEuros: number | null;
   assumption: string;
   isExample: boolean;
   setById: string;
@@ -32,6 +36,10 @@ const select = {
   establishmentId: true,
   domainCode: true,
   amountEuros: true,
+  amountMaxEuros: true,
+  eligibleCount: true,
+  populationActivity: true,
+  ceilingEuros: true,
   assumption: true,
   isExample: true,
   setById: true,
@@ -51,6 +59,10 @@ export async function setFundingParameter(
       data: {
         ...target,
         amountEuros: input.amountEuros,
+        amountMaxEuros: input.amountMaxEuros ?? null,
+        eligibleCount: input.eligibleCount ?? null,
+        populationActivity: input.populationActivity ?? null,
+        ceilingEuros: input.ceilingEuros ?? null,
         assumption: input.assumption,
         isExample: input.isExample,
         setById: actor.id,
@@ -91,6 +103,10 @@ export async function updateFundingParameter(
       data: {
         ...target,
         amountEuros: input.amountEuros,
+        amountMaxEuros: input.amountMaxEuros ?? null,
+        eligibleCount: input.eligibleCount ?? null,
+        populationActivity: input.populationActivity ?? null,
+        ceilingEuros: input.ceilingEuros ?? null,
         assumption: input.assumption,
         isExample: input.isExample,
         setById: actor.id,

@@ -112,7 +112,7 @@ describe("[SCORING] CaRE coverage from the GHT members' activity", () => {
       select: { id: true, name: true },
     });
     const douarnenez = members.find((m) => m.name.startsWith("CH de Douarnenez"))!.id;
-    // Quimper alone: 50,000 of 82,000 stays (61 %), under the 66 % rule; with Douarnenez: 62,000 (76 %).
+    // Quimper alone: 50,000 of 80,000 stays (62,5 %), under the 66 % rule; with Douarnenez: 62,000 (77,5 %).
     await t.db.establishment.update({ where: { id: w.quimper }, data: { annualActivity: 50_000 } });
     const campaign = await createCampaign(
       t.db,
@@ -139,7 +139,7 @@ describe("[SCORING] CaRE coverage from the GHT members' activity", () => {
     expect(alone.coverage?.members.filter((m) => m.reaches.length === 2).map((m) => m.id)).toEqual([w.quimper]);
     expect(alone.score.verdict.eligible).toBe(false);
     expect(alone.score.verdict.blockingMissing.map((r) => r.code)).toEqual(["D2.O1.C", "D2.O1.D"]);
-    expect(alone.score.verdict.reasons.some((r) => r.includes("D2.O1.C : couverture 61 % < 66 %"))).toBe(true);
+    expect(alone.score.verdict.reasons.some((r) => r.includes("D2.O1.C : couverture 62,5 % < 66 %"))).toBe(true);
 
     const other = await t.db.assessment.create({
       data: {
