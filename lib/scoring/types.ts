@@ -72,6 +72,11 @@ export type AssessmentScore = {
   counts: Record<RequirementStatus, number>;
   gaps: Gap[];
   verdict: Verdict;
+  /**
+   * While an inventory indicator's scope is uncertain, the verdict under its broad reading (the
+   * statuses above follow the strict one); `changed`: the requirements whose status differs.
+   */
+  broadReading: { verdict: Verdict; changed: string[] } | null;
 };
 
 export function emptyCounts(): Record<RequirementStatus, number> {

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import { computeIndicators, toComputedPercentage } from "@/lib/inventory/indicators";
+import { DEFAULT_SCOPES, INDICATOR_KINDS, computeReadings, toComputedPercentage } from "@/lib/inventory/indicators";
 import type { TReferentialFile } from "@/lib/referentials/schemas";
 
 // Demo campaigns and assessments, so that each role's screens mean something on first start. The
@@ -16,7 +16,7 @@ async function version(db: PrismaClient, referentialId: string, v: string) {
   return db.referentialVersion.findUniqueOrThrow({ where: { referentialId_version: { referentialId, version: v } } });
 }
 
-type Computed = Record<string, { percent: number; numerator: number; denominator: number } | null>;
+type Computed = Record<string, ReturnType<typeof toComputedPercentage>>;
 
 function answerFor(referential: TReferentialFile, code: string, unmet: Set<string>, computed: Computed = {}) {
   const requirement = referential.requirements.find((r) => r.code === code)!;
@@ -174,8 +174,15 @@ export async function seedDemoCampaigns(db: PrismaClient): Promise<void> {
   const codes = content.requirements.map((r) => r.code);
   const ghbs = byName("Groupe hospitalier Bretagne Sud");
   await seedGhbsInventory(db, ghbs);
-  const indicators = computeIndicators(await db.application.findMany({ where: { establishmentId: ghbs } }));
-  const computed = Object.fromEntries(Object.entries(indicators).map(([k, r]) => [k, toComputedPercentage(r)]));
+  // The shipped 2019.2 file names no scope: its indicators read the documented default, both readings
+  // while that scope is uncertain (GHBS's PACS is in the broad reading only).
+  const applications = await db.application.findMany({ where: { establishmentId: ghbs } });
+  const computed: Computed = Object.fromEntries(
+    INDICATOR_KINDS.map((kind) => {
+      const { strict, broad } = computeReadings(applications, kind, DEFAULT_SCOPES[kind]);
+      return [kind, toComputedPercentage(strict, broad)];
+    }),
+  );
   const answers = (unmet: string[], skip: string[] = [], by = director.id, values: Computed = computed) =>
     codes
       .filter((c) => !skip.includes(c))
