@@ -1,3 +1,4 @@
+import { CommandButton } from "@/components/assessments/command-button";
 import { coveredShare } from "@/lib/scoring/coverage";
 import type { CoverageMember } from "@/lib/scoring/types";
 
@@ -8,7 +9,11 @@ const share = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
  * one's share of the known activity, and, per objective, whether it counts. Each objective has its own
  * covered share; a member without recorded activity is shown as unknown, not as zero.
  */
-export function CoverageTable({ members, codes }: Readonly<{ members: CoverageMember[]; codes: string[] }>) {
+export function CoverageTable({
+  members,
+  codes,
+  editableFor = null,
+}: Readonly<{ members: CoverageMember[]; codes: string[]; editableFor?: string | null }>) {
   const sites = members.some((m) => m.kind === "site");
   const total = members.reduce((sum, m) => sum + (m.activity ?? 0), 0);
   const unknown = members.filter((m) => m.activity === null);
@@ -61,7 +66,21 @@ export function CoverageTable({ members, codes }: Readonly<{ members: CoverageMe
                   {m.activity === null ? "non renseignée" : pct(total > 0 ? m.activity / total : null)}
                 </td>
                 {codes.map((code) => (
-                  <td key={code}>{m.reaches.includes(code) ? "Oui" : "Non"}</td>
+                  <td key={code}>
+                    {m.reaches.includes(code) ? "Oui" : "Non"}
+                    {editableFor && m.kind === "site" ? (
+                      <>
+                        {" "}
+                        <CommandButton
+                          url={`/api/assessments/${editableFor}/site-coverage`}
+                          method="PUT"
+                          body={{ siteId: m.id, code, reached: !m.reaches.includes(code) }}
+                          label={m.reaches.includes(code) ? "Retirer" : "Marquer atteint"}
+                          className="btn btn-secondary btn-small"
+                        />
+                      </>
+                    ) : null}
+                  </td>
                 ))}
               </tr>
             ))}

@@ -9,6 +9,7 @@ import { assertDraft, getAssessmentOrThrow } from "./access";
 import { loadAnswers } from "./answers";
 import { carryForward, type SourceAnswer } from "./carry-forward";
 import { computeProgress } from "./progress";
+import { readSiteCoverage } from "@/lib/scoring/site-coverage";
 import { ATTESTATION_STATEMENT, type TSubmitAssessment } from "./schemas";
 
 type Ctx = { db: Db; actor: Actor; requestId: string };
@@ -330,5 +331,48 @@ export async function setAssessmentOptions(
       requestId,
     });
     return { options: next };
+  });
+}
+
+/**
+ * CaRE's coverage rule for an applicant with several sites: which objectives one site reaches. The
+ * site must be one of the establishment's, the code one the referential's rule names.
+ */
+export async function setSiteCoverage(
+  { db, actor, requestId }: Ctx,
+  assessmentId: string,
+  input: { siteId: string; code: string; reached: boolean },
+) {
+  return db.$transaction(async (tx) => {
+    const assessment = await getAssessmentOrThrow(tx, actor, assessmentId, "assessment.manage");
+    assertDraft(assessment);
+    const rule = assessment.referential.eligibility;
+    const codes = rule.kind === "prerequisites_then_objectives" ? (rule.coverage?.appliesTo ?? []) : [];
+    if (!codes.includes(input.code))
+      throw new AppError("BAD_INPUT", "Cet objectif n'est pas concerné par la règle de couverture de ce référentiel.");
+    const site = await tx.site.findFirst({
+      where: { id: input.siteId, establishmentId: assessment.establishmentId },
+      select: { id: true },
+    });
+    if (!site) throw notFound("Ce site");
+    const before = readSiteCoverage(assessment.siteCoverage, codes);
+    const current = before.get(site.id) ?? [];
+    const next = input.reached ? [...new Set([...current, input.code])] : current.filter((c) => c !== input.code);
+    const after = { ...Object.fromEntries(before), [site.id]: codes.filter((c) => next.includes(c)) };
+    await tx.assessment.update({
+      where: { id: assessmentId },
+      data: { siteCoverage: after, version: { increment: 1 } },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "assessment.site_coverage",
+      entity: "Assessment",
+      entityId: assessmentId,
+      establishmentId: assessment.establishmentId,
+      before: { siteId: site.id, codes: current },
+      after: { siteId: site.id, codes: after[site.id] },
+      requestId,
+    });
+    return { siteId: site.id, codes: after[site.id] };
   });
 }

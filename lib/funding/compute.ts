@@ -1,5 +1,3 @@
-import { formatShare } from "./format";
-
 // The funding an establishment's missing prerequisites hold back, computed from the assumptions an
 // admin or a regional delegate entered. Pure. No applicable parameter → null, and then no figure
 // is shown anywhere: the app never invents an amount.

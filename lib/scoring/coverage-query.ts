@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/core/db";
 import type { TReferentialFile } from "@/lib/referentials/schemas";
 import { coverageRule, reachedCoveredRequirements } from "./coverage";
+import { readSiteCoverage } from "./site-coverage";
 import type { CoverageMember, ScoreAnswer } from "./types";
 
 // The members behind CaRE's coverage rule:
@@ -30,19 +31,6 @@ export function toScoreAnswers(rows: readonly AnswerRow[]): Map<string, ScoreAns
   return new Map(
     rows.map((a) => [a.requirementCode, { kind: a.kind, value: a.value, needsConfirmation: a.needsConfirmation }]),
   );
-}
-
-/** The codes recorded for each site, keeping only the rule's codes (stored JSON is not trusted). */
-export function readSiteCoverage(value: unknown, codes: readonly string[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  if (!value || typeof value !== "object" || Array.isArray(value)) return out;
-  for (const [siteId, list] of Object.entries(value as Record<string, unknown>))
-    if (Array.isArray(list))
-      out.set(
-        siteId,
-        codes.filter((c) => list.includes(c)),
-      );
-  return out;
 }
 
 async function loadSiteMembers(db: Db, subject: CoverageSubject): Promise<CoverageMember[] | undefined> {

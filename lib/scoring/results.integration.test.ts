@@ -157,3 +157,76 @@ describe("[SCORING] CaRE coverage from the GHT members' activity", () => {
     expect(together.coverage?.members.filter((m) => m.reaches.includes("D2.O1.C"))).toHaveLength(2);
   });
 });
+
+describe("[SCORING] CaRE coverage over the sites of an applicant outside a GHT (EG)", () => {
+  it("weighs the sites by activity, from what the director declares per site, objective by objective", async () => {
+    const care = await loadShipped("care-d2", "2025.1");
+    const version = await insertVersion(t.db, { ...care, version: "2025.7" });
+    // GHBS alone in its GHT: the sites of its legal entity carry the rule.
+    const sites = await Promise.all(
+      [
+        ["560999710", "Site de Lorient", 60_000],
+        ["560999728", "Site de Quimperlé", 30_000],
+        ["560999736", "Site de Port-Louis", null],
+      ].map(([finess, name, annualActivity]) =>
+        t.db.site.create({
+          data: {
+            establishmentId: w.ghbs,
+            finess: String(finess),
+            name: String(name),
+            annualActivity: annualActivity as number | null,
+          },
+        }),
+      ),
+    );
+    const campaign = await createCampaign(t.db, version.id, [w.ghbs], 2025);
+    const ctx = { db: t.db, actor: w.director, requestId: rid };
+    const id = (await startAssessment(ctx, { campaignId: campaign.id, establishmentId: w.ghbs, carryForward: false }))
+      .id;
+    for (const r of care.requirements)
+      await saveAnswer(
+        t.db,
+        w.director,
+        id,
+        { requirementCode: r.code, kind: "value", value: "yes", expectedVersion: 0 },
+        rid,
+      );
+    const read = () => getAssessmentResults(t.db, w.director, w.ghbs, id);
+
+    const none = await read();
+    expect(none.coverage?.members.map((m) => [m.name, m.kind, m.activity])).toEqual([
+      ["Site de Lorient", "site", 60_000],
+      ["Site de Port-Louis", "site", null],
+      ["Site de Quimperlé", "site", 30_000],
+    ]);
+    expect(none.score.verdict.blockingMissing.map((r) => r.code)).toEqual(["D2.O1.C", "D2.O1.D"]);
+
+    const { setSiteCoverage } = await import("@/lib/assessments/commands");
+    const [lorient, quimperle, portLouis] = sites;
+    await setSiteCoverage(ctx, id, { siteId: lorient!.id, code: "D2.O1.C", reached: true });
+    await setSiteCoverage(ctx, id, { siteId: lorient!.id, code: "D2.O1.D", reached: true });
+    await setSiteCoverage(ctx, id, { siteId: portLouis!.id, code: "D2.O1.C", reached: true });
+    const partly = await read();
+    // O1.C: Lorient (67 % of the known activity) and Port-Louis (unknown, covered): met whatever Port-Louis weighs.
+    // O1.D: Lorient only, Port-Louis' activity unknown and not covered: à instruire.
+    expect(partly.score.requirements.find((r) => r.code === "D2.O1.C")!.status).toBe("met");
+    expect(partly.score.requirements.find((r) => r.code === "D2.O1.D")!.status).toBe("unknown");
+    expect(
+      partly.score.verdict.reasons.some((r) => r.includes("activité non renseignée pour Site de Port-Louis")),
+    ).toBe(true);
+    expect(await t.db.auditEvent.count({ where: { action: "assessment.site_coverage", entityId: id } })).toBe(3);
+
+    expect(await codeOf(setSiteCoverage(ctx, id, { siteId: quimperle!.id, code: "D2.O3.A", reached: true }))).toBe(
+      "BAD_INPUT",
+    );
+    expect(
+      await codeOf(
+        setSiteCoverage({ ...ctx, actor: w.otherDirector }, id, {
+          siteId: quimperle!.id,
+          code: "D2.O1.C",
+          reached: true,
+        }),
+      ),
+    ).toBe("NOT_FOUND");
+  });
+});

@@ -42,6 +42,12 @@ export default async function ResultsPage({ params }: Readonly<{ params: Params 
         score={score}
         base={base}
         coverage={coverage}
+        siteCoverageOf={
+          assessment.status === "draft" &&
+          actor.memberships.some((m) => m.role === "director" && m.establishmentId === assessment.establishmentId)
+            ? assessment.id
+            : null
+        }
         fundingSlot={<FundingAtStake funding={funding} blockingMissing={score.verdict.blockingMissing} />}
         actionSlot={(gap) => {
           const count = plan.actionsByRequirement[gap.code] ?? 0;
