@@ -63,11 +63,10 @@ export function ComputedValue({
               Lecture large : <strong>{fraction(computed.broad)}</strong>
             </li>
           </ul>
-          {computed.scopeNote ? (
-            <span className="muted">
-              {computed.scopeNote} (confiance {computed.scopeConfidence}) Le verdict est donné sous chaque lecture.
-            </span>
-          ) : null}
+          <span className="muted">
+            Confiance {computed.scopeConfidence ?? "L"} sur le périmètre. {computed.scopeNote ?? ""} Le verdict est
+            donné sous chaque lecture.
+          </span>
         </>
       ) : (
         <>
