@@ -15,8 +15,9 @@ export function FundingAdmin({ view, regionId }: Props) {
       <div className="row">
         <p className="small muted" style={{ margin: 0, maxWidth: "70ch" }}>
           Un paramètre est une hypothèse, jamais une promesse : chaque montant est accompagné de sa source. Une
-          enveloppe régionale est partagée entre les établissements de la campagne au prorata de leur activité ; un
-          montant d&apos;établissement la remplace.
+          enveloppe régionale se partage sur la population que nomme l&apos;hypothèse (un nombre d&apos;établissements
+          éligibles ou une activité totale), plafonnée par le plafond qu&apos;elle indique ; un montant
+          d&apos;établissement la remplace. Les établissements voient un ordre de grandeur arrondi.
         </p>
         <span className="spacer" />
         <AddParameterButton options={options} regionId={regionId} />

@@ -112,7 +112,7 @@ export function FundingParameterForm({ options, defaults, parameterId, onDone }:
         </Field>
         <Field id="fp-scope" label="Périmètre" error={err("scope")}>
           <select className="select" {...controlA11y("fp-scope", err("scope"))} {...register("scope")}>
-            <option value="region">Enveloppe régionale (partagée au prorata de l&apos;activité)</option>
+            <option value="region">Enveloppe régionale (partagée sur la population de l&apos;hypothèse)</option>
             <option value="establishment">Un établissement (montant propre)</option>
           </select>
         </Field>
