@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
+import { env } from "@/lib/core/env";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -19,6 +20,12 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
         <a className="skip-link" href="#contenu">
           Aller au contenu
         </a>
+        {env.demo ? (
+          <div className="demo-banner" role="note" data-testid="demo-banner">
+            <strong>Démonstration</strong> — établissements, personnes, éditeurs et dossiers fictifs : aucune donnée ne
+            décrit un établissement réel.
+          </div>
+        ) : null}
         {children}
       </body>
     </html>

@@ -91,9 +91,9 @@ export async function benchScoring(): Promise<string> {
   const referential = syntheticReferential();
   const coverage = {
     members: [
-      { id: "a", name: "A", activity: 50, covered: true },
-      { id: "b", name: "B", activity: 30, covered: true },
-      { id: "c", name: "C", activity: 20, covered: false },
+      { id: "a", name: "A", kind: "entity" as const, activity: 50, reaches: ["R1", "R7"] },
+      { id: "b", name: "B", kind: "entity" as const, activity: 30, reaches: ["R1", "R7"] },
+      { id: "c", name: "C", kind: "entity" as const, activity: 20, reaches: [] },
     ],
   };
   const inputs: ScoreInput[] = Array.from({ length: ASSESSMENTS }, (_, i) => ({

@@ -12,6 +12,15 @@ import { type Draft, useAutosave } from "./use-autosave";
 // lazy() rather than next/dynamic, whose loader would add more to every page than the panel weighs.
 const ConflictPanel = lazy(() => import("./conflict-panel").then((m) => ({ default: m.ConflictPanel })));
 
+export type ReuseOffer = {
+  source: string;
+  mapping: "equivalent" | "partial" | "related";
+  kind: Draft["kind"];
+  value: unknown;
+  justification: string | null;
+  fits: boolean;
+};
+
 type Props = Readonly<{
   assessmentId: string;
   /** Only what the controls need: the texts are server-rendered into the slots below. */
@@ -26,8 +35,11 @@ type Props = Readonly<{
   readOnly: boolean;
   computed?: Computed | null;
   evidence?: ReactNode;
-  /** An answer given in another programme's questionnaire for a mapped requirement. */
-  reuse?: { source: string; kind: Draft["kind"]; value: unknown; justification: string | null } | null;
+  /**
+   * Answers given in another programme's questionnaire for mapped requirements, strongest link first:
+   * only an equivalent one offers to pre-fill; a partial one is shown "à revoir"; a related one is named.
+   */
+  reuse?: readonly ReuseOffer[];
 }>;
 
 function draftOf(answer: StoredAnswer | null): Draft {
@@ -137,19 +149,43 @@ export function AnswerEditor({
           </button>
         </div>
       ) : null}
-      {reuse && !readOnly && (toConfirm || !draft.kind) ? (
-        <div className="alert small" data-testid="reuse">
-          Réponse déjà donnée pour {reuse.source} : «{" "}
-          {describeValue(requirement.answer, reuse.kind ?? "unknown", reuse.value)} ».{" "}
-          <button
-            type="button"
-            className="btn btn-small btn-secondary"
-            onClick={() => update({ kind: reuse.kind, value: reuse.value, justification: reuse.justification ?? "" })}
-          >
-            Reprendre cette réponse
-          </button>
-        </div>
-      ) : null}
+      {reuse?.length && !readOnly && (toConfirm || !draft.kind)
+        ? reuse.map((offer) => (
+            <div
+              key={offer.source}
+              className={offer.mapping === "related" ? "small muted" : "alert small"}
+              data-testid={`reuse-${offer.mapping}`}
+            >
+              {offer.mapping === "equivalent" ? (
+                <>
+                  Réponse déjà donnée pour une exigence équivalente ({offer.source}) : «{" "}
+                  {describeValue(requirement.answer, offer.kind ?? "unknown", offer.value)} ».{" "}
+                  <button
+                    type="button"
+                    className="btn btn-small btn-secondary"
+                    onClick={() =>
+                      update({ kind: offer.kind, value: offer.value, justification: offer.justification ?? "" })
+                    }
+                  >
+                    Reprendre cette réponse
+                  </button>
+                </>
+              ) : offer.mapping === "partial" ? (
+                <>
+                  <strong>À revoir</strong> : exigence proche mais non équivalente ({offer.source})
+                  {offer.fits
+                    ? `, réponse donnée : « ${describeValue(requirement.answer, offer.kind ?? "unknown", offer.value)} »`
+                    : ""}
+                  . Vérifiez qu&apos;elle couvre bien cette exigence avant de répondre : elle n&apos;est pas reprise.
+                </>
+              ) : (
+                <>
+                  Exigence en lien dans un autre programme : {offer.source} (pour information, rien n&apos;est repris).
+                </>
+              )}
+            </div>
+          ))
+        : null}
       {state.status === "conflict" ? (
         <Suspense
           fallback={

@@ -2,7 +2,18 @@
 
 import type { Draft } from "./use-autosave";
 
-export type Computed = { numerator: number; denominator: number; percent: number | null; scope: string };
+type Fraction = { numerator: number; denominator: number; percent: number | null };
+
+/** The inventory's figure; `broad`: the figure under the broad reading while the scope is uncertain. */
+export type Computed = Fraction & {
+  scope: string;
+  broad?: Fraction | null;
+  scopeConfidence?: "H" | "M" | "L";
+  scopeNote?: string | null;
+};
+
+const fraction = (f: Fraction) =>
+  `${f.numerator} / ${f.denominator} applications${f.percent === null ? "" : ` (${pct.format(f.percent)} %)`}`;
 
 const pct = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
 
@@ -20,7 +31,19 @@ export function ComputedValue({
       </p>
     );
   }
-  const value = { percent: computed.percent ?? 0, numerator: computed.numerator, denominator: computed.denominator };
+  const broad = computed.broad
+    ? {
+        percent: computed.broad.percent ?? 0,
+        numerator: computed.broad.numerator,
+        denominator: computed.broad.denominator,
+      }
+    : null;
+  const value = {
+    percent: computed.percent ?? 0,
+    numerator: computed.numerator,
+    denominator: computed.denominator,
+    ...(broad ? { broad } : {}),
+  };
   const inUse =
     draft.kind === "value" &&
     typeof draft.value === "object" &&
@@ -29,11 +52,28 @@ export function ComputedValue({
     (draft.value as { denominator?: number }).denominator === computed.denominator;
   return (
     <div className="alert small computed">
-      <strong>
-        Calcul depuis l&apos;inventaire : {computed.numerator} / {computed.denominator} applications
-        {computed.percent === null ? "" : ` (${pct.format(computed.percent)} %)`}
-      </strong>
-      <span className="muted"> — {computed.scope}</span>
+      {computed.broad ? (
+        <>
+          <strong>Périmètre incertain : deux lectures calculées depuis l&apos;inventaire</strong>
+          <ul style={{ margin: "4px 0" }} data-testid="computed-readings">
+            <li>
+              Lecture stricte ({computed.scope}) : <strong>{fraction(computed)}</strong>
+            </li>
+            <li>
+              Lecture large : <strong>{fraction(computed.broad)}</strong>
+            </li>
+          </ul>
+          <span className="muted">
+            Confiance {computed.scopeConfidence ?? "L"} sur le périmètre. {computed.scopeNote ?? ""} Le verdict est
+            donné sous chaque lecture.
+          </span>
+        </>
+      ) : (
+        <>
+          <strong>Calcul depuis l&apos;inventaire : {fraction(computed)}</strong>
+          <span className="muted"> — {computed.scope}</span>
+        </>
+      )}
       <div className="row" style={{ marginTop: 6 }}>
         {inUse ? (
           <span className="badge badge-green">Valeur calculée utilisée</span>

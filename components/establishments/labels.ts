@@ -4,7 +4,7 @@ export const CATEGORY_LABELS: Record<EstablishmentCategory, string> = {
   CHU: "CHU",
   CH: "Centre hospitalier",
   EPSM: "EPSM",
-  SSR: "SSR / réadaptation",
+  SMR: "SMR (soins médicaux et de réadaptation)",
   OTHER: "Autre",
 };
 

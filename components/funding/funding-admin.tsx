@@ -15,8 +15,9 @@ export function FundingAdmin({ view, regionId }: Props) {
       <div className="row">
         <p className="small muted" style={{ margin: 0, maxWidth: "70ch" }}>
           Un paramètre est une hypothèse, jamais une promesse : chaque montant est accompagné de sa source. Une
-          enveloppe régionale est partagée entre les établissements de la campagne au prorata de leur activité ; un
-          montant d&apos;établissement la remplace.
+          enveloppe régionale se partage sur la population que nomme l&apos;hypothèse (un nombre d&apos;établissements
+          éligibles ou une activité totale), plafonnée par le plafond qu&apos;elle indique ; un montant
+          d&apos;établissement la remplace. Les établissements voient un ordre de grandeur arrondi.
         </p>
         <span className="spacer" />
         <AddParameterButton options={options} regionId={regionId} />
@@ -58,7 +59,21 @@ export function FundingAdmin({ view, regionId }: Props) {
                         <div className="small muted">{p.establishmentId ? "Établissement" : "Enveloppe régionale"}</div>
                       </td>
                       <td className="small">{p.domainCode ?? <span className="muted">Tout le programme</span>}</td>
-                      <td className="num">{formatEuros(p.amountEuros)}</td>
+                      <td className="num">
+                        {p.amountMaxEuros != null && p.amountMaxEuros > p.amountEuros
+                          ? `${formatEuros(p.amountEuros)} à ${formatEuros(p.amountMaxEuros)}`
+                          : formatEuros(p.amountEuros)}
+                        <div className="small muted">
+                          {p.populationActivity != null
+                            ? `au prorata d'une activité totale de ${p.populationActivity.toLocaleString("fr-FR")}`
+                            : p.eligibleCount != null
+                              ? `entre ${p.eligibleCount.toLocaleString("fr-FR")} établissements éligibles`
+                              : p.establishmentId
+                                ? ""
+                                : "population non indiquée : aucun montant affiché"}
+                          {p.ceilingEuros != null ? ` · plafond ${formatEuros(p.ceilingEuros)}` : ""}
+                        </div>
+                      </td>
                       <td className="small" style={{ maxWidth: "48ch" }}>
                         {p.isExample ? (
                           <>

@@ -1,5 +1,5 @@
 import { fundingAtStake } from "@/lib/funding/compute";
-import { formatEuros } from "@/lib/funding/format";
+import { formatRange } from "@/lib/funding/format";
 import type { FundingInputs } from "@/lib/funding/queries";
 
 type Props = Readonly<{
@@ -31,7 +31,7 @@ export function FundingAtStake({ funding, blockingMissing }: Props) {
         ) : null}
       </div>
       <p className="stat" style={{ margin: "0.75rem 0 0.25rem" }} data-testid="funding-amount">
-        {formatEuros(result.amountEuros)} {held ? "à débloquer" : "en jeu"}
+        {formatRange(result.amount)} {held ? "à débloquer" : "en jeu"}
       </p>
       <p className="stat-label" style={{ marginTop: 0 }}>
         {held
@@ -51,16 +51,17 @@ export function FundingAtStake({ funding, blockingMissing }: Props) {
           {blockingMissing.map((r) => (
             <li key={r.code}>
               <strong>{r.code}</strong> — {r.label} :{" "}
-              {result.perRequirement[r.code]
-                ? `retient ${formatEuros(result.perRequirement[r.code]!)}`
+              {result.perRequirement[r.code]?.high
+                ? `retient ${formatRange(result.perRequirement[r.code]!)}`
                 : "aucun montant identifié pour ce domaine"}
             </li>
           ))}
         </ul>
       ) : null}
       <p className="small muted" style={{ margin: "0.75rem 0 0" }}>
-        Ordre de grandeur calculé à partir d&apos;hypothèses saisies par la délégation régionale ou
-        l&apos;administration : ce n&apos;est ni une promesse ni une notification de financement.
+        Ordre de grandeur (arrondi à deux chiffres significatifs, fourchette si l&apos;hypothèse en donne une), calculé
+        sur la population que nomme l&apos;hypothèse et plafonné par le plafond qu&apos;elle indique : ce n&apos;est ni
+        une promesse ni une notification de financement.
       </p>
     </section>
   );

@@ -34,11 +34,16 @@ const FIELDS = [
   "establishmentId",
   "domainCode",
   "amountEuros",
+  "amountMaxEuros",
+  "eligibleCount",
+  "populationActivity",
+  "ceilingEuros",
   "assumption",
   "isExample",
 ] as const;
 const emptyToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
 const toAmount = (v: unknown) => (v === "" || v === null || v === undefined ? Number.NaN : Number(v));
+const toOptionalAmount = (v: unknown) => (v === "" || v === null || v === undefined ? null : Number(v));
 
 export function FundingParameterForm({ options, defaults, parameterId, onDone }: Props) {
   const router = useRouter();
@@ -57,6 +62,24 @@ export function FundingParameterForm({ options, defaults, parameterId, onDone }:
   const campaignId = useWatch({ control, name: "campaignId" });
   const scope = useWatch({ control, name: "scope" });
   const campaign = options.campaigns.find((c) => c.id === campaignId);
+  const optionalNumber = (
+    id: string,
+    name: "amountMaxEuros" | "eligibleCount" | "populationActivity" | "ceilingEuros",
+    label: string,
+    hint: string,
+  ) => (
+    <Field id={id} label={label} hint={hint} error={err(name)}>
+      <input
+        className="input"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        step={1}
+        {...controlA11y(id, err(name))}
+        {...register(name, { setValueAs: toOptionalAmount })}
+      />
+    </Field>
+  );
 
   async function onSubmit(values: FundingParameterInput) {
     const saved = parameterId
@@ -89,7 +112,7 @@ export function FundingParameterForm({ options, defaults, parameterId, onDone }:
         </Field>
         <Field id="fp-scope" label="Périmètre" error={err("scope")}>
           <select className="select" {...controlA11y("fp-scope", err("scope"))} {...register("scope")}>
-            <option value="region">Enveloppe régionale (partagée au prorata de l&apos;activité)</option>
+            <option value="region">Enveloppe régionale (partagée sur la population de l&apos;hypothèse)</option>
             <option value="establishment">Un établissement (montant propre)</option>
           </select>
         </Field>
@@ -145,7 +168,12 @@ export function FundingParameterForm({ options, defaults, parameterId, onDone }:
             ))}
           </select>
         </Field>
-        <Field id="fp-amount" label="Montant" hint="en euros, nombre entier" error={err("amountEuros")}>
+        <Field
+          id="fp-amount"
+          label="Montant"
+          hint="en euros, nombre entier ; le bas de la fourchette s'il y en a une"
+          error={err("amountEuros")}
+        >
           <input
             className="input"
             type="number"
@@ -156,7 +184,26 @@ export function FundingParameterForm({ options, defaults, parameterId, onDone }:
             {...register("amountEuros", { setValueAs: toAmount })}
           />
         </Field>
+        {optionalNumber("fp-amount-max", "amountMaxEuros", "Haut de la fourchette", "facultatif, en euros")}
       </div>
+      <fieldset className="fieldset">
+        <legend>Population et plafond nommés par l&apos;hypothèse</legend>
+        <p className="small muted" style={{ marginTop: 0 }}>
+          Une enveloppe régionale se partage sur la population que nomme l&apos;hypothèse (pas sur les établissements
+          inscrits à la campagne) : indiquez le nombre d&apos;établissements éligibles ou l&apos;activité totale de
+          cette population. Le montant affiché est un ordre de grandeur arrondi.
+        </p>
+        <div className="form-grid">
+          {optionalNumber("fp-eligible", "eligibleCount", "Établissements éligibles", "partage à parts égales")}
+          {optionalNumber(
+            "fp-population",
+            "populationActivity",
+            "Activité totale de la population",
+            "partage au prorata de l'activité (prioritaire)",
+          )}
+          {optionalNumber("fp-ceiling", "ceilingEuros", "Plafond par établissement", "facultatif, en euros")}
+        </div>
+      </fieldset>
       <Field
         id="fp-assumption"
         label="Hypothèse"

@@ -24,6 +24,10 @@ export function AddParameterButton({
     establishmentId: null,
     domainCode: null,
     amountEuros: Number.NaN,
+    amountMaxEuros: null,
+    eligibleCount: null,
+    populationActivity: null,
+    ceilingEuros: null,
     assumption: "",
     isExample: false,
   };
@@ -61,7 +65,18 @@ export function ParameterRowControls({
   }
 
   const { id, campaignId, regionId, establishmentId, domainCode, amountEuros, assumption, isExample } = parameter;
-  const common = { campaignId, domainCode, amountEuros, assumption, isExample };
+  const { amountMaxEuros, eligibleCount, populationActivity, ceilingEuros } = parameter;
+  const common = {
+    campaignId,
+    domainCode,
+    amountEuros,
+    amountMaxEuros,
+    eligibleCount,
+    populationActivity,
+    ceilingEuros,
+    assumption,
+    isExample,
+  };
   const defaults: FundingParameterFormValues = establishmentId
     ? { ...common, scope: "establishment", establishmentId, regionId: null }
     : { ...common, scope: "region", regionId, establishmentId: null };

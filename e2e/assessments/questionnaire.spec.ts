@@ -38,9 +38,9 @@ test.describe("[ASSESSMENTS] questionnaire", () => {
     // Assign the P2 section to the RSSI.
     const p2 = page.getByRole("row").filter({ hasText: "P2 — Sécurité" });
     await p2.getByText("Attribuer « Sécurité »").click();
-    await p2.getByRole("checkbox", { name: /Yann Le Floch/ }).check();
+    await p2.getByRole("checkbox", { name: /Yann Essai/ }).check();
     await p2.getByRole("button", { name: "Enregistrer l'attribution" }).click();
-    await expect(p2).toContainText("Yann Le Floch");
+    await expect(p2).toContainText("Yann Essai");
 
     // The RSSI answers Sécurité and attaches a PDF to P2.1.
     const rssi = await browser.newContext();
@@ -165,7 +165,7 @@ test.describe("[ASSESSMENTS] questionnaire", () => {
     await signIn(page, ACCOUNTS.director);
     await page
       .getByRole("listitem")
-      .filter({ hasText: "HOP'EN — prérequis 2026" })
+      .filter({ hasText: "HOP'EN — prérequis 2021" })
       .getByRole("link", { name: "Ouvrir" })
       .click();
     await page.waitForURL(/\/assessments\/[^/]+$/);

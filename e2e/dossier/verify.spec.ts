@@ -12,7 +12,7 @@ test.describe("[DOSSIER] download and public verification", () => {
     await signIn(page, ACCOUNTS.director);
     const href = await page
       .getByRole("listitem")
-      .filter({ hasText: "HOP'EN — prérequis 2025" })
+      .filter({ hasText: "HOP'EN — prérequis 2020" })
       .getByRole("link", { name: "Ouvrir" })
       .getAttribute("href");
     const assessmentId = href!.split("/").pop();
@@ -70,7 +70,7 @@ test.describe("[DOSSIER] download and public verification", () => {
     await signIn(page, ACCOUNTS.director);
     const href = await page
       .getByRole("listitem")
-      .filter({ hasText: "HOP'EN — prérequis 2025" })
+      .filter({ hasText: "HOP'EN — prérequis 2020" })
       .getByRole("link", { name: "Ouvrir" })
       .getAttribute("href");
     const assessmentId = href!.split("/").pop();

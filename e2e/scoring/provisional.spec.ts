@@ -9,7 +9,7 @@ test.describe("[FIDELITY] marks and provisional items on screen", () => {
     await signIn(page, ACCOUNTS.otherDirector);
     await page
       .getByRole("listitem")
-      .filter({ hasText: "HOP'EN — prérequis 2026" })
+      .filter({ hasText: "HOP'EN — prérequis 2021" })
       .getByRole("link", { name: "Ouvrir" })
       .click();
     await page.waitForURL(/\/assessments\/[^/]+$/);

@@ -12,7 +12,7 @@ test.describe("[SCORING] results and eligibility", () => {
     await signIn(page, ACCOUNTS.director);
     await page
       .getByRole("listitem")
-      .filter({ hasText: "HOP'EN — prérequis 2026" })
+      .filter({ hasText: "HOP'EN — prérequis 2021" })
       .getByRole("link", { name: "Ouvrir" })
       .click();
     await page.waitForURL(/\/assessments\/[^/]+$/);
@@ -36,7 +36,7 @@ test.describe("[SCORING] results and eligibility", () => {
       .filter({ has: page.getByRole("button", { name: "Créer une action" }) })
       .first();
     await gap.getByRole("button", { name: "Créer une action" }).click();
-    await page.getByLabel("Responsable").selectOption({ label: "Yann Le Floch — RSSI" });
+    await page.getByLabel("Responsable").selectOption({ label: "Yann Essai — RSSI" });
     await page.getByLabel("Échéance").fill("2027-03-31");
     await page.getByRole("button", { name: "Créer l'action" }).click();
     await expect(page.getByRole("link", { name: "1 action prévue" })).toBeVisible();

@@ -243,7 +243,7 @@ describe("[ACTION-PLAN] reading the plan", () => {
     const plan = await getActionPlan(t.db, w.director, ghbsAssessment, w.ghbs, new Date("2026-11-25T10:00:00Z"));
     const first = plan.actions.find((a) => a.dueOn === "2026-03-31")!;
     expect(first).toMatchObject({
-      ownerName: "Yann Le Floch",
+      ownerName: "Yann Essai",
       overdue: true,
       requirementLabel: expect.any(String),
       canEditStatus: true,

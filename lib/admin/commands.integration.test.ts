@@ -274,22 +274,33 @@ describe("[ADMIN] GHTs", () => {
     viaRoute(S.ZGhtInput, raw, (i) => A.updateGht(db, actor, id, i, RID));
 
   it("[ADMIN] creates a GHT whose support joins it, then edits it; one audit event each", async () => {
+    // Every demo public establishment is already in a GHT (law of 2016): a new one, outside any GHT.
+    const support = (
+      await db.establishment.create({
+        data: {
+          finess: withFinessKey("35099980"),
+          name: "CH fictif de Brocéliande",
+          category: "CH",
+          departementCode: "35",
+          regionId: ids.bretagne,
+        },
+      })
+    ).id;
     const { result, event } = await expectOneAudit(
       db,
-      () => createGht({ name: "GHT Haute-Bretagne", regionId: ids.bretagne, supportEstablishmentId: ids.rennes }),
+      () => createGht({ name: "GHT de test", regionId: ids.bretagne, supportEstablishmentId: support }),
       "ght.create",
     );
-    expect(result).toMatchObject({ regionId: ids.bretagne, supportEstablishmentId: ids.rennes });
+    expect(result).toMatchObject({ regionId: ids.bretagne, supportEstablishmentId: support });
     expect(event.after).toMatchObject({ supportJoined: true });
-    expect((await db.establishment.findUniqueOrThrow({ where: { id: ids.rennes } })).ghtId).toBe(result.id);
+    expect((await db.establishment.findUniqueOrThrow({ where: { id: support } })).ghtId).toBe(result.id);
     const edit = await expectOneAudit(
       db,
-      () =>
-        updateGht(result.id, { name: "GHT de Haute-Bretagne", regionId: ids.bretagne, supportEstablishmentId: null }),
+      () => updateGht(result.id, { name: "GHT de test bis", regionId: ids.bretagne, supportEstablishmentId: null }),
       "ght.update",
     );
-    expect(edit.result).toMatchObject({ name: "GHT de Haute-Bretagne", supportEstablishmentId: null });
-    expect(edit.event.before).toMatchObject({ name: "GHT Haute-Bretagne", supportEstablishmentId: ids.rennes });
+    expect(edit.result).toMatchObject({ name: "GHT de test bis", supportEstablishmentId: null });
+    expect(edit.event.before).toMatchObject({ name: "GHT de test", supportEstablishmentId: support });
   });
 
   it.each([

@@ -13,6 +13,7 @@ const assessmentSelect = {
   revision: true,
   status: true,
   options: true,
+  siteCoverage: true,
   sharedWithRegion: true,
   submittedAt: true,
   attestation: true,

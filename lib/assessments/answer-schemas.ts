@@ -8,14 +8,19 @@ export type TAnswerKind = (typeof ANSWER_KINDS)[number];
 
 const MAX_TEXT = 4000;
 
-/** A computed percentage keeps its fraction so the formula can be shown ("7 / 9 applications"). */
-export const ZComputedPercentage = z
+const ZFraction = z
   .object({
     percent: z.number().min(0).max(100),
     numerator: z.number().int().min(0),
     denominator: z.number().int().min(0),
   })
   .strict();
+
+/**
+ * A computed percentage keeps its fraction so the formula can be shown ("7 / 9 applications"); while
+ * the indicator's scope is uncertain, `broad` keeps the figure under the broad reading too.
+ */
+export const ZComputedPercentage = ZFraction.extend({ broad: ZFraction.optional() }).strict();
 
 /** The value stored for each answer type. */
 export function answerValueSchema(spec: TAnswerSpec): z.ZodType {

@@ -49,7 +49,7 @@ describe("[ASSESSMENTS] answers", () => {
       kind: "value",
       value: "yes",
       version: 1,
-      answeredBy: "Claire Le Gall",
+      answeredBy: "Claire Exemple",
     });
     const again = await saveAnswer(t.db, w.director, assessmentId, { ...yes("P1.1", 1), value: "no" }, rid);
     expect(again.version).toBe(2);
@@ -82,7 +82,7 @@ describe("[ASSESSMENTS] answers", () => {
     for (const actor of [w.otherDirector, w.delegate, w.admin, w.rssi])
       expect(await write(actor.id, p2, "P2")).toBeNull();
     const first = await write(w.director.id, p2, "P2");
-    expect(first).toMatchObject({ requirementCode: p2, version: 1, answeredBy: "Claire Le Gall" });
+    expect(first).toMatchObject({ requirementCode: p2, version: 1, answeredBy: "Claire Exemple" });
     expect(await write(w.director.id, p2, "P2", 0)).toBeNull(); // stale: it exists now
     expect(await write(w.director.id, p2, "P2", 1)).toMatchObject({ version: 2 });
     const audit = await t.db.auditEvent.findFirstOrThrow({ where: { entityId: first!.id }, orderBy: { id: "desc" } });
@@ -206,7 +206,7 @@ describe("[ASSESSMENTS] answers", () => {
 describe("[ASSESSMENTS] submission and revisions", () => {
   it("refuses to submit while answers are missing, naming them", async () => {
     const error = await submitAssessment({ db: t.db, actor: w.director, requestId: rid }, assessmentId, {
-      name: "Claire Le Gall",
+      name: "Claire Exemple",
       title: "Directrice",
       date: "2026-11-25",
       accurate: true,
@@ -242,7 +242,7 @@ describe("[ASSESSMENTS] submission and revisions", () => {
       ),
     ).toBe("NOT_FOUND");
     const submitted = await submitAssessment({ db: t.db, actor: w.director, requestId: rid }, assessmentId, {
-      name: "Claire Le Gall",
+      name: "Claire Exemple",
       title: "Directrice",
       date: "2026-11-25",
       accurate: true,
@@ -315,5 +315,40 @@ describe("[ASSESSMENTS] submission and revisions", () => {
     expect(started.carried).toBe(codes.length);
     const carried = await t.db.answer.findMany({ where: { assessmentId: started.id } });
     expect(carried.every((a) => a.needsConfirmation && a.carriedFrom?.startsWith("hopen-socle@2019.2:"))).toBe(true);
+  });
+
+  it("carries from the last submitted assessment of the same programme, not a later one of another", async () => {
+    // A CaRE D2 assessment submitted after the HOP'EN one: the next HOP'EN campaign still carries HOP'EN's.
+    const care = await createCampaign(t.db, (await insertVersion(t.db, await loadShipped("care-d2", "2025.1"))).id, [
+      w.ghbs,
+    ]);
+    const careAssessment = await startAssessment(
+      { db: t.db, actor: w.director, requestId: rid },
+      { campaignId: care.id, establishmentId: w.ghbs, carryForward: true },
+    );
+    expect(careAssessment.carried).toBe(0); // nothing carried across programmes
+    await t.db.answer.create({
+      data: {
+        assessmentId: careAssessment.id,
+        requirementCode: "D2.P1",
+        kind: "value",
+        value: "no",
+        answeredById: w.director.id,
+      },
+    });
+    await t.db.assessment.update({
+      where: { id: careAssessment.id },
+      data: { status: "submitted", submittedAt: new Date(Date.now() + 86_400_000) },
+    });
+    const version = await t.db.referentialVersion.findFirstOrThrow({ where: { referentialId: "hopen-socle" } });
+    const next = await createCampaign(t.db, version.id, [w.ghbs], 2028);
+    const started = await startAssessment(
+      { db: t.db, actor: w.director, requestId: rid },
+      { campaignId: next.id, establishmentId: w.ghbs, carryForward: true },
+    );
+    expect(started.carried).toBe(codes.length);
+    const carried = await t.db.answer.findMany({ where: { assessmentId: started.id } });
+    expect(carried.every((a) => a.carriedFrom?.startsWith("hopen-socle@2019.2:"))).toBe(true);
+    expect(carried.find((a) => a.requirementCode === "P2.3")?.carriedFrom).toBe("hopen-socle@2019.2:P2.3");
   });
 });

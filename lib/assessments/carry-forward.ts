@@ -1,4 +1,4 @@
-import type { TReferentialFile, TRequirement } from "@/lib/referentials/schemas";
+import type { TReferentialFile } from "@/lib/referentials/schemas";
 import { checkAnswer, type TAnswerKind } from "./answer-schemas";
 
 export type SourceAnswer = {
@@ -11,19 +11,21 @@ export type SourceAnswer = {
 export type CarriedAnswer = SourceAnswer & { carriedFrom: string };
 
 /**
- * Pre-fills a new assessment from a submitted one: same code within the same referential, else a
- * mapping between the two referentials (either direction). A value the new version would refuse
- * (its answer type changed) is not carried: the question stays open rather than wrong.
+ * Pre-fills a new assessment from a submitted one of the same programme (same referential id, any
+ * version): same code. Another programme's answers are never carried (a mapping is at best an
+ * offer to review, see reuse.ts). A value the new version would refuse (its answer type changed) is
+ * not carried: the question stays open rather than wrong.
  */
 export function carryForward(
   source: TReferentialFile,
   answers: SourceAnswer[],
   target: TReferentialFile,
 ): CarriedAnswer[] {
+  if (source.id !== target.id) return [];
   const byCode = new Map(answers.map((a) => [a.requirementCode, a]));
   const carried: CarriedAnswer[] = [];
   for (const requirement of target.requirements) {
-    const match = findSource(source, requirement, target.id, byCode);
+    const match = byCode.get(requirement.code);
     if (!match) continue;
     if (checkAnswer(requirement, match) !== null) continue;
     carried.push({
@@ -33,19 +35,4 @@ export function carryForward(
     });
   }
   return carried;
-}
-
-function findSource(
-  source: TReferentialFile,
-  requirement: TRequirement,
-  targetId: string,
-  byCode: Map<string, SourceAnswer>,
-) {
-  if (source.id === targetId) return byCode.get(requirement.code);
-  const forward = requirement.mappings.find((m) => m.referential === source.id && byCode.has(m.code));
-  if (forward) return byCode.get(forward.code);
-  const backward = source.requirements.find(
-    (r) => r.mappings.some((m) => m.referential === targetId && m.code === requirement.code) && byCode.has(r.code),
-  );
-  return backward ? byCode.get(backward.code) : undefined;
 }

@@ -9,6 +9,7 @@ import { assertDraft, getAssessmentOrThrow } from "./access";
 import { loadAnswers } from "./answers";
 import { carryForward, type SourceAnswer } from "./carry-forward";
 import { computeProgress } from "./progress";
+import { readSiteCoverage } from "@/lib/scoring/site-coverage";
 import { ATTESTATION_STATEMENT, type TSubmitAssessment } from "./schemas";
 import { referentialOf } from "@/lib/referentials/referential-of";
 
@@ -26,7 +27,7 @@ export async function startAssessment(
         establishmentId: input.establishmentId,
         establishment: establishmentScope(actor, "assessment.manage"),
       },
-      select: { campaign: { select: { referentialVersion: { select: { content: true } } } } },
+      select: { campaign: { select: { referentialVersion: { select: { referentialId: true, content: true } } } } },
     });
     if (!link) throw notFound("Cette campagne");
     const existing = await tx.assessment.findFirst({
@@ -39,7 +40,13 @@ export async function startAssessment(
     const target = referentialOf(link.campaign.referentialVersion);
     const source = input.carryForward
       ? await tx.assessment.findFirst({
-          where: { establishmentId: input.establishmentId, submittedAt: { not: null } },
+          // The same programme only (same referential, any version): another programme's answers are
+          // offered for review through the mappings (reuse.ts), never carried as if they were this one's.
+          where: {
+            establishmentId: input.establishmentId,
+            submittedAt: { not: null },
+            campaign: { referentialVersion: { referentialId: link.campaign.referentialVersion.referentialId } },
+          },
           orderBy: { submittedAt: "desc" },
           select: {
             id: true,
@@ -321,5 +328,48 @@ export async function setAssessmentOptions(
       requestId,
     });
     return { options: next };
+  });
+}
+
+/**
+ * CaRE's coverage rule for an applicant with several sites: which objectives one site reaches. The
+ * site must be one of the establishment's, the code one the referential's rule names.
+ */
+export async function setSiteCoverage(
+  { db, actor, requestId }: Ctx,
+  assessmentId: string,
+  input: { siteId: string; code: string; reached: boolean },
+) {
+  return db.$transaction(async (tx) => {
+    const assessment = await getAssessmentOrThrow(tx, actor, assessmentId, "assessment.manage");
+    assertDraft(assessment);
+    const rule = assessment.referential.eligibility;
+    const codes = rule.kind === "prerequisites_then_objectives" ? (rule.coverage?.appliesTo ?? []) : [];
+    if (!codes.includes(input.code))
+      throw new AppError("BAD_INPUT", "Cet objectif n'est pas concerné par la règle de couverture de ce référentiel.");
+    const site = await tx.site.findFirst({
+      where: { id: input.siteId, establishmentId: assessment.establishmentId },
+      select: { id: true },
+    });
+    if (!site) throw notFound("Ce site");
+    const before = readSiteCoverage(assessment.siteCoverage, codes);
+    const current = before.get(site.id) ?? [];
+    const next = input.reached ? [...new Set([...current, input.code])] : current.filter((c) => c !== input.code);
+    const after = { ...Object.fromEntries(before), [site.id]: codes.filter((c) => next.includes(c)) };
+    await tx.assessment.update({
+      where: { id: assessmentId },
+      data: { siteCoverage: after, version: { increment: 1 } },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "assessment.site_coverage",
+      entity: "Assessment",
+      entityId: assessmentId,
+      establishmentId: assessment.establishmentId,
+      before: { siteId: site.id, codes: current },
+      after: { siteId: site.id, codes: after[site.id] },
+      requestId,
+    });
+    return { siteId: site.id, codes: after[site.id] };
   });
 }

@@ -21,6 +21,15 @@ export const ZAssessmentOptions = z
 
 export const ZShare = z.object({ sharedWithRegion: z.boolean() }).strict();
 
+/** An applicant with several sites declares, site by site, which objectives of the coverage rule it reaches. */
+export const ZSiteCoverage = z
+  .object({
+    siteId: z.string({ error: "Site manquant." }).min(1, "Site manquant.").max(64, "Site inconnu."),
+    code: z.string({ error: "Objectif manquant." }).min(1, "Objectif manquant.").max(64, "Objectif inconnu."),
+    reached: z.boolean({ error: "Indiquez si l'objectif est atteint sur ce site." }),
+  })
+  .strict();
+
 export const ZSubmitAssessment = z
   .object({
     name: z.string().trim().min(2, "Indiquez votre nom.").max(120, "Le nom dépasse 120 caractères."),

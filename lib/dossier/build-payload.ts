@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/core/env";
 import { getAssessmentOrThrow, type LoadedAssessment } from "@/lib/assessments/access";
 import { loadAnswers } from "@/lib/assessments/answers";
 import type { Actor } from "@/lib/auth/actor";
@@ -104,7 +105,7 @@ function fundingOf(
   const result = inputs ? fundingAtStake({ ...inputs, blockingMissing }) : null;
   if (!result) return null;
   return {
-    amountEuros: result.amountEuros,
+    amount: result.amount,
     assumption: result.assumption,
     rule: result.rule,
     isExample: result.isExample,
@@ -140,6 +141,7 @@ export async function payloadFor(
     referential,
     options: assessment.options,
     answers,
+    siteCoverage: assessment.siteCoverage,
   });
   const prerequisites = await loadPrerequisiteGate(db, null, {
     establishmentId: assessment.establishmentId,
@@ -212,6 +214,7 @@ export async function payloadFor(
   const programme = referential.programme ?? "HOPEN";
   return {
     isDraft: assessment.status === "draft",
+    isDemo: env.demo,
     assessmentId: assessment.id,
     revision: assessment.revision,
     establishment: {

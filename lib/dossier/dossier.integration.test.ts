@@ -160,7 +160,7 @@ beforeAll(async () => {
       submittedAt: new Date("2026-06-30T10:00:00Z"),
       submittedById: w.director.id,
       attestation: {
-        name: "Claire Le Gall",
+        name: "Claire Exemple",
         title: "Directrice générale",
         date: "2026-06-30",
         statement: "J'atteste l'exactitude des réponses.",
@@ -309,7 +309,7 @@ describe("[DOSSIER] generation of a submitted assessment", () => {
 
   it("prints the funding held back by the missing prerequisites, with its assumption and rule", async () => {
     const text = flat(pdfText((await download(actors.director)).bytes));
-    expect(text).toContain("Financement à débloquer : 850 000 €");
+    expect(text).toContain("Financement à débloquer : environ 850 k€"); // an order of magnitude, not a figure to the euro
     expect(text).toContain("Montant notifié par l'ARS pour le socle HOP'EN 2026");
     expect(text).toContain("les 2 prérequis bloquants manquants");
     expect(text).toContain("Tout ou rien");

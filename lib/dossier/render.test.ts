@@ -92,6 +92,22 @@ describe("[DOSSIER] page planning", () => {
     }
   }, 60_000);
 
+  it("prints « DÉMONSTRATION » on every page of a demo dossier, draft or submitted, and nowhere otherwise", async () => {
+    const pagesOf = (bytes: Uint8Array) =>
+      spawnSync("pdftotext", ["-layout", "-", "-"], { input: bytes }).stdout.toString("utf8").split("\f").slice(0, -1);
+    for (const draft of [true, false]) {
+      const demo = await renderDossierPdf(
+        samplePayload({ demo: true, draft, requirementsPerDomain: 12 }),
+        makeSeal("https://socle.test", draft ? null : "ABCD2345EFGH"),
+      );
+      const pages = pagesOf(demo.bytes);
+      expect(pages).toHaveLength(demo.pageCount);
+      expect(pages.filter((p) => !p.includes("DÉMONSTRATION"))).toEqual([]);
+    }
+    const real = await renderDossierPdf(samplePayload(), makeSeal("https://socle.test", "ABCD2345EFGH"));
+    expect(pagesOf(real.bytes).some((p) => p.includes("DÉMONSTRATION"))).toBe(false);
+  }, 60_000);
+
   it("tells from the layout which planned page overflowed (its pages do not wrap)", async () => {
     const { Font, renderToBuffer } = await loadReactPdf();
     registerDossierFonts(Font);

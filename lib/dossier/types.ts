@@ -52,7 +52,8 @@ export type DossierAction = {
 
 /** Funding at stake (lib/funding/compute.ts), printed only when an assumption applies. */
 export type DossierFunding = {
-  amountEuros: number;
+  /** An order of magnitude, a range when the assumption gives one (lib/funding/compute.ts). */
+  amount: { low: number; high: number };
   /** The parameters' own words, then how the figure was derived. */
   assumption: string;
   /** How missing prerequisites hold the amount back ("" when none is set). */
@@ -60,7 +61,7 @@ export type DossierFunding = {
   /** A demonstration assumption, not a real envelope. */
   isExample?: boolean;
   /** What each missing blocking prerequisite holds back; empty when nothing is held back. */
-  perRequirement?: Record<string, number>;
+  perRequirement?: Record<string, { low: number; high: number }>;
 };
 
 export type DossierAnnex = {
@@ -78,6 +79,8 @@ export type DossierAttestation = { name: string; title: string; date: string; st
 
 export type DossierPayload = {
   isDraft: boolean;
+  /** Made from the demo data (demo mode): "Démonstration" on every page. */
+  isDemo: boolean;
   assessmentId: string;
   revision: number;
   establishment: { name: string; finess: string; ght: string | null; region: string };

@@ -180,7 +180,7 @@ describe("[EVIDENCE] upload", () => {
       size: content.length,
       sha256: sha(content),
     });
-    expect(result.link.uploadedByName).toBe("Claire Le Gall");
+    expect(result.link.uploadedByName).toBe("Claire Exemple");
 
     const row = await db.evidence.findUniqueOrThrow({ where: { id: result.evidence.evidenceId } });
     expect(row).toMatchObject({
@@ -377,7 +377,7 @@ describe("[EVIDENCE] link and unlink", () => {
       () => linkEvidence(db, actors.rssi, ids.draft, input, RID),
       "evidence.link",
     );
-    expect(link).toMatchObject({ requirementCode: "D2.2", fileName: "procedure.pdf", linkedByName: "Yann Le Floch" });
+    expect(link).toMatchObject({ requirementCode: "D2.2", fileName: "procedure.pdf", linkedByName: "Yann Essai" });
     expect(event).toMatchObject({ entity: "EvidenceLink", entityId: link.linkId, establishmentId: ids.ghbs });
     await expectRefused(() => linkEvidence(db, actors.director, ids.draft, input, RID), "CONFLICT", /déjà joint/);
     await expectRefused(
@@ -457,8 +457,8 @@ describe("[EVIDENCE] reading and download scope", () => {
     expect(found).toMatchObject({
       fileName: "liste.pdf",
       mimeType: "application/pdf",
-      uploadedByName: "Claire Le Gall",
-      linkedByName: "Claire Le Gall",
+      uploadedByName: "Claire Exemple",
+      linkedByName: "Claire Exemple",
     });
     expect(
       Object.values(listed)

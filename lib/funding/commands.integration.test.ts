@@ -52,7 +52,8 @@ const envelope = (over: Partial<FundingParameterInput> = {}): FundingParameterIn
   scope: "region",
   regionId: ids.bretagne,
   amountEuros: 21_000_000,
-  assumption: "Enveloppe régionale HOP'EN annoncée en 2019 (exemple).",
+  eligibleCount: 60,
+  assumption: "Enveloppe régionale HOP'EN annoncée en 2019 (exemple), 60 établissements éligibles supposés.",
   isExample: true,
   ...over,
 });
@@ -156,13 +157,12 @@ describe("[FUNDING] setting parameters", () => {
 });
 
 describe("[FUNDING] the figure at stake", () => {
-  it("shares the Bretagne envelope by activity for GHBS, and each missing prerequisite holds it all back", async () => {
+  it("gives the Bretagne envelope as an order of magnitude over the eligible establishments it names", async () => {
     const inputs = (await getFundingForAssessment(t.db, w.director, {
       id: ids.assessment,
       establishmentId: w.ghbs,
       campaignId: ids.campaign,
     }))!;
-    expect(inputs.regionActivityTotal).toBe(928_000); // the Breton establishments of the campaign
     const result = fundingAtStake({
       ...inputs,
       blockingMissing: [
@@ -170,8 +170,9 @@ describe("[FUNDING] the figure at stake", () => {
         { code: "P2.6", domain: "P2" },
       ],
     })!;
-    expect(result.amountEuros).toBe(Math.round((21_000_000 * 98_000) / 928_000));
-    expect(result.perRequirement).toEqual({ "P2.1": result.amountEuros, "P2.6": result.amountEuros });
+    // 21 M€ among the 60 eligible establishments the example names: about 350 k€, not 2 217 672 €.
+    expect(result.amount).toEqual({ low: 350_000, high: 350_000 });
+    expect(result.perRequirement).toEqual({ "P2.1": result.amount, "P2.6": result.amount });
     expect(result.isExample).toBe(true);
     await rejects(
       getFundingForAssessment(t.db, pdlDelegate, {
@@ -215,7 +216,12 @@ describe("[FUNDING] the figure at stake", () => {
     await seedDemoFunding(t.db);
     const seeded = await t.db.fundingParameter.findMany({ where: { campaign: { name: DEMO_FUNDING_CAMPAIGN } } });
     expect(seeded).toHaveLength(1);
-    expect(seeded[0]).toMatchObject({ regionId: ids.bretagne, amountEuros: 21_000_000, isExample: true });
+    expect(seeded[0]).toMatchObject({
+      regionId: ids.bretagne,
+      amountEuros: 21_000_000,
+      eligibleCount: 60,
+      isExample: true,
+    });
     expect(seeded[0]!.assumption).toMatch(/Exemple.*pas une promesse.*Ouest-France, juin 2019/);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type FundingParameterData, fundingAtStake } from "./compute";
+import { type FundingParameterData, fundingAtStake, orderOfMagnitude } from "./compute";
+import { formatRange } from "./format";
 
 const ghbs = { id: "ghbs", regionId: "bzh", annualActivity: 98_000 };
 const blockingMissing = [
@@ -11,6 +12,7 @@ const regional = (over: Partial<FundingParameterData> = {}): FundingParameterDat
   establishmentId: null,
   domainCode: null,
   amountEuros: 21_000_000,
+  eligibleCount: 60,
   assumption: "Exemple : enveloppe régionale HOP'EN annoncée en 2019.",
   isExample: true,
   ...over,
@@ -24,7 +26,8 @@ const own = (over: Partial<FundingParameterData> = {}): FundingParameterData => 
   isExample: false,
   ...over,
 });
-const base = { establishment: ghbs, regionActivityTotal: 928_000, blockingMissing };
+const base = { establishment: ghbs, blockingMissing };
+const single = (n: number) => ({ low: n, high: n });
 
 describe("[FUNDING] fundingAtStake", () => {
   it("gives no figure when no parameter applies", () => {
@@ -34,35 +37,64 @@ describe("[FUNDING] fundingAtStake", () => {
     ).toBeNull();
   });
 
-  it("gives no figure for a regional envelope when the activity to share it by is unknown", () => {
+  it("gives no figure for a regional envelope that names no population, or no activity to share by", () => {
+    // Before: shared over the establishments enrolled in Socle's campaign (2 217 672 € for GHBS).
+    expect(fundingAtStake({ ...base, parameters: [regional({ eligibleCount: null })] })).toBeNull();
     expect(
-      fundingAtStake({ ...base, establishment: { ...ghbs, annualActivity: null }, parameters: [regional()] }),
+      fundingAtStake({
+        ...base,
+        establishment: { ...ghbs, annualActivity: null },
+        parameters: [regional({ eligibleCount: null, populationActivity: 5_000_000 })],
+      }),
     ).toBeNull();
-    expect(fundingAtStake({ ...base, regionActivityTotal: 0, parameters: [regional()] })).toBeNull();
+  });
+
+  it("rounds to an order of magnitude: two significant digits", () => {
+    expect([2_217_672, 349_999, 98_765, 1_234, 0].map(orderOfMagnitude)).toEqual([
+      2_200_000, 350_000, 99_000, 1_200, 0,
+    ]);
+  });
+
+  it("shares a regional envelope among the eligible establishments the assumption names", () => {
+    const result = fundingAtStake({ ...base, parameters: [regional()] })!;
+    expect(result.basis).toBe("region");
+    expect(result.amount).toEqual(single(350_000)); // 21 M€ / 60
+    expect(formatRange(result.amount)).toBe("environ 350\u00a0k€");
+    expect(result.assumption).toContain("partagée entre 60 établissements éligibles (population de l'hypothèse)");
+  });
+
+  it("shares by activity over the population's total activity when the assumption gives it", () => {
+    const result = fundingAtStake({
+      ...base,
+      parameters: [regional({ eligibleCount: null, populationActivity: 7_000_000 })],
+    })!;
+    expect(result.amount).toEqual(single(290_000)); // 21 M€ × 98 000 / 7 000 000 = 294 000
+    expect(result.assumption).toMatch(/98\s000 sur 7\s000\s000/);
+  });
+
+  it("shows a range when the assumption is a range, and caps it by the ceiling it states", () => {
+    const ranged = fundingAtStake({ ...base, parameters: [regional({ amountMaxEuros: 42_000_000 })] })!;
+    expect(ranged.amount).toEqual({ low: 350_000, high: 700_000 });
+    expect(formatRange(ranged.amount)).toBe("entre 350\u00a0k€ et 700\u00a0k€");
+    const capped = fundingAtStake({
+      ...base,
+      parameters: [regional({ eligibleCount: 5, amountMaxEuros: 42_000_000, ceilingEuros: 3_400_000 })],
+    })!;
+    expect(capped.amount).toEqual(single(3_400_000)); // 4,2 M€ and 8,4 M€ both above the 3,4 M€ ceiling
+    expect(capped.assumption).toMatch(/plafond par établissement 3\s400\s000 €/);
   });
 
   it("uses an establishment-level parameter as is, ahead of the regional envelope", () => {
     const result = fundingAtStake({ ...base, parameters: [regional(), own()] })!;
-    expect(result.amountEuros).toBe(1_500_000);
+    expect(result.amount).toEqual(single(1_500_000));
     expect(result.basis).toBe("establishment");
-    expect(result.share).toBeNull();
     expect(result.isExample).toBe(false);
     expect(result.assumption).toBe("Montant notifié par l'ARS au GHBS.");
   });
 
-  it("shares a regional envelope in proportion to activity and says so", () => {
-    const result = fundingAtStake({ ...base, parameters: [regional()] })!;
-    expect(result.basis).toBe("region");
-    expect(result.share).toBeCloseTo(98 / 928, 10);
-    expect(result.amountEuros).toBe(Math.round((21_000_000 * 98_000) / 928_000)); // 2 217 672
-    expect(result.isExample).toBe(true);
-    expect(result.assumption).toContain("Exemple : enveloppe régionale HOP'EN annoncée en 2019.");
-    expect(result.assumption).toMatch(/part de l'enveloppe régionale au prorata de l'activité : 10,6\s?%/);
-  });
-
   it("makes each missing blocking prerequisite hold back the whole programme amount (all or nothing)", () => {
     const result = fundingAtStake({ ...base, parameters: [own()] })!;
-    expect(result.perRequirement).toEqual({ "P2.1": 1_500_000, "P2.6": 1_500_000 });
+    expect(result.perRequirement).toEqual({ "P2.1": single(1_500_000), "P2.6": single(1_500_000) });
     expect(result.rule).toContain("Tout ou rien");
     expect(fundingAtStake({ ...base, blockingMissing: [], parameters: [own()] })!.perRequirement).toEqual({});
   });
@@ -77,22 +109,11 @@ describe("[FUNDING] fundingAtStake", () => {
       blockingMissing: [...blockingMissing, { code: "P3.3", domain: "P3" }],
       parameters,
     })!;
-    expect(result.amountEuros).toBe(500_000);
-    expect(result.perRequirement).toEqual({ "P2.1": 400_000, "P2.6": 400_000, "P3.3": 0 });
+    expect(result.amount).toEqual(single(500_000));
+    expect(result.perRequirement).toEqual({ "P2.1": single(400_000), "P2.6": single(400_000), "P3.3": single(0) });
     expect(result.rule).toContain("domaine");
     expect(result.rule).not.toContain("Tout ou rien");
     expect(result.assumption).toContain("Domaine P2 :");
-  });
-
-  it("adds programme and domain amounts, shared by activity for a region", () => {
-    const parameters = [
-      regional({ amountEuros: 928_000 }),
-      regional({ domainCode: "P2", amountEuros: 92_800, isExample: false }),
-    ];
-    const result = fundingAtStake({ ...base, parameters })!;
-    expect(result.amountEuros).toBe(98_000 + 9_800);
-    expect(result.perRequirement["P2.1"]).toBe(98_000 + 9_800);
-    expect(result.isExample).toBe(true);
   });
 
   it("keeps the parameter set last for one scope and domain", () => {
@@ -100,6 +121,6 @@ describe("[FUNDING] fundingAtStake", () => {
       own({ amountEuros: 2_000_000, setAt: "2026-09-01T00:00:00Z" }),
       own({ amountEuros: 1_000_000, setAt: "2026-03-01T00:00:00Z" }),
     ];
-    expect(fundingAtStake({ ...base, parameters })!.amountEuros).toBe(2_000_000);
+    expect(fundingAtStake({ ...base, parameters })!.amount).toEqual(single(2_000_000));
   });
 });

@@ -1,12 +1,17 @@
-import { formatShare } from "./format";
-
 // The funding an establishment's missing prerequisites hold back, computed from the assumptions an
 // admin or a regional delegate entered. Pure. No applicable parameter → null, and then no figure
 // is shown anywhere: the app never invents an amount.
 //
+// - The figure is an ORDER OF MAGNITUDE (two significant digits), with a range when the assumption
+//   gives one (amountEuros … amountMaxEuros): an envelope divided out to the euro would claim a
+//   precision no source gives.
 // - An establishment-level parameter is used as is (it replaces the regional envelope).
-// - A regional envelope is shared in proportion to activity (how the ARS envelopes were built):
-//   the establishment's annual activity over the region's total. Unknown activity → null.
+// - A regional envelope is shared over the population the assumption names: in proportion to
+//   activity over the total activity it states (`populationActivity`), else equally among the
+//   number of eligible establishments it states (`eligibleCount`). Never over the establishments
+//   enrolled in Socle's campaign (not the programme's population: that gave inflated figures).
+//   An envelope that names no population gives no figure.
+// - A per-establishment ceiling the assumption states caps each end of the range.
 // - A programme-level amount (no domain) is all-or-nothing, as HOP'EN is: each missing blocking
 //   prerequisite holds back the whole amount. A domain-level amount is held back by the missing
 //   prerequisites of that domain. Programme and domain amounts add up.
@@ -17,6 +22,10 @@ export type FundingParameterData = {
   establishmentId: string | null;
   domainCode: string | null;
   amountEuros: number;
+  amountMaxEuros?: number | null;
+  eligibleCount?: number | null;
+  populationActivity?: number | null;
+  ceilingEuros?: number | null;
   assumption: string;
   isExample: boolean;
   setAt?: Date | string;
@@ -25,22 +34,22 @@ export type FundingParameterData = {
 export type FundingAtStakeInput = {
   parameters: readonly FundingParameterData[];
   establishment: { id: string; regionId: string; annualActivity: number | null };
-  regionActivityTotal: number | null;
   blockingMissing: readonly { code: string; domain: string }[];
 };
 
+/** An amount as an order of magnitude: low = high when the assumption gives one figure. */
+export type EuroRange = { low: number; high: number };
+
 export type FundingAtStake = {
-  amountEuros: number;
+  amount: EuroRange;
   /** The parameters' own words, then how the figure was derived from them. */
   assumption: string;
   /** How missing prerequisites hold the amount back, in words. */
   rule: string;
   isExample: boolean;
-  /** What each missing blocking prerequisite holds back, in euros. */
-  perRequirement: Record<string, number>;
+  /** What each missing blocking prerequisite holds back. */
+  perRequirement: Record<string, EuroRange>;
   basis: "establishment" | "region";
-  /** The establishment's share of the regional envelope, or null for an establishment-level amount. */
-  share: number | null;
 };
 
 const number = new Intl.NumberFormat("fr-FR");
@@ -53,6 +62,43 @@ function latestByDomain(parameters: readonly FundingParameterData[]): Map<string
   return byDomain;
 }
 
+/** Two significant digits: 2 217 672 → 2 200 000; 348 000 → 350 000; 0 stays 0. */
+export function orderOfMagnitude(amount: number): number {
+  if (amount <= 0) return 0;
+  const step = 10 ** Math.max(0, Math.floor(Math.log10(amount)) - 1);
+  return Math.round(amount / step) * step;
+}
+
+type Share = { factor: number; words: string } | null;
+
+/** The establishment's share of a regional envelope, over the population the assumption names. */
+function shareOf(p: FundingParameterData, activity: number | null): Share {
+  if (p.populationActivity && p.populationActivity > 0) {
+    if (!activity || activity <= 0) return null; // no activity to share by: no figure
+    const factor = Math.min(1, activity / p.populationActivity);
+    return {
+      factor,
+      words: `au prorata de l'activité : ${number.format(activity)} sur ${number.format(p.populationActivity)} (population de l'hypothèse)`,
+    };
+  }
+  if (p.eligibleCount && p.eligibleCount > 0)
+    return {
+      factor: 1 / p.eligibleCount,
+      words: `partagée entre ${number.format(p.eligibleCount)} établissements éligibles (population de l'hypothèse)`,
+    };
+  return null;
+}
+
+function rangeOf(p: FundingParameterData, factor: number): EuroRange {
+  const cap = (x: number) => (p.ceilingEuros != null ? Math.min(x, p.ceilingEuros) : x);
+  const low = orderOfMagnitude(cap(p.amountEuros * factor));
+  const high = orderOfMagnitude(cap(Math.max(p.amountEuros, p.amountMaxEuros ?? p.amountEuros) * factor));
+  return { low, high };
+}
+
+const add = (a: EuroRange, b: EuroRange): EuroRange => ({ low: a.low + b.low, high: a.high + b.high });
+const ZERO: EuroRange = { low: 0, high: 0 };
+
 export function fundingAtStake(input: FundingAtStakeInput): FundingAtStake | null {
   const { establishment } = input;
   const own = input.parameters.filter((p) => p.establishmentId === establishment.id);
@@ -61,35 +107,27 @@ export function fundingAtStake(input: FundingAtStakeInput): FundingAtStake | nul
   const chosen = latestByDomain(own.length ? own : regional);
   if (chosen.size === 0) return null;
 
-  let share: number | null = null;
-  if (basis === "region") {
-    const activity = establishment.annualActivity ?? 0;
-    const total = input.regionActivityTotal ?? 0;
-    if (activity <= 0 || total <= 0) return null; // no activity to share by: no figure
-    share = Math.min(1, activity / total);
+  const ranges = new Map<string, EuroRange>();
+  const words: string[] = [];
+  for (const [code, p] of chosen) {
+    const share = basis === "region" ? shareOf(p, establishment.annualActivity) : { factor: 1, words: "" };
+    if (!share) return null; // an envelope that names no population (or no activity to share by): no figure
+    ranges.set(code, rangeOf(p, share.factor));
+    words.push(code ? `Domaine ${code} : ${p.assumption.trim()}` : p.assumption.trim());
+    const how = [
+      share.words ? `Part de l'enveloppe ${share.words}` : "",
+      p.amountMaxEuros != null && p.amountMaxEuros > p.amountEuros ? "fourchette de l'hypothèse" : "",
+      p.ceilingEuros != null ? `plafond par établissement ${number.format(p.ceilingEuros)} €` : "",
+    ].filter(Boolean);
+    if (how.length) words.push(`Calcul : ${how.join(" ; ")} ; arrondi à deux chiffres significatifs.`);
   }
-  const scaled = (amount: number) => Math.round(amount * (share ?? 1));
 
-  const programme = chosen.get("");
-  const domains = new Map(
-    [...chosen].filter(([code]) => code !== "").map(([code, p]) => [code, scaled(p.amountEuros)]),
-  );
-  const programmeAmount = programme ? scaled(programme.amountEuros) : 0;
-  const amountEuros = programmeAmount + [...domains.values()].reduce((sum, a) => sum + a, 0);
+  const programme = ranges.get("");
+  const domains = new Map([...ranges].filter(([code]) => code !== ""));
+  const amount = [...ranges.values()].reduce(add, ZERO);
+  const perRequirement: Record<string, EuroRange> = {};
+  for (const r of input.blockingMissing) perRequirement[r.code] = add(programme ?? ZERO, domains.get(r.domain) ?? ZERO);
 
-  const perRequirement: Record<string, number> = {};
-  for (const r of input.blockingMissing)
-    perRequirement[r.code] = (programme ? programmeAmount : 0) + (domains.get(r.domain) ?? 0);
-
-  const words = [...chosen].map(([code, p]) =>
-    code ? `Domaine ${code} : ${p.assumption.trim()}` : p.assumption.trim(),
-  );
-  if (share !== null) {
-    words.push(
-      `Estimation : part de l'enveloppe régionale au prorata de l'activité : ${formatShare(share)} ` +
-        `(activité de l'établissement ${number.format(establishment.annualActivity ?? 0)}, activité de la région ${number.format(input.regionActivityTotal ?? 0)}).`,
-    );
-  }
   const rules: string[] = [];
   if (programme)
     rules.push(
@@ -99,12 +137,11 @@ export function fundingAtStake(input: FundingAtStakeInput): FundingAtStake | nul
     rules.push("Un montant fixé pour un domaine est retenu par chaque prérequis bloquant manquant de ce domaine.");
 
   return {
-    amountEuros,
+    amount,
     assumption: words.join(" "),
     rule: rules.join(" "),
     isExample: [...chosen.values()].some((p) => p.isExample),
     perRequirement,
     basis,
-    share,
   };
 }

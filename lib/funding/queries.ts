@@ -14,7 +14,6 @@ export type FundingInputs = Omit<FundingAtStakeInput, "blockingMissing">;
 /**
  * The funding assumptions that apply to an assessment (its campaign; its establishment, or its
  * region's envelope), after the caller's scoped load; checked again here. Null when none apply.
- * The regional activity total counts the region's enabled establishments in the same campaign.
  */
 export async function getFundingForAssessment(
   db: Db,
@@ -47,15 +46,8 @@ export async function loadFundingInputs(db: Db, assessment: FundedAssessment): P
     select: fundingParameterSelect,
   });
   if (parameters.length === 0) return null;
-  const total = await db.establishment.aggregate({
-    where: {
-      regionId: establishment.regionId,
-      disabled: false,
-      campaigns: { some: { campaignId: assessment.campaignId } },
-    },
-    _sum: { annualActivity: true },
-  });
-  return { parameters, establishment, regionActivityTotal: total._sum.annualActivity ?? null };
+  // The population is the one the assumption names (compute.ts), not the campaign's enrolment.
+  return { parameters, establishment };
 }
 
 export type FundingAdminView = Awaited<ReturnType<typeof getFundingAdminView>>;

@@ -8,7 +8,9 @@ describe("[FUNDING] schemas", () => {
   const base = { campaignId: "c1", amountEuros: 1000, assumption: "Montant notifié par l'ARS.", isExample: false };
 
   it("needs the target that matches the scope, and only that one", () => {
-    expect(ZFundingParameterInput.safeParse({ ...base, scope: "region", regionId: "r1" }).success).toBe(true);
+    expect(
+      ZFundingParameterInput.safeParse({ ...base, scope: "region", regionId: "r1", eligibleCount: 60 }).success,
+    ).toBe(true);
     expect(messages(ZFundingParameterInput.safeParse({ ...base, scope: "region" })).regionId).toBe(
       "Choisissez la région.",
     );
@@ -18,6 +20,30 @@ describe("[FUNDING] schemas", () => {
       establishmentId: "Choisissez l'établissement.",
       regionId: "Un paramètre d'établissement ne vise pas une région.",
     });
+  });
+
+  it("asks a regional envelope for the population it is shared over, and a range read low to high", () => {
+    expect(
+      messages(ZFundingParameterInput.safeParse({ ...base, scope: "region", regionId: "r1" })).eligibleCount,
+    ).toMatch(/population que nomme l'hypothèse/);
+    expect(
+      ZFundingParameterInput.safeParse({ ...base, scope: "region", regionId: "r1", populationActivity: 5_000_000 })
+        .success,
+    ).toBe(true);
+    expect(
+      messages(
+        ZFundingParameterInput.safeParse({
+          ...base,
+          scope: "establishment",
+          establishmentId: "e1",
+          amountMaxEuros: 10,
+        }),
+      ).amountMaxEuros,
+    ).toBe("Le haut de la fourchette ne peut être inférieur au montant.");
+    expect(
+      ZFundingParameterInput.safeParse({ ...base, scope: "establishment", establishmentId: "e1", eligibleCount: 0 })
+        .success,
+    ).toBe(false);
   });
 
   it("refuses a negative or fractional amount and a short assumption", () => {

@@ -6,6 +6,14 @@ import { z } from "zod";
 
 export const FUNDING_LIMITS = { amountMax: 10_000_000_000, assumptionMin: 10, assumptionMax: 1000 } as const;
 
+/** An optional whole number of the assumption (a range's top, a population, a ceiling). */
+const optionalCount = (what: string, min: number) =>
+  z
+    .number({ error: `${what} est un nombre entier.` })
+    .int({ error: `${what} est un nombre entier.` })
+    .min(min, { error: `${what} doit valoir au moins ${min}.` })
+    .max(FUNDING_LIMITS.amountMax, { error: `${what} est trop grand.` });
+
 const id = (message: string) =>
   z.string({ error: message }).trim().min(1, { error: message }).max(64, { error: "Identifiant invalide." });
 
@@ -25,6 +33,10 @@ export const ZFundingParameterInput = z
         .int({ error: "Le montant est un nombre entier d'euros." })
         .min(0, { error: "Le montant ne peut pas être négatif." })
         .max(FUNDING_LIMITS.amountMax, { error: "Le montant ne peut pas dépasser 10 milliards d'euros." }),
+      amountMaxEuros: optionalCount("Le haut de la fourchette", 0).nullish(),
+      eligibleCount: optionalCount("Le nombre d'établissements éligibles", 1).nullish(),
+      populationActivity: optionalCount("L'activité totale de la population", 1).nullish(),
+      ceilingEuros: optionalCount("Le plafond par établissement", 0).nullish(),
       assumption: z
         .string({ error: "Décrivez l'hypothèse : d'où vient ce montant ?" })
         .trim()
@@ -44,7 +56,20 @@ export const ZFundingParameterInput = z
     },
   )
   .superRefine((v, ctx) => {
+    if (v.amountMaxEuros != null && v.amountMaxEuros < v.amountEuros)
+      ctx.addIssue({
+        code: "custom",
+        path: ["amountMaxEuros"],
+        message: "Le haut de la fourchette ne peut être inférieur au montant.",
+      });
     if (v.scope === "region") {
+      if (v.eligibleCount == null && v.populationActivity == null)
+        ctx.addIssue({
+          code: "custom",
+          path: ["eligibleCount"],
+          message:
+            "Une enveloppe régionale se partage sur la population que nomme l'hypothèse : indiquez le nombre d'établissements éligibles ou l'activité totale de cette population.",
+        });
       if (!v.regionId) ctx.addIssue({ code: "custom", path: ["regionId"], message: "Choisissez la région." });
       if (v.establishmentId)
         ctx.addIssue({

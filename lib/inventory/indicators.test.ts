@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  DEFAULT_SCOPES,
   computeIndicator,
+  computeReadings,
+  scopeOf,
   computeIndicators,
   displayPercent,
   formatFraction,
@@ -108,5 +111,41 @@ describe("formatFraction", () => {
       denominator: 9,
       percent: (7 * 100) / 9,
     });
+  });
+});
+
+describe("[INVENTORY] the indicator's scope is data, both readings while it is uncertain", () => {
+  // GHBS's demo inventory, reduced: six patient-path applications connected, a PACS that is not.
+  const ghbs = [
+    ...Array.from({ length: 6 }, () => app({ domains: ["care"], identityRepoConnected: true })),
+    app({ domains: ["imaging"], identityRepoConnected: false }),
+    app({ domains: ["finance"], holdsHealthData: false }),
+  ];
+
+  it("gives the strict and the broad figure of P1.3 under the documented default scope (6/6 vs 6/7)", () => {
+    const scope = scopeOf({ computedFrom: "identity_repo" })!;
+    expect(scope).toBe(DEFAULT_SCOPES.identity_repo);
+    expect(scope.confidence).toBe("L");
+    const { strict, broad } = computeReadings(ghbs, "identity_repo", scope);
+    expect([strict.numerator, strict.denominator]).toEqual([6, 6]);
+    expect([broad!.numerator, broad!.denominator]).toEqual([6, 7]);
+    expect(toComputedPercentage(strict, broad)).toEqual({
+      percent: 100,
+      numerator: 6,
+      denominator: 6,
+      broad: { percent: (6 * 100) / 7, numerator: 6, denominator: 7 },
+    });
+  });
+
+  it("counts what a referential's own scope names (a correction ships as a new version)", () => {
+    const scope = { strict: { domains: ["care", "imaging"] }, confidence: "H" as const };
+    expect(scopeOf({ computedFrom: "identity_repo", scope })).toBe(scope);
+    const { strict, broad } = computeReadings(ghbs, "identity_repo", scope);
+    expect([strict.numerator, strict.denominator, broad]).toEqual([6, 7, null]);
+  });
+
+  it("keeps personal authentication on applications holding health data", () => {
+    const scope = scopeOf({ computedFrom: "personal_auth" })!;
+    expect(computeReadings(ghbs, "personal_auth", scope).strict.denominator).toBe(7);
   });
 });

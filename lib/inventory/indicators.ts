@@ -1,4 +1,4 @@
-import type { TComputedFrom } from "@/lib/referentials/answer-schema";
+import type { TComputedFrom, TIndicatorScope, TScopeReading } from "@/lib/referentials/answer-schema";
 import type { TDomain } from "./schemas";
 
 // The "share of applications" indicators (HOP'EN P1.3, P1.4, P3.2; Hôpital numérique P1.1 …),
@@ -8,15 +8,15 @@ import type { TDomain } from "./schemas";
 // functional domains. An application covering four domains is one application, in the
 // denominator and, if it qualifies, in the numerator.
 //
-// Scopes. Confidence L: the official HOP'EN scope text was not seen; these follow the wording of
-// the referential's labels and must be confirmed by a regional delegate.
-// - identity_repo, movement_repo: applications covering at least one of care ("Soins / dossier
-//   patient"), patient_admin or pmsi, from the label "applications de soins, de gestion
-//   administrative du patient et du PMSI". Imaging, biology or pharmacy software counts only when
-//   it is also marked as care; a stricter reading ("au cœur du processus de soins") could add them.
-// - personal_auth: applications marked as holding personal health data, whatever their domains.
-// The scope lives here in code because the referential's answer spec only names the computation
-// (`computedFrom`); making it data would need a scope field in lib/referentials/answer-schema.ts.
+// Scopes are data: each indicator's `answer.scope` in the referential file (strict reading, broad
+// reading while uncertain, confidence). Content written before the field existed reads
+// DEFAULT_SCOPES below, the documented reading of the labels (confidence L for P1.3/P1.4: the
+// official HOP'EN scope text was not seen):
+// - identity_repo, movement_repo: strict = applications covering care ("Soins / dossier patient"),
+//   patient_admin or pmsi, from the label "applications de soins, de gestion administrative du
+//   patient et du PMSI"; broad = also imaging, biology and pharmacy systems, which handle patient
+//   identities too (a PACS, a laboratory or pharmacy system).
+// - personal_auth: applications marked as holding personal health data (M: the label says so).
 
 export type IndicatorKind = TComputedFrom;
 export const INDICATOR_KINDS = [
@@ -37,21 +37,55 @@ export type IndicatorApplication = {
 /** percent is null when no application is concerned (0 / 0 is not 0 %, nor 100 %). */
 export type IndicatorResult = { numerator: number; denominator: number; percent: number | null };
 
-/** Domains that put an application in the identity and movement indicators' scope. */
+/** Domains that put an application in the identity and movement indicators' strict scope. */
 export const PATIENT_PATH_DOMAINS = ["care", "patient_admin", "pmsi"] as const satisfies readonly TDomain[];
+/** The broad reading adds the systems that also handle patient identities. */
+export const PATIENT_IDENTITY_DOMAINS = [
+  ...PATIENT_PATH_DOMAINS,
+  "imaging",
+  "biology",
+  "pharmacy",
+] as const satisfies readonly TDomain[];
 
-const coversPatientPath = (app: IndicatorApplication) =>
-  app.domains.some((d) => (PATIENT_PATH_DOMAINS as readonly string[]).includes(d));
+const PATIENT_PATH_SCOPE: TIndicatorScope = {
+  strict: { domains: [...PATIENT_PATH_DOMAINS] },
+  broad: { domains: [...PATIENT_IDENTITY_DOMAINS] },
+  confidence: "L",
+  note: "Lecture du libellé (applications de soins, de gestion administrative du patient et du PMSI) ; une lecture large y ajoute l'imagerie, la biologie et la pharmacie, qui gèrent aussi des identités patients.",
+};
+
+/** The scope of content stored before scopes were data (see the comment at the top). */
+export const DEFAULT_SCOPES: Record<IndicatorKind, TIndicatorScope> = {
+  identity_repo: PATIENT_PATH_SCOPE,
+  movement_repo: PATIENT_PATH_SCOPE,
+  personal_auth: { strict: { healthDataOnly: true }, confidence: "M" },
+};
+
+/** The scope an indicator requirement counts: its own (data), else the documented default. */
+export function scopeOf(spec: { computedFrom?: IndicatorKind; scope?: TIndicatorScope }): TIndicatorScope | null {
+  if (!spec.computedFrom) return null;
+  return spec.scope ?? DEFAULT_SCOPES[spec.computedFrom];
+}
+
+const inReading = (reading: TScopeReading) => (app: IndicatorApplication) =>
+  (!reading.domains || app.domains.some((d) => reading.domains!.includes(d))) &&
+  (!reading.healthDataOnly || app.holdsHealthData);
 
 type IndicatorRule = {
   inScope: (app: IndicatorApplication) => boolean;
   meets: (app: IndicatorApplication) => boolean;
 };
 
+const MEETS: Record<IndicatorKind, IndicatorRule["meets"]> = {
+  identity_repo: (app) => app.identityRepoConnected,
+  movement_repo: (app) => app.movementRepoConnected,
+  personal_auth: (app) => app.personalAuth,
+};
+
 const RULES: Record<IndicatorKind, IndicatorRule> = {
-  identity_repo: { inScope: coversPatientPath, meets: (app) => app.identityRepoConnected },
-  movement_repo: { inScope: coversPatientPath, meets: (app) => app.movementRepoConnected },
-  personal_auth: { inScope: (app) => app.holdsHealthData, meets: (app) => app.personalAuth },
+  identity_repo: { inScope: inReading(DEFAULT_SCOPES.identity_repo.strict), meets: MEETS.identity_repo },
+  movement_repo: { inScope: inReading(DEFAULT_SCOPES.movement_repo.strict), meets: MEETS.movement_repo },
+  personal_auth: { inScope: inReading(DEFAULT_SCOPES.personal_auth.strict), meets: MEETS.personal_auth },
 };
 
 /**
@@ -76,9 +110,33 @@ export const INDICATOR_TEXT: Record<IndicatorKind, { title: string; scope: strin
   },
 };
 
-/** Exact share (not rounded: a target comparison must not see 89.96 % as 90 %). */
+/** The figure under one reading of the scope. */
+export function computeReading(
+  apps: readonly IndicatorApplication[],
+  kind: IndicatorKind,
+  reading: TScopeReading,
+): IndicatorResult {
+  return count(apps, { inScope: inReading(reading), meets: MEETS[kind] });
+}
+
+/** Both figures while the scope is uncertain: strict always, broad when the scope gives one. */
+export function computeReadings(
+  apps: readonly IndicatorApplication[],
+  kind: IndicatorKind,
+  scope: TIndicatorScope,
+): { strict: IndicatorResult; broad: IndicatorResult | null } {
+  return {
+    strict: computeReading(apps, kind, scope.strict),
+    broad: scope.broad ? computeReading(apps, kind, scope.broad) : null,
+  };
+}
+
+/** Exact share (not rounded: a target comparison must not see 89.96 % as 90 %), default strict scope. */
 export function computeIndicator(apps: readonly IndicatorApplication[], kind: IndicatorKind): IndicatorResult {
-  const rule = RULES[kind];
+  return count(apps, RULES[kind]);
+}
+
+function count(apps: readonly IndicatorApplication[], rule: IndicatorRule): IndicatorResult {
   let numerator = 0;
   let denominator = 0;
   for (const app of apps) {
@@ -145,6 +203,16 @@ export function formatFraction(r: IndicatorResult): string {
  */
 export function toComputedPercentage(
   r: IndicatorResult,
-): { percent: number; numerator: number; denominator: number } | null {
-  return r.percent === null ? null : { percent: r.percent, numerator: r.numerator, denominator: r.denominator };
+  broad: IndicatorResult | null = null,
+): {
+  percent: number;
+  numerator: number;
+  denominator: number;
+  broad?: { percent: number; numerator: number; denominator: number };
+} | null {
+  if (r.percent === null) return null;
+  const value = { percent: r.percent, numerator: r.numerator, denominator: r.denominator };
+  return broad && broad.percent !== null
+    ? { ...value, broad: { percent: broad.percent, numerator: broad.numerator, denominator: broad.denominator } }
+    : value;
 }

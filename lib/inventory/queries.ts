@@ -83,6 +83,10 @@ export async function computeEstablishmentIndicators(
   db: Db | Tx,
   establishmentId: string,
 ): Promise<Record<IndicatorKind, IndicatorResult>> {
-  const rows = await db.application.findMany({ where: { establishmentId }, select: applicationSelect });
-  return computeIndicators(rows);
+  return computeIndicators(await loadIndicatorApplications(db, establishmentId));
+}
+
+/** The applications as the indicators read them, for a computation under a referential's own scope. */
+export async function loadIndicatorApplications(db: Db | Tx, establishmentId: string) {
+  return db.application.findMany({ where: { establishmentId }, select: applicationSelect });
 }

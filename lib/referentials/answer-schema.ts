@@ -13,6 +13,31 @@ export const ZComparator = z.enum([">=", ">", "<=", "<"]);
  */
 export const ZComputedFrom = z.enum(["identity_repo", "movement_repo", "personal_auth"]);
 
+/** One reading of which applications an indicator counts: domains covered (any of), health data. */
+const ZScopeReading = z
+  .object({
+    /** Counted when the application covers at least one of these functional domains. */
+    domains: z.array(ZKey).min(1).optional(),
+    /** Counted only when the application holds personal health data. */
+    healthDataOnly: z.boolean().optional(),
+  })
+  .strict();
+
+/**
+ * Which applications an inventory-computed indicator counts, as data: a correction is a new version.
+ * `broad` is the other reading while the scope is uncertain (confidence below H): both figures and
+ * the verdict under each are then shown. Optional: content stored before it existed reads the
+ * documented default of lib/inventory/indicators.ts (DEFAULT_SCOPES).
+ */
+export const ZIndicatorScope = z
+  .object({
+    strict: ZScopeReading,
+    broad: ZScopeReading.optional(),
+    confidence: z.enum(["H", "M", "L"]),
+    note: ZText.optional(),
+  })
+  .strict();
+
 const percentTarget = z
   .number()
   .min(0, "La cible d'un pourcentage doit être comprise entre 0 et 100.")
@@ -28,6 +53,7 @@ const ZPercentage = z
     target: percentTarget,
     comparator: ZComparator,
     computedFrom: ZComputedFrom.optional(),
+    scope: ZIndicatorScope.optional(),
   })
   .strict();
 
@@ -67,5 +93,7 @@ export const ZAnswerSpec = z.discriminatedUnion("type", [
 
 export type TComparator = z.output<typeof ZComparator>;
 export type TComputedFrom = z.output<typeof ZComputedFrom>;
+export type TIndicatorScope = z.output<typeof ZIndicatorScope>;
+export type TScopeReading = TIndicatorScope["strict"];
 export type TAnswerSpec = z.output<typeof ZAnswerSpec>;
 export type TAnswerType = TAnswerSpec["type"];

@@ -143,7 +143,7 @@ function checkYearTargets(
 function checkEligibility(ref: TReferentialFile): TIssue[] {
   const codes = new Set(ref.requirements.map((r) => r.code));
   const rule = ref.eligibility;
-  const unknownCodes = (list: string[], fields: string[]): TIssue[] =>
+  const unknownCodes = (list: string[], fields: (string | number)[]): TIssue[] =>
     list.flatMap((code, i) =>
       codes.has(code)
         ? []
@@ -188,6 +188,15 @@ function checkEligibility(ref: TReferentialFile): TIssue[] {
     case "prerequisites_then_objectives": {
       const kinds = new Set(ref.domains.map((d) => d.kind));
       const issues = rule.coverage ? unknownCodes(rule.coverage.appliesTo, ["coverage", "appliesTo"]) : [];
+      (rule.windows ?? []).forEach((w, i) => {
+        issues.push(...unknownCodes(w.appliesTo, ["windows", i, "appliesTo"]));
+        const dated = ref.requirements.find((r) => r.code === w.dateOf);
+        if (dated?.answer.type !== "date")
+          issues.push({
+            path: ["eligibility", "windows", i, "dateOf"],
+            message: `La période « ${w.label} » lit la date de l'exigence « ${w.dateOf} », qui doit exister et être de type date.`,
+          });
+      });
       if (!kinds.has("prerequisite") || !kinds.has("objective")) {
         issues.push({
           path: ["eligibility", "kind"],

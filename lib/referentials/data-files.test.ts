@@ -138,6 +138,11 @@ describe("shipped referentials", () => {
           if (!target) problems.push(`${from} : cible introuvable`);
           else if (!target.mappings.some((m) => m.referential === ref.id && m.code === req.code))
             problems.push(`${from} : pas de lien retour`);
+          else {
+            const back = target.mappings.find((m) => m.referential === ref.id && m.code === req.code);
+            if (mapping.kind && back?.kind && back.kind !== mapping.kind)
+              problems.push(`${from} : nature du lien différente (${mapping.kind} / ${back.kind})`);
+          }
         }
       }
     }

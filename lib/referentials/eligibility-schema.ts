@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZCode, ZKey, ZSlug } from "./field-schemas";
+import { ZCode, ZIsoDate, ZKey, ZSlug, ZText } from "./field-schemas";
 
 // How an assessment turns into "eligible / not eligible", as data that the pure scoring module
 // interprets. Kept to a few kinds: a new programme should reuse one before a new kind is added.
@@ -27,8 +27,9 @@ const ZTargetsOfYear = z
 
 /**
  * CaRE: requirements of domains of kind "prerequisite" first, then those of kind "objective".
- * `coverage`: for a GHT with several legal entities (or an applicant with several sites), some
- * objectives must be reached by entities totalling at least `minShare` of the combined activity.
+ * `coverage`: for a GHT with several legal entities (or an applicant outside a GHT with several
+ * geographical sites), each objective of `appliesTo` must be reached, on its own, by entities (or
+ * sites) totalling at least `minShare` of the combined activity.
  */
 export const ZCoverageRule = z
   .object({
@@ -41,10 +42,27 @@ export const ZCoverageRule = z
   })
   .strict();
 
+/**
+ * A period a test or an audit must fall in (CaRE's operational phase, from the arrêté's publication
+ * to the filing of the declaration): the requirements of `appliesTo` count as met only when the date
+ * answered to `dateOf` (a requirement of type date) is on or after `from` (and on or before `to`, if
+ * given). A "yes" with an older date, or with no date, does not reach the objective.
+ */
+export const ZDateWindow = z
+  .object({
+    appliesTo: z.array(ZCode).min(1),
+    dateOf: ZCode,
+    from: ZIsoDate,
+    to: ZIsoDate.optional(),
+    label: ZText,
+  })
+  .strict();
+
 const ZPrerequisitesThenObjectives = z
   .object({
     kind: z.literal("prerequisites_then_objectives"),
     coverage: ZCoverageRule.optional(),
+    windows: z.array(ZDateWindow).optional(),
   })
   .strict();
 
@@ -70,4 +88,5 @@ export const ZEligibilityRule = z.discriminatedUnion("kind", [
 ]);
 
 export type TCoverageRule = z.output<typeof ZCoverageRule>;
+export type TDateWindow = z.output<typeof ZDateWindow>;
 export type TEligibilityRule = z.output<typeof ZEligibilityRule>;

@@ -41,8 +41,34 @@ export const ZShowIf = z.union([ZShowIfAnswer, ZShowIfOption], {
   error: "Condition d'affichage invalide : attendu { code, equals } ou { option, includes }.",
 });
 
-/** Points to the matching requirement of another referential, so evidence and answers can be reused. */
-export const ZMapping = z.object({ referential: ZSlug, code: ZCode }).strict();
+/**
+ * How close two mapped requirements are. `equivalent`: the same requirement, an answer may pre-fill
+ * the other; `partial`: an overlap, the other answer is shown "à revoir", never applied; `related`: on
+ * the same theme, only named.
+ */
+export const ZMappingKind = z.enum(["equivalent", "partial", "related"]);
+
+/**
+ * Points to the matching requirement of another referential, so evidence and answers can be reused.
+ * `kind` is optional so that content stored before it existed still loads unchanged (same hash); read
+ * it through `mappingKind`.
+ */
+export const ZMapping = z.object({ referential: ZSlug, code: ZCode, kind: ZMappingKind.optional() }).strict();
+
+/**
+ * A mapping written without a kind asserted no equivalence: it is read as `related` (named, never
+ * pre-filled), so that an old file's loose links (e.g. HOP'EN P2.1 ↔ CaRE D2.O4) fill nothing wrongly.
+ */
+export function mappingKind(mapping: { kind?: TMappingKind }): TMappingKind {
+  return mapping.kind ?? "related";
+}
+
+const KIND_ORDER: readonly TMappingKind[] = ["related", "partial", "equivalent"];
+
+/** The more cautious of two kinds (when the two sides of a link disagree, the weaker one holds). */
+export function weakerKind(a: TMappingKind, b: TMappingKind): TMappingKind {
+  return KIND_ORDER.indexOf(a) <= KIND_ORDER.indexOf(b) ? a : b;
+}
 
 /**
  * A target for one year (HospiConnect raises them each year). `label` is what users read; `target`
@@ -87,6 +113,7 @@ export type TProvisional = z.output<typeof ZProvisional>;
 export type TEffort = z.output<typeof ZEffort>;
 export type TShowIf = z.output<typeof ZShowIf>;
 export type TMapping = z.output<typeof ZMapping>;
+export type TMappingKind = z.output<typeof ZMappingKind>;
 export type TYearTarget = z.output<typeof ZYearTarget>;
 export type TRequirement = z.output<typeof ZRequirement>;
 

@@ -63,10 +63,13 @@ export { ZAnswerSpec, ZComparator, ZComputedFrom } from "./answer-schema";
 export type { TAnswerSpec, TAnswerType, TComparator, TComputedFrom } from "./answer-schema";
 export {
   confidenceMarks,
+  mappingKind,
+  weakerKind,
   ZConfidence,
   ZConfidenceMarks,
   ZEffort,
   ZMapping,
+  ZMappingKind,
   ZMark,
   ZProvisional,
   ZRequirement,
@@ -78,6 +81,7 @@ export type {
   TConfidenceMarks,
   TEffort,
   TMapping,
+  TMappingKind,
   TMark,
   TProvisional,
   TRequirement,
@@ -86,5 +90,5 @@ export type {
 } from "./requirement-schema";
 export { ZAssessmentOption } from "./option-schema";
 export type { TAssessmentOption } from "./option-schema";
-export { ZCoverageRule, ZEligibilityRule } from "./eligibility-schema";
-export type { TCoverageRule, TEligibilityRule } from "./eligibility-schema";
+export { ZCoverageRule, ZDateWindow, ZEligibilityRule } from "./eligibility-schema";
+export type { TCoverageRule, TDateWindow, TEligibilityRule } from "./eligibility-schema";

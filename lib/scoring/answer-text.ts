@@ -16,8 +16,10 @@ export const formatPercent = (value: number) => `${percentFormat.format(value)} 
 function valueText(requirement: TRequirement, value: unknown): string {
   const spec = requirement.answer;
   if (value && typeof value === "object" && "percent" in value) {
-    const v = value as { percent: number; numerator: number; denominator: number };
-    return `${v.numerator} / ${v.denominator} applications (${formatPercent(v.percent)})`;
+    type Fraction = { percent: number; numerator: number; denominator: number };
+    const v = value as Fraction & { broad?: Fraction };
+    const text = (f: Fraction) => `${f.numerator} / ${f.denominator} applications (${formatPercent(f.percent)})`;
+    return v.broad ? `lecture stricte ${text(v)} ; lecture large ${text(v.broad)}` : text(v);
   }
   if ((spec.type === "yes_no" || spec.type === "yes_partial_no") && typeof value === "string")
     return YES_NO[value] ?? value;

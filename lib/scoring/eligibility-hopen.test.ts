@@ -33,6 +33,32 @@ describe("[SCORING] HOP'EN socle: all_blocking_met with alsoRequire", () => {
     expect(domains.find((d) => d.code === "P2")!.score).toBe(64);
   });
 
+  it("gives the verdict under both readings of an uncertain application scope (GHBS P1.3: 6/6 vs 6/7)", () => {
+    const computed = {
+      percent: 100,
+      numerator: 6,
+      denominator: 6,
+      broad: { percent: 600 / 7, numerator: 6, denominator: 7 },
+    };
+    const result = score({ "P1.3": value(computed) });
+    const p13 = result.requirements.find((r) => r.code === "P1.3")!;
+    expect(p13.status).toBe("met"); // the strict reading, the documented default
+    expect(p13.answerText).toBe(
+      "lecture stricte 6 / 6 applications (100 %) ; lecture large 6 / 7 applications (85,7 %)",
+    );
+    expect(result.broadReading?.changed).toEqual(["P1.3"]);
+    expect(result.broadReading?.verdict).toMatchObject({
+      eligible: false,
+      headline: "Pas encore éligible : 1 prérequis manque",
+    });
+    expect(result.verdict.reasons).toContain(
+      "Verdict en lecture large du périmètre : Pas encore éligible : 1 prérequis manque.",
+    );
+    expect(result.verdict.reasons.some((r) => r.startsWith("Périmètre des applications incertain (P1.3)"))).toBe(true);
+    // Without a broad figure, one reading only.
+    expect(score({ "P1.3": value({ percent: 100, numerator: 6, denominator: 6 }) }).broadReading).toBeNull();
+  });
+
   it("requires the QHN condition named by alsoRequire", () => {
     const { verdict } = score({ QHN: value("no") });
     expect(verdict).toMatchObject({ eligible: false, headline: "Pas encore éligible : 1 condition manque" });

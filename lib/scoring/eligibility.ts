@@ -214,8 +214,8 @@ export function judgeEligibility(
 
   const reasons: string[] = pendingOptions.map((label) => `Option « ${label} » à renseigner.`);
   reasons.push(...missingReasons(blockingMissing));
-  if (coverage?.reason && requirements.some((r) => coverage.rule.appliesTo.includes(r.code)))
-    reasons.push(coverage.reason);
+  for (const c of coverage?.perCode ?? [])
+    if (c.reason && requirements.some((r) => r.code === c.code)) reasons.push(c.reason);
   reasons.push(...ruleReasons(referential, options, blockingMissing, kindOf));
 
   const rule = referential.eligibility;

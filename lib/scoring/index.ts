@@ -5,4 +5,4 @@ export * from "./types"; // every scoring type, and REQUIREMENT_STATUSES
 export { STATUS_LABELS } from "./labels";
 export { diffAssessments } from "./diff";
 export type { AssessmentDiff, RequirementChange } from "./diff";
-export { reachesCoveredRequirements } from "./coverage";
+export { reachedCoveredRequirements } from "./coverage";

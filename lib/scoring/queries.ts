@@ -25,6 +25,7 @@ export async function getAssessmentResults(db: Db, actor: Actor, establishmentId
     referential: assessment.referential,
     options: assessment.options,
     answers,
+    siteCoverage: assessment.siteCoverage,
   });
   const prerequisites = await loadPrerequisiteGate(db, actor, {
     establishmentId: assessment.establishmentId,
@@ -61,6 +62,7 @@ export async function getEstablishmentHistory(db: Db, actor: Actor, establishmen
       revision: true,
       status: true,
       options: true,
+      siteCoverage: true,
       sharedWithRegion: true,
       submittedAt: true,
       campaignId: true,
@@ -89,6 +91,7 @@ export async function getEstablishmentHistory(db: Db, actor: Actor, establishmen
       campaignId: row.campaignId,
       establishmentId,
       ghtId: establishment.ghtId,
+      siteCoverage: row.siteCoverage,
     });
     const prerequisites = await loadPrerequisiteGate(db, actor, {
       establishmentId,

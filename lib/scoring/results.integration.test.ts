@@ -112,7 +112,7 @@ describe("[SCORING] CaRE coverage from the GHT members' activity", () => {
       select: { id: true, name: true },
     });
     const douarnenez = members.find((m) => m.name.startsWith("CH de Douarnenez"))!.id;
-    // Quimper alone: 50,000 of 82,000 stays (61 %), under the 66 % rule; with Douarnenez: 62,000 (76 %).
+    // Quimper alone: 50,000 of 80,000 stays (62,5 %), under the 66 % rule; with Douarnenez: 62,000 (77,5 %).
     await t.db.establishment.update({ where: { id: w.quimper }, data: { annualActivity: 50_000 } });
     const campaign = await createCampaign(
       t.db,
@@ -136,10 +136,10 @@ describe("[SCORING] CaRE coverage from the GHT members' activity", () => {
 
     const alone = await read();
     expect(alone.coverage?.members).toHaveLength(members.length);
-    expect(alone.coverage?.members.filter((m) => m.covered).map((m) => m.id)).toEqual([w.quimper]);
+    expect(alone.coverage?.members.filter((m) => m.reaches.length === 2).map((m) => m.id)).toEqual([w.quimper]);
     expect(alone.score.verdict.eligible).toBe(false);
     expect(alone.score.verdict.blockingMissing.map((r) => r.code)).toEqual(["D2.O1.C", "D2.O1.D"]);
-    expect(alone.score.verdict.reasons.some((r) => r.includes("Couverture 61 % < 66 %"))).toBe(true);
+    expect(alone.score.verdict.reasons.some((r) => r.includes("D2.O1.C : couverture 62,5 % < 66 %"))).toBe(true);
 
     const other = await t.db.assessment.create({
       data: {
@@ -154,6 +154,79 @@ describe("[SCORING] CaRE coverage from the GHT members' activity", () => {
     await t.db.assessment.update({ where: { id: other.id }, data: { sharedWithRegion: true } });
     const together = await read();
     expect(together.score.verdict).toMatchObject({ eligible: true, headline: "Éligible" });
-    expect(together.coverage?.members.filter((m) => m.covered)).toHaveLength(2);
+    expect(together.coverage?.members.filter((m) => m.reaches.includes("D2.O1.C"))).toHaveLength(2);
+  });
+});
+
+describe("[SCORING] CaRE coverage over the sites of an applicant outside a GHT (EG)", () => {
+  it("weighs the sites by activity, from what the director declares per site, objective by objective", async () => {
+    const care = await loadShipped("care-d2", "2025.1");
+    const version = await insertVersion(t.db, { ...care, version: "2025.7" });
+    // GHBS alone in its GHT: the sites of its legal entity carry the rule.
+    const sites = await Promise.all(
+      [
+        ["560999710", "Site de Lorient", 60_000],
+        ["560999728", "Site de Quimperlé", 30_000],
+        ["560999736", "Site de Port-Louis", null],
+      ].map(([finess, name, annualActivity]) =>
+        t.db.site.create({
+          data: {
+            establishmentId: w.ghbs,
+            finess: String(finess),
+            name: String(name),
+            annualActivity: annualActivity as number | null,
+          },
+        }),
+      ),
+    );
+    const campaign = await createCampaign(t.db, version.id, [w.ghbs], 2025);
+    const ctx = { db: t.db, actor: w.director, requestId: rid };
+    const id = (await startAssessment(ctx, { campaignId: campaign.id, establishmentId: w.ghbs, carryForward: false }))
+      .id;
+    for (const r of care.requirements)
+      await saveAnswer(
+        t.db,
+        w.director,
+        id,
+        { requirementCode: r.code, kind: "value", value: "yes", expectedVersion: 0 },
+        rid,
+      );
+    const read = () => getAssessmentResults(t.db, w.director, w.ghbs, id);
+
+    const none = await read();
+    expect(none.coverage?.members.map((m) => [m.name, m.kind, m.activity])).toEqual([
+      ["Site de Lorient", "site", 60_000],
+      ["Site de Port-Louis", "site", null],
+      ["Site de Quimperlé", "site", 30_000],
+    ]);
+    expect(none.score.verdict.blockingMissing.map((r) => r.code)).toEqual(["D2.O1.C", "D2.O1.D"]);
+
+    const { setSiteCoverage } = await import("@/lib/assessments/commands");
+    const [lorient, quimperle, portLouis] = sites;
+    await setSiteCoverage(ctx, id, { siteId: lorient!.id, code: "D2.O1.C", reached: true });
+    await setSiteCoverage(ctx, id, { siteId: lorient!.id, code: "D2.O1.D", reached: true });
+    await setSiteCoverage(ctx, id, { siteId: portLouis!.id, code: "D2.O1.C", reached: true });
+    const partly = await read();
+    // O1.C: Lorient (67 % of the known activity) and Port-Louis (unknown, covered): met whatever Port-Louis weighs.
+    // O1.D: Lorient only, Port-Louis' activity unknown and not covered: à instruire.
+    expect(partly.score.requirements.find((r) => r.code === "D2.O1.C")!.status).toBe("met");
+    expect(partly.score.requirements.find((r) => r.code === "D2.O1.D")!.status).toBe("unknown");
+    expect(
+      partly.score.verdict.reasons.some((r) => r.includes("activité non renseignée pour Site de Port-Louis")),
+    ).toBe(true);
+    expect(await t.db.auditEvent.count({ where: { action: "assessment.site_coverage", entityId: id } })).toBe(3);
+
+    expect(await codeOf(setSiteCoverage(ctx, id, { siteId: quimperle!.id, code: "D2.O3.A", reached: true }))).toBe(
+      "BAD_INPUT",
+    );
+    expect(
+      await codeOf(
+        setSiteCoverage({ ...ctx, actor: w.otherDirector }, id, {
+          siteId: quimperle!.id,
+          code: "D2.O1.C",
+          reached: true,
+        }),
+      ),
+    ).toBe("NOT_FOUND");
   });
 });

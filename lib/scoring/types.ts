@@ -15,7 +15,18 @@ export const REQUIREMENT_STATUSES: readonly RequirementStatus[] = [
 
 export type ScoreAnswer = { kind: "value" | "unknown" | "not_applicable"; value: unknown; needsConfirmation?: boolean };
 
-export type CoverageMember = { id: string; name: string; activity: number; covered: boolean };
+/**
+ * A legal entity of the GHT (`entity`) or a geographical site of a non-GHT applicant (`site`) behind
+ * CaRE's coverage rule. `activity` null: not recorded (unknown, not zero). `reaches`: the rule's codes
+ * this member meets on its own.
+ */
+export type CoverageMember = {
+  id: string;
+  name: string;
+  kind: "entity" | "site";
+  activity: number | null;
+  reaches: string[];
+};
 
 export type ScoreInput = {
   referential: TReferentialFile;
@@ -120,6 +131,11 @@ export type AssessmentScore = {
   counts: Record<RequirementStatus, number>;
   gaps: Gap[];
   verdict: Verdict;
+  /**
+   * While an inventory indicator's scope is uncertain, the verdict under its broad reading (the
+   * statuses above follow the strict one); `changed`: the requirements whose status differs.
+   */
+  broadReading: { verdict: Verdict; changed: string[] } | null;
 };
 
 export function emptyCounts(): Record<RequirementStatus, number> {

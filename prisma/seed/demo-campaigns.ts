@@ -1,12 +1,15 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import { computeIndicators, toComputedPercentage } from "@/lib/inventory/indicators";
+import { DEFAULT_SCOPES, INDICATOR_KINDS, computeReadings, toComputedPercentage } from "@/lib/inventory/indicators";
 import type { TReferentialFile } from "@/lib/referentials/schemas";
 import { referentialOf } from "@/lib/referentials/referential-of";
 
-// Demo campaigns and assessments, so that each role's screens mean something on first start:
-// GHBS submitted HOP'EN in 2025 (history, carry-forward) and is answering 2026 with two
-// prerequisites not met (P2.1 tested recovery plan, P2.6 exposure audit); Quimper shares its draft
-// with the region. Written directly (not through the commands): the seed is the platform itself.
+// Demo campaigns and assessments, so that each role's screens mean something on first start. The
+// campaigns are dated when each programme ran: HOP'EN in 2020 and 2021 (files closed at the end of
+// 2021), CaRE domain 2 in 2025 (applications Sept–Oct 2025), HospiConnect in 2026. GHBS submitted
+// HOP'EN in 2020 (history, carry-forward) and is answering 2021 with two prerequisites not met (P2.1
+// tested recovery plan, P2.6 exposure audit); Quimper shares its draft with the region. Written
+// directly (not through the commands): the seed is the platform itself. Software vendors are invented
+// ("éditeur fictif"): no real vendor is shown failing a requirement at a named hospital.
 
 const BRETAGNE_AND_PDL = ["22", "29", "35", "56", "44", "72"];
 
@@ -14,7 +17,7 @@ async function version(db: PrismaClient, referentialId: string, v: string) {
   return db.referentialVersion.findUniqueOrThrow({ where: { referentialId_version: { referentialId, version: v } } });
 }
 
-type Computed = Record<string, { percent: number; numerator: number; denominator: number } | null>;
+type Computed = Record<string, ReturnType<typeof toComputedPercentage>>;
 
 function answerFor(referential: TReferentialFile, code: string, unmet: Set<string>, computed: Computed = {}) {
   const requirement = referential.requirements.find((r) => r.code === code)!;
@@ -29,8 +32,8 @@ function answerFor(referential: TReferentialFile, code: string, unmet: Set<strin
 // GHBS's application inventory: it computes P1.3, P1.4 and P3.2 (the numerator counts applications).
 const GHBS_APPLICATIONS = [
   {
-    name: "DPI Orbis",
-    vendor: "Dedalus",
+    name: "Dossier patient informatisé",
+    vendor: "Kerlogis Santé (éditeur fictif)",
     domains: ["care"],
     hosting: "on_site",
     id: true,
@@ -40,7 +43,7 @@ const GHBS_APPLICATIONS = [
   },
   {
     name: "Gestion administrative du patient",
-    vendor: "Maincare",
+    vendor: "Abers Informatique (éditeur fictif)",
     domains: ["patient_admin"],
     hosting: "on_site",
     id: true,
@@ -49,8 +52,8 @@ const GHBS_APPLICATIONS = [
     health: true,
   },
   {
-    name: "PMSI Pilot",
-    vendor: "Inovelan",
+    name: "Codage PMSI",
+    vendor: "Glénan Data (éditeur fictif)",
     domains: ["pmsi"],
     hosting: "saas",
     id: true,
@@ -60,7 +63,7 @@ const GHBS_APPLICATIONS = [
   },
   {
     name: "Dossier de soins infirmiers",
-    vendor: "Dedalus",
+    vendor: "Kerlogis Santé (éditeur fictif)",
     domains: ["care"],
     hosting: "on_site",
     id: true,
@@ -69,8 +72,8 @@ const GHBS_APPLICATIONS = [
     health: true,
   },
   {
-    name: "Urgences ResUrgences",
-    vendor: "Berger-Levrault",
+    name: "Logiciel des urgences",
+    vendor: "Iroise Systèmes (éditeur fictif)",
     domains: ["care", "patient_admin"],
     hosting: "on_site",
     id: true,
@@ -80,7 +83,7 @@ const GHBS_APPLICATIONS = [
   },
   {
     name: "Bloc opératoire",
-    vendor: "Softway",
+    vendor: "Odet Logiciels (éditeur fictif)",
     domains: ["care", "scheduling"],
     hosting: "outsourced",
     id: true,
@@ -90,7 +93,7 @@ const GHBS_APPLICATIONS = [
   },
   {
     name: "PACS imagerie",
-    vendor: "Philips",
+    vendor: "Penmarc'h Imagerie (éditeur fictif)",
     domains: ["imaging"],
     hosting: "on_site",
     id: false,
@@ -100,7 +103,7 @@ const GHBS_APPLICATIONS = [
   },
   {
     name: "Paie et RH",
-    vendor: "Cpage",
+    vendor: "Goëlo Gestion (éditeur fictif)",
     domains: ["hr"],
     hosting: "saas",
     id: false,
@@ -110,7 +113,7 @@ const GHBS_APPLICATIONS = [
   },
   {
     name: "Gestion économique et financière",
-    vendor: "Magh2",
+    vendor: "Goëlo Gestion (éditeur fictif)",
     domains: ["finance"],
     hosting: "on_site",
     id: false,
@@ -162,18 +165,25 @@ export async function seedDemoCampaigns(db: PrismaClient): Promise<void> {
       },
     });
   const all = establishments.map((e) => e.id);
-  const c2025 = await campaign("HOP'EN — prérequis 2025", 2025, hopen.id, [byName("Groupe hospitalier Bretagne Sud")]);
-  const c2026 = await campaign("HOP'EN — prérequis 2026", 2026, hopen.id, all);
+  const c2020 = await campaign("HOP'EN — prérequis 2020", 2020, hopen.id, [byName("Groupe hospitalier Bretagne Sud")]);
+  const c2021 = await campaign("HOP'EN — prérequis 2021", 2021, hopen.id, all);
   const care = await version(db, "care-d2", "2025.2");
-  await campaign("CaRE domaine 2 — sauvegardes et continuité 2026", 2026, care.id, all);
+  await campaign("CaRE domaine 2 — sauvegardes et continuité 2025", 2025, care.id, all);
   const hospiconnect = await version(db, "hospiconnect", "2026.2");
   await campaign("HospiConnect — 2026", 2026, hospiconnect.id, all);
 
   const codes = content.requirements.map((r) => r.code);
   const ghbs = byName("Groupe hospitalier Bretagne Sud");
   await seedGhbsInventory(db, ghbs);
-  const indicators = computeIndicators(await db.application.findMany({ where: { establishmentId: ghbs } }));
-  const computed = Object.fromEntries(Object.entries(indicators).map(([k, r]) => [k, toComputedPercentage(r)]));
+  // The shipped 2019.2 file names no scope: its indicators read the documented default, both readings
+  // while that scope is uncertain (GHBS's PACS is in the broad reading only).
+  const applications = await db.application.findMany({ where: { establishmentId: ghbs } });
+  const computed: Computed = Object.fromEntries(
+    INDICATOR_KINDS.map((kind) => {
+      const { strict, broad } = computeReadings(applications, kind, DEFAULT_SCOPES[kind]);
+      return [kind, toComputedPercentage(strict, broad)];
+    }),
+  );
   const answers = (unmet: string[], skip: string[] = [], by = director.id, values: Computed = computed) =>
     codes
       .filter((c) => !skip.includes(c))
@@ -182,26 +192,26 @@ export async function seedDemoCampaigns(db: PrismaClient): Promise<void> {
   await db.assessment.create({
     data: {
       establishmentId: ghbs,
-      campaignId: c2025.id,
+      campaignId: c2020.id,
       status: "submitted",
-      submittedAt: new Date("2025-06-30T10:00:00Z"),
+      submittedAt: new Date("2020-11-30T10:00:00Z"),
       submittedById: director.id,
       attestation: {
-        name: "Claire Le Gall",
+        name: "Claire Exemple",
         title: "Directrice générale",
-        date: "2025-06-30",
+        date: "2020-11-30",
         statement: "Attestation de démonstration.",
       },
       answers: { create: answers(["P2.1", "P2.6", "P3.3"]) },
     },
   });
   await db.assessment.create({
-    data: { establishmentId: ghbs, campaignId: c2026.id, answers: { create: answers(["P2.1", "P2.6"]) } },
+    data: { establishmentId: ghbs, campaignId: c2021.id, answers: { create: answers(["P2.1", "P2.6"]) } },
   });
   await db.assessment.create({
     data: {
       establishmentId: byName("CH de Cornouaille"),
-      campaignId: c2026.id,
+      campaignId: c2021.id,
       sharedWithRegion: true,
       answers: { create: answers(["P2.4"], ["P1.3", "P1.4", "P3.2", "P4.1", "P4.2"], quimperDirector.id, {}) },
     },

@@ -1,9 +1,14 @@
 import type { ContributorFunction, EstablishmentCategory, Role } from "@/generated/prisma/enums";
 import demoAccounts from "./demo-accounts.json";
 
-// Demo data: the Breton establishments named in the press articles (docs/roles.md, "Demo data"), plus Pays de la Loire so
-// that the regional boundary is visible. FINESS numbers are fictitious: "<dept>0999<nn>" + a valid
-// key, so any of them is recognisable as demo at a glance.
+// Demo data: the Breton establishments the press articles name, plus Pays de la Loire so that the
+// regional boundary is visible. Everything else is fictitious and says so: FINESS numbers are
+// "<dept>0999<nn>" + a valid key (recognisable as demo at a glance), people's names are invented,
+// software vendors are invented ("éditeur fictif"), and every page shows "Démonstration".
+// GHT membership follows the law since 2016 (loi du 26 janvier 2016): every public establishment
+// belongs to a GHT; CHU de Rennes, CHU de Brest and the GHBS are the support establishments of
+// theirs. A geographical site (EG) is not a legal entity: Saint-Yvi's rehabilitation unit (SMR) is a
+// site of the CH de Cornouaille, not an establishment.
 
 export const DEMO_PASSWORD = demoAccounts.password;
 
@@ -24,11 +29,32 @@ export const DEMO_GHTS = [
   { key: "uhc", name: "GHT Union Hospitalière de Cornouaille", region: "53", support: "quimper" },
   { key: "broceliande", name: "GHT Brocéliande Atlantique", region: "53", support: "vannes" },
   { key: "rance", name: "GHT Rance Émeraude", region: "53", support: "saint-malo" },
+  { key: "haute-bretagne", name: "GHT Haute-Bretagne", region: "53", support: "rennes" },
+  { key: "bretagne-occidentale", name: "GHT Bretagne Occidentale", region: "53", support: "brest" },
+  { key: "sud-bretagne", name: "GHT Sud Bretagne", region: "53", support: "ghbs" },
+  { key: "loire-atlantique", name: "GHT 44", region: "52", support: "nantes" },
+  { key: "sarthe", name: "GHT de la Sarthe", region: "52", support: "le-mans" },
 ] as const;
 
 export const DEMO_ESTABLISHMENTS: DemoEstablishment[] = [
-  { key: "rennes", name: "CHU de Rennes", category: "CHU", departement: "35", serial: "01", activity: 245_000 },
-  { key: "brest", name: "CHU de Brest", category: "CHU", departement: "29", serial: "01", activity: 210_000 },
+  {
+    key: "rennes",
+    name: "CHU de Rennes",
+    category: "CHU",
+    departement: "35",
+    serial: "01",
+    activity: 245_000,
+    ght: "haute-bretagne",
+  },
+  {
+    key: "brest",
+    name: "CHU de Brest",
+    category: "CHU",
+    departement: "29",
+    serial: "01",
+    activity: 210_000,
+    ght: "bretagne-occidentale",
+  },
   {
     key: "ghbs",
     name: "Groupe hospitalier Bretagne Sud (GHBS)",
@@ -37,6 +63,7 @@ export const DEMO_ESTABLISHMENTS: DemoEstablishment[] = [
     serial: "01",
     activity: 98_000,
     siret: "26560999900015",
+    ght: "sud-bretagne",
   },
   {
     key: "saint-brieuc",
@@ -120,15 +147,6 @@ export const DEMO_ESTABLISHMENTS: DemoEstablishment[] = [
     ght: "uhc",
   },
   {
-    key: "saint-yvi",
-    name: "Unité de réadaptation de Saint-Yvi",
-    category: "SSR",
-    departement: "29",
-    serial: "06",
-    activity: 2_000,
-    ght: "uhc",
-  },
-  {
     key: "vannes",
     name: "CH Bretagne Atlantique (Vannes)",
     category: "CH",
@@ -146,9 +164,41 @@ export const DEMO_ESTABLISHMENTS: DemoEstablishment[] = [
     activity: 45_000,
     ght: "rance",
   },
-  { key: "nantes", name: "CHU de Nantes", category: "CHU", departement: "44", serial: "01", activity: 260_000 },
-  { key: "le-mans", name: "CH du Mans", category: "CH", departement: "72", serial: "01", activity: 95_000 },
+  {
+    key: "nantes",
+    name: "CHU de Nantes",
+    category: "CHU",
+    departement: "44",
+    serial: "01",
+    activity: 260_000,
+    ght: "loire-atlantique",
+  },
+  {
+    key: "le-mans",
+    name: "CH du Mans",
+    category: "CH",
+    departement: "72",
+    serial: "01",
+    activity: 95_000,
+    ght: "sarthe",
+  },
 ];
+
+/**
+ * Geographical sites (EG) of a legal entity: the CH de Cornouaille's sites, Saint-Yvi's SMR among
+ * them. FINESS "<dept>0999<nn>" like the establishments, serials from 61 up; activity: demo figures.
+ */
+export const DEMO_SITES = [
+  { establishment: "quimper", name: "Site de Quimper", departement: "29", serial: "61", activity: 70_000 },
+  { establishment: "quimper", name: "Site de Concarneau", departement: "29", serial: "62", activity: 16_000 },
+  {
+    establishment: "quimper",
+    name: "Unité de soins médicaux et de réadaptation (SMR) de Saint-Yvi",
+    departement: "29",
+    serial: "63",
+    activity: 2_000,
+  },
+] as const;
 
 export type DemoAccount = {
   email: string;

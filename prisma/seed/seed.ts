@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/sign-in";
 import { withFinessKey } from "@/lib/establishments/finess";
-import { DEMO_ACCOUNTS, DEMO_ESTABLISHMENTS, DEMO_GHTS, DEMO_PASSWORD } from "./demo-data";
+import { DEMO_ACCOUNTS, DEMO_ESTABLISHMENTS, DEMO_GHTS, DEMO_PASSWORD, DEMO_SITES } from "./demo-data";
 import { REGIONS } from "./places";
 
 /** Regions and départements: reference data, upserted on every start. */
@@ -58,6 +58,12 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
         where: { id: establishmentIds.get(e.key)! },
         data: { ghtId: ghtIds.get(e.ght)! },
       });
+  }
+  for (const site of DEMO_SITES) {
+    const finess = demoFiness(site.departement, site.serial);
+    const data = { name: site.name, annualActivity: site.activity };
+    const establishmentId = establishmentIds.get(site.establishment)!;
+    await db.site.upsert({ where: { finess }, create: { finess, establishmentId, ...data }, update: {} });
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const a of DEMO_ACCOUNTS) {

@@ -46,7 +46,7 @@ afterAll(async () => {
 const keys = <T extends object>(o: T) => Object.keys(o) as (keyof T & string)[];
 
 // ─── Establishments ─────────────────────────────────────────────────────────
-// GHBS: the directors' and RSSI's own (no GHT). Quimper and Douarnenez: GHT UHC. Saint-Brieuc:
+// GHBS: the directors' and RSSI's own (GHT Sud Bretagne, alone in it). Quimper and Douarnenez: GHT UHC. Saint-Brieuc:
 // GHT d'Armor, another GHT of Bretagne. Nantes: Pays de la Loire, the other region.
 
 const ESTABLISHMENT_MATRIX = matrix<EstablishmentKey>(["establishment.read", "platform.manage"], keys(ESTABLISHMENTS), [
@@ -218,7 +218,6 @@ const UHC = [
   "CH de Douarnenez",
   "EPSM du Finistère Sud",
   "Hôtel-Dieu de Pont-l'Abbé",
-  "Unité de réadaptation de Saint-Yvi",
 ];
 const BRETAGNE = [
   "CHU de Rennes",
@@ -239,7 +238,11 @@ const BRETAGNE_GHTS = [
   "GHT Union Hospitalière de Cornouaille",
   "GHT Brocéliande Atlantique",
   "GHT Rance Émeraude",
+  "GHT Haute-Bretagne",
+  "GHT Bretagne Occidentale",
+  "GHT Sud Bretagne",
 ];
+const PAYS_DE_LA_LOIRE_GHTS = ["GHT 44", "GHT de la Sarthe"];
 
 const LISTS: Record<ActorKey, { establishments: string[]; ghts: string[]; regions: string[] }> = {
   "director GHBS": { establishments: ["Groupe hospitalier Bretagne Sud (GHBS)"], ghts: [], regions: [] },
@@ -249,10 +252,14 @@ const LISTS: Record<ActorKey, { establishments: string[]; ghts: string[]; region
   "ARS Bretagne": { establishments: BRETAGNE, ghts: [], regions: ["Bretagne"] },
   admin: {
     establishments: [...BRETAGNE, ...PAYS_DE_LA_LOIRE],
-    ghts: BRETAGNE_GHTS,
+    ghts: [...BRETAGNE_GHTS, ...PAYS_DE_LA_LOIRE_GHTS],
     regions: ALL_REGIONS.map((r) => r.name),
   },
-  "delegate Pays de la Loire": { establishments: PAYS_DE_LA_LOIRE, ghts: [], regions: ["Pays de la Loire"] },
+  "delegate Pays de la Loire": {
+    establishments: PAYS_DE_LA_LOIRE,
+    ghts: PAYS_DE_LA_LOIRE_GHTS,
+    regions: ["Pays de la Loire"],
+  },
   "director Quimper": { establishments: ["CH de Cornouaille Quimper-Concarneau"], ghts: [], regions: [] },
 };
 

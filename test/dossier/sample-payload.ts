@@ -20,6 +20,7 @@ export function samplePayload(
     requirementsPerDomain?: number;
     annexes?: number;
     draft?: boolean;
+    demo?: boolean;
     actions?: number;
   } = {},
 ): DossierPayload {
@@ -74,6 +75,7 @@ export function samplePayload(
     }));
   return {
     isDraft: options.draft ?? false,
+    isDemo: options.demo ?? false,
     assessmentId: "sample",
     revision: 1,
     establishment: {
@@ -87,7 +89,7 @@ export function samplePayload(
     campaign: { name: "HOP'EN — prérequis 2026", year: 2026 },
     submittedAt: "2026-06-30T10:00:00.000Z",
     attestation: {
-      name: "Claire Le Gall",
+      name: "Claire Exemple",
       title: "Directrice générale",
       date: "2026-06-30",
       statement: "J'atteste que les réponses et pièces de ce dossier sont exactes et complètes à ma connaissance.",
@@ -112,16 +114,16 @@ export function samplePayload(
     gaps,
     actions: Array.from({ length: options.actions ?? 3 }, (_, i) => ({
       title: "Tester le plan de reprise d'activité sur le DPI",
-      owner: "Nolwenn Tanguy",
+      owner: "Nolwenn Maquette",
       dueOn: "2026-09-30",
       status: (["todo", "in_progress", "done"] as const)[i % 3]!,
       requirementCode: "P2.1",
     })),
     funding: {
-      amountEuros: 1_234_567,
-      assumption: "enveloppe régionale 2026 répartie au prorata de l'activité",
+      amount: { low: 1_200_000, high: 1_500_000 },
+      assumption: "enveloppe régionale répartie entre les établissements éligibles",
       rule: "Tout ou rien : chaque prérequis bloquant manquant retient à lui seul la totalité du montant du programme.",
-      perRequirement: { "P2.1": 250_000 },
+      perRequirement: { "P2.1": { low: 250_000, high: 250_000 } },
     },
     annexes: Array.from({ length: annexCount }, (_, i) => ({
       ref: `A${i + 1}`,

@@ -104,10 +104,15 @@ export const optionsArb = fc.oneof(
 
 export const coverageArb: fc.Arbitrary<{ members: CoverageMember[] } | undefined> = fc.option(
   fc
-    .array(fc.record({ activity: fc.integer({ min: 0, max: 1000 }), covered: fc.boolean() }), {
-      minLength: 1,
-      maxLength: 4,
-    })
-    .map((ms) => ({ members: ms.map((m, i) => ({ id: `m${i}`, name: `Membre ${i}`, ...m })) })),
+    .array(
+      fc.record({
+        activity: fc.option(fc.integer({ min: 0, max: 1000 }), { nil: null }),
+        reaches: fc.subarray(["R1", "R7", "D2.O1.C", "D2.O1.D"]),
+      }),
+      { minLength: 1, maxLength: 4 },
+    )
+    .map((ms) => ({
+      members: ms.map((m, i) => ({ id: `m${i}`, name: `Membre ${i}`, kind: "entity" as const, ...m })),
+    })),
   { nil: undefined },
 );

@@ -34,6 +34,11 @@ export function DossierPage({
   // render.ts checks from the layout that the content fitted (see overflowingPages).
   return (
     <Page size="A4" style={s.page} bookmark={bookmark} wrap={pageLabel === undefined}>
+      {payload.isDemo ? (
+        <Text style={s.demoMark} fixed>
+          {"DÉMONSTRATION — établissement, personnes et données fictifs, sans valeur auprès de l’ARS"}
+        </Text>
+      ) : null}
       <Text style={s.header} fixed>{`${establishment.name} · FINESS ${establishment.finess}`}</Text>
       <Text style={s.headerRight} fixed>
         {campaign.name.includes(programme.label) ? campaign.name : `${programme.label} · ${campaign.name}`}

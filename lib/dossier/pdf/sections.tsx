@@ -2,7 +2,6 @@ import {
   ACTION_STATUS_LABELS,
   CONFIDENCE_LABELS,
   EFFORT_LABELS,
-  formatEuros,
   formatFileSize,
   formatInteger,
   formatScore,
@@ -15,6 +14,7 @@ import {
   STATUS_ORDER,
 } from "../format";
 import type { ReactNode } from "react";
+import { formatRange } from "@/lib/funding/format";
 import type { DossierDomain, DossierFunding, DossierPayload, DossierRequirement } from "../types";
 import type { Block } from "./blocks";
 import type { TextMetrics } from "./metrics";
@@ -287,7 +287,7 @@ function fundingBlock(funding: DossierFunding, m: TextMetrics, inner: number): B
     ...(funding.rule ? [frTypo(funding.rule)] : []),
   ];
   const note = frTypo(
-    "Estimation établie à partir des paramètres de la campagne : ce n'est pas un engagement de financement.",
+    "Ordre de grandeur établi à partir des hypothèses de la campagne (arrondi, fourchette si l'hypothèse en donne une) : ce n'est pas un engagement de financement.",
   );
   return {
     key: "funding",
@@ -304,7 +304,7 @@ function fundingBlock(funding: DossierFunding, m: TextMetrics, inner: number): B
     node: (
       <View key="funding" style={[s.box, { backgroundColor: COLORS.blueLight, borderColor: COLORS.blue }]} wrap={false}>
         <Text style={s.h3}>
-          {label(held ? "Financement à débloquer" : "Financement en jeu")} {formatEuros(funding.amountEuros)}
+          {label(held ? "Financement à débloquer" : "Financement en jeu")} {frTypo(formatRange(funding.amount))}
         </Text>
         {lines.map((text, i) => (
           <Text key={i} style={{ marginTop: i ? 3 : 0 }}>
@@ -460,7 +460,7 @@ export function gapBlocks({ payload, m }: Ctx): Block[] {
             spans: [
               { text: kind, style: g.kind === "missing" ? s.missing : s.toInvestigate, bold: true },
               { text: ` — ${frTypo(g.recommendedAction)}${effort}` },
-              amount !== undefined && { text: ` En jeu : ${formatEuros(amount)}.`, style: s.bold, bold: true },
+              amount !== undefined && { text: frTypo(` En jeu : ${formatRange(amount)}.`), style: s.bold, bold: true },
             ],
           },
         ]),

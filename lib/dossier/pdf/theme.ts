@@ -133,6 +133,18 @@ export const s = createStyles({
     lineHeight: 1.2,
     color: COLORS.ink,
   },
+  // Demo data: a band above the header on every page (never mistaken for a real dossier).
+  demoMark: {
+    position: "absolute",
+    top: 10,
+    left: PAGE_MARGIN_X,
+    right: PAGE_MARGIN_X,
+    textAlign: "center",
+    fontSize: 7.5,
+    lineHeight: 1.2,
+    fontWeight: 700,
+    color: COLORS.orange,
+  },
   watermark: {
     position: "absolute",
     // Placed within the page's content box (below the 62 pt top padding): centred on the page.

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AssessmentHeader } from "@/components/assessments/assessment-header";
 import { ResultsView } from "@/components/scoring/results-view";
 import { requireActor } from "@/lib/auth/current";
+import { can } from "@/lib/auth/scope";
 import { db } from "@/lib/core/db";
 import { orNotFound } from "@/lib/core/or-not-found";
 import { CreateActionButton } from "@/components/action-plan/create-action-button";
@@ -42,6 +43,12 @@ export default async function ResultsPage({ params }: Readonly<{ params: Params 
         score={score}
         base={base}
         coverage={coverage}
+        siteCoverageOf={
+          assessment.status === "draft" &&
+          can(actor, "assessment.manage", { establishmentId: assessment.establishmentId })
+            ? assessment.id
+            : null
+        }
         fundingSlot={<FundingAtStake funding={funding} blockingMissing={score.verdict.blockingMissing} />}
         actionSlot={(gap) => {
           const count = plan.actionsByRequirement[gap.code] ?? 0;

@@ -11,8 +11,8 @@ import { db } from "@/lib/core/db";
 import { orNotFound } from "@/lib/core/or-not-found";
 import { EvidencePanel } from "@/components/evidence/evidence-panel";
 import { listEstablishmentEvidence, listEvidenceForAssessment } from "@/lib/evidence/queries";
-import { INDICATOR_TEXT } from "@/lib/inventory/indicators";
-import { computeEstablishmentIndicators } from "@/lib/inventory/queries";
+import { INDICATOR_TEXT, computeReadings, scopeOf } from "@/lib/inventory/indicators";
+import { loadIndicatorApplications } from "@/lib/inventory/queries";
 import { notFound } from "next/navigation";
 
 export const metadata: Metadata = { title: "Questionnaire" };
@@ -34,12 +34,22 @@ export default async function SectionPage({ params }: Readonly<{ params: Params 
   // Computed only when a question of this section needs it; the inventory was loaded through the
   // scoped assessment above, so it belongs to the establishment the actor may see.
   const indicators = requirements.some((r) => r.answer.type === "percentage" && r.answer.computedFrom)
-    ? await computeEstablishmentIndicators(db, assessment.establishmentId)
+    ? await loadIndicatorApplications(db, assessment.establishmentId)
     : null;
+  // Each indicator counts the applications its referential's scope names (data), both readings
+  // while that scope is uncertain.
   const computedFor = (r: (typeof requirements)[number]) => {
     if (r.answer.type !== "percentage" || !r.answer.computedFrom || !indicators) return undefined;
-    const result = indicators[r.answer.computedFrom];
-    return result.denominator === 0 ? null : { ...result, scope: INDICATOR_TEXT[r.answer.computedFrom].scope };
+    const scope = scopeOf(r.answer)!;
+    const { strict, broad } = computeReadings(indicators, r.answer.computedFrom, scope);
+    if (strict.denominator === 0 && !broad?.denominator) return null;
+    return {
+      ...strict,
+      scope: INDICATOR_TEXT[r.answer.computedFrom].scope,
+      broad: broad && broad.denominator > 0 ? broad : null,
+      scopeConfidence: scope.confidence,
+      scopeNote: scope.note ?? null,
+    };
   };
   // Evidence is the establishment's own: delegates and coordinators reading a shared assessment don't see files.
   const seesEvidence = can(actor, "evidence.read", { establishmentId: assessment.establishmentId });
@@ -122,7 +132,7 @@ export default async function SectionPage({ params }: Readonly<{ params: Params 
                 initial={answers.get(r.code) ?? null}
                 readOnly={readOnly}
                 computed={computedFor(r)}
-                reuse={reusable.get(r.code) ?? null}
+                reuse={reusable.get(r.code) ?? []}
                 evidence={
                   evidence ? (
                     <EvidencePanel
