@@ -13,7 +13,7 @@ const assessmentSelect = {
   revision: true,
   status: true,
   options: true,
-  sharedWithRegion: true,
+  sharing: true,
   submittedAt: true,
   attestation: true,
   version: true,

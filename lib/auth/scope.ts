@@ -54,18 +54,20 @@ export function establishmentScope(actor: Actor, permission: Permission): Prisma
 
 /**
  * Assessments: the establishment's own people see everything; the GHT coordinator and the
- * regional delegate only what the director shared; the ARS reviewer only submitted revisions.
+ * regional delegate only the submitted revisions whose detail the director shared (draft answers
+ * never leave the establishment; participation is read through lib/region, not through this);
+ * the ARS reviewer only submitted revisions.
  * The admin manages the platform, not answers: no rule. One table drives both the where clause
  * and the in-memory check of the autosave's single read (reachesAssessment), so they cannot drift.
  */
 const ASSESSMENT_RULES: Record<
   Role,
-  { via: "establishmentId" | "ghtId" | "regionId"; only?: "shared" | "submitted" } | null
+  { via: "establishmentId" | "ghtId" | "regionId"; only?: "sharedSubmitted" | "submitted" } | null
 > = {
   director: { via: "establishmentId" },
   contributor: { via: "establishmentId" },
-  ght_coordinator: { via: "ghtId", only: "shared" },
-  regional_delegate: { via: "regionId", only: "shared" },
+  ght_coordinator: { via: "ghtId", only: "sharedSubmitted" },
+  regional_delegate: { via: "regionId", only: "sharedSubmitted" },
   ars_reviewer: { via: "regionId", only: "submitted" },
   admin: null,
 };
@@ -80,8 +82,8 @@ export function assessmentScope(actor: Actor, permission: Permission): Prisma.As
         rule.via === "establishmentId"
           ? { establishmentId: m.establishmentId! }
           : { establishment: { [rule.via]: m[rule.via]! } };
-      if (rule.only === "shared") where.sharedWithRegion = true;
-      if (rule.only === "submitted") where.status = { in: [...SUBMITTED] };
+      if (rule.only === "sharedSubmitted") where.sharing = "detail";
+      if (rule.only) where.status = { in: [...SUBMITTED] };
       return where;
     }),
   );
@@ -92,7 +94,7 @@ export type AssessmentFacts = {
   establishmentId: string;
   ghtId: string | null;
   regionId: string;
-  sharedWithRegion: boolean;
+  sharing: string;
   status: string;
 };
 
@@ -101,8 +103,8 @@ export function reachesAssessment(actor: Actor, permission: Permission, a: Asses
   return grantingMemberships(actor, permission).some((m) => {
     const rule = ASSESSMENT_RULES[m.role];
     if (!rule || m[rule.via] !== a[rule.via]) return false;
-    if (rule.only === "shared") return a.sharedWithRegion;
-    if (rule.only === "submitted") return (SUBMITTED as readonly string[]).includes(a.status);
+    if (rule.only === "sharedSubmitted" && a.sharing !== "detail") return false;
+    if (rule.only) return (SUBMITTED as readonly string[]).includes(a.status);
     return true;
   });
 }
@@ -112,7 +114,7 @@ export type AssessmentFactsSql = {
   establishmentId: string;
   ghtId: string;
   regionId: string;
-  sharedWithRegion: string;
+  sharing: string;
   status: string;
 };
 
@@ -129,11 +131,12 @@ export function reachesAssessmentSql(permission: Permission, userIdSql: string, 
   );
   const branches = roles.map((role) => {
     const rule = ASSESSMENT_RULES[role]!;
+    const submitted = ` AND ${a.status}::text IN (${SUBMITTED.map((v) => `'${v}'`).join(", ")})`;
     const only =
-      rule.only === "shared"
-        ? ` AND ${a.sharedWithRegion}`
+      rule.only === "sharedSubmitted"
+        ? ` AND ${a.sharing}::text = 'detail'${submitted}`
         : rule.only === "submitted"
-          ? ` AND ${a.status}::text IN (${SUBMITTED.map((v) => `'${v}'`).join(", ")})`
+          ? submitted
           : "";
     return `(m."role" = '${role}' AND m."${rule.via}" = ${a[rule.via]}${only})`;
   });

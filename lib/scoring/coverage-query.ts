@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/core/db";
+import type { Db, Tx } from "@/lib/core/db";
 import type { TReferentialFile } from "@/lib/referentials/schemas";
 import { coverageRule, reachesCoveredRequirements } from "./coverage";
 import type { CoverageMember, ScoreAnswer } from "./types";
@@ -31,7 +31,7 @@ export function toScoreAnswers(rows: readonly AnswerRow[]): Map<string, ScoreAns
 }
 
 export async function loadCoverage(
-  db: Db,
+  db: Db | Tx,
   subject: CoverageSubject,
 ): Promise<{ members: CoverageMember[] } | undefined> {
   if (!coverageRule(subject.referential) || !subject.ghtId) return undefined;
@@ -49,7 +49,7 @@ export async function loadCoverage(
     select: {
       establishmentId: true,
       revision: true,
-      sharedWithRegion: true,
+      sharing: true,
       options: true,
       answers: { select: { requirementCode: true, kind: true, value: true, needsConfirmation: true } },
     },
@@ -65,7 +65,7 @@ export async function loadCoverage(
     } else {
       const own = latest.get(e.id);
       covered =
-        Boolean(own?.sharedWithRegion) &&
+        own?.sharing === "detail" &&
         reachesCoveredRequirements(
           subject.referential,
           toScoreAnswers(own!.answers),

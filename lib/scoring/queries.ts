@@ -54,7 +54,7 @@ export async function getEstablishmentHistory(db: Db, actor: Actor, establishmen
       revision: true,
       status: true,
       options: true,
-      sharedWithRegion: true,
+      sharing: true,
       submittedAt: true,
       campaignId: true,
       campaign: {
@@ -88,7 +88,7 @@ export async function getEstablishmentHistory(db: Db, actor: Actor, establishmen
       id: row.id,
       revision: row.revision,
       status: row.status,
-      sharedWithRegion: row.sharedWithRegion,
+      sharing: row.sharing,
       submittedAt: row.submittedAt,
       campaign: { id: row.campaign.id, name: row.campaign.name, year: row.campaign.year },
       referential: { id: referential.referentialId, version: referential.version, title: referential.title },
