@@ -11,6 +11,7 @@ import { env } from "@/lib/core/env";
 import { syncShippedReferentials } from "@/lib/referentials/store";
 import { applyMigrations } from "@/prisma/migrate.mjs";
 import { seedDemoCampaigns } from "@/prisma/seed/demo-campaigns";
+import { seedDemoRegional } from "@/prisma/seed/demo-regional";
 import { seedDemo, seedPlaces } from "@/prisma/seed/seed";
 
 const DEMO_FLAG = "demo.seededAt";
@@ -60,6 +61,7 @@ async function main(command: string | undefined) {
       if (command === "seed" || (demoWanted() && !seeded)) {
         await seedDemo(db);
         await seedDemoCampaigns(db);
+        await seedDemoRegional(db);
         await db.setting.upsert({
           where: { key: DEMO_FLAG },
           create: { key: DEMO_FLAG, value: new Date().toISOString() },
