@@ -101,7 +101,8 @@ async function previousCampaign(
   });
 }
 
-async function detailRows(db: Db, resultIds: string[]): Promise<DetailRows> {
+/** The individual rows of results whose detail is visible (heatmap, member table). */
+export async function detailRows(db: Db, resultIds: string[]): Promise<DetailRows> {
   const [domains, requirements] = await Promise.all([
     db.submittedDomainScore.findMany({ where: { assessmentId: { in: resultIds } } }),
     db.submittedRequirement.findMany({
@@ -323,26 +324,30 @@ export async function getCampaignComparison(
     if (counts) r.byStatus[c.status] = (r.byStatus[c.status] ?? 0) + c.n;
     perRequirement.set(c.code, r);
   }
-  const gaps: GapRow[] = requirements
-    .map((r) => {
-      const agg = perRequirement.get(r.code);
-      return {
-        code: r.code,
-        label: r.label,
-        domain: r.domain,
-        missed: detailDecision.shown
-          ? ({ shown: true, n: agg?.applicable ?? 0, value: agg?.missed ?? 0 } as Cell)
-          : cellOf(detailDecision, settings.countThreshold, () => 0),
-        metWithEvidence: detailDecision.shown ? (agg?.metEvidence ?? 0) : 0,
-        metDeclared: detailDecision.shown ? (agg?.metDeclared ?? 0) : 0,
-      };
-    })
-    .filter((g) => !g.missed.shown || g.missed.value > 0)
-    .sort(
-      (a, b) =>
-        (b.missed.shown ? b.missed.value : 0) - (a.missed.shown ? a.missed.value : 0) || a.code.localeCompare(b.code),
-    )
-    .slice(0, 10);
+  // Hidden group: no list at all (the page shows one marker, with its reason).
+  const gaps: GapRow[] = !detailDecision.shown
+    ? []
+    : requirements
+        .map((r) => {
+          const agg = perRequirement.get(r.code);
+          return {
+            code: r.code,
+            label: r.label,
+            domain: r.domain,
+            missed: detailDecision.shown
+              ? ({ shown: true, n: agg?.applicable ?? 0, value: agg?.missed ?? 0 } as Cell)
+              : cellOf(detailDecision, settings.countThreshold, () => 0),
+            metWithEvidence: detailDecision.shown ? (agg?.metEvidence ?? 0) : 0,
+            metDeclared: detailDecision.shown ? (agg?.metDeclared ?? 0) : 0,
+          };
+        })
+        .filter((g) => !g.missed.shown || g.missed.value > 0)
+        .sort(
+          (a, b) =>
+            (b.missed.shown ? b.missed.value : 0) - (a.missed.shown ? a.missed.value : 0) ||
+            a.code.localeCompare(b.code),
+        )
+        .slice(0, 10);
 
   // Movement since the previous campaign, same scope and filter.
   let movement: null | {

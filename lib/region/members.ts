@@ -80,6 +80,8 @@ export async function loadMembers(
   campaignId: string,
   scope: { regionId?: string; ghtId?: string; establishmentIds?: string[] },
   settings: ComparisonSettings,
+  /** The director's preview of a level not chosen yet (own establishment only: comparison.peers). */
+  previewSharing?: RegionSharing,
 ): Promise<MemberFacts[]> {
   const where: Prisma.EstablishmentWhereInput = {
     AND: [
@@ -113,7 +115,7 @@ export async function loadMembers(
   return establishments.map((e) => {
     const f = facts.get(e.id);
     const submitted = Boolean(f?.resultId);
-    const sharing = (f?.latestSharing ?? "participation") as RegionSharing;
+    const sharing = previewSharing ?? ((f?.latestSharing ?? "participation") as RegionSharing);
     const band = sizeBandOf(settings.sizeBands, e.annualActivity);
     return {
       id: e.id,

@@ -120,7 +120,7 @@ describe("small groups: no differencing", () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 
   it("the solver does find the leak of the naive rule (hide only the groups under k)", () => {
     // Finistère: 6 members, the EPSM alone in its category. Naive: show every group of ≥ 5.
@@ -153,7 +153,7 @@ describe("small groups: no differencing", () => {
       }),
       { numRuns: 50 },
     );
-  });
+  }, 60_000);
 });
 
 describe("thresholds", () => {

@@ -41,11 +41,21 @@ export function enumerateFilters(members: readonly GroupMember[], dimensions: re
   dimensions.forEach((d, i) => {
     filters = filters.flatMap((f) => [f, ...values[i]!.map((v) => ({ ...f, [d]: v }))]);
   });
-  const fixed = (f: Filter) => Object.keys(f).length;
-  return filters
-    .map((f, order) => ({ f, order }))
-    .sort((a, b) => fixed(a.f) - fixed(b.f) || a.order - b.order)
-    .map(({ f }) => f);
+  // Coarsest first; among equally fine filters, by the dimensions they fix in the order given
+  // (départements before GHTs before categories before size bands), then by value.
+  const fixedDims = (f: Filter) => dimensions.map((d, i) => (f[d] === undefined ? -1 : i)).filter((i) => i >= 0);
+  const compare = (a: Filter, b: Filter) => {
+    const da = fixedDims(a);
+    const db = fixedDims(b);
+    if (da.length !== db.length) return da.length - db.length;
+    for (let i = 0; i < da.length; i++) if (da[i] !== db[i]) return da[i]! - db[i]!;
+    for (const d of dimensions) {
+      const c = (a[d] ?? "").localeCompare(b[d] ?? "");
+      if (c !== 0) return c;
+    }
+    return 0;
+  };
+  return filters.sort(compare);
 }
 
 /**

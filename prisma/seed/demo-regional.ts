@@ -112,6 +112,8 @@ async function proofFile(db: PrismaClient, establishmentId: string, uploadedById
   const bytes = Buffer.from(`Pièce de démonstration pour l'exigence ${code}.\n`, "utf8");
   const sha256 = createHash("sha256").update(bytes).update(establishmentId).digest("hex");
   const storageKey = `${establishmentId}/${sha256.slice(0, 2)}/${sha256}`;
+  const known = await db.evidence.findUnique({ where: { storageKey } });
+  if (known) return known; // the same proof, linked again the next year
   const full = path.join(env.evidenceDir, ...storageKey.split("/"));
   await mkdir(path.dirname(full), { recursive: true });
   await writeFile(full, bytes);
