@@ -92,7 +92,7 @@ export function CampaignComparisonView({ view, basePath, query }: Props) {
         </table>
       </section>
 
-      <div className="grid">
+      <div className="pair">
         <section aria-labelledby="status-title" className="card">
           <h2 id="status-title">Avancement</h2>
           <dl className="figures">
@@ -199,7 +199,7 @@ export function CampaignComparisonView({ view, basePath, query }: Props) {
           {!view.movement.decision.shown ? (
             <Suppressed cell={view.movement.decision} />
           ) : (
-            <div className="grid">
+            <div className="pair">
               {(
                 [
                   ["Plus fortes progressions", view.movement.improved],
@@ -211,14 +211,39 @@ export function CampaignComparisonView({ view, basePath, query }: Props) {
                   {moves.length === 0 ? (
                     <p className="muted small">Aucune.</p>
                   ) : (
-                    <ul className="moves">
-                      {moves.map((m) => (
-                        <li key={m.code}>
-                          <strong>{m.code}</strong> {m.label} : {whole.format(m.before)} % → {whole.format(m.after)} % (
-                          {points.format(m.delta)} pts ; n = {m.nBefore} puis {m.n})
-                        </li>
-                      ))}
-                    </ul>
+                    <table className="table table-compact">
+                      <caption className="visually-hidden">{title}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">Exigence</th>
+                          <th scope="col" className="num">
+                            Atteinte avant → maintenant
+                          </th>
+                          <th scope="col" className="num">
+                            Écart
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {moves.map((m) => (
+                          <tr key={m.code}>
+                            <th scope="row" title={m.label}>
+                              {m.code} <span className="small muted">{m.label}</span>
+                            </th>
+                            <td className="num nowrap">
+                              {whole.format(m.before)} % → {whole.format(m.after)} %
+                              <div className="small muted">
+                                n = {m.nBefore} puis {m.n}
+                              </div>
+                            </td>
+                            <td className="num nowrap">
+                              <span aria-hidden="true">{m.delta > 0 ? "▲ " : "▼ "}</span>
+                              {points.format(m.delta)} pts
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
                   )}
                 </div>
               ))}

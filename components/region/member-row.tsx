@@ -53,9 +53,9 @@ export function MemberRow({ row, showGht = true }: Readonly<{ row: MemberRowView
     <tr data-member={row.id}>
       <th scope="row">{row.name}</th>
       <td>{row.departement}</td>
-      {showGht ? <td>{row.ght ?? <span className="muted">hors GHT</span>}</td> : null}
+      {showGht ? <td>{row.ght?.replace(/^GHT /, "") ?? <span className="muted">hors GHT</span>}</td> : null}
       <td>{row.category}</td>
-      <td>{row.sizeBand ?? <span className="muted">activité non renseignée</span>}</td>
+      <td className="nowrap">{row.sizeBand ?? <span className="muted">non renseignée</span>}</td>
       <td>
         <ParticipationBadge value={row.participation} />
       </td>

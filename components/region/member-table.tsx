@@ -20,7 +20,7 @@ export function MemberTable({ rows, domains, caption, showGht = true, sorting }:
     { key: "departement", label: "Département" },
     ...(showGht ? [{ key: "ght", label: "GHT" }] : []),
     { key: "category", label: "Catégorie" },
-    { key: "sizeBand", label: "Taille" },
+    { key: "sizeBand", label: "Séjours/an", title: "Taille : séjours par an de l'entité juridique" },
     { key: "participation", label: "Avancement" },
     { key: "verdict", label: "Verdict" },
     { key: "overall", label: "Score global", num: true },

@@ -320,7 +320,8 @@ export async function getCampaignComparison(
     const counts = !query.evidenceOnly || c.withEvidence;
     if (c.status !== "not_applicable" && counts) r.applicable += c.n;
     if ((c.status === "not_met" || c.status === "partial") && counts) r.missed += c.n;
-    if (c.status === "met") c.withEvidence ? (r.metEvidence += c.n) : (r.metDeclared += c.n);
+    if (c.status === "met" && c.withEvidence) r.metEvidence += c.n;
+    if (c.status === "met" && !c.withEvidence) r.metDeclared += c.n;
     if (counts) r.byStatus[c.status] = (r.byStatus[c.status] ?? 0) + c.n;
     perRequirement.set(c.code, r);
   }

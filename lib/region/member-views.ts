@@ -52,7 +52,7 @@ export function memberRowView(
     departement: `${m.departementName} (${m.departementCode})`,
     ght: m.ghtName,
     category: categoryLabel(m.category),
-    sizeBand: m.sizeBand?.label ?? null,
+    sizeBand: m.sizeBand?.short ?? null,
     participation: m.participation,
     eligible: m.eligible,
     detailShared: Boolean(m.detailId),

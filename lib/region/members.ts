@@ -25,7 +25,7 @@ export type MemberFacts = {
   ghtId: string | null;
   ghtName: string | null;
   activity: number | null;
-  sizeBand: { code: string; label: string } | null;
+  sizeBand: { code: string; label: string; short: string } | null;
   participation: Participation;
   eligible: boolean | null;
   sharing: RegionSharing;
@@ -127,7 +127,7 @@ export async function loadMembers(
       ghtId: e.ghtId,
       ghtName: e.ght?.name ?? null,
       activity: e.annualActivity,
-      sizeBand: band ? { code: band.code, label: band.label } : null,
+      sizeBand: band ? { code: band.code, label: band.label, short: band.short } : null,
       participation: submitted ? "submitted" : f?.hasDraft && f.answered > 0 ? "in_progress" : "not_started",
       eligible: submitted ? f!.eligible : null,
       sharing,

@@ -9,6 +9,8 @@ const ZSizeBand = z
   .object({
     code: z.string().min(1).max(8),
     label: z.string().min(1).max(120),
+    /** For tables: a few characters ("20 000 – 60 000"). */
+    short: z.string().min(1).max(24),
     /** Upper bound (exclusive) of the yearly activity; null for the last band. */
     maxActivity: z.number().int().positive().nullable(),
   })

@@ -80,6 +80,25 @@ function solvable(members: GroupMember[], decisions: Map<string, Decision>, k: n
         )
       )
         leaks.push(`member ${m.id}`);
+  // Any set of fewer than k members made of one or two "atoms" (members in exactly the same visible
+  // groups): the smallest things a combination of figures could isolate.
+  const signature = (m: GroupMember) => visible.map((f) => (matches(m, f) ? 1 : 0)).join("");
+  const bySignature = new Map<string, GroupMember[]>();
+  for (const m of members) bySignature.set(signature(m), [...(bySignature.get(signature(m)) ?? []), m]);
+  const atoms = [...bySignature.values()];
+  const small = atoms.filter((a) => a.length < k);
+  for (let i = 0; i < small.length; i++)
+    for (let j = i; j < small.length; j++) {
+      const set = new Set([...small[i]!, ...(i === j ? [] : small[j]!)]);
+      if (set.size >= k) continue;
+      if (
+        inSpan(
+          basis,
+          vectorOf(members, (m) => set.has(m)),
+        )
+      )
+        leaks.push(`atoms ${[...set].map((m) => m.id)}`);
+    }
   // Any difference of two groups the viewer can read, if it is a small set, must not be readable.
   for (const a of visible)
     for (const b of visible) {

@@ -7,13 +7,11 @@
 //
 // The rule: every figure is a sum over its group's members (counts, shares) or a statistic of it.
 // Walking the viewer's possible filters from the coarsest to the finest, in a fixed order, a group
-// is published only if, together with the groups already published, it splits the population into
-// pieces ("atoms": members that belong to exactly the same published groups) of at least k members
-// each. Any figure the viewer can compute by adding and subtracting published figures is then a
-// combination of atom totals, each over k members or more: no hidden group, and no set of fewer
-// than k members, can be solved for. The complementary cells are suppressed by the same walk. The
-// decision depends only on the population and k, never on what was asked first, so every viewer of
-// the same population, through any output, gets the same cells.
+// of at least k members is published only if, together with the groups already published, adding
+// and subtracting figures cannot isolate a set of fewer than k members (checked exactly by linear
+// algebra on the "pieces": members that belong to exactly the same groups). Otherwise it is hidden
+// as a complementary cell. The decision depends only on the population and k, never on what was
+// asked first, so every viewer of the same population, through any output, gets the same cells.
 
 export const DIMENSIONS = ["departement", "ght", "category", "sizeBand"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -59,6 +57,105 @@ export function enumerateFilters(members: readonly GroupMember[], dimensions: re
 }
 
 /**
+ * Linear algebra of what a viewer can solve for. Every published figure is a sum over its group, so
+ * what is solvable is the span of the published groups' membership vectors. Those vectors are
+ * constant on the pieces (members in exactly the same groups), so the work is done in piece
+ * coordinates. A new group is refused when, with it, the span would contain the indicator of a set
+ * of pieces totalling fewer than k members (a hidden small group, or one member, solved for).
+ */
+const EPS = 1e-9;
+
+/** Row echelon form (in place), columns visited in `order`; returns the rows kept and their pivot columns. */
+function echelon(rows: number[][], order: readonly number[]): { rows: number[][]; pivots: number[] } {
+  const kept: number[][] = [];
+  const pivots: number[] = [];
+  const pending = [...rows];
+  const width = rows[0]?.length ?? 0;
+  for (const col of order) {
+    if (pending.length === 0) break;
+    let at = -1;
+    for (let i = 0; i < pending.length && at < 0; i++) if (Math.abs(pending[i]![col]!) > EPS) at = i;
+    if (at < 0) continue;
+    const pivot = pending[at]!;
+    pending[at] = pending[pending.length - 1]!;
+    pending.pop();
+    const scale = pivot[col]!;
+    for (let j = 0; j < width; j++) pivot[j]! /= scale;
+    for (const group of [pending, kept])
+      for (const r of group) {
+        const f = r[col]!;
+        if (Math.abs(f) > EPS) for (let j = 0; j < width; j++) r[j]! -= f * pivot[j]!;
+      }
+    kept.push(pivot);
+    pivots.push(col);
+  }
+  return { rows: kept, pivots };
+}
+
+/** Work bound of the exact check (rows × pieces²), about a millisecond. */
+const EXACT_CHECK_BOUND = 100_000;
+
+/** Beyond this many candidate sets, a group is refused without looking further (fail closed). */
+const SEARCH_BUDGET = 1_000;
+
+/** Whether some set of small pieces totalling fewer than k members has its indicator in the span. */
+function solvesSmallSet(span: number[][], sizes: readonly number[], k: number): boolean {
+  const small = sizes.map((size, i) => (size < k ? i : -1)).filter((i) => i >= 0);
+  if (small.length === 0) return false;
+  const large = sizes.map((size, i) => (size >= k ? i : -1)).filter((i) => i >= 0);
+  // Large pieces first: the rows whose pivot is a small piece span exactly the part of the span
+  // that is zero on every large piece (W). Only W can hold a set of small pieces, and a vector of W
+  // is fixed by its values at W's pivots: a set is a choice of pivots set to 1 (the others 0).
+  const { rows, pivots } = echelon(
+    span.map((r) => [...r]),
+    [...large, ...small],
+  );
+  const w = rows.flatMap((r, i) => (sizes[pivots[i]!]! < k ? [{ row: r, size: sizes[pivots[i]!]! }] : []));
+  if (w.length === 0) return false;
+  let budget = SEARCH_BUDGET;
+  const isSmallSet = (v: number[]) => {
+    let total = 0;
+    for (let j = 0; j < v.length; j++) {
+      const x = v[j]!;
+      if (Math.abs(x) < 1e-6) continue;
+      if (Math.abs(x - 1) > 1e-6) return false;
+      total += sizes[j]!;
+    }
+    return total > 0 && total < k;
+  };
+  const search = (from: number, sum: number[], total: number): boolean => {
+    for (let i = from; i < w.length; i++) {
+      if (--budget < 0) return true;
+      const t = total + w[i]!.size;
+      if (t >= k) continue;
+      const next = sum.map((x, j) => x + w[i]!.row[j]!);
+      if (isSmallSet(next) || search(i + 1, next, t)) return true;
+    }
+    return false;
+  };
+  return search(0, new Array<number>(sizes.length).fill(0), 0);
+}
+
+/** Adds a vector to a reduced basis (member coordinates); returns false when it was already in the span. */
+function addToBasis(basis: { row: number[]; pivot: number }[], vector: number[]): boolean {
+  const v = [...vector];
+  for (const b of basis) {
+    const f = v[b.pivot]!;
+    if (Math.abs(f) > EPS) for (let j = 0; j < v.length; j++) v[j]! -= f * b.row[j]!;
+  }
+  const pivot = v.findIndex((x) => Math.abs(x) > EPS);
+  if (pivot < 0) return false;
+  const scale = v[pivot]!;
+  for (let j = 0; j < v.length; j++) v[j]! /= scale;
+  for (const b of basis) {
+    const f = b.row[pivot]!;
+    if (Math.abs(f) > EPS) for (let j = 0; j < v.length; j++) b.row[j]! -= f * v[j]!;
+  }
+  basis.push({ row: v, pivot });
+  return true;
+}
+
+/**
  * The published groups of a population for threshold k: a map from filterKey to the decision. A
  * population smaller than k publishes nothing. An empty group is shown (0 of 0 says nothing).
  */
@@ -68,12 +165,14 @@ export function publishedGroups(
   dimensions: readonly Dimension[] = DIMENSIONS,
 ): Map<string, Decision> {
   const decisions = new Map<string, Decision>();
-  const atomOf = new Map<string, number>(members.map((m) => [m.id, 0]));
+  const ids = members.map((m) => m.id);
+  const atomOf = ids.map(() => 0);
   let nextAtom = 1;
+  const basis: { row: number[]; pivot: number }[] = [];
   for (const filter of enumerateFilters(members, dimensions)) {
     const key = filterKey(filter);
-    const group = members.filter((m) => matches(m, filter));
-    const n = group.length;
+    const inside = members.map((m) => matches(m, filter));
+    const n = inside.filter(Boolean).length;
     if (n === 0) {
       decisions.set(key, { shown: true, n });
       continue;
@@ -82,23 +181,37 @@ export function publishedGroups(
       decisions.set(key, { shown: false, n, reason: "small" });
       continue;
     }
-    // Split every atom by the group; refuse if a non-empty piece falls under k.
-    const inside = new Set(group.map((m) => m.id));
-    const pieces = new Map<string, number>();
-    for (const m of members) {
-      const piece = `${atomOf.get(m.id)}:${inside.has(m.id)}`;
-      pieces.set(piece, (pieces.get(piece) ?? 0) + 1);
+    // The pieces once this group is added: every current piece split by the group.
+    // Pieces in a canonical order (by their first member id), so that the decision never depends
+    // on the order the members were read in.
+    const pieceKey = ids.map((_, i) => `${atomOf[i]}:${inside[i]}`);
+    const first = new Map<string, number>();
+    pieceKey.forEach((p, i) => {
+      const known = first.get(p);
+      if (known === undefined || ids[i]! < ids[known]!) first.set(p, i);
+    });
+    const ordered = [...first.entries()].sort(([, a], [, b]) => (ids[a]! < ids[b]! ? -1 : 1));
+    const index = new Map(ordered.map(([p], i) => [p, i]));
+    const representative = ordered.map(([, i]) => i);
+    const sizes: number[] = ordered.map(() => 0);
+    pieceKey.forEach((p) => (sizes[index.get(p)!]! += 1));
+    const vector = inside.map((x) => (x ? 1 : 0));
+    if (sizes.some((size) => size < k)) {
+      // The exact check costs rows × pieces²; past a bound (large regions at fine filters, where
+      // pieces are many) the group is refused as the simple rule would: fail closed, stay fast.
+      if ((basis.length + 1) * sizes.length * sizes.length > EXACT_CHECK_BOUND) {
+        decisions.set(key, { shown: false, n, reason: "complementary" });
+        continue;
+      }
+      const span = [...basis.map((b) => b.row), vector].map((row) => representative.map((i) => row[i]!));
+      if (solvesSmallSet(span, sizes, k)) {
+        decisions.set(key, { shown: false, n, reason: "complementary" });
+        continue;
+      }
     }
-    if ([...pieces.values()].some((size) => size < k)) {
-      decisions.set(key, { shown: false, n, reason: "complementary" });
-      continue;
-    }
-    const renumber = new Map<string, number>();
-    for (const m of members) {
-      const piece = `${atomOf.get(m.id)}:${inside.has(m.id)}`;
-      if (!renumber.has(piece)) renumber.set(piece, nextAtom++);
-      atomOf.set(m.id, renumber.get(piece)!);
-    }
+    pieceKey.forEach((p, i) => (atomOf[i] = nextAtom + index.get(p)!));
+    nextAtom += sizes.length;
+    addToBasis(basis, vector);
     decisions.set(key, { shown: true, n });
   }
   return decisions;
