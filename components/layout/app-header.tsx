@@ -15,12 +15,14 @@ export function AppHeader({ userName, memberships, nav }: AppHeaderProps) {
   return (
     <header className="header">
       <div className="header-inner">
-        <Link href="/" className="brand" aria-label="Socle, accueil">
+        {/* The accessible name starts with the visible text (WCAG 2.5.3, label in name). */}
+        <Link href="/" className="brand">
           <span className="brand-mark" aria-hidden="true">
             S
           </span>
           <span className="brand-name">
-            Socle<span className="brand-tagline">Prérequis du numérique en santé</span>
+            Socle <span className="brand-tagline">Prérequis du numérique en santé</span>
+            <span className="visually-hidden"> — accueil</span>
           </span>
         </Link>
         <nav className="header-nav" aria-label="Navigation principale">

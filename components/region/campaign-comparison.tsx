@@ -133,7 +133,7 @@ export function CampaignComparisonView({ view, basePath, query }: Props) {
         </section>
       </div>
 
-      {view.d2 ? <D2Panel d2={view.d2} /> : null}
+      {view.d2 ? <D2Panel d2={view.d2} dominanceShare={view.settings.dominanceShare} /> : null}
 
       <section aria-labelledby="distribution-title" className="card">
         <h2 id="distribution-title">Scores par domaine</h2>
@@ -297,7 +297,7 @@ export function CampaignComparisonView({ view, basePath, query }: Props) {
       {isRegion && view.ghts.length > 0 ? (
         <section aria-labelledby="compare-title" className="card">
           <h2 id="compare-title">Deux GHT côte à côte</h2>
-          <form method="get" action={basePath} className="row">
+          <form method="get" action={basePath} className="row inline-form">
             <label htmlFor="compare-a">GHT</label>
             <select id="compare-a" name="compareA" className="select" defaultValue={view.compare[0]?.id}>
               {view.ghts.map((g) => (

@@ -3,7 +3,7 @@ import type { GhtCoverage } from "@/lib/region/ght-coverage";
 const whole = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
 
 /** CaRE D2: share of the GHT's combined activity held by members meeting the objective, against the rule. */
-export function D2Panel({ d2 }: Readonly<{ d2: GhtCoverage }>) {
+export function D2Panel({ d2, dominanceShare }: Readonly<{ d2: GhtCoverage; dominanceShare: number }>) {
   const min = `${whole.format(d2.minShare * 100)} %`;
   return (
     <section aria-labelledby="d2-title" className="card">
@@ -29,7 +29,7 @@ export function D2Panel({ d2 }: Readonly<{ d2: GhtCoverage }>) {
           <span className="suppressed">
             <span aria-hidden="true">▨ </span>
             {d2.reason === "dominance"
-              ? "masqué : un membre porte plus de 85 % de l'activité combinée et n'a pas partagé son détail ; le chiffre serait son propre résultat."
+              ? `masqué : un membre porte plus de ${whole.format(dominanceShare * 100)} % de l'activité combinée et n'a pas partagé son détail ; le chiffre serait son propre résultat.`
               : "non calculable : aucune activité annuelle n'est renseignée pour les membres."}
           </span>
         </p>

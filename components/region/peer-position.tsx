@@ -13,7 +13,7 @@ export function PeerPositionPanel({ position, action }: Readonly<{ position: Pee
   return (
     <section className="card" aria-labelledby="peers-title">
       <h2 id="peers-title">Position parmi des établissements comparables</h2>
-      <form method="get" action={action} className="row">
+      <form method="get" action={action} className="row inline-form">
         <label htmlFor="peers-group">Groupe de comparaison</label>
         <select id="peers-group" name="pairs" className="select" defaultValue={position.group}>
           {PEER_GROUPS.map((g) => (
