@@ -27,7 +27,8 @@ export function MemberTable({ rows, domains, caption, showGht = true, sorting }:
     ...domains.map((d) => ({ key: `domain:${d.code}`, label: d.code, title: d.title, num: true })),
   ] as { key: string; label: string; title?: string; num?: boolean }[];
   return (
-    <div className="table-wrap">
+    // Focusable: a narrow screen scrolls it sideways, and the keyboard must be able to as well.
+    <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
       <table className="table member-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
