@@ -27,6 +27,7 @@ async function openHopen2026(page: Page) {
 
 test.describe("[REGION] the delegate's campaign view", () => {
   test("the Bretagne delegate filters to Finistère and walks the heatmap with the keyboard", async ({ page }) => {
+    test.setTimeout(180_000);
     await page.setViewportSize({ width: 1280, height: 720 });
     await signIn(page, ACCOUNTS.delegate);
     await openHopen2026(page);

@@ -243,5 +243,5 @@ export function groupRules(
 
 export const SUPPRESSION_TEXT: Record<Suppression, (k: number) => string> = {
   small: (k) => `moins de ${k} établissements`,
-  complementary: () => "masqué : se déduirait d'autres chiffres par soustraction",
+  complementary: () => "se déduirait d'autres chiffres par soustraction",
 };
