@@ -15,6 +15,7 @@ import { env } from "@/lib/core/env";
 import { createFirstAdmin } from "@/lib/admin/first-admin";
 import { syncShippedReferentials } from "@/lib/referentials/store";
 import { seedDemoCampaigns } from "@/prisma/seed/demo-campaigns";
+import { seedDemoRegional } from "@/prisma/seed/demo-regional";
 import { seedDemo, seedPlaces } from "@/prisma/seed/seed";
 import { withDatabase } from "./open-db";
 
@@ -98,6 +99,7 @@ async function main(command: string | undefined) {
       if (command === "seed" || (demoWanted() && !seeded)) {
         await seedDemo(db);
         await seedDemoCampaigns(db);
+        await seedDemoRegional(db);
         await db.setting.upsert({
           where: { key: DEMO_FLAG },
           create: { key: DEMO_FLAG, value: new Date().toISOString() },

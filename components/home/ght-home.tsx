@@ -2,10 +2,14 @@ import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/core/db";
 import { getGhtOrThrow } from "@/lib/ght/queries";
+import { can } from "@/lib/auth/scope";
+import { listComparableCampaigns } from "@/lib/region/queries";
+import { CampaignList } from "@/components/region/campaign-list";
 import { EstablishmentTable } from "@/components/establishments/establishment-table";
 
 export async function GhtHome({ actor, ghtId }: Readonly<{ actor: Actor; ghtId: string }>) {
   const ght = await getGhtOrThrow(db, actor, ghtId);
+  const campaigns = can(actor, "comparison.read") ? await listComparableCampaigns(db, actor, { ghtId: ght.id }) : [];
   const rows = ght.members.map((m) => ({
     ...m,
     ght: { id: ght.id, name: ght.name, supportEstablishmentId: ght.supportEstablishment?.id ?? null },
@@ -25,6 +29,12 @@ export async function GhtHome({ actor, ghtId }: Readonly<{ actor: Actor; ghtId: 
         {ght.members.length} établissements membres · établissement support :{" "}
         {ght.supportEstablishment?.name ?? "non désigné"} · {ght.region.name}
       </p>
+      {campaigns.length > 0 ? (
+        <>
+          <h3 style={{ margin: 0 }}>Vue consolidée, par campagne</h3>
+          <CampaignList campaigns={campaigns} basePath={`/ght/${ght.id}`} />
+        </>
+      ) : null}
       <EstablishmentTable
         rows={rows}
         caption={`Membres du ${ght.name}`}

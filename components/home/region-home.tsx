@@ -2,12 +2,15 @@ import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/core/db";
 import { listEstablishments } from "@/lib/establishments/queries";
-import { getRegionOrThrow } from "@/lib/region/queries";
+import { can } from "@/lib/auth/scope";
+import { getRegionOrThrow, listComparableCampaigns } from "@/lib/region/queries";
+import { CampaignList } from "@/components/region/campaign-list";
 import { EstablishmentTable } from "@/components/establishments/establishment-table";
 
 export async function RegionHome({ actor, regionId }: Readonly<{ actor: Actor; regionId: string }>) {
   const region = await getRegionOrThrow(db, actor, regionId);
   const establishments = await listEstablishments(db, actor, { regionId });
+  const campaigns = can(actor, "comparison.read") ? await listComparableCampaigns(db, actor, { regionId }) : [];
   return (
     <section className="stack" aria-labelledby={`region-${region.id}`}>
       <div className="row">
@@ -33,6 +36,12 @@ export async function RegionHome({ actor, regionId }: Readonly<{ actor: Actor; r
           <div className="stat-label">départements</div>
         </div>
       </div>
+      {campaigns.length > 0 ? (
+        <>
+          <h3 style={{ margin: 0 }}>Comparer les membres, campagne par campagne</h3>
+          <CampaignList campaigns={campaigns} basePath={`/region/${region.id}`} />
+        </>
+      ) : null}
       <EstablishmentTable
         rows={establishments}
         caption={`Établissements de la région ${region.name}`}

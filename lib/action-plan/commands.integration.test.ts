@@ -253,7 +253,10 @@ describe("[ACTION-PLAN] reading the plan", () => {
     expect(plan.owners.map((o) => o.manages)).toContain(true);
     const asRssi = await getActionPlan(t.db, w.rssi, ghbsAssessment);
     expect(asRssi.actions.filter((a) => a.canEditStatus).every((a) => a.ownerId === w.rssi.id)).toBe(true);
-    await t.db.assessment.update({ where: { id: ghbsAssessment }, data: { sharedWithRegion: true } });
+    await t.db.assessment.update({ where: { id: ghbsAssessment }, data: { sharing: "detail" } });
+    // Detail shared, but a draft never leaves the establishment; once submitted the delegate reads it.
+    await rejects(getActionPlan(t.db, w.delegate, ghbsAssessment), "NOT_FOUND");
+    await t.db.assessment.update({ where: { id: ghbsAssessment }, data: { status: "submitted" } });
     const asDelegate = await getActionPlan(t.db, w.delegate, ghbsAssessment);
     expect(asDelegate.actions.length).toBe(plan.actions.length);
     expect(asDelegate.actions.some((a) => a.canEditStatus)).toBe(false);

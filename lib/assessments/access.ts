@@ -14,7 +14,7 @@ const assessmentSelect = {
   status: true,
   options: true,
   siteCoverage: true,
-  sharedWithRegion: true,
+  sharing: true,
   submittedAt: true,
   attestation: true,
   version: true,

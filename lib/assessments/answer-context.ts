@@ -36,7 +36,7 @@ const READ = `
         'ghtId', m."ghtId", 'regionId', m."regionId", 'establishmentDisabled', coalesce(e."disabled", false)) ORDER BY m."createdAt"), '[]'::json)
        FROM "Membership" m LEFT JOIN "Establishment" e ON e."id" = m."establishmentId" WHERE m."userId" = u."id") AS "memberships",
     (SELECT json_build_object('establishmentId', a."establishmentId", 'ghtId', es."ghtId", 'regionId', es."regionId",
-        'sharedWithRegion', a."sharedWithRegion", 'status', a."status", 'referentialVersionId', c."referentialVersionId")
+        'sharing', a."sharing", 'status', a."status", 'referentialVersionId', c."referentialVersionId")
        FROM "Assessment" a JOIN "Establishment" es ON es."id" = a."establishmentId" JOIN "Campaign" c ON c."id" = a."campaignId"
        WHERE a."id" = $2) AS "assessment",
     (SELECT coalesce(json_agg(s."domainCode"), '[]'::json) FROM "SectionAssignment" s WHERE s."assessmentId" = $2 AND s."userId" = u."id") AS "assigned",

@@ -122,7 +122,7 @@ const CAN_ANSWER = `
     SELECT u."name", a."establishmentId" FROM "User" u
       JOIN "Assessment" a ON a."id" = :assessmentId AND a."status" = 'draft'
     WHERE u."id" = :userId AND u."disabled" = false AND (:sessionVersion IS NULL OR u."sessionVersion" = :sessionVersion)
-      AND ${reachesAssessmentSql("assessment.answer", `u."id"`, { establishmentId: `a."establishmentId"`, ghtId: "NULL", regionId: "NULL", sharedWithRegion: "false", status: `a."status"` })}
+      AND ${reachesAssessmentSql("assessment.answer", `u."id"`, { establishmentId: `a."establishmentId"`, ghtId: "NULL", regionId: "NULL", sharing: "NULL", status: `a."status"` })}
       AND (EXISTS (SELECT 1 FROM "Membership" d WHERE d."userId" = u."id" AND ${grantsSql("assessment.manage", "d")} AND d."establishmentId" = a."establishmentId")
         OR EXISTS (SELECT 1 FROM "SectionAssignment" s WHERE s."assessmentId" = a."id" AND s."userId" = u."id" AND s."domainCode" = :domain))
   ),

@@ -1,10 +1,12 @@
 import "server-only";
+import type { RegionSharing } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { grantsWhere } from "@/lib/auth/permissions";
 import { establishmentScope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/core/db";
 import { AppError, notFound } from "@/lib/core/errors";
+import { freezeResult } from "@/lib/region/results";
 import { assertDraft, getAssessmentOrThrow } from "./access";
 import { loadAnswers } from "./answers";
 import { carryForward, type SourceAnswer } from "./carry-forward";
@@ -181,6 +183,8 @@ export async function submitAssessment({ db, actor, requestId }: Ctx, assessment
       },
       select: { id: true, status: true, submittedAt: true, version: true },
     });
+    // What comparisons aggregate: the scored outcome of this revision, frozen with the submission.
+    await freezeResult(tx, assessmentId);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "assessment.submit",
@@ -219,7 +223,7 @@ export async function reopenAssessment({ db, actor, requestId }: Ctx, assessment
         campaignId: assessment.campaignId,
         revision: assessment.revision + 1,
         options: assessment.options as object,
-        sharedWithRegion: assessment.sharedWithRegion,
+        sharing: assessment.sharing,
         previousRevisionId: assessmentId,
         answers: {
           create: answers.map(({ requirementCode, kind, value, justification, comment, answeredById }) => ({
@@ -280,22 +284,30 @@ export async function reopenAssessment({ db, actor, requestId }: Ctx, assessment
   });
 }
 
-/** The director chooses whether the region's delegate and the GHT coordinator see the results. */
-export async function shareAssessment({ db, actor, requestId }: Ctx, assessmentId: string, sharedWithRegion: boolean) {
+/**
+ * The director chooses what the region's delegate and the GHT coordinator see: participation only
+ * (always), or also the detail of the submitted revision. The choice is the establishment's for
+ * the campaign, so every revision of it follows (a reopened draft keeps the submitted one visible
+ * at the level chosen last).
+ */
+export async function shareAssessment({ db, actor, requestId }: Ctx, assessmentId: string, sharing: RegionSharing) {
   return db.$transaction(async (tx) => {
     const assessment = await getAssessmentOrThrow(tx, actor, assessmentId, "assessment.manage");
-    await tx.assessment.update({ where: { id: assessmentId }, data: { sharedWithRegion } });
+    await tx.assessment.updateMany({
+      where: { establishmentId: assessment.establishmentId, campaignId: assessment.campaignId },
+      data: { sharing },
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "assessment.share",
       entity: "Assessment",
       entityId: assessmentId,
       establishmentId: assessment.establishmentId,
-      before: { sharedWithRegion: assessment.sharedWithRegion },
-      after: { sharedWithRegion },
+      before: { sharing: assessment.sharing },
+      after: { sharing },
       requestId,
     });
-    return { sharedWithRegion };
+    return { sharing };
   });
 }
 

@@ -19,7 +19,11 @@ export const ZAssessmentOptions = z
   .object({ options: z.record(z.string().max(64), z.union([z.string().max(64), z.array(z.string().max(64)).max(50)])) })
   .strict();
 
-export const ZShare = z.object({ sharedWithRegion: z.boolean() }).strict();
+export const REGION_SHARING_LEVELS = ["participation", "detail"] as const;
+export const ZShare = z
+  .object({ sharing: z.enum(REGION_SHARING_LEVELS, { error: "Niveau de partage inconnu." }) })
+  .strict();
+export type TShare = z.output<typeof ZShare>;
 
 /** An applicant with several sites declares, site by site, which objectives of the coverage rule it reaches. */
 export const ZSiteCoverage = z

@@ -43,7 +43,7 @@ describe("[ACCESS] the rule table's in-memory and SQL forms", () => {
   });
 
   it("an assessment's facts apply the assessment rules (the ARS reads only submitted revisions)", () => {
-    const facts = { establishmentId: "e1", ghtId: null, regionId: "r1", sharedWithRegion: true };
+    const facts = { establishmentId: "e1", ghtId: null, regionId: "r1", sharing: "detail" as const };
     expect(can(actor(ars), "dossier.read", { ...facts, status: "draft" })).toBe(false);
     expect(can(actor(ars), "dossier.read", { ...facts, status: "submitted" })).toBe(true);
   });

@@ -34,6 +34,10 @@ export const PERMISSIONS = {
   "ght.read": ["ght_coordinator", "regional_delegate", "admin"],
   "region.read": ["regional_delegate", "ars_reviewer", "admin"],
   "region.funding": ["regional_delegate", "admin"],
+  /** The comparison of members (participation always, shared detail, small-group rules): region or GHT. */
+  "comparison.read": ["ght_coordinator", "regional_delegate"],
+  /** A director's own position among peers (bands only, never another establishment). */
+  "comparison.peers": ["director"],
   "platform.manage": ["admin"],
   /** Invite people to work on an establishment's assessments (the director invites contributors). */
   "establishment.invite": ["director"],

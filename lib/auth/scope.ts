@@ -45,18 +45,20 @@ export function establishmentScope(actor: Actor, permission: Permission): Prisma
 
 /**
  * Assessments: the establishment's own people see everything; the GHT coordinator and the
- * regional delegate only what the director shared; the ARS reviewer only submitted revisions.
+ * regional delegate only the submitted revisions whose detail the director shared (draft answers
+ * never leave the establishment; participation is read through lib/region, not through this);
+ * the ARS reviewer only submitted revisions.
  * The admin manages the platform, not answers: no rule. One table drives the where clause, the
  * in-memory check (can() given an assessment) and the autosave's SQL, so they cannot drift.
  */
 const ASSESSMENT_RULES: Record<
   Role,
-  { via: "establishmentId" | "ghtId" | "regionId"; only?: "shared" | "submitted" } | null
+  { via: "establishmentId" | "ghtId" | "regionId"; only?: "sharedSubmitted" | "submitted" } | null
 > = {
   director: { via: "establishmentId" },
   contributor: { via: "establishmentId" },
-  ght_coordinator: { via: "ghtId", only: "shared" },
-  regional_delegate: { via: "regionId", only: "shared" },
+  ght_coordinator: { via: "ghtId", only: "sharedSubmitted" },
+  regional_delegate: { via: "regionId", only: "sharedSubmitted" },
   ars_reviewer: { via: "regionId", only: "submitted" },
   admin: null,
 };
@@ -71,8 +73,8 @@ export function assessmentScope(actor: Actor, permission: Permission): Prisma.As
         rule.via === "establishmentId"
           ? { establishmentId: m.establishmentId! }
           : { establishment: { [rule.via]: m[rule.via]! } };
-      if (rule.only === "shared") where.sharedWithRegion = true;
-      if (rule.only === "submitted") where.status = { in: [...SUBMITTED] };
+      if (rule.only === "sharedSubmitted") where.sharing = "detail";
+      if (rule.only) where.status = { in: [...SUBMITTED] };
       return where;
     }),
   );
@@ -83,7 +85,7 @@ export type AssessmentFacts = {
   establishmentId: string;
   ghtId: string | null;
   regionId: string;
-  sharedWithRegion: boolean;
+  sharing: string;
   status: string;
 };
 
@@ -92,8 +94,8 @@ function reachesAssessment(actor: Actor, permission: Permission, a: AssessmentFa
   return grantingMemberships(actor, permission).some((m) => {
     const rule = ASSESSMENT_RULES[m.role];
     if (!rule || m[rule.via] !== a[rule.via]) return false;
-    if (rule.only === "shared") return a.sharedWithRegion;
-    if (rule.only === "submitted") return (SUBMITTED as readonly string[]).includes(a.status);
+    if (rule.only === "sharedSubmitted" && a.sharing !== "detail") return false;
+    if (rule.only) return (SUBMITTED as readonly string[]).includes(a.status);
     return true;
   });
 }
@@ -125,7 +127,7 @@ export type AssessmentFactsSql = {
   establishmentId: string;
   ghtId: string;
   regionId: string;
-  sharedWithRegion: string;
+  sharing: string;
   status: string;
 };
 
@@ -142,11 +144,12 @@ export function reachesAssessmentSql(permission: Permission, userIdSql: string, 
   );
   const branches = roles.map((role) => {
     const rule = ASSESSMENT_RULES[role]!;
+    const submitted = ` AND ${a.status}::text IN (${SUBMITTED.map((v) => `'${v}'`).join(", ")})`;
     const only =
-      rule.only === "shared"
-        ? ` AND ${a.sharedWithRegion}`
+      rule.only === "sharedSubmitted"
+        ? ` AND ${a.sharing}::text = 'detail'${submitted}`
         : rule.only === "submitted"
-          ? ` AND ${a.status}::text IN (${SUBMITTED.map((v) => `'${v}'`).join(", ")})`
+          ? submitted
           : "";
     return `(m."role" = '${role}' AND m."${rule.via}" = ${a[rule.via]}${only})`;
   });

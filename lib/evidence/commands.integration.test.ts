@@ -88,7 +88,7 @@ beforeAll(async () => {
   const c2025 = await campaign(2025);
   // Shared with the region: the delegate may read the answers, never the files.
   ids.draft = (
-    await db.assessment.create({ data: { establishmentId: ids.ghbs, campaignId: c2026.id, sharedWithRegion: true } })
+    await db.assessment.create({ data: { establishmentId: ids.ghbs, campaignId: c2026.id, sharing: "detail" } })
   ).id;
   ids.submitted = (
     await db.assessment.create({

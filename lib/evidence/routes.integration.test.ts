@@ -78,7 +78,7 @@ beforeAll(async () => {
     },
   });
   assessmentId = (
-    await db.assessment.create({ data: { establishmentId: ghbs, campaignId: campaign.id, sharedWithRegion: true } })
+    await db.assessment.create({ data: { establishmentId: ghbs, campaignId: campaign.id, sharing: "detail" } })
   ).id;
 });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/core/db";
+import type { Db, Tx } from "@/lib/core/db";
 import type { TReferentialFile } from "@/lib/referentials/schemas";
 import { coverageRule, reachedCoveredRequirements } from "./coverage";
 import { readSiteCoverage } from "./site-coverage";
@@ -33,7 +33,7 @@ export function toScoreAnswers(rows: readonly AnswerRow[]): Map<string, ScoreAns
   );
 }
 
-async function loadSiteMembers(db: Db, subject: CoverageSubject): Promise<CoverageMember[] | undefined> {
+async function loadSiteMembers(db: Db | Tx, subject: CoverageSubject): Promise<CoverageMember[] | undefined> {
   const rule = coverageRule(subject.referential)!;
   const sites = await db.site.findMany({
     where: { establishmentId: subject.establishmentId },
@@ -52,7 +52,7 @@ async function loadSiteMembers(db: Db, subject: CoverageSubject): Promise<Covera
 }
 
 export async function loadCoverage(
-  db: Db,
+  db: Db | Tx,
   subject: CoverageSubject,
 ): Promise<{ members: CoverageMember[]; codes: string[] } | undefined> {
   const rule = coverageRule(subject.referential);
@@ -76,7 +76,7 @@ export async function loadCoverage(
     select: {
       establishmentId: true,
       revision: true,
-      sharedWithRegion: true,
+      sharing: true,
       options: true,
       answers: { select: { requirementCode: true, kind: true, value: true, needsConfirmation: true } },
     },
@@ -91,13 +91,14 @@ export async function loadCoverage(
       reaches = reachedCoveredRequirements(subject.referential, subject.answers, subject.options);
     } else {
       const own = latest.get(e.id);
-      reaches = own?.sharedWithRegion
-        ? reachedCoveredRequirements(
-            subject.referential,
-            toScoreAnswers(own.answers),
-            (own.options ?? {}) as Record<string, unknown>,
-          )
-        : [];
+      reaches =
+        own?.sharing === "detail"
+          ? reachedCoveredRequirements(
+              subject.referential,
+              toScoreAnswers(own.answers),
+              (own.options ?? {}) as Record<string, unknown>,
+            )
+          : [];
     }
     return { id: e.id, name: e.name, kind: "entity", activity: e.annualActivity, reaches };
   });

@@ -63,7 +63,7 @@ export async function getEstablishmentHistory(db: Db, actor: Actor, establishmen
       status: true,
       options: true,
       siteCoverage: true,
-      sharedWithRegion: true,
+      sharing: true,
       submittedAt: true,
       campaignId: true,
       campaign: {
@@ -103,7 +103,7 @@ export async function getEstablishmentHistory(db: Db, actor: Actor, establishmen
       id: row.id,
       revision: row.revision,
       status: row.status,
-      sharedWithRegion: row.sharedWithRegion,
+      sharing: row.sharing,
       submittedAt: row.submittedAt,
       campaign: { id: row.campaign.id, name: row.campaign.name, year: row.campaign.year },
       referential: { id: referential.referentialId, version: referential.version, title: referential.title },

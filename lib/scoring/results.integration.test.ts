@@ -72,7 +72,10 @@ describe("[SCORING] results of the HOP'EN assessment", () => {
   it("hides the results from the delegate until the director shares them", async () => {
     expect(await codeOf(results(w.delegate))).toBe("NOT_FOUND");
     expect((await getEstablishmentHistory(t.db, w.delegate, w.ghbs)).assessments).toEqual([]);
-    await shareAssessment({ db: t.db, actor: w.director, requestId: rid }, assessmentId, true);
+    await shareAssessment({ db: t.db, actor: w.director, requestId: rid }, assessmentId, "detail");
+    // Detail shared, but still a draft: draft answers never leave the establishment.
+    expect(await codeOf(results(w.delegate))).toBe("NOT_FOUND");
+    await t.db.assessment.update({ where: { id: assessmentId }, data: { status: "submitted" } });
     const { score } = await results(w.delegate);
     expect(score.verdict.eligible).toBe(true);
     expect((await getEstablishmentHistory(t.db, w.delegate, w.ghbs)).assessments).toHaveLength(1);
@@ -151,7 +154,7 @@ describe("[SCORING] CaRE coverage from the GHT members' activity", () => {
       },
     });
     expect((await read()).score.verdict.eligible).toBe(false); // not shared: its answers are its own
-    await t.db.assessment.update({ where: { id: other.id }, data: { sharedWithRegion: true } });
+    await t.db.assessment.update({ where: { id: other.id }, data: { sharing: "detail" } });
     const together = await read();
     expect(together.score.verdict).toMatchObject({ eligible: true, headline: "Éligible" });
     expect(together.coverage?.members.filter((m) => m.reaches.includes("D2.O1.C"))).toHaveLength(2);

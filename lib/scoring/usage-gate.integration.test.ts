@@ -75,7 +75,7 @@ describe("[FIDELITY] HOP'EN usage gated by the socle of the same establishment a
   });
 
   it("a reader who may not read the socle assessment does not get its verdict: no domain is eligible", async () => {
-    await shareAssessment({ db: t.db, actor: w.director, requestId: rid }, usageId, true);
+    await shareAssessment({ db: t.db, actor: w.director, requestId: rid }, usageId, "detail");
     const { score } = await getAssessmentResults(t.db, w.delegate, w.ghbs, usageId);
     expect(score.verdict.domains[0]!.status).toBe("not_eligible");
     expect(score.verdict.domains[0]!.reasons[0]).toContain("Prérequis du socle non évalués");

@@ -212,7 +212,7 @@ export async function seedDemoCampaigns(db: PrismaClient): Promise<void> {
     data: {
       establishmentId: byName("CH de Cornouaille"),
       campaignId: c2021.id,
-      sharedWithRegion: true,
+      sharing: "detail",
       answers: { create: answers(["P2.4"], ["P1.3", "P1.4", "P3.2", "P4.1", "P4.2"], quimperDirector.id, {}) },
     },
   });

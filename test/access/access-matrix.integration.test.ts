@@ -143,8 +143,9 @@ const REGION_MATRIX = matrix<RegionKey>(["region.read", "platform.manage"], keys
 ]);
 
 // ─── Assessments ────────────────────────────────────────────────────────────
-// Own (GHBS for its people, Quimper for its director); same region shared (Quimper 2026, also a
-// UHC member); same region not shared (GHBS 2026, Quimper 2025); submitted (GHBS 2025, not
+// Own (GHBS for its people, Quimper for its director); same region shared but a draft (Quimper 2026,
+// also a UHC member: a draft never leaves the establishment); submitted and shared (Douarnenez
+// 2025, UHC); same region not shared (GHBS 2026, Quimper 2025); submitted (GHBS 2025, not
 // shared); other region (Nantes 2026, submitted and shared with its own region).
 
 const A = {
@@ -153,6 +154,7 @@ const A = {
   quimperShared: "Quimper 2026 draft, shared",
   quimperNotShared: "Quimper 2025 draft, not shared",
   nantes: "Nantes 2026 submitted, shared",
+  douarnenez: "Douarnenez 2025 submitted, shared",
 } as const satisfies Record<string, AssessmentKey>;
 
 const ASSESSMENT_PERMISSIONS = ["assessment.read", "assessment.answer", "assessment.manage", "dossier.read"] as const;
@@ -164,48 +166,56 @@ const ASSESSMENT_MATRIX = matrix<AssessmentKey>(ASSESSMENT_PERMISSIONS, keys(ASS
   ["director GHBS", A.quimperShared, "404", "404", "404", "404"],
   ["director GHBS", A.quimperNotShared, "404", "404", "404", "404"],
   ["director GHBS", A.nantes, "404", "404", "404", "404"],
+  ["director GHBS", A.douarnenez, "404", "404", "404", "404"],
 
   ["RSSI GHBS", A.ghbsDraft, "allowed", "allowed", "404", "allowed"],
   ["RSSI GHBS", A.ghbsSubmitted, "allowed", "allowed", "404", "allowed"],
   ["RSSI GHBS", A.quimperShared, "404", "404", "404", "404"],
   ["RSSI GHBS", A.quimperNotShared, "404", "404", "404", "404"],
   ["RSSI GHBS", A.nantes, "404", "404", "404", "404"],
+  ["RSSI GHBS", A.douarnenez, "404", "404", "404", "404"],
 
   ["coordinator UHC", A.ghbsDraft, "404", "404", "404", "404"],
   ["coordinator UHC", A.ghbsSubmitted, "404", "404", "404", "404"],
-  ["coordinator UHC", A.quimperShared, "allowed", "404", "404", "404"],
+  ["coordinator UHC", A.quimperShared, "404", "404", "404", "404"], // detail shared, but a draft
   ["coordinator UHC", A.quimperNotShared, "404", "404", "404", "404"],
   ["coordinator UHC", A.nantes, "404", "404", "404", "404"],
+  ["coordinator UHC", A.douarnenez, "allowed", "404", "404", "404"],
 
   ["delegate Bretagne", A.ghbsDraft, "404", "404", "404", "404"],
   ["delegate Bretagne", A.ghbsSubmitted, "404", "404", "404", "404"], // submitted is not shared
-  ["delegate Bretagne", A.quimperShared, "allowed", "404", "404", "404"],
+  ["delegate Bretagne", A.quimperShared, "404", "404", "404", "404"], // draft answers never leave
   ["delegate Bretagne", A.quimperNotShared, "404", "404", "404", "404"],
   ["delegate Bretagne", A.nantes, "404", "404", "404", "404"], // shared, but with its own region
+  ["delegate Bretagne", A.douarnenez, "allowed", "404", "404", "404"],
 
   ["ARS Bretagne", A.ghbsDraft, "404", "404", "404", "404"],
   ["ARS Bretagne", A.ghbsSubmitted, "404", "404", "404", "allowed"],
   ["ARS Bretagne", A.quimperShared, "404", "404", "404", "404"], // a draft, even shared
   ["ARS Bretagne", A.quimperNotShared, "404", "404", "404", "404"],
   ["ARS Bretagne", A.nantes, "404", "404", "404", "404"], // submitted, other region
+  ["ARS Bretagne", A.douarnenez, "404", "404", "404", "allowed"],
 
   ["admin", A.ghbsDraft, "404", "404", "404", "404"],
   ["admin", A.ghbsSubmitted, "404", "404", "404", "404"],
   ["admin", A.quimperShared, "404", "404", "404", "404"],
   ["admin", A.quimperNotShared, "404", "404", "404", "404"],
   ["admin", A.nantes, "404", "404", "404", "404"],
+  ["admin", A.douarnenez, "404", "404", "404", "404"],
 
   ["delegate Pays de la Loire", A.ghbsDraft, "404", "404", "404", "404"],
   ["delegate Pays de la Loire", A.ghbsSubmitted, "404", "404", "404", "404"],
   ["delegate Pays de la Loire", A.quimperShared, "404", "404", "404", "404"],
   ["delegate Pays de la Loire", A.quimperNotShared, "404", "404", "404", "404"],
   ["delegate Pays de la Loire", A.nantes, "allowed", "404", "404", "404"],
+  ["delegate Pays de la Loire", A.douarnenez, "404", "404", "404", "404"],
 
   ["director Quimper", A.ghbsDraft, "404", "404", "404", "404"],
   ["director Quimper", A.ghbsSubmitted, "404", "404", "404", "404"],
   ["director Quimper", A.quimperShared, "allowed", "allowed", "allowed", "allowed"],
   ["director Quimper", A.quimperNotShared, "allowed", "allowed", "allowed", "allowed"],
   ["director Quimper", A.nantes, "404", "404", "404", "404"],
+  ["director Quimper", A.douarnenez, "404", "404", "404", "404"],
 ]);
 
 /** An answer row is reachable exactly when its assessment is. */
@@ -326,14 +336,14 @@ describe("[ACCESS] assessments through assessmentScope", () => {
         where: { id: world.assessments[resource] },
         select: {
           establishmentId: true,
-          sharedWithRegion: true,
+          sharing: true,
           status: true,
           establishment: { select: { ghtId: true, regionId: true } },
         },
       });
       const facts = {
         establishmentId: a.establishmentId,
-        sharedWithRegion: a.sharedWithRegion,
+        sharing: a.sharing,
         status: a.status,
         ...a.establishment,
       };
@@ -349,7 +359,7 @@ describe("[ACCESS] assessments through assessmentScope", () => {
         establishmentId: `a."establishmentId"`,
         ghtId: `es."ghtId"`,
         regionId: `es."regionId"`,
-        sharedWithRegion: `a."sharedWithRegion"`,
+        sharing: `a."sharing"`,
         status: `a."status"`,
       });
       const rows = await testDb.db.$queryRawUnsafe<unknown[]>(

@@ -48,6 +48,12 @@ export const ASSESSMENTS = {
   "Quimper 2026 draft, shared": { establishment: "Quimper", campaign: 2026, status: "draft", shared: true },
   "Quimper 2025 draft, not shared": { establishment: "Quimper", campaign: 2025, status: "draft", shared: false },
   "Nantes 2026 submitted, shared": { establishment: "Nantes", campaign: 2026, status: "submitted", shared: true },
+  "Douarnenez 2025 submitted, shared": {
+    establishment: "Douarnenez",
+    campaign: 2025,
+    status: "submitted",
+    shared: true,
+  },
 } as const satisfies Record<
   string,
   { establishment: EstablishmentKey; campaign: 2025 | 2026; status: "draft" | "submitted"; shared: boolean }
@@ -139,7 +145,7 @@ export async function buildWorld(db: PrismaClient): Promise<World> {
         establishmentId: establishments[a.establishment],
         campaignId: campaigns[a.campaign],
         status: a.status,
-        sharedWithRegion: a.shared,
+        sharing: a.shared ? "detail" : "participation",
         submittedAt: submitted ? new Date(`${a.campaign}-06-01T00:00:00Z`) : null,
       },
     });

@@ -5,6 +5,9 @@ import { requireActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
 import { orNotFound } from "@/lib/core/or-not-found";
 import { getGhtOrThrow } from "@/lib/ght/queries";
+import { can } from "@/lib/auth/scope";
+import { listComparableCampaigns } from "@/lib/region/queries";
+import { CampaignList } from "@/components/region/campaign-list";
 
 export default async function GhtPage({ params }: Readonly<{ params: Promise<{ ghtId: string }> }>) {
   const { ghtId } = await params;
@@ -14,6 +17,7 @@ export default async function GhtPage({ params }: Readonly<{ params: Promise<{ g
     ...m,
     ght: { id: ght.id, name: ght.name, supportEstablishmentId: ght.supportEstablishment?.id ?? null },
   }));
+  const campaigns = can(actor, "comparison.read") ? await listComparableCampaigns(db, actor, { ghtId: ght.id }) : [];
   const totalActivity = ght.members.reduce((sum, m) => sum + (m.annualActivity ?? 0), 0);
   return (
     <div className="stack">
@@ -34,6 +38,12 @@ export default async function GhtPage({ params }: Readonly<{ params: Promise<{ g
           <div className="stat-label">séjours par an, cumulés</div>
         </div>
       </div>
+      {campaigns.length > 0 ? (
+        <>
+          <h2>Vue consolidée du GHT, par campagne</h2>
+          <CampaignList campaigns={campaigns} basePath={`/ght/${ght.id}`} />
+        </>
+      ) : null}
       <EstablishmentTable
         rows={rows}
         caption={`Membres du ${ght.name}`}

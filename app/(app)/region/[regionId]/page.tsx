@@ -5,13 +5,17 @@ import { can } from "@/lib/auth/scope";
 import { db } from "@/lib/core/db";
 import { orNotFound } from "@/lib/core/or-not-found";
 import { listEstablishments } from "@/lib/establishments/queries";
-import { getRegionOrThrow } from "@/lib/region/queries";
+import { getRegionOrThrow, listComparableCampaigns } from "@/lib/region/queries";
+import { CampaignList } from "@/components/region/campaign-list";
 
 export default async function RegionPage({ params }: Readonly<{ params: Promise<{ regionId: string }> }>) {
   const { regionId } = await params;
   const actor = await requireActor();
   const region = await orNotFound(getRegionOrThrow(db, actor, regionId));
   const establishments = await listEstablishments(db, actor, { regionId: region.id });
+  const campaigns = can(actor, "comparison.read")
+    ? await listComparableCampaigns(db, actor, { regionId: region.id })
+    : [];
   return (
     <div className="stack">
       <div className="page-header">
@@ -27,6 +31,12 @@ export default async function RegionPage({ params }: Readonly<{ params: Promise<
             Hypothèses de financement de la région
           </Link>
         </p>
+      ) : null}
+      {campaigns.length > 0 ? (
+        <>
+          <h2>Comparaison des membres par campagne</h2>
+          <CampaignList campaigns={campaigns} basePath={`/region/${region.id}`} />
+        </>
       ) : null}
       <h2>GHT de la région</h2>
       {region.ghts.length === 0 ? (

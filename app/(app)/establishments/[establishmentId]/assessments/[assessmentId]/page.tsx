@@ -207,19 +207,15 @@ export default async function AssessmentPage({ params }: Readonly<{ params: Para
             <div>
               <strong>Partage avec la délégation régionale et le GHT</strong>
               <p className="small muted" style={{ margin: 0 }}>
-                {assessment.sharedWithRegion
-                  ? "Les résultats sont visibles par la délégation FHF de la région et la coordination du GHT."
-                  : "Les résultats ne sont visibles que par l'établissement."}
+                {assessment.sharing === "detail"
+                  ? "Participation et détail : la délégation FHF et la coordination du GHT voient le verdict, les scores par domaine et le statut de chaque exigence de la version soumise."
+                  : "Participation seulement : la délégation FHF et la coordination du GHT voient l'avancement et le verdict, jamais les réponses."}
               </p>
             </div>
             <span className="spacer" />
-            <CommandButton
-              url={`/api/assessments/${assessment.id}/share`}
-              method="PUT"
-              body={{ sharedWithRegion: !assessment.sharedWithRegion }}
-              label={assessment.sharedWithRegion ? "Ne plus partager" : "Partager"}
-              className="btn btn-secondary btn-small"
-            />
+            <Link className="btn btn-secondary btn-small" href={`${base}/sharing`}>
+              Voir ce que voit la région et choisir
+            </Link>
           </div>
         </section>
       ) : null}

@@ -11,13 +11,20 @@ import { FundingAtStake } from "@/components/funding/funding-at-stake";
 import { getActionPlanContext } from "@/lib/action-plan/queries";
 import { getFundingForAssessment } from "@/lib/funding/queries";
 import { getAssessmentResults } from "@/lib/scoring/queries";
+import { getPeerPosition, PEER_GROUPS } from "@/lib/region/peers";
+import { PeerPositionPanel } from "@/components/region/peer-position";
 
 export const metadata: Metadata = { title: "Résultats de l'évaluation" };
 
 type Params = Promise<{ establishmentId: string; assessmentId: string }>;
+type Search = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function ResultsPage({ params }: Readonly<{ params: Params }>) {
+export default async function ResultsPage({
+  params,
+  searchParams,
+}: Readonly<{ params: Params; searchParams: Search }>) {
   const { establishmentId, assessmentId } = await params;
+  const { pairs } = await searchParams;
   const actor = await requireActor();
   const { assessment, score, progress, coverage } = await orNotFound(
     getAssessmentResults(db, actor, establishmentId, assessmentId),
@@ -28,6 +35,12 @@ export default async function ResultsPage({ params }: Readonly<{ params: Params 
     getActionPlanContext(db, actor, assessment),
     getFundingForAssessment(db, actor, assessment),
   ]);
+  // The director's position among peers, once submitted (bands only; lib/region/peers.ts).
+  const group = PEER_GROUPS.find((g) => g === pairs) ?? "region";
+  const peers =
+    assessment.status !== "draft" && can(actor, "assessment.manage", { establishmentId })
+      ? await getPeerPosition(db, actor, establishmentId, assessmentId, group)
+      : null;
   return (
     <div className="stack">
       <AssessmentHeader assessment={assessment} progress={progress} sectionTitle="Résultats" />
@@ -70,6 +83,7 @@ export default async function ResultsPage({ params }: Readonly<{ params: Params 
           );
         }}
       />
+      {peers ? <PeerPositionPanel position={peers} action={`${base}/results`} /> : null}
       <nav className="row" aria-label="Suite">
         <Link className="btn btn-secondary" href={base}>
           ← Sommaire du questionnaire
