@@ -18,8 +18,6 @@ export type Table = { name: string; columns: Column[]; rows: Value[][] };
 export const marker = (c: { reason: "small" | "complementary"; k: number }) =>
   `masqué (${SUPPRESSION_TEXT[c.reason](c.k)})`;
 
-const yesNo = (b: boolean | null) => (b === null ? null : b ? "oui" : "non");
-
 export function membersTable(view: CampaignComparison): Table {
   const columns: Column[] = [
     { key: "etablissement_id", label: "Identifiant", type: "text", width: 28 },
