@@ -69,7 +69,6 @@ function syntheticReferential(base: TReferentialFile, size: number): TReferentia
 
 export async function seedScale(db: PrismaClient, query: Query, opts: ScaleOptions) {
   const random = rng(opts.seed ?? 20261205);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   const tag = opts.tag ?? "S";
   await seedPlaces(db);
   await syncShippedReferentials(db, { log: () => {} });
