@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
@@ -17,6 +19,7 @@ vi.mock("@/lib/auth/current", () => ({ getActor: async () => world.actor, getRou
 
 const xlsxRoute = await import("@/app/api/region/[regionId]/campaigns/[campaignId]/export/comparaison.xlsx/route");
 const membersRoute = await import("@/app/api/region/[regionId]/campaigns/[campaignId]/export/membres.csv/route");
+const briefRoute = await import("@/app/api/region/[regionId]/campaigns/[campaignId]/export/synthese.pdf/route");
 const answersRoute = await import("@/app/api/region/[regionId]/campaigns/[campaignId]/export/reponses.csv/route");
 
 let t: TestDb;
@@ -125,7 +128,7 @@ describe("[REGION] exports of the delegate's view", () => {
   });
 
   it("the Pays de la Loire delegate gets 404 and no file, from every export", async () => {
-    for (const route of [xlsxRoute, membersRoute, answersRoute]) {
+    for (const route of [xlsxRoute, membersRoute, answersRoute, briefRoute]) {
       const res = await get(route, w.actors.delegatePdl, w.bretagne);
       expect(res.status).toBe(404);
       expect(res.headers.get("content-disposition")).toBeNull();
@@ -134,5 +137,24 @@ describe("[REGION] exports of the delegate's view", () => {
     }
     const director = await get(xlsxRoute, w.actors.director, w.bretagne);
     expect(director.status).toBe(404);
+  });
+
+  it("the PDF brief carries the page's figures and markers, and names no establishment", async () => {
+    const text = async (query: string) => {
+      const res = await get(briefRoute, w.actors.delegate, w.bretagne, query);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("application/pdf");
+      const file = `${process.env.TMPDIR ?? "/tmp"}/socle-brief-${query ? "29" : "all"}.pdf`;
+      writeFileSync(file, new Uint8Array(await res.arrayBuffer()));
+      return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+    };
+    const all = await text("");
+    expect(all).toMatch(/Établissements ayant soumis/);
+    expect(all).toMatch(/Écarts les plus fréquents/);
+    expect(all).toMatch(/médiane \d+ %/);
+    expect(all).not.toMatch(/CH de Cornouaille|Unité de réadaptation|CHU de Brest/);
+    const finistere = await text("?departement=29");
+    expect(finistere).toMatch(/Département : Finistère \(29\)/);
+    expect(finistere).toMatch(/masqué \(moins de 10 établissements\)/);
   });
 });

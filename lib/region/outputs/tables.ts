@@ -16,7 +16,7 @@ export type Table = { name: string; columns: Column[]; rows: Value[][] };
 
 /** The text that replaces a hidden figure in every output, as on the page. */
 export const marker = (c: { reason: "small" | "complementary"; k: number }) =>
-  `masqué (${SUPPRESSION_TEXT[c.reason](c.k)})`;
+  c.reason === "small" ? `masqué (${SUPPRESSION_TEXT.small(c.k)})` : SUPPRESSION_TEXT.complementary(c.k);
 
 export function membersTable(view: CampaignComparison): Table {
   const columns: Column[] = [
