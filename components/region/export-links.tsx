@@ -20,6 +20,11 @@ export function ExportLinks({ apiBase, query }: Props) {
           </a>
         </li>
         <li style={{ listStyle: "none" }}>
+          <a className="btn btn-secondary btn-small" href={href("synthese.pdf")} download>
+            Synthèse pour réunion (.pdf)
+          </a>
+        </li>
+        <li style={{ listStyle: "none" }}>
           <a className="btn btn-secondary btn-small" href={href("membres.csv")} download>
             Membres (.csv)
           </a>
