@@ -7,7 +7,7 @@ export function ExportLinks({ apiBase, query }: Props) {
   const qs = new URLSearchParams(query).toString();
   const href = (file: string) => `${apiBase}/export/${file}${qs ? `?${qs}` : ""}`;
   return (
-    <section aria-labelledby="exports-title" className="card">
+    <section aria-labelledby="exports-title" className="card" style={{ marginTop: "1.5rem" }}>
       <h2 id="exports-title">Exporter cette vue</h2>
       <p className="muted">
         Les fichiers reprennent les filtres appliqués et les mêmes règles de masquage que la page ; seul le détail des
