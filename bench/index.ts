@@ -90,6 +90,7 @@ async function main() {
   console.log(`Socle bench — ${new Date().toISOString()} — node ${process.version}`);
   if (wants("scoring")) console.log(await benchScoring());
   if (wants("dossier")) benchDossierApart();
+  if (wants("region")) regionPart();
   if (!wants("autosave")) return;
   const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   process.env.TEST_DATABASE_URL = "";
@@ -107,6 +108,17 @@ async function main() {
   if (pgUrl) benchAutosavePaths(pgUrl);
   await benchAutosave(rawPglite, { label: "PGlite on disk" });
   if (pgUrl) await withScratchDatabase(pgUrl, (url) => benchAutosave(rawPostgres, { label: "PostgreSQL", url }));
+}
+
+/**
+ * The regional comparison at scale (bench/region-main.ts), in a fresh process under the
+ * "react-server" condition, as the server runs lib/region (its modules are marked server-only).
+ */
+function regionPart() {
+  const run = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/region-main.ts"], {
+    stdio: "inherit",
+  });
+  if (run.status !== 0) throw new Error(`region bench failed (exit ${run.status})`);
 }
 
 /** A fresh database on the server of `serverUrl` for the duration of `run`. */

@@ -133,7 +133,7 @@ const FIELDS = [
   "expectedVersion",
   "sectionCode",
   "userId",
-  "sharedWithRegion",
+  "sharing",
   "campaignId",
   "year",
   "opensOn",
