@@ -122,6 +122,7 @@ const OTHERS = [
   "EPSM du Finistère Sud",
   "Pont-l'Abbé",
   "Saint-Yvi",
+  "Quimperlé",
   "Vannes",
   "Saint-Malo",
   "Nantes",

@@ -23,6 +23,7 @@ const EXTRA: Extra[] = [
   { key: "landerneau", name: "CH de Landerneau", category: "CH", departement: "29", activity: 16_000 },
   { key: "carhaix", name: "CH de Carhaix", category: "CH", departement: "29", activity: 8_500 },
   { key: "lesneven", name: "CH de Lesneven", category: "CH", departement: "29", activity: 3_000 },
+  { key: "quimperle", name: "CH de Quimperlé", category: "CH", departement: "29", activity: 7_000 },
   { key: "fougeres", name: "CH de Fougères", category: "CH", departement: "35", activity: 24_000 },
   { key: "vitre", name: "CH de Vitré", category: "CH", departement: "35", activity: 15_000 },
   { key: "redon", name: "CH de Redon-Carentoir", category: "CH", departement: "35", activity: 14_000 },
@@ -79,7 +80,7 @@ const PLANS: Plan[] = [
   },
   { name: "Hôtel-Dieu de Pont-l'Abbé", now: "detail", gaps: ["P2.1", "P2.6"], before: ["P2.1"], proofs: "none" },
   {
-    name: "Unité de réadaptation de Saint-Yvi",
+    name: "CH de Quimperlé",
     now: "participation",
     gaps: ["P2.1", "P2.4"],
     before: null,

@@ -32,6 +32,10 @@ vi.mock("@/lib/auth/current", () => ({
   getActor: async () => world.actor,
   getRouteActor: async () => world.actor,
   getRouteUserId: async () => (world.actor as Actor | null)?.id ?? null,
+  getRouteUser: async () => {
+    const actor = world.actor as (Actor & { sessionVersion?: number }) | null;
+    return actor ? { id: actor.id, sessionVersion: actor.sessionVersion ?? 0 } : null;
+  },
   requireActor: async () => world.actor,
 }));
 
@@ -39,8 +43,9 @@ type Handler = (request: Request, context: { params: Promise<Record<string, stri
 type Route = { path: string; method: string; handler: Handler; kind: "json" | "upload" };
 
 // Every route file under app/api is found on disk, so a new route is fuzzed without editing this list.
-// Left out: next-auth's own sign-in route and the SSO redirects (GET only, no body).
-const EXCLUDED = new Set(["/api/auth/[...nextauth]"]);
+// Left out: next-auth's own sign-in route and the SSO start (GET only, no body; both load next-auth,
+// which Vitest cannot import outside Next).
+const EXCLUDED = new Set(["/api/auth/[...nextauth]", "/api/sso/[provider]/start"]);
 const routeFiles = readdirSync(path.join("app", "api"), { recursive: true, encoding: "utf8" })
   .filter((file) => path.basename(file) === "route.ts")
   .map((file) => "/api/" + path.dirname(file).split(path.sep).join("/"))

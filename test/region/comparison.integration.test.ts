@@ -51,7 +51,6 @@ describe("[REGION] who sees what", () => {
         "CH de Douarnenez",
         "EPSM du Finistère Sud",
         "Hôtel-Dieu de Pont-l'Abbé",
-        "Unité de réadaptation de Saint-Yvi",
       ].sort(),
     );
     expect(await code(view("coordinator", { kind: "region", id: w.bretagne }))).toBe("NOT_FOUND");
@@ -68,7 +67,7 @@ describe("[REGION] who sees what", () => {
 
   it("never carries the detail of a member that did not share it, nor anything of a draft", async () => {
     const v = await view("delegate", { kind: "region", id: w.bretagne });
-    const saintYvi = v.rows.find((r) => r.name.startsWith("Unité de réadaptation"))!;
+    const saintYvi = v.rows.find((r) => r.name.startsWith("CH de Quimperlé"))!;
     expect(saintYvi).toMatchObject({ participation: "submitted", detailShared: false, overall: null });
     expect(saintYvi.domains.every((d) => d.score === null)).toBe(true);
     const heat = v.heatmap.find((h) => h.id === saintYvi.id)!;
@@ -105,7 +104,7 @@ describe("[REGION] small groups on the demo", () => {
     await t.db.assessment.updateMany({ where: { establishmentId: treguier }, data: { sharing: "detail" } });
 
     const finistere = () => view("delegate", { kind: "region", id: w.bretagne }, { departement: "29" });
-    const saintYvi = await w.establishment("Unité de réadaptation");
+    const saintYvi = await w.establishment("CH de Quimperlé");
     await t.db.assessment.updateMany({ where: { establishmentId: saintYvi }, data: { sharing: "detail" } });
     expect((await finistere()).distribution[0]!.cell).toMatchObject({ shown: false, reason: "small", n: 9 });
     const quimper = await w.establishment("CH de Cornouaille");
