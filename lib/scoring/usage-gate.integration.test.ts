@@ -75,6 +75,8 @@ describe("[FIDELITY] HOP'EN usage gated by the socle of the same establishment a
   });
 
   it("a reader who may not read the socle assessment does not get its verdict: no domain is eligible", async () => {
+    // The delegate reads only a submitted revision whose detail is shared; the socle draft stays unreadable.
+    await t.db.assessment.update({ where: { id: usageId }, data: { status: "submitted", submittedAt: new Date() } });
     await shareAssessment({ db: t.db, actor: w.director, requestId: rid }, usageId, "detail");
     const { score } = await getAssessmentResults(t.db, w.delegate, w.ghbs, usageId);
     expect(score.verdict.domains[0]!.status).toBe("not_eligible");

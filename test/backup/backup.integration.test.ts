@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActor } from "@/lib/auth/actor";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import { RestoreRefused, restoreBackup, writeBackup, type Folders } from "@/lib/backup/archive";
-import { getDossierPdf } from "@/lib/dossier/generate";
+import { getDossierPdf, sealDossier } from "@/lib/dossier/generate";
 import { uploadEvidence } from "@/lib/evidence/commands";
 import { createTestDb, type TestDb } from "@/test/db";
 import { SAMPLES } from "@/test/evidence/bytes";
@@ -70,7 +70,8 @@ beforeAll(async () => {
     where: { id: assessmentId },
     data: { status: "submitted", submittedAt: new Date("2026-06-30T10:00:00Z"), submittedById: w.director.id },
   });
-  const sealed = await getDossierPdf(db, w.director, assessmentId, {
+  // Sealed as the submit path seals (a download never seals).
+  const sealed = await sealDossier(db, w.director, assessmentId, {
     origin: ORIGIN,
     dossierDir: folders.source.dossierDir,
   });
