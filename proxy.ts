@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { ssoFormOrigins } from "@/lib/auth/sso/providers";
 import { env } from "@/lib/core/env";
 import { contentSecurityPolicy, HSTS, newNonce, servedOverHttps } from "@/lib/core/security-headers";
 
@@ -17,10 +18,12 @@ const PUBLIC = [
   /^\/favicon/,
 ];
 
+const SSO_ORIGINS = ssoFormOrigins();
+
 export function proxy(request: NextRequest) {
   const https = servedOverHttps(request.headers.get("x-forwarded-proto"), env.trustedProxies);
   const nonce = newNonce();
-  const csp = contentSecurityPolicy(nonce, { dev: env.nodeEnv === "development", https });
+  const csp = contentSecurityPolicy(nonce, { dev: env.nodeEnv === "development", https, formActions: SSO_ORIGINS });
   const secure = (response: NextResponse) => {
     response.headers.set("Content-Security-Policy", csp);
     if (https) response.headers.set("Strict-Transport-Security", HSTS);

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { ACCOUNTS, signIn } from "../fixtures/auth";
+import { ACCOUNTS, signIn, leaveAccount } from "../fixtures/auth";
 
 // The regional comparison as a delegate uses it in a meeting, and its boundaries.
 
@@ -15,12 +15,12 @@ async function noSeriousViolation(page: Page) {
 
 async function openHopen2026(page: Page) {
   await page
-    .getByRole("link", { name: /HOP'EN — prérequis 2026/ })
+    .getByRole("link", { name: /HOP'EN — prérequis 2021/ })
     .first()
     .click();
   // The first reading of a campaign freezes the results submitted before (lib/region/results.ts).
   await page.waitForURL(/\/campaigns\//, { timeout: 60_000 });
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("HOP'EN — prérequis 2026", {
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("HOP'EN — prérequis 2021", {
     timeout: 30_000,
   });
 }
@@ -88,7 +88,7 @@ test.describe("[REGION] the delegate's campaign view", () => {
       .first()
       .getAttribute("href")
       .catch(() => null);
-    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    await leaveAccount(page);
 
     await signIn(page, ACCOUNTS.coordinator);
     await openHopen2026(page);
@@ -100,7 +100,7 @@ test.describe("[REGION] the delegate's campaign view", () => {
       const response = await page.goto(href);
       expect(response?.status(), href).toBe(404);
     }
-    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    await leaveAccount(page);
 
     await signIn(page, ACCOUNTS.otherDelegate);
     expect((await page.goto(regionUrl))?.status()).toBe(404);
@@ -171,7 +171,7 @@ test.describe("[REGION] a director sees peers only as bands", () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await signIn(page, ACCOUNTS.director);
     await page.getByRole("link", { name: "Groupe hospitalier Bretagne Sud (GHBS)" }).first().click();
-    await page.getByRole("link", { name: "HOP'EN — prérequis 2025" }).click();
+    await page.getByRole("link", { name: "HOP'EN — prérequis 2020" }).click();
     await expect(page).toHaveURL(/assessments\/[^/]+$/);
     const base = page.url();
     await page.goto(`${base}/results`);

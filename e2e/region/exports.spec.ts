@@ -17,7 +17,7 @@ test("[REGION] the delegate exports the Finistère view as XLSX", async ({ page 
   await page.goto("/");
   const regionHref = await page.locator('a[href^="/region/"]').first().getAttribute("href");
   await page.goto(regionHref!.split("?")[0]!.replace(/\/funding$/, ""));
-  const campaign = page.locator('a[href*="/campaigns/"]', { hasText: "prérequis 2026" }).first();
+  const campaign = page.locator('a[href*="/campaigns/"]', { hasText: "prérequis 2021" }).first();
   const href = await campaign.getAttribute("href");
   await page.goto(`${href}?departement=29`);
   const section = page.getByRole("region", { name: "Exporter cette vue" });

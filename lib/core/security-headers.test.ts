@@ -19,6 +19,10 @@ describe("[SECURITY] Content-Security-Policy", () => {
   it("allows eval only in development, and upgrades requests only over HTTPS", () => {
     expect(contentSecurityPolicy("n", { dev: true })).toContain("'unsafe-eval'");
     expect(contentSecurityPolicy("n", { https: true })).toContain("upgrade-insecure-requests");
+    // A configured identity provider may receive the sign-in form's redirect, nothing else.
+    expect(contentSecurityPolicy("n", { formActions: ["https://auth.example.gouv.fr"] })).toContain(
+      "form-action 'self' https://auth.example.gouv.fr;",
+    );
   });
 
   it("draws a new 128-bit nonce each time", () => {

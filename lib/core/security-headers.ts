@@ -6,7 +6,14 @@
 // pages render per request (app/layout.tsx). Style attributes are allowed (React renders `style`
 // props as attributes on the server); <style> elements need the nonce.
 
-export function contentSecurityPolicy(nonce: string, options: { dev?: boolean; https?: boolean } = {}): string {
+/**
+ * `formActions`: the identity providers a sign-in or sign-out form is redirected to (ProConnect, Pro
+ * Santé Connect): form-action also governs where a submitted form may be redirected.
+ */
+export function contentSecurityPolicy(
+  nonce: string,
+  options: { dev?: boolean; https?: boolean; formActions?: readonly string[] } = {},
+): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
@@ -17,7 +24,7 @@ export function contentSecurityPolicy(nonce: string, options: { dev?: boolean; h
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    ["form-action 'self'", ...(options.formActions ?? [])].join(" "),
     "frame-ancestors 'none'",
     ...(options.https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");

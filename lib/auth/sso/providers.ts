@@ -42,6 +42,16 @@ function proconnect(s: NonNullable<typeof env.proconnect>): OIDCConfig<Profile> 
   };
 }
 
+/** The origins a sign-in or sign-out form is redirected to: the CSP's form-action must allow them. */
+export function ssoFormOrigins(): string[] {
+  const urls = [
+    env.proconnect?.issuer,
+    env.psc?.issuer,
+    env.psc ? pscAuthorizationUrl(env.psc.issuer, env.psc.authorizationUrl) : undefined,
+  ];
+  return [...new Set(urls.filter((u): u is string => Boolean(u)).map((u) => new URL(u).origin))];
+}
+
 /** PSC's authorization endpoint lives on the "wallet" host; the other endpoints under the issuer. */
 export function pscAuthorizationUrl(issuer: string, explicit?: string): string {
   if (explicit) return explicit;
