@@ -80,13 +80,14 @@ test.describe("[REGION] the delegate's campaign view", () => {
   });
 
   test("the GHT coordinator has the GHT's view, and nothing of the region or another GHT", async ({ page }) => {
+    test.setTimeout(120_000); // three accounts, each view computed on first open
     await signIn(page, ACCOUNTS.delegate);
     await openHopen2026(page);
     const regionUrl = page.url();
     const armorUrl = await page
       .locator(".compare-card a", { hasText: "GHT d'Armor" })
       .first()
-      .getAttribute("href")
+      .getAttribute("href", { timeout: 10_000 })
       .catch(() => null);
     await leaveAccount(page);
 

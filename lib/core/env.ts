@@ -118,7 +118,9 @@ export const env = parseEnv(process.env);
 // An SSO provider compares the redirect URI of the token request with the authorization's one, to the
 // character. next-auth builds the first from AUTH_URL or the server's own address, which is not the
 // public one behind a proxy: the public address, when given, is what next-auth uses too.
-if (!process.env.AUTH_URL && env.publicOrigin) process.env.AUTH_URL = env.publicOrigin;
+// The demo's own address (set by scripts/start.mjs for its dossiers) is left out: there, next-auth
+// builds callbacks from the request, as the browser reached the demo.
+if (!process.env.AUTH_URL && env.publicOrigin && !env.demo) process.env.AUTH_URL = env.publicOrigin;
 
 /**
  * What a production server needs beyond valid values, checked when it starts (next.config.ts for
