@@ -14,10 +14,13 @@ export const LOGGED_OUT_PATH = "/api/sso/logged-out";
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
 
 async function requestOrigin(): Promise<string> {
-  if (env.publicOrigin) return env.publicOrigin;
+  // The configured public address; in the demo (whose printed address is for dossiers), the host the
+  // browser used, as next-auth's own callbacks do. Forwarded headers only from a trusted proxy.
+  if (env.publicOrigin && !env.demo) return env.publicOrigin;
   const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
-  return `${h.get("x-forwarded-proto") ?? "http"}://${host}`;
+  const forwarded = env.trustedProxies > 0;
+  const host = (forwarded && h.get("x-forwarded-host")) || h.get("host") || "localhost";
+  return `${(forwarded && h.get("x-forwarded-proto")) || "http"}://${host}`;
 }
 
 /** The SSO part of the current session (provider, ID token), read from the encrypted cookie. */
