@@ -150,17 +150,21 @@ try {
   );
   check(tooBig.status === 413 && /Mo/.test(tooBig.json().error.message), `22 MiB answered ${tooBig.status}`);
 
-  step("Failed sign-ins count across instances: five wrong passwords, alternately on A and B");
+  step(
+    "Failed sign-ins count across instances: three wrong passwords alternately on A and B, then both make the next try wait",
+  );
   const victim = "dpo.ghbs@demo.socle.fr";
-  for (let i = 0; i < 5; i++) {
+  // Three failures are free per account (lib/auth/throttle.ts); the claim is counted in the database,
+  // so the fourth try waits whichever instance it reaches, the right password included.
+  for (let i = 0; i < 3; i++) {
     const attempt = await new Client(i % 2 === 0 ? a.url : b.url).signIn(victim, `mauvais-${i}`);
     check(!attempt.ok && attempt.code === "credentials", `wrong password ${i}: ${JSON.stringify(attempt)}`);
   }
   for (const instance of [a, b]) {
     const attempt = await new Client(instance.url).signIn(victim);
     check(
-      !attempt.ok && attempt.code === "rate_limited",
-      `after five failures, ${instance.name} let the account sign in: ${JSON.stringify(attempt)}`,
+      !attempt.ok && String(attempt.code).startsWith("rate_limited"),
+      `after three failures, ${instance.name} did not make the account wait: ${JSON.stringify(attempt)}`,
     );
   }
 
