@@ -74,8 +74,10 @@ describe("[VERIFIER] uploads are hashed as a stream, a few at once", () => {
     peak = before;
     const answer = await handleVerifyRequest(t.db, streamedUpload("10.1.0.1", 19 * 16));
     expect(answer).toEqual({ status: 200, body: { result: { authentic: false, reason: "no_match" } } });
-    // Holding the file once would grow the buffers by 19 Mo; the streamed hash keeps a few chunks (measured: under 1 Mo).
-    expect((peak - before) / 1024 / 1024).toBeLessThan(2);
+    // Holding the file once would grow the buffers by 19 Mo; the streamed hash keeps a few chunks
+    // (measured: under 1 Mo on a quiet machine). The figure is process-wide, so the database's own
+    // buffers move it by a few Mo under load (3.4 Mo seen in CI): the bound sits well under the file.
+    expect((peak - before) / 1024 / 1024).toBeLessThan(8);
   });
 
   it("refuses a file past 20 Mo as it streams (413), even without a declared length", async () => {
