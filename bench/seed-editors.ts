@@ -12,7 +12,7 @@ async function main() {
   const db = createPrismaClient(env.postgresUrl, pglite ?? "");
   const campaign = (name: string) => db.campaign.findFirstOrThrow({ where: { name: { startsWith: name } } });
   const establishment = (name: string) => db.establishment.findFirstOrThrow({ where: { name: { startsWith: name } } });
-  const hopen = await campaign("HOP'EN — prérequis 2026");
+  const hopen = await campaign("HOP'EN — prérequis 2021");
   const care = await campaign("CaRE domaine 2");
   const ghbs = await establishment("Groupe hospitalier Bretagne Sud");
   const nantes = await establishment("CHU de Nantes");
