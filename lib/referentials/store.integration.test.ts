@@ -23,8 +23,8 @@ let db: PrismaClient;
 let admin: Actor;
 let director: Actor;
 // The latest shipped HOP'EN socle version, and the next number a correction would take.
-const LATEST = "2019.3";
-const NEXT = "2019.4";
+const LATEST = "2019.4";
+const NEXT = "2019.5";
 const SOCLE_FILE = path.join(REFERENTIALS_DIR, "hopen-socle", `${LATEST}.yaml`);
 const RID = "req-referentials-test";
 
@@ -94,7 +94,7 @@ describe("[REFERENTIALS] shipped files into the database", () => {
     // Created in version order: the first version of a referential has no diff, the next ones one each.
     expect(synced.every((s) => s.status === "created" && (s.previous === null) === (s.diff === null))).toBe(true);
     expect(synced.find((s) => s.referentialId === "hopen-socle" && s.version === LATEST)?.previous?.version).toBe(
-      "2019.2",
+      "2019.3",
     );
     expect(lines).toHaveLength(files.length);
     expect(lines.find((l) => l.includes("hopen-socle"))).toMatch(
