@@ -140,7 +140,7 @@ describe("[REFERENTIALS] shipped files into the database", () => {
     await expectRefused(
       () => importReferentialVersion(db, admin, changed, RID),
       "LOCKED",
-      /^La version 2019\.3 de hopen-socle est publiée et ne peut plus être modifiée : chargez-la sous un nouveau numéro de version\.$/,
+      /^La version 2019\.4 de hopen-socle est publiée et ne peut plus être modifiée : chargez-la sous un nouveau numéro de version\.$/,
     );
     const row = await socleVersion(LATEST);
     expect(JSON.stringify(row.content)).not.toContain("Libellé corrigé");
@@ -248,7 +248,7 @@ describe("[REFERENTIALS] shipped files into the database", () => {
   it("[REFERENTIALS] the admin list shows every version with its campaign count; content reads are cached and frozen", async () => {
     const list = await listReferentialsForAdmin(db, admin);
     const socle = list.find((r) => r.id === "hopen-socle");
-    expect(socle?.versions.map((v) => v.version)).toEqual([NEXT, LATEST, "2019.2"]);
+    expect(socle?.versions.map((v) => v.version)).toEqual([NEXT, LATEST, "2019.3", "2019.2"]);
     expect(socle?.versions[0]).toMatchObject({ loadedBy: admin.name, campaigns: 0 });
     expect(socle?.versions[1]).toMatchObject({ loadedBy: null });
     await expect(listReferentialsForAdmin(db, director)).rejects.toMatchObject({ code: "NOT_FOUND" });

@@ -10,8 +10,9 @@ import { referentialOf } from "@/lib/referentials/referential-of";
 // tested recovery plan, P2.6 exposure audit); Quimper shares its draft with the region. Written
 // directly (not through the commands): the seed is the platform itself. Software vendors are invented
 // ("éditeur fictif"): no real vendor is shown failing a requirement at a named hospital.
-// The 2020 campaign pins hopen-socle 2019.3, the 2021 one 2019.4 (QHN computed from the inventory:
-// GHBS's payroll vendor is not committed, which only the broad reading counts). GHBS also drafts its
+// Both HOP'EN socle campaigns pin hopen-socle 2019.4 (one version: the regional movement between them
+// is not a break in series), whose QHN condition is computed from the inventory: GHBS's payroll
+// vendor is not committed, which only the broad reading counts. GHBS also drafts its
 // 2021 HOP'EN usage application (domains D2 and D3), gated by its 2021 socle draft, with example
 // funding assumptions per domain (prisma/seed/demo-funding.ts).
 
@@ -155,9 +156,7 @@ export async function seedDemoCampaigns(db: PrismaClient): Promise<void> {
     await seedDemoUsage(db); // a demo seeded before the usage campaign existed gets it
     return;
   }
-  const hopen2020 = await version(db, "hopen-socle", "2019.3");
   const hopen = await version(db, "hopen-socle", "2019.4");
-  const content2020 = referentialOf(hopen2020);
   const content = referentialOf(hopen);
   const establishments = await db.establishment.findMany({
     where: { departementCode: { in: BRETAGNE_AND_PDL } },
@@ -168,7 +167,7 @@ export async function seedDemoCampaigns(db: PrismaClient): Promise<void> {
   const quimperDirector = await db.user.findUniqueOrThrow({ where: { email: "directeur.quimper@demo.socle.fr" } });
 
   const all = establishments.map((e) => e.id);
-  const c2020 = await campaign(db, "HOP'EN — prérequis 2020", 2020, hopen2020.id, [
+  const c2020 = await campaign(db, "HOP'EN — prérequis 2020", 2020, hopen.id, [
     byName("Groupe hospitalier Bretagne Sud"),
   ]);
   const c2021 = await campaign(db, "HOP'EN — prérequis 2021", 2021, hopen.id, all);
@@ -207,7 +206,7 @@ export async function seedDemoCampaigns(db: PrismaClient): Promise<void> {
         date: "2020-11-30",
         statement: "Attestation de démonstration.",
       },
-      answers: { create: answers(content2020, ["P2.1", "P2.6", "P3.3"]) },
+      answers: { create: answers(content, ["P2.1", "P2.6", "P3.3"]) },
     },
   });
   await db.assessment.create({
