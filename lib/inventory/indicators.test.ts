@@ -75,7 +75,7 @@ describe("computeIndicator", () => {
     expect(result.percent! < 90).toBe(true);
   });
 
-  it("computes the three indicators at once", () => {
+  it("computes the indicators at once", () => {
     const all = computeIndicators([app({ identityRepoConnected: true, personalAuth: true })]);
     expect(all.identity_repo.percent).toBe(100);
     expect(all.movement_repo.percent).toBe(0);
