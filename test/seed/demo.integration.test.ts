@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/scope";
+import { getCampaignComparison } from "@/lib/region/campaign-view";
+import { parseViewQuery } from "@/lib/region/view-query";
 import { DEMO_GHT_LABEL } from "@/prisma/seed/demo-data";
 import { createTestDb, type TestDb } from "@/test/db";
 import { buildRegionalWorld } from "@/test/region/world";
@@ -11,10 +13,11 @@ import { buildRegionalWorld } from "@/test/region/world";
 // submitter who may seal it (so the dossiers are sealed at start and verify).
 
 let t: TestDb;
+let w: Awaited<ReturnType<typeof buildRegionalWorld>>;
 
 beforeAll(async () => {
   t = await createTestDb();
-  await buildRegionalWorld(t.db);
+  w = await buildRegionalWorld(t.db);
 }, 180_000);
 afterAll(() => t?.close());
 
@@ -71,6 +74,12 @@ describe("[FIDELITY] the demo data", () => {
     });
     expect(examples).toHaveLength(2);
     expect(examples.every((p) => p.isExample && p.assumption.includes("pas un montant officiel"))).toBe(true);
+    // The delegate's comparison opens on it (a draft only: nothing shared yet).
+    const campaign = await t.db.campaign.findFirstOrThrow({ where: { name: "HOP'EN — usage 2021" } });
+    const bretagne = (await t.db.region.findUniqueOrThrow({ where: { code: "53" } })).id;
+    await expect(
+      getCampaignComparison(t.db, w.actors.delegate, { kind: "region", id: bretagne }, campaign.id, parseViewQuery({})),
+    ).resolves.toBeDefined();
   });
 
   it("has every submission made by someone who may seal it (a fictitious director without a password)", async () => {
