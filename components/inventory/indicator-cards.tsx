@@ -10,7 +10,7 @@ import {
 
 type Props = Readonly<{ indicators: Record<IndicatorKind, IndicatorResult> }>;
 
-/** The three "share of applications" indicators, each with its scope in words. Server-renderable. */
+/** The "share of applications" indicators (with HOP'EN's QHN condition), each with its scope in words. Server-renderable. */
 export function IndicatorCards({ indicators }: Props) {
   return (
     <section aria-labelledby="indicators-title" className="stack">

@@ -51,7 +51,8 @@ test.describe("[DEMO] the demo data says it is a demonstration", () => {
     await signIn(page, ACCOUNTS.admin);
     await page.goto("/admin/funding");
     await expect(page.getByTestId("demo-banner")).toBeVisible();
-    await expect(page.getByText("entre 60 établissements éligibles", { exact: true })).toBeVisible();
+    // The socle example and the usage D2 example both share among 60 establishments.
+    await expect(page.getByText("entre 60 établissements éligibles", { exact: true }).first()).toBeVisible();
     await page.getByRole("button", { name: "Ajouter un paramètre" }).click();
     await expect(page.getByLabel("Établissements éligibles")).toBeVisible();
     await expect(page.getByLabel("Plafond par établissement")).toBeVisible();

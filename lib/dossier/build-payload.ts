@@ -4,7 +4,7 @@ import { getAssessmentOrThrow, type LoadedAssessment } from "@/lib/assessments/a
 import { loadAnswers } from "@/lib/assessments/answers";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/core/db";
-import { fundingAtStake } from "@/lib/funding/compute";
+import { fundingAtStake, usageFunding, type UsageDomainInput } from "@/lib/funding/compute";
 import { loadFundingInputs } from "@/lib/funding/queries";
 import { scoreAssessment } from "@/lib/scoring";
 import { loadCoverage } from "@/lib/scoring/coverage-query";
@@ -101,8 +101,26 @@ function attestationOf(value: unknown): DossierAttestation | null {
 function fundingOf(
   inputs: Awaited<ReturnType<typeof loadFundingInputs>>,
   blockingMissing: readonly { code: string; domain: string }[],
+  usageDomains: readonly UsageDomainInput[],
 ): DossierFunding | null {
-  const result = inputs ? fundingAtStake({ ...inputs, blockingMissing }) : null;
+  if (!inputs) return null;
+  // HOP'EN usage is paid per domain: each domain applied for gets its own figure, then the total.
+  if (usageDomains.length) {
+    const usage = usageFunding(inputs, usageDomains);
+    if (!usage) return null;
+    return {
+      amount: usage.total,
+      assumption: "",
+      isExample: usage.isExample,
+      usage: {
+        domains: usage.domains.map((d) => ({ ...d })),
+        total: usage.total,
+        held: usage.held,
+        unassigned: usage.unassigned,
+      },
+    };
+  }
+  const result = fundingAtStake({ ...inputs, blockingMissing });
   if (!result) return null;
   return {
     amount: result.amount,
@@ -259,7 +277,10 @@ export async function payloadFor(
       recommendedAction: g.recommendedAction,
     })),
     actions,
-    funding: options.funding === undefined ? fundingOf(fundingInputs, score.verdict.blockingMissing) : options.funding,
+    funding:
+      options.funding === undefined
+        ? fundingOf(fundingInputs, score.verdict.blockingMissing, score.verdict.domains)
+        : options.funding,
     annexes,
   };
 }

@@ -11,7 +11,7 @@ import { demoWorld } from "@/test/fixtures/assessment";
 import { buildDossierPayload } from "./build-payload";
 import { makeSeal, renderDossierPdf } from "./render";
 
-// Issue 11: the PDF of the demo draft (the seeded HOP'EN socle draft, on the shipped 2019.3 file)
+// Issue 11: the PDF of the demo draft (the seeded HOP'EN socle draft, on the shipped 2019.4 file)
 // prints what is provisional, the three confidence marks, the full "Inconnu" legend and the weighted
 // score as Socle's internal indicator. Read back with poppler's pdftotext.
 
@@ -50,7 +50,7 @@ beforeAll(async () => {
   });
   const actor = (await loadActor(db, director.userId))!;
   const payload = await buildDossierPayload(db, actor, draft.id);
-  expect(payload.referential.version).toBe("2019.3");
+  expect(payload.referential.version).toBe("2019.4");
   const { bytes } = await renderDossierPdf(payload, makeSeal("https://socle.test", null));
   text = pdfText(bytes);
   // Kept for a look (pdftoppm): test-results/fidelity/demo-draft.pdf.
@@ -83,5 +83,14 @@ describe("[FIDELITY] the demo draft's PDF", () => {
   it("labels the weighted score as Socle's internal indicator, not a programme criterion", () => {
     expect(text).toContain("Score pondéré : indicateur interne à Socle");
     expect(text).toContain("ce n'est pas un critère du programme");
+  });
+});
+
+describe("[FIDELITY] the QHN condition in the demo draft's PDF (hopen-socle 2019.4)", () => {
+  it("prints QHN as computed from the inventory's per-application flag, under both readings", () => {
+    // GHBS: 7 applications hold health data, all their vendors committed; the payroll's vendor is not.
+    expect(text).toContain("QHN");
+    expect(text).toContain("lecture stricte 7 / 7 applications (100 %) ; lecture large 8 / 9 applications");
+    expect(text).toContain("Périmètre des applications incertain (QHN)");
   });
 });

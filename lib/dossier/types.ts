@@ -62,6 +62,24 @@ export type DossierFunding = {
   isExample?: boolean;
   /** What each missing blocking prerequisite holds back; empty when nothing is held back. */
   perRequirement?: Record<string, { low: number; high: number }>;
+  /** HOP'EN usage (paid per domain): one figure per domain applied for, beside its verdict. */
+  usage?: DossierUsageFunding;
+};
+
+/** lib/funding/compute.ts usageFunding(), as printed. */
+export type DossierUsageFunding = {
+  domains: {
+    code: string;
+    title: string;
+    status: "eligible" | "reserved" | "not_eligible";
+    /** Null: no assumption names this domain. */
+    amount: { low: number; high: number } | null;
+    assumption: string | null;
+    isExample: boolean;
+  }[];
+  total: { low: number; high: number };
+  held: { low: number; high: number };
+  unassigned: { amount: { low: number; high: number }; assumption: string } | null;
 };
 
 export type DossierAnnex = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type FundingParameterData, fundingAtStake, orderOfMagnitude } from "./compute";
+import { type FundingParameterData, fundingAtStake, orderOfMagnitude, usageFunding } from "./compute";
 import { formatRange } from "./format";
 
 const ghbs = { id: "ghbs", regionId: "bzh", annualActivity: 98_000 };
@@ -122,5 +122,66 @@ describe("[FUNDING] fundingAtStake", () => {
       own({ amountEuros: 1_000_000, setAt: "2026-03-01T00:00:00Z" }),
     ];
     expect(fundingAtStake({ ...base, parameters })!.amount).toEqual(single(2_000_000));
+  });
+});
+
+describe("[FIDELITY] HOP'EN usage: a funding figure per domain applied for, and the total", () => {
+  const d2 = regional({
+    domainCode: "D2",
+    amountEuros: 4_000_000,
+    amountMaxEuros: 6_000_000,
+    eligibleCount: 60,
+    ceilingEuros: 80_000,
+    assumption: "Exemple de démonstration : montant par domaine non sourcé.",
+  });
+  const d3 = regional({
+    domainCode: "D3",
+    amountEuros: 2_000_000,
+    eligibleCount: null,
+    populationActivity: 1_500_000,
+    assumption: "Exemple de démonstration : enveloppe fictive du domaine D3.",
+  });
+  const verdicts = [
+    { code: "D2", title: "DPI interopérable et DMP", status: "not_eligible" as const },
+    { code: "D3", title: "Prescription électronique", status: "eligible" as const },
+    { code: "D6", title: "Échanges avec les partenaires", status: "reserved" as const },
+  ];
+
+  it("gives each domain its own order of magnitude, over the population its assumption names, capped", () => {
+    const result = usageFunding({ establishment: ghbs, parameters: [d2, d3] }, verdicts)!;
+    // D2: 4 M€ to 6 M€ over 60 establishments = 66 667 € to 100 000 €, capped at 80 000 €.
+    expect(result.domains[0]).toMatchObject({
+      code: "D2",
+      status: "not_eligible",
+      amount: { low: 67_000, high: 80_000 },
+    });
+    expect(result.domains[0]!.assumption?.replace(/\s/g, " ")).toContain("plafond par établissement 80 000 €");
+    // D3: 2 M€ by activity, 98 000 of 1 500 000 stays = 130 667 €.
+    expect(result.domains[1]).toMatchObject({ code: "D3", amount: single(130_000), isExample: true });
+    // D6: no assumption names it: no figure.
+    expect(result.domains[2]).toMatchObject({ code: "D6", amount: null, assumption: null });
+    expect(result.total).toEqual({ low: 197_000, high: 210_000 });
+    // Held back: D2 (not eligible) and D6 (sous réserve, no figure); D3 is eligible.
+    expect(result.held).toEqual({ low: 67_000, high: 80_000 });
+    expect(result.isExample).toBe(true);
+    expect(result.unassigned).toBeNull();
+    expect(formatRange(result.total).replace(/\s/g, " ")).toBe("entre 197 k€ et 210 k€");
+  });
+
+  it("never shares a programme-level amount out across domains: it is shown apart", () => {
+    const result = usageFunding({ establishment: ghbs, parameters: [regional(), d2] }, verdicts)!;
+    expect(result.unassigned?.amount).toEqual(single(350_000));
+    expect(result.domains.map((d) => d.amount)).toEqual([{ low: 67_000, high: 80_000 }, null, null]);
+    expect(result.total).toEqual({ low: 67_000, high: 80_000 });
+  });
+
+  it("gives no figure without an assumption, or for an envelope that names no population", () => {
+    expect(usageFunding({ establishment: ghbs, parameters: [] }, verdicts)).toBeNull();
+    expect(
+      usageFunding(
+        { establishment: ghbs, parameters: [regional({ domainCode: "D2", eligibleCount: null })] },
+        verdicts,
+      ),
+    ).toBeNull();
   });
 });

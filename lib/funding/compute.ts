@@ -16,6 +16,8 @@
 //   prerequisite holds back the whole amount. A domain-level amount is held back by the missing
 //   prerequisites of that domain. Programme and domain amounts add up.
 // - For one scope and domain, the parameter set last wins.
+// - HOP'EN usage (usageFunding): one figure per usage domain applied for, from that domain's own
+//   assumption, held back until the domain's own verdict is "éligible"; the total adds them up.
 
 export type FundingParameterData = {
   regionId: string | null;
@@ -99,32 +101,46 @@ function rangeOf(p: FundingParameterData, factor: number): EuroRange {
 const add = (a: EuroRange, b: EuroRange): EuroRange => ({ low: a.low + b.low, high: a.high + b.high });
 const ZERO: EuroRange = { low: 0, high: 0 };
 
-export function fundingAtStake(input: FundingAtStakeInput): FundingAtStake | null {
+/** What the funding figures need: the assumptions and the establishment (no verdict). */
+export type FundingFigureInput = Omit<FundingAtStakeInput, "blockingMissing">;
+
+type Figure = { range: EuroRange; parameter: FundingParameterData; words: string[] };
+
+/**
+ * The figure of each applicable assumption, by domain code ("" for the whole programme), with its
+ * words (the assumption, then how the figure was derived). Null when none applies, or when one is
+ * an envelope that names no population (or the establishment has no activity to share it by).
+ */
+function figuresOf(input: FundingFigureInput): { basis: FundingAtStake["basis"]; figures: Map<string, Figure> } | null {
   const { establishment } = input;
   const own = input.parameters.filter((p) => p.establishmentId === establishment.id);
   const regional = input.parameters.filter((p) => !p.establishmentId && p.regionId === establishment.regionId);
   const basis = own.length ? "establishment" : "region";
   const chosen = latestByDomain(own.length ? own : regional);
   if (chosen.size === 0) return null;
-
-  const ranges = new Map<string, EuroRange>();
-  const words: string[] = [];
+  const figures = new Map<string, Figure>();
   for (const [code, p] of chosen) {
     const share = basis === "region" ? shareOf(p, establishment.annualActivity) : { factor: 1, words: "" };
     if (!share) return null; // an envelope that names no population (or no activity to share by): no figure
-    ranges.set(code, rangeOf(p, share.factor));
-    words.push(code ? `Domaine ${code} : ${p.assumption.trim()}` : p.assumption.trim());
+    const words = [code ? `Domaine ${code} : ${p.assumption.trim()}` : p.assumption.trim()];
     const how = [
       share.words ? `Part de l'enveloppe ${share.words}` : "",
       p.amountMaxEuros != null && p.amountMaxEuros > p.amountEuros ? "fourchette de l'hypothèse" : "",
       p.ceilingEuros != null ? `plafond par établissement ${number.format(p.ceilingEuros)} €` : "",
     ].filter(Boolean);
     if (how.length) words.push(`Calcul : ${how.join(" ; ")} ; arrondi à deux chiffres significatifs.`);
+    figures.set(code, { range: rangeOf(p, share.factor), parameter: p, words });
   }
+  return { basis, figures };
+}
 
-  const programme = ranges.get("");
-  const domains = new Map([...ranges].filter(([code]) => code !== ""));
-  const amount = [...ranges.values()].reduce(add, ZERO);
+export function fundingAtStake(input: FundingAtStakeInput): FundingAtStake | null {
+  const found = figuresOf(input);
+  if (!found) return null;
+  const { basis, figures } = found;
+  const programme = figures.get("")?.range;
+  const domains = new Map([...figures].filter(([code]) => code !== "").map(([code, f]) => [code, f.range]));
+  const amount = [...figures.values()].map((f) => f.range).reduce(add, ZERO);
   const perRequirement: Record<string, EuroRange> = {};
   for (const r of input.blockingMissing) perRequirement[r.code] = add(programme ?? ZERO, domains.get(r.domain) ?? ZERO);
 
@@ -138,10 +154,68 @@ export function fundingAtStake(input: FundingAtStakeInput): FundingAtStake | nul
 
   return {
     amount,
-    assumption: words.join(" "),
+    assumption: [...figures.values()].flatMap((f) => f.words).join(" "),
     rule: rules.join(" "),
-    isExample: [...chosen.values()].some((p) => p.isExample),
+    isExample: [...figures.values()].some((f) => f.parameter.isExample),
     perRequirement,
+    basis,
+  };
+}
+
+// ─── HOP'EN usage: one figure per domain applied for ────────────────────────
+
+/** A usage domain's verdict, as the scoring gives it (lib/scoring/types.ts DomainVerdict). */
+export type UsageDomainInput = { code: string; title: string; status: "eligible" | "reserved" | "not_eligible" };
+
+export type UsageDomainFunding = UsageDomainInput & {
+  /** Null: no assumption names this domain (no figure is invented). */
+  amount: EuroRange | null;
+  /** The assumption's words and how the figure was derived; null with no amount. */
+  assumption: string | null;
+  isExample: boolean;
+};
+
+export type UsageFunding = {
+  domains: UsageDomainFunding[];
+  /** Sum over the domains applied for that have a figure. */
+  total: EuroRange;
+  /** Sum over those whose verdict is not (yet) "éligible": what the missing items hold back. */
+  held: EuroRange;
+  /** A programme-level amount (no domain): usage money is paid per domain, so it is not shared out. */
+  unassigned: { amount: EuroRange; assumption: string } | null;
+  isExample: boolean;
+  basis: FundingAtStake["basis"];
+};
+
+/**
+ * HOP'EN usage is paid per domain applied for: each domain's figure comes from the assumption set
+ * for that domain (same order of magnitude, population and ceiling rules as above) and is held back
+ * until that domain's own verdict is "éligible" (which waits on the socle). A domain no assumption
+ * names has no figure. Null when no assumption applies at all.
+ */
+export function usageFunding(input: FundingFigureInput, domains: readonly UsageDomainInput[]): UsageFunding | null {
+  const found = figuresOf(input);
+  if (!found) return null;
+  const { basis, figures } = found;
+  const rows = domains.map((d): UsageDomainFunding => {
+    const f = figures.get(d.code);
+    return {
+      code: d.code,
+      title: d.title,
+      status: d.status,
+      amount: f?.range ?? null,
+      assumption: f ? f.words.join(" ") : null,
+      isExample: f?.parameter.isExample ?? false,
+    };
+  });
+  const programme = figures.get("");
+  const sum = (list: UsageDomainFunding[]) => list.map((d) => d.amount ?? ZERO).reduce(add, ZERO);
+  return {
+    domains: rows,
+    total: sum(rows),
+    held: sum(rows.filter((d) => d.status !== "eligible")),
+    unassigned: programme ? { amount: programme.range, assumption: programme.words.join(" ") } : null,
+    isExample: rows.some((d) => d.isExample) || Boolean(programme?.parameter.isExample),
     basis,
   };
 }

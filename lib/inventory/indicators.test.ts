@@ -17,6 +17,7 @@ const app = (over: Partial<IndicatorApplication> = {}): IndicatorApplication => 
   identityRepoConnected: false,
   movementRepoConnected: false,
   personalAuth: false,
+  qhnCommitted: false,
   ...over,
 });
 
@@ -74,7 +75,7 @@ describe("computeIndicator", () => {
     expect(result.percent! < 90).toBe(true);
   });
 
-  it("computes the three indicators at once", () => {
+  it("computes the indicators at once", () => {
     const all = computeIndicators([app({ identityRepoConnected: true, personalAuth: true })]);
     expect(all.identity_repo.percent).toBe(100);
     expect(all.movement_repo.percent).toBe(0);
@@ -147,5 +148,27 @@ describe("[INVENTORY] the indicator's scope is data, both readings while it is u
   it("keeps personal authentication on applications holding health data", () => {
     const scope = scopeOf({ computedFrom: "personal_auth" })!;
     expect(computeReadings(ghbs, "personal_auth", scope).strict.denominator).toBe(7);
+  });
+});
+
+describe("[FIDELITY] the per-application QHN flag feeds HOP'EN's QHN condition", () => {
+  // Three health-data applications whose vendors are committed, one without health data whose vendor is not.
+  const apps = [
+    ...Array.from({ length: 3 }, () => app({ qhnCommitted: true })),
+    app({ domains: ["hr"], holdsHealthData: false, qhnCommitted: false }),
+  ];
+
+  it("counts applications whose vendor is committed, under both readings of 'software concerned'", () => {
+    const scope = scopeOf({ computedFrom: "qhn_committed" })!;
+    expect(scope.confidence).toBe("L");
+    const { strict, broad } = computeReadings(apps, "qhn_committed", scope);
+    expect([strict.numerator, strict.denominator]).toEqual([3, 3]);
+    expect([broad!.numerator, broad!.denominator]).toEqual([3, 4]);
+    expect(computeIndicators(apps).qhn_committed).toEqual({ numerator: 3, denominator: 3, percent: 100 });
+  });
+
+  it("an uncommitted vendor of a health-data application lowers the strict figure too", () => {
+    const withDpi = [...apps, app({ domains: ["care"], qhnCommitted: false })];
+    expect(computeIndicator(withDpi, "qhn_committed")).toEqual({ numerator: 3, denominator: 4, percent: 75 });
   });
 });

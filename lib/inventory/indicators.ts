@@ -17,12 +17,16 @@ import type { TDomain } from "./schemas";
 //   patient et du PMSI"; broad = also imaging, biology and pharmacy systems, which handle patient
 //   identities too (a PACS, a laboratory or pharmacy system).
 // - personal_auth: applications marked as holding personal health data (M: the label says so).
+// - qhn_committed (HOP'EN's QHN condition, computed from 2019.4, whose file states its scope): the
+//   sources name "the establishment's software vendors" without saying which software is concerned
+//   (L): strict = applications holding personal health data, broad = every application.
 
 export type IndicatorKind = TComputedFrom;
 export const INDICATOR_KINDS = [
   "identity_repo",
   "movement_repo",
   "personal_auth",
+  "qhn_committed",
 ] as const satisfies readonly IndicatorKind[];
 
 /** What the computation needs from an application (a database row, a form value or a CSV row). */
@@ -32,6 +36,8 @@ export type IndicatorApplication = {
   identityRepoConnected: boolean;
   movementRepoConnected: boolean;
   personalAuth: boolean;
+  /** The vendor is committed to "Qualité Hôpital Numérique" certification (HOP'EN's QHN condition). */
+  qhnCommitted: boolean;
 };
 
 /** percent is null when no application is concerned (0 / 0 is not 0 %, nor 100 %). */
@@ -59,6 +65,12 @@ export const DEFAULT_SCOPES: Record<IndicatorKind, TIndicatorScope> = {
   identity_repo: PATIENT_PATH_SCOPE,
   movement_repo: PATIENT_PATH_SCOPE,
   personal_auth: { strict: { healthDataOnly: true }, confidence: "M" },
+  qhn_committed: {
+    strict: { healthDataOnly: true },
+    broad: {},
+    confidence: "L",
+    note: "Les sources citent l'engagement des éditeurs de l'établissement sans dire quels logiciels sont concernés : lecture stricte, les applications contenant des données de santé à caractère personnel ; lecture large, toutes les applications de l'inventaire.",
+  },
 };
 
 /** The scope an indicator requirement counts: its own (data), else the documented default. */
@@ -80,12 +92,14 @@ const MEETS: Record<IndicatorKind, IndicatorRule["meets"]> = {
   identity_repo: (app) => app.identityRepoConnected,
   movement_repo: (app) => app.movementRepoConnected,
   personal_auth: (app) => app.personalAuth,
+  qhn_committed: (app) => app.qhnCommitted,
 };
 
 const RULES: Record<IndicatorKind, IndicatorRule> = {
   identity_repo: { inScope: inReading(DEFAULT_SCOPES.identity_repo.strict), meets: MEETS.identity_repo },
   movement_repo: { inScope: inReading(DEFAULT_SCOPES.movement_repo.strict), meets: MEETS.movement_repo },
   personal_auth: { inScope: inReading(DEFAULT_SCOPES.personal_auth.strict), meets: MEETS.personal_auth },
+  qhn_committed: { inScope: inReading(DEFAULT_SCOPES.qhn_committed.strict), meets: MEETS.qhn_committed },
 };
 
 /**
@@ -107,6 +121,11 @@ export const INDICATOR_TEXT: Record<IndicatorKind, { title: string; scope: strin
     title: "Authentification personnelle",
     scope: "applications contenant des données de santé à caractère personnel",
     counts: "qui exigent une authentification personnelle",
+  },
+  qhn_committed: {
+    title: "Engagement QHN des éditeurs",
+    scope: "applications contenant des données de santé à caractère personnel",
+    counts: "dont l'éditeur est engagé dans la démarche « Qualité Hôpital Numérique »",
   },
 };
 
@@ -152,6 +171,7 @@ export function computeIndicators(apps: readonly IndicatorApplication[]): Record
     identity_repo: computeIndicator(apps, "identity_repo"),
     movement_repo: computeIndicator(apps, "movement_repo"),
     personal_auth: computeIndicator(apps, "personal_auth"),
+    qhn_committed: computeIndicator(apps, "qhn_committed"),
   };
 }
 

@@ -62,7 +62,7 @@ export type Inventory = {
   canEdit: boolean;
 };
 
-/** Everything the inventory page shows: the list, the three computed indicators, and whether the actor edits. */
+/** Everything the inventory page shows: the list, the computed indicators, and whether the actor edits. */
 export async function getInventory(db: Db, actor: Actor, establishmentId: string): Promise<Inventory> {
   const establishment = await loadInventoryEstablishment(db, actor, establishmentId);
   const applications = await loadApplications(db, establishment.id);
@@ -75,7 +75,7 @@ export async function getInventory(db: Db, actor: Actor, establishmentId: string
 }
 
 /**
- * The three indicators for an establishment, without the list: for the questionnaire, which
+ * The inventory indicators for an establishment, without the list: for the questionnaire, which
  * stores them as computed answers (ZComputedPercentage). No scope check: the caller has loaded
  * the establishment or the assessment through its own scope.
  */

@@ -9,11 +9,12 @@ export const ZComparator = z.enum([">=", ">", "<=", "<"]);
 /**
  * Indicators computed from the application inventory rather than typed in (Hôpital numérique counted
  * applications, not functional domains): the share of applications connected to the single identity
- * repository, to the single movement repository, and requiring personal authentication.
+ * repository, to the single movement repository, requiring personal authentication, and whose
+ * vendor is committed to "Qualité Hôpital Numérique" (HOP'EN's QHN condition, from 2019.4).
  */
-export const ZComputedFrom = z.enum(["identity_repo", "movement_repo", "personal_auth"]);
+export const ZComputedFrom = z.enum(["identity_repo", "movement_repo", "personal_auth", "qhn_committed"]);
 
-/** One reading of which applications an indicator counts: domains covered (any of), health data. */
+/** One reading of which applications an indicator counts: domains covered (any of), health data; `{}`: all. */
 const ZScopeReading = z
   .object({
     /** Counted when the application covers at least one of these functional domains. */

@@ -40,6 +40,9 @@ describe("shipped referentials", () => {
         "hopen-usage/2019.3.yaml",
         "hospiconnect/2026.2.yaml",
         "care-d2/2025.2.yaml",
+        "hopen-socle/2019.4.yaml",
+        "care-d1/2024.1.yaml",
+        "care-d2/2025.3.yaml",
       ]),
     );
     expect(referentials).toHaveLength(files.length);
@@ -52,7 +55,7 @@ describe("shipped referentials", () => {
   });
 
   it("[FIDELITY] HOP'EN socle 2019.3: P1.2 is not blocking, the invented targets are provisional", () => {
-    const socle = byId("hopen-socle");
+    const socle = byId("hopen-socle", "2019.3");
     expect(socle?.version).toBe("2019.3");
     const codes = socle?.requirements.map((r) => r.code) ?? [];
     expect(codes.filter((c) => c.startsWith("P"))).toHaveLength(16);
@@ -67,6 +70,43 @@ describe("shipped referentials", () => {
     expect(
       socle?.requirements.filter((r) => r.answer.type === "percentage" && r.answer.computedFrom).map((r) => r.code),
     ).toEqual(["P1.3", "P1.4", "P3.2"]);
+  });
+
+  it("[FIDELITY] HOP'EN socle 2019.4: QHN is computed from the inventory's per-application flag, both readings", () => {
+    const socle = byId("hopen-socle");
+    expect(socle?.version).toBe("2019.4");
+    const qhn = socle?.requirements.find((r) => r.code === "QHN");
+    expect(qhn?.answer).toMatchObject({
+      type: "percentage",
+      target: 100,
+      computedFrom: "qhn_committed",
+      scope: { strict: { healthDataOnly: true }, broad: {}, confidence: "L" },
+    });
+    expect(socle?.eligibility).toMatchObject({ alsoRequire: ["QHN"] });
+    // Everything else as in 2019.3.
+    const previous = byId("hopen-socle", "2019.3")!;
+    const others = (r: TReferentialFile) => r.requirements.filter((q) => q.code !== "QHN");
+    expect(others(socle!)).toEqual(others(previous));
+  });
+
+  it("[FIDELITY] CaRE D1 2024.1: the crisis plan is 'related' to D2.O1.B, the crisis exercise is not linked", () => {
+    const d1 = byId("care-d1");
+    expect(d1?.version).toBe("2024.1");
+    const req = (code: string) => d1?.requirements.find((r) => r.code === code);
+    expect(req("D1.P1")?.mappings).toEqual([{ referential: "care-d2", code: "D2.O1.B", kind: "related" }]);
+    expect(req("D1.P2")?.mappings).toEqual([]);
+    expect(req("D1.P2")?.confidenceNote).toMatch(/Aucun lien avec D2\.O1\.B/);
+    const o1b = byId("care-d2")?.requirements.find((r) => r.code === "D2.O1.B");
+    expect(byId("care-d2")?.version).toBe("2025.3");
+    expect(o1b?.mappings).toContainEqual({ referential: "care-d1", code: "D1.P1", kind: "related" });
+    expect(o1b?.mappings.some((m) => m.code === "D1.P2")).toBe(false);
+    // Never "equivalent" towards an unsourced placeholder.
+    const towardsD1 = referentials.flatMap((r) =>
+      r.requirements.flatMap((q) => q.mappings.filter((m) => m.referential === "care-d1" || r.id === "care-d1")),
+    );
+    expect(towardsD1.filter((m) => m.kind === "equivalent")).toEqual([]);
+    // The published 2024.0 is kept as it was.
+    expect(byId("care-d1", "2024.0")?.requirements.find((r) => r.code === "D1.P1")?.mappings).toEqual([]);
   });
 
   it("[REFERENTIALS] every requirement with a mark below H explains why", () => {

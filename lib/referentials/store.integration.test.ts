@@ -23,8 +23,8 @@ let db: PrismaClient;
 let admin: Actor;
 let director: Actor;
 // The latest shipped HOP'EN socle version, and the next number a correction would take.
-const LATEST = "2019.3";
-const NEXT = "2019.4";
+const LATEST = "2019.4";
+const NEXT = "2019.5";
 const SOCLE_FILE = path.join(REFERENTIALS_DIR, "hopen-socle", `${LATEST}.yaml`);
 const RID = "req-referentials-test";
 
@@ -94,7 +94,7 @@ describe("[REFERENTIALS] shipped files into the database", () => {
     // Created in version order: the first version of a referential has no diff, the next ones one each.
     expect(synced.every((s) => s.status === "created" && (s.previous === null) === (s.diff === null))).toBe(true);
     expect(synced.find((s) => s.referentialId === "hopen-socle" && s.version === LATEST)?.previous?.version).toBe(
-      "2019.2",
+      "2019.3",
     );
     expect(lines).toHaveLength(files.length);
     expect(lines.find((l) => l.includes("hopen-socle"))).toMatch(
@@ -140,7 +140,7 @@ describe("[REFERENTIALS] shipped files into the database", () => {
     await expectRefused(
       () => importReferentialVersion(db, admin, changed, RID),
       "LOCKED",
-      /^La version 2019\.3 de hopen-socle est publiée et ne peut plus être modifiée : chargez-la sous un nouveau numéro de version\.$/,
+      /^La version 2019\.4 de hopen-socle est publiée et ne peut plus être modifiée : chargez-la sous un nouveau numéro de version\.$/,
     );
     const row = await socleVersion(LATEST);
     expect(JSON.stringify(row.content)).not.toContain("Libellé corrigé");
@@ -248,7 +248,7 @@ describe("[REFERENTIALS] shipped files into the database", () => {
   it("[REFERENTIALS] the admin list shows every version with its campaign count; content reads are cached and frozen", async () => {
     const list = await listReferentialsForAdmin(db, admin);
     const socle = list.find((r) => r.id === "hopen-socle");
-    expect(socle?.versions.map((v) => v.version)).toEqual([NEXT, LATEST, "2019.2"]);
+    expect(socle?.versions.map((v) => v.version)).toEqual([NEXT, LATEST, "2019.3", "2019.2"]);
     expect(socle?.versions[0]).toMatchObject({ loadedBy: admin.name, campaigns: 0 });
     expect(socle?.versions[1]).toMatchObject({ loadedBy: null });
     await expect(listReferentialsForAdmin(db, director)).rejects.toMatchObject({ code: "NOT_FOUND" });

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import { DEFAULT_SCOPES, INDICATOR_KINDS, computeReadings, toComputedPercentage } from "@/lib/inventory/indicators";
+import { computeReadings, scopeOf, toComputedPercentage } from "@/lib/inventory/indicators";
 import type { TReferentialFile } from "@/lib/referentials/schemas";
 import { referentialOf } from "@/lib/referentials/referential-of";
 
@@ -10,6 +10,11 @@ import { referentialOf } from "@/lib/referentials/referential-of";
 // tested recovery plan, P2.6 exposure audit); Quimper shares its draft with the region. Written
 // directly (not through the commands): the seed is the platform itself. Software vendors are invented
 // ("éditeur fictif"): no real vendor is shown failing a requirement at a named hospital.
+// Both HOP'EN socle campaigns pin hopen-socle 2019.4 (one version: the regional movement between them
+// is not a break in series), whose QHN condition is computed from the inventory: GHBS's payroll
+// vendor is not committed, which only the broad reading counts. GHBS also drafts its
+// 2021 HOP'EN usage application (domains D2 and D3), gated by its 2021 socle draft, with example
+// funding assumptions per domain (prisma/seed/demo-funding.ts).
 
 const BRETAGNE_AND_PDL = ["22", "29", "35", "56", "44", "72"];
 
@@ -17,14 +22,17 @@ async function version(db: PrismaClient, referentialId: string, v: string) {
   return db.referentialVersion.findUniqueOrThrow({ where: { referentialId_version: { referentialId, version: v } } });
 }
 
-type Computed = Record<string, ReturnType<typeof toComputedPercentage>>;
+type Application = Parameters<typeof computeReadings>[0][number];
 
-function answerFor(referential: TReferentialFile, code: string, unmet: Set<string>, computed: Computed = {}) {
+/** A met answer (or "no" when unmet); an inventory indicator reads the applications under the file's own scope. */
+function answerFor(referential: TReferentialFile, code: string, unmet: Set<string>, applications: Application[]) {
   const requirement = referential.requirements.find((r) => r.code === code)!;
   if (unmet.has(code)) return { kind: "value" as const, value: "no" };
-  if (requirement.answer.type === "percentage") {
-    const fromInventory = requirement.answer.computedFrom ? computed[requirement.answer.computedFrom] : null;
-    return { kind: "value" as const, value: fromInventory ?? 100 };
+  const spec = requirement.answer;
+  if (spec.type === "percentage") {
+    if (!spec.computedFrom) return { kind: "value" as const, value: 100 };
+    const { strict, broad } = computeReadings(applications, spec.computedFrom, scopeOf(spec)!);
+    return { kind: "value" as const, value: toComputedPercentage(strict, broad) ?? 100 };
   }
   return { kind: "value" as const, value: "yes" };
 }
@@ -110,6 +118,8 @@ const GHBS_APPLICATIONS = [
     mv: false,
     auth: true,
     health: false,
+    // Not committed to QHN: outside the strict reading of "software concerned" (no health data).
+    qhn: false,
   },
   {
     name: "Gestion économique et financière",
@@ -131,7 +141,7 @@ async function seedGhbsInventory(db: PrismaClient, establishmentId: string) {
       vendor: a.vendor,
       domains: [...a.domains],
       hosting: a.hosting,
-      qhnCommitted: true,
+      qhnCommitted: "qhn" in a ? a.qhn : true,
       holdsHealthData: a.health,
       identityRepoConnected: a.id,
       movementRepoConnected: a.mv,
@@ -142,8 +152,11 @@ async function seedGhbsInventory(db: PrismaClient, establishmentId: string) {
 }
 
 export async function seedDemoCampaigns(db: PrismaClient): Promise<void> {
-  if (await db.campaign.count({ where: { name: { startsWith: "HOP'EN — prérequis" } } })) return;
-  const hopen = await version(db, "hopen-socle", "2019.3");
+  if (await db.campaign.count({ where: { name: { startsWith: "HOP'EN — prérequis" } } })) {
+    await seedDemoUsage(db); // a demo seeded before the usage campaign existed gets it
+    return;
+  }
+  const hopen = await version(db, "hopen-socle", "2019.4");
   const content = referentialOf(hopen);
   const establishments = await db.establishment.findMany({
     where: { departementCode: { in: BRETAGNE_AND_PDL } },
@@ -153,41 +166,32 @@ export async function seedDemoCampaigns(db: PrismaClient): Promise<void> {
   const director = await db.user.findUniqueOrThrow({ where: { email: "directrice.ghbs@demo.socle.fr" } });
   const quimperDirector = await db.user.findUniqueOrThrow({ where: { email: "directeur.quimper@demo.socle.fr" } });
 
-  const campaign = (name: string, year: number, versionId: string, ids: string[]) =>
-    db.campaign.create({
-      data: {
-        name,
-        year,
-        referentialVersionId: versionId,
-        opensOn: new Date(`${year}-01-15`),
-        closesOn: new Date(`${year}-12-15`),
-        establishments: { create: ids.map((establishmentId) => ({ establishmentId })) },
-      },
-    });
   const all = establishments.map((e) => e.id);
-  const c2020 = await campaign("HOP'EN — prérequis 2020", 2020, hopen.id, [byName("Groupe hospitalier Bretagne Sud")]);
-  const c2021 = await campaign("HOP'EN — prérequis 2021", 2021, hopen.id, all);
-  const care = await version(db, "care-d2", "2025.2");
-  await campaign("CaRE domaine 2 — sauvegardes et continuité 2025", 2025, care.id, all);
+  const c2020 = await campaign(db, "HOP'EN — prérequis 2020", 2020, hopen.id, [
+    byName("Groupe hospitalier Bretagne Sud"),
+  ]);
+  const c2021 = await campaign(db, "HOP'EN — prérequis 2021", 2021, hopen.id, all);
+  const care = await version(db, "care-d2", "2025.3");
+  await campaign(db, "CaRE domaine 2 — sauvegardes et continuité 2025", 2025, care.id, all);
   const hospiconnect = await version(db, "hospiconnect", "2026.2");
-  await campaign("HospiConnect — 2026", 2026, hospiconnect.id, all);
+  await campaign(db, "HospiConnect — 2026", 2026, hospiconnect.id, all);
 
-  const codes = content.requirements.map((r) => r.code);
   const ghbs = byName("Groupe hospitalier Bretagne Sud");
   await seedGhbsInventory(db, ghbs);
-  // The shipped 2019.2 file names no scope: its indicators read the documented default, both readings
-  // while that scope is uncertain (GHBS's PACS is in the broad reading only).
+  // Each indicator reads the applications under its file's own scope: both readings while that
+  // scope is uncertain (GHBS's PACS is in P1.3's broad reading only, its payroll in QHN's).
   const applications = await db.application.findMany({ where: { establishmentId: ghbs } });
-  const computed: Computed = Object.fromEntries(
-    INDICATOR_KINDS.map((kind) => {
-      const { strict, broad } = computeReadings(applications, kind, DEFAULT_SCOPES[kind]);
-      return [kind, toComputedPercentage(strict, broad)];
-    }),
-  );
-  const answers = (unmet: string[], skip: string[] = [], by = director.id, values: Computed = computed) =>
-    codes
+  const answers = (
+    referential: TReferentialFile,
+    unmet: string[],
+    skip: string[] = [],
+    by = director.id,
+    apps: Application[] = applications,
+  ) =>
+    referential.requirements
+      .map((r) => r.code)
       .filter((c) => !skip.includes(c))
-      .map((c) => ({ requirementCode: c, ...answerFor(content, c, new Set(unmet), values), answeredById: by }));
+      .map((c) => ({ requirementCode: c, ...answerFor(referential, c, new Set(unmet), apps), answeredById: by }));
 
   await db.assessment.create({
     data: {
@@ -202,20 +206,70 @@ export async function seedDemoCampaigns(db: PrismaClient): Promise<void> {
         date: "2020-11-30",
         statement: "Attestation de démonstration.",
       },
-      answers: { create: answers(["P2.1", "P2.6", "P3.3"]) },
+      answers: { create: answers(content, ["P2.1", "P2.6", "P3.3"]) },
     },
   });
   await db.assessment.create({
-    data: { establishmentId: ghbs, campaignId: c2021.id, answers: { create: answers(["P2.1", "P2.6"]) } },
+    data: { establishmentId: ghbs, campaignId: c2021.id, answers: { create: answers(content, ["P2.1", "P2.6"]) } },
   });
+  // Quimper has no inventory: its computed indicators (and QHN) stay unanswered.
   await db.assessment.create({
     data: {
       establishmentId: byName("CH de Cornouaille"),
       campaignId: c2021.id,
       sharing: "detail",
-      answers: { create: answers(["P2.4"], ["P1.3", "P1.4", "P3.2", "P4.1", "P4.2"], quimperDirector.id, {}) },
+      answers: {
+        create: answers(content, ["P2.4"], ["QHN", "P1.3", "P1.4", "P3.2", "P4.1", "P4.2"], quimperDirector.id, []),
+      },
     },
   });
   // The example funding assumption for Bretagne (prisma/seed/demo-funding.ts).
   await (await import("./demo-funding")).seedDemoFunding(db);
+  await seedDemoUsage(db);
+}
+
+export const DEMO_USAGE_CAMPAIGN = "HOP'EN — usage 2021";
+
+async function campaign(db: PrismaClient, name: string, year: number, versionId: string, ids: string[]) {
+  return db.campaign.create({
+    data: {
+      name,
+      year,
+      referentialVersionId: versionId,
+      opensOn: new Date(`${year}-01-15`),
+      closesOn: new Date(`${year}-12-15`),
+      establishments: { create: ids.map((establishmentId) => ({ establishmentId })) },
+    },
+  });
+}
+
+/**
+ * GHBS's HOP'EN usage application for 2021 (files closed at the end of 2021), a draft on domains D2
+ * and D3: D2.2 just under its sourced 98 %, D2.5 and D3.1 met. Every domain waits on GHBS's 2021
+ * socle draft (P2.1 and P2.6 missing), and each shows its own example funding figure. Idempotent.
+ */
+async function seedDemoUsage(db: PrismaClient): Promise<void> {
+  if (await db.campaign.count({ where: { name: DEMO_USAGE_CAMPAIGN } })) return;
+  const ghbs = await db.establishment.findFirst({ where: { name: { startsWith: "Groupe hospitalier Bretagne Sud" } } });
+  const director = await db.user.findUnique({ where: { email: "directrice.ghbs@demo.socle.fr" } });
+  if (!ghbs || !director) return;
+  const usage = await version(db, "hopen-usage", "2019.3");
+  const c = await campaign(db, DEMO_USAGE_CAMPAIGN, 2021, usage.id, [ghbs.id]);
+  const values: Record<string, number> = { "D2.2": 97, "D2.5": 84, "D3.1": 86 };
+  await db.assessment.create({
+    data: {
+      establishmentId: ghbs.id,
+      campaignId: c.id,
+      options: { domains: ["D2", "D3"] },
+      answers: {
+        create: Object.entries(values).map(([requirementCode, value]) => ({
+          requirementCode,
+          kind: "value" as const,
+          value,
+          answeredById: director.id,
+        })),
+      },
+    },
+  });
+  await (await import("./demo-funding")).seedDemoUsageFunding(db, c.id);
 }

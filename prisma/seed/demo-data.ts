@@ -24,16 +24,33 @@ export type DemoEstablishment = {
   siret?: string;
 };
 
+/**
+ * GHT names: the four the press articles name (d'Armor, Union Hospitalière de Cornouaille,
+ * Brocéliande Atlantique, Rance Émeraude) are written as the sources give them. The others' public
+ * names were not checked against a source: they carry a visible demo label, named after the support
+ * establishment's territory, rather than a name that could pass for the official one.
+ */
+export const DEMO_GHT_LABEL = "(nom de démonstration)";
+
 export const DEMO_GHTS = [
   { key: "armor", name: "GHT d'Armor", region: "53", support: "saint-brieuc" },
   { key: "uhc", name: "GHT Union Hospitalière de Cornouaille", region: "53", support: "quimper" },
   { key: "broceliande", name: "GHT Brocéliande Atlantique", region: "53", support: "vannes" },
   { key: "rance", name: "GHT Rance Émeraude", region: "53", support: "saint-malo" },
-  { key: "haute-bretagne", name: "GHT Haute-Bretagne", region: "53", support: "rennes" },
-  { key: "bretagne-occidentale", name: "GHT Bretagne Occidentale", region: "53", support: "brest" },
-  { key: "sud-bretagne", name: "GHT Sud Bretagne", region: "53", support: "ghbs" },
-  { key: "loire-atlantique", name: "GHT 44", region: "52", support: "nantes" },
-  { key: "sarthe", name: "GHT de la Sarthe", region: "52", support: "le-mans" },
+  { key: "haute-bretagne", name: `GHT territoire de Rennes ${DEMO_GHT_LABEL}`, region: "53", support: "rennes" },
+  { key: "bretagne-occidentale", name: `GHT territoire de Brest ${DEMO_GHT_LABEL}`, region: "53", support: "brest" },
+  { key: "sud-bretagne", name: `GHT territoire de Lorient ${DEMO_GHT_LABEL}`, region: "53", support: "ghbs" },
+  { key: "loire-atlantique", name: `GHT de Loire-Atlantique ${DEMO_GHT_LABEL}`, region: "52", support: "nantes" },
+  { key: "sarthe", name: `GHT de la Sarthe ${DEMO_GHT_LABEL}`, region: "52", support: "le-mans" },
+] as const;
+
+/** Names an earlier demo gave these GHTs (unsourced): renamed when the seed finds them. */
+export const LEGACY_DEMO_GHT_NAMES = [
+  "GHT Haute-Bretagne",
+  "GHT Bretagne Occidentale",
+  "GHT Sud Bretagne",
+  "GHT 44",
+  "GHT de la Sarthe",
 ] as const;
 
 export const DEMO_ESTABLISHMENTS: DemoEstablishment[] = [

@@ -6,6 +6,7 @@ import type { EstablishmentCategory } from "@/generated/prisma/enums";
 import { env } from "@/lib/core/env";
 import { withFinessKey } from "@/lib/establishments/finess";
 import type { TReferentialFile } from "@/lib/referentials/schemas";
+import { DEMO_GHT_LABEL, DEMO_GHTS } from "./demo-data";
 
 // The regional comparison's demo (issue 12): enough submitted assessments in Bretagne for every
 // chart to show, in two HOP'EN campaigns so that movement shows. Ten more Breton public hospitals
@@ -14,22 +15,117 @@ import type { TReferentialFile } from "@/lib/referentials/schemas";
 // only), or submitted with its detail shared. Filtering the region on the EPSM category (two
 // members) shows the small-group rule; Finistère shows counts but hides medians (fewer than 10).
 // Results are frozen from these rows the first time a comparison is read (lib/region/results.ts).
+// Every public establishment belongs to a GHT (law of 2016): each added hospital joins the GHT of
+// its territory (the support establishment is the GHT's `supportEstablishmentId`); the Pontivy
+// territory's GHT is added here with a visible demo label (its public name was not checked). Each
+// submission is made by a fictitious director of its establishment (no password: the account
+// cannot sign in), who may seal it: the server seals the demo's dossiers at start, so they verify.
 
 const FLAG = "demo.regional";
 
-type Extra = { key: string; name: string; category: EstablishmentCategory; departement: string; activity: number };
+type Extra = {
+  key: string;
+  name: string;
+  category: EstablishmentCategory;
+  departement: string;
+  activity: number;
+  /** The GHT of its territory: a name of DEMO_GHTS, or the Pontivy GHT added here. */
+  ght: string;
+};
+
+/** The Pontivy territory's GHT, supported by the CH du Centre-Bretagne (name not checked: demo label). */
+export const PONTIVY_GHT = `GHT territoire de Pontivy ${DEMO_GHT_LABEL}`;
+const ght = (key: (typeof DEMO_GHTS)[number]["key"]) => DEMO_GHTS.find((g) => g.key === key)!.name;
+
 const EXTRA: Extra[] = [
-  { key: "morlaix", name: "CH des Pays de Morlaix", category: "CH", departement: "29", activity: 38_000 },
-  { key: "landerneau", name: "CH de Landerneau", category: "CH", departement: "29", activity: 16_000 },
-  { key: "carhaix", name: "CH de Carhaix", category: "CH", departement: "29", activity: 8_500 },
-  { key: "lesneven", name: "CH de Lesneven", category: "CH", departement: "29", activity: 3_000 },
-  { key: "quimperle", name: "CH de Quimperlé", category: "CH", departement: "29", activity: 7_000 },
-  { key: "fougeres", name: "CH de Fougères", category: "CH", departement: "35", activity: 24_000 },
-  { key: "vitre", name: "CH de Vitré", category: "CH", departement: "35", activity: 15_000 },
-  { key: "redon", name: "CH de Redon-Carentoir", category: "CH", departement: "35", activity: 14_000 },
-  { key: "pontivy", name: "CH du Centre-Bretagne (Pontivy)", category: "CH", departement: "56", activity: 33_000 },
-  { key: "ploermel", name: "CH de Ploërmel", category: "CH", departement: "56", activity: 9_000 },
-  { key: "epsm-morbihan", name: "EPSM du Morbihan (Saint-Avé)", category: "EPSM", departement: "56", activity: 6_000 },
+  {
+    key: "morlaix",
+    name: "CH des Pays de Morlaix",
+    category: "CH",
+    departement: "29",
+    activity: 38_000,
+    ght: ght("bretagne-occidentale"),
+  },
+  {
+    key: "landerneau",
+    name: "CH de Landerneau",
+    category: "CH",
+    departement: "29",
+    activity: 16_000,
+    ght: ght("bretagne-occidentale"),
+  },
+  {
+    key: "carhaix",
+    name: "CH de Carhaix",
+    category: "CH",
+    departement: "29",
+    activity: 8_500,
+    ght: ght("bretagne-occidentale"),
+  },
+  {
+    key: "lesneven",
+    name: "CH de Lesneven",
+    category: "CH",
+    departement: "29",
+    activity: 3_000,
+    ght: ght("bretagne-occidentale"),
+  },
+  {
+    key: "quimperle",
+    name: "CH de Quimperlé",
+    category: "CH",
+    departement: "29",
+    activity: 7_000,
+    ght: ght("sud-bretagne"),
+  },
+  {
+    key: "fougeres",
+    name: "CH de Fougères",
+    category: "CH",
+    departement: "35",
+    activity: 24_000,
+    ght: ght("haute-bretagne"),
+  },
+  {
+    key: "vitre",
+    name: "CH de Vitré",
+    category: "CH",
+    departement: "35",
+    activity: 15_000,
+    ght: ght("haute-bretagne"),
+  },
+  {
+    key: "redon",
+    name: "CH de Redon-Carentoir",
+    category: "CH",
+    departement: "35",
+    activity: 14_000,
+    ght: ght("haute-bretagne"),
+  },
+  {
+    key: "pontivy",
+    name: "CH du Centre-Bretagne (Pontivy)",
+    category: "CH",
+    departement: "56",
+    activity: 33_000,
+    ght: PONTIVY_GHT,
+  },
+  {
+    key: "ploermel",
+    name: "CH de Ploërmel",
+    category: "CH",
+    departement: "56",
+    activity: 9_000,
+    ght: ght("broceliande"),
+  },
+  {
+    key: "epsm-morbihan",
+    name: "EPSM du Morbihan (Saint-Avé)",
+    category: "EPSM",
+    departement: "56",
+    activity: 6_000,
+    ght: ght("broceliande"),
+  },
 ];
 
 type Plan = {
@@ -101,7 +197,8 @@ function value(referential: TReferentialFile, code: string, gaps: ReadonlySet<st
   const r = referential.requirements.find((x) => x.code === code)!;
   const spec = r.answer;
   if (spec.type === "percentage") {
-    const percent = gaps.has(code) ? 62 : 96;
+    // Met answers meet the target (the QHN condition asks for 100 % of the applications concerned).
+    const percent = gaps.has(code) ? 62 : Math.max(96, spec.target);
     return spec.computedFrom ? { percent, numerator: percent, denominator: 100 } : percent;
   }
   if (spec.type === "number") return gaps.has(code) ? 0 : 100;
@@ -190,6 +287,52 @@ async function assess(
   }
 }
 
+/** Puts each added hospital in its territory's GHT, creating the Pontivy one (its support: Pontivy). */
+async function joinGhts(db: PrismaClient, regionId: string, extraIds: Map<string, string>) {
+  const pontivy = extraIds.get("pontivy")!;
+  const found = await db.ght.findFirst({ where: { OR: [{ name: PONTIVY_GHT }, { supportEstablishmentId: pontivy }] } });
+  if (!found) await db.ght.create({ data: { name: PONTIVY_GHT, regionId, supportEstablishmentId: pontivy } });
+  const ghtIds = new Map((await db.ght.findMany({ select: { id: true, name: true } })).map((g) => [g.name, g.id]));
+  for (const e of EXTRA) {
+    const ghtId = ghtIds.get(e.ght);
+    if (ghtId) await db.establishment.update({ where: { id: extraIds.get(e.key)! }, data: { ghtId } });
+  }
+}
+
+/**
+ * A fictitious director per member, who submits its demo assessments and may therefore seal them:
+ * no password (cannot sign in), a visibly fictitious name. Existing directors of the main demo
+ * (GHBS, Quimper) are used as they are.
+ */
+async function demoDirectors(db: PrismaClient, members: { id: string; name: string; finess: string }[]) {
+  const directors = new Map<string, string>();
+  for (const m of members) {
+    const existing = await db.membership.findFirst({
+      where: { role: "director", establishmentId: m.id, user: { disabled: false } },
+      orderBy: { createdAt: "asc" },
+      select: { userId: true },
+    });
+    if (existing) {
+      directors.set(m.id, existing.userId);
+      continue;
+    }
+    const user = await db.user.upsert({
+      where: { email: `direction.${m.finess}@demo.socle.fr` },
+      create: {
+        email: `direction.${m.finess}@demo.socle.fr`,
+        name: `Direction fictive — ${m.name}`,
+        title: "Directeur ou directrice (démonstration)",
+        passwordHash: null,
+        isDemo: true,
+      },
+      update: {},
+    });
+    await db.membership.create({ data: { userId: user.id, role: "director", establishmentId: m.id } });
+    directors.set(m.id, user.id);
+  }
+  return directors;
+}
+
 export async function seedDemoRegional(db: PrismaClient): Promise<void> {
   if (await db.setting.findUnique({ where: { key: FLAG } })) return;
   const bretagne = await db.region.findUnique({ where: { code: "53" } });
@@ -203,9 +346,10 @@ export async function seedDemoRegional(db: PrismaClient): Promise<void> {
   const [current, previous] = [campaigns[0]!, campaigns[1]!];
 
   const departements = new Map((await db.departement.findMany()).map((d) => [d.code, d.regionId]));
+  const extraIds = new Map<string, string>();
   for (const [i, e] of EXTRA.entries()) {
     const finess = withFinessKey(`${e.departement}0999${80 + i}`);
-    await db.establishment.upsert({
+    const row = await db.establishment.upsert({
       where: { finess },
       create: {
         finess,
@@ -217,10 +361,12 @@ export async function seedDemoRegional(db: PrismaClient): Promise<void> {
       },
       update: {},
     });
+    extraIds.set(e.key, row.id);
   }
+  await joinGhts(db, bretagne.id, extraIds);
   const members = await db.establishment.findMany({
     where: { regionId: bretagne.id },
-    select: { id: true, name: true },
+    select: { id: true, name: true, finess: true },
   });
   for (const c of [current, previous])
     await db.campaignEstablishment.createMany({
@@ -236,6 +382,7 @@ export async function seedDemoRegional(db: PrismaClient): Promise<void> {
       })
     ).map((a) => `${a.establishmentId}:${a.campaignId}`),
   );
+  const directors = await demoDirectors(db, members);
   const refNow = current.referentialVersion.content as unknown as TReferentialFile;
   const refBefore = previous.referentialVersion.content as unknown as TReferentialFile;
   for (const plan of PLANS) {
@@ -252,7 +399,7 @@ export async function seedDemoRegional(db: PrismaClient): Promise<void> {
         sharing: "detail",
         submittedAt: new Date(`${previous.year}-06-20T09:00:00Z`),
         proofs: plan.proofs === "all" ? "some" : "none",
-        byId: admin.id,
+        byId: directors.get(member.id)!,
       });
     }
     if (plan.now === "not_started" || existing.has(`${member.id}:${current.id}`)) continue;
@@ -267,7 +414,7 @@ export async function seedDemoRegional(db: PrismaClient): Promise<void> {
       sharing: plan.now === "participation" || !submitted ? "participation" : "detail",
       submittedAt: submitted ? new Date(`${current.year}-05-${10 + (PLANS.indexOf(plan) % 18)}T09:00:00Z`) : null,
       proofs: plan.proofs,
-      byId: admin.id,
+      byId: directors.get(member.id)!,
       partial: !submitted,
     });
   }

@@ -1,7 +1,14 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/sign-in";
 import { withFinessKey } from "@/lib/establishments/finess";
-import { DEMO_ACCOUNTS, DEMO_ESTABLISHMENTS, DEMO_GHTS, DEMO_PASSWORD, DEMO_SITES } from "./demo-data";
+import {
+  DEMO_ACCOUNTS,
+  DEMO_ESTABLISHMENTS,
+  DEMO_GHTS,
+  DEMO_PASSWORD,
+  DEMO_SITES,
+  LEGACY_DEMO_GHT_NAMES,
+} from "./demo-data";
 import { REGIONS } from "./places";
 
 /** Regions and départements: reference data, upserted on every start. */
@@ -45,11 +52,14 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
   const ghtIds = new Map<string, string>();
   for (const g of DEMO_GHTS) {
     const supportEstablishmentId = establishmentIds.get(g.support)!;
-    const row = await db.ght.upsert({
-      where: { name: g.name },
-      create: { name: g.name, regionId: regionIds.get(g.region)!, supportEstablishmentId },
-      update: {},
-    });
+    // Found by name, or by its support establishment under a name an earlier demo gave it (renamed).
+    const found = await db.ght.findFirst({ where: { OR: [{ name: g.name }, { supportEstablishmentId }] } });
+    const legacy = found && (LEGACY_DEMO_GHT_NAMES as readonly string[]).includes(found.name);
+    const row = !found
+      ? await db.ght.create({ data: { name: g.name, regionId: regionIds.get(g.region)!, supportEstablishmentId } })
+      : legacy
+        ? await db.ght.update({ where: { id: found.id }, data: { name: g.name } })
+        : found;
     ghtIds.set(g.key, row.id);
   }
   for (const e of DEMO_ESTABLISHMENTS) {

@@ -46,7 +46,7 @@ afterAll(async () => {
 const keys = <T extends object>(o: T) => Object.keys(o) as (keyof T & string)[];
 
 // ─── Establishments ─────────────────────────────────────────────────────────
-// GHBS: the directors' and RSSI's own (GHT Sud Bretagne, alone in it). Quimper and Douarnenez: GHT UHC. Saint-Brieuc:
+// GHBS: the directors' and RSSI's own (its territory's GHT, alone in it). Quimper and Douarnenez: GHT UHC. Saint-Brieuc:
 // GHT d'Armor, another GHT of Bretagne. Nantes: Pays de la Loire, the other region.
 
 const ESTABLISHMENT_MATRIX = matrix<EstablishmentKey>(["establishment.read", "platform.manage"], keys(ESTABLISHMENTS), [
@@ -248,11 +248,14 @@ const BRETAGNE_GHTS = [
   "GHT Union Hospitalière de Cornouaille",
   "GHT Brocéliande Atlantique",
   "GHT Rance Émeraude",
-  "GHT Haute-Bretagne",
-  "GHT Bretagne Occidentale",
-  "GHT Sud Bretagne",
+  "GHT territoire de Rennes (nom de démonstration)",
+  "GHT territoire de Brest (nom de démonstration)",
+  "GHT territoire de Lorient (nom de démonstration)",
 ];
-const PAYS_DE_LA_LOIRE_GHTS = ["GHT 44", "GHT de la Sarthe"];
+const PAYS_DE_LA_LOIRE_GHTS = [
+  "GHT de Loire-Atlantique (nom de démonstration)",
+  "GHT de la Sarthe (nom de démonstration)",
+];
 
 const LISTS: Record<ActorKey, { establishments: string[]; ghts: string[]; regions: string[] }> = {
   "director GHBS": { establishments: ["Groupe hospitalier Bretagne Sud (GHBS)"], ghts: [], regions: [] },

@@ -21,7 +21,7 @@ export const ACTOR_KEYS = Object.keys(ACTOR_EMAILS) as ActorKey[];
 
 /** Establishments of the matrix: label → demo FINESS (département, serial). */
 export const ESTABLISHMENTS = {
-  GHBS: ["56", "01"], // Lorient, support establishment of the GHT Sud Bretagne (its only demo member)
+  GHBS: ["56", "01"], // Lorient, support establishment of its territory's GHT (its only demo member)
   Quimper: ["29", "02"], // GHT UHC (its support establishment)
   Douarnenez: ["29", "03"], // GHT UHC, same GHT as Quimper
   "Saint-Brieuc": ["22", "01"], // GHT d'Armor: another GHT of Bretagne

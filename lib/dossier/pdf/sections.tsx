@@ -15,7 +15,7 @@ import {
 } from "../format";
 import type { ReactNode } from "react";
 import { formatRange } from "@/lib/funding/format";
-import type { DossierDomain, DossierFunding, DossierPayload, DossierRequirement } from "../types";
+import type { DossierDomain, DossierFunding, DossierPayload, DossierRequirement, DossierUsageFunding } from "../types";
 import type { Block } from "./blocks";
 import type { TextMetrics } from "./metrics";
 import { type Styles, Text, View } from "./primitives";
@@ -277,6 +277,7 @@ export function summaryBlocks({ payload, m }: Ctx): Block[] {
 
 /** What the missing blocking prerequisites hold back, with the assumption and the rule in words. */
 function fundingBlock(funding: DossierFunding, m: TextMetrics, inner: number): Block {
+  if (funding.usage) return usageFundingBlock(funding.usage, m, inner);
   const held = Object.keys(funding.perRequirement ?? {}).length;
   const status = held
     ? `Ce montant reste bloqué tant que ${held === 1 ? "le prérequis bloquant manquant n'est pas atteint" : `les ${held} prérequis bloquants manquants ne sont pas atteints`} (détail par prérequis en partie 3).`
@@ -308,6 +309,75 @@ function fundingBlock(funding: DossierFunding, m: TextMetrics, inner: number): B
         </Text>
         {lines.map((text, i) => (
           <Text key={i} style={{ marginTop: i ? 3 : 0 }}>
+            {text}
+          </Text>
+        ))}
+        <Text style={[s.small, s.muted, { marginTop: 3 }]}>{note}</Text>
+      </View>
+    ),
+  };
+}
+
+const USAGE_STATUS_WORDS: Record<DossierUsageFunding["domains"][number]["status"], string> = {
+  eligible: "éligible",
+  reserved: "sous réserve",
+  not_eligible: "pas encore éligible",
+};
+
+/** HOP'EN usage is paid per domain: each domain applied for, its verdict and its own figure, then the total. */
+function usageFundingBlock(usage: DossierUsageFunding, m: TextMetrics, inner: number): Block {
+  const rows = usage.domains.map((d) =>
+    frTypo(
+      `${d.code} — ${d.title} (${USAGE_STATUS_WORDS[d.status]}) : ${
+        d.amount
+          ? `${formatRange(d.amount)} ${d.status === "eligible" ? "en jeu" : "à débloquer"}${d.isExample ? " (exemple)" : ""}`
+          : "aucune hypothèse pour ce domaine"
+      }`,
+    ),
+  );
+  const total = frTypo(
+    `Total des domaines choisis : ${formatRange(usage.total)}${usage.held.high > 0 ? `, dont ${formatRange(usage.held)} à débloquer` : ""}.`,
+  );
+  const assumptions = [
+    ...usage.domains
+      .filter((d) => d.assumption)
+      .map((d) => frTypo(`Hypothèse${d.isExample ? " (exemple de démonstration)" : ""} — ${d.assumption}`)),
+    ...(usage.unassigned
+      ? [
+          frTypo(
+            `Montant sans domaine (${formatRange(usage.unassigned.amount)}) : ${usage.unassigned.assumption} Le financement d'usage est versé par domaine : ce montant n'est ni réparti ni compté dans le total.`,
+          ),
+        ]
+      : []),
+  ];
+  const note = frTypo(
+    "Chaque domaine est financé seul, quand son propre verdict est « éligible » (prérequis du socle compris). Ordre de grandeur établi à partir des hypothèses de la campagne (arrondi, fourchette si l'hypothèse en donne une, population et plafond qu'elle nomme) : ce n'est pas un engagement de financement.",
+  );
+  return {
+    key: "funding",
+    height:
+      1.5 +
+      20 +
+      10 +
+      TYPE.h3.line +
+      4 +
+      rows.reduce((h, text) => h + 2 + tall(m, text, "body", inner), 0) +
+      2 +
+      tall(m, total, "body", inner, true) +
+      assumptions.reduce((h, text) => h + 3 + tall(m, text, "small", inner), 0) +
+      3 +
+      tall(m, note, "small", inner),
+    node: (
+      <View key="funding" style={[s.box, { backgroundColor: COLORS.blueLight, borderColor: COLORS.blue }]} wrap={false}>
+        <Text style={s.h3}>{frTypo("Financement en jeu par domaine d'usage")}</Text>
+        {rows.map((text, i) => (
+          <Text key={`d${i}`} style={{ marginTop: 2 }}>
+            {text}
+          </Text>
+        ))}
+        <Text style={[s.bold, { marginTop: 2 }]}>{total}</Text>
+        {assumptions.map((text, i) => (
+          <Text key={`h${i}`} style={[s.small, { marginTop: 3 }]}>
             {text}
           </Text>
         ))}

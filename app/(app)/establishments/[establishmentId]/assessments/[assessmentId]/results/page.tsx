@@ -8,6 +8,7 @@ import { db } from "@/lib/core/db";
 import { orNotFound } from "@/lib/core/or-not-found";
 import { CreateActionButton } from "@/components/action-plan/create-action-button";
 import { FundingAtStake } from "@/components/funding/funding-at-stake";
+import { UsageFunding } from "@/components/funding/usage-funding";
 import { getActionPlanContext } from "@/lib/action-plan/queries";
 import { getFundingForAssessment } from "@/lib/funding/queries";
 import { getAssessmentResults } from "@/lib/scoring/queries";
@@ -62,7 +63,14 @@ export default async function ResultsPage({
             ? assessment.id
             : null
         }
-        fundingSlot={<FundingAtStake funding={funding} blockingMissing={score.verdict.blockingMissing} />}
+        fundingSlot={
+          // HOP'EN usage is paid per domain: one figure per domain applied for, beside its verdict.
+          score.verdict.domains.length > 0 ? (
+            <UsageFunding funding={funding} domains={score.verdict.domains} />
+          ) : (
+            <FundingAtStake funding={funding} blockingMissing={score.verdict.blockingMissing} />
+          )
+        }
         actionSlot={(gap) => {
           const count = plan.actionsByRequirement[gap.code] ?? 0;
           return (
