@@ -26,10 +26,18 @@ export async function register() {
   ]);
   schedulePruning(db);
   // Dossiers submitted but not sealed (the demo's, or a seal whose every retry failed): sealed
-  // now, as their director, never by a download.
-  await sealPendingDossiers(db, sealOrigin()).catch((error: unknown) =>
-    console.error("[socle] sealing pending dossiers at start failed", error),
-  );
+  // as their director, never by a download. The first batch before the server answers; the rest in
+  // the background, batch after batch while a batch seals something (a failure is not retried).
+  const sealBatch = () =>
+    sealPendingDossiers(db, sealOrigin()).catch((error: unknown) => {
+      console.error("[socle] sealing pending dossiers at start failed", error);
+      return { sealed: 0, left: 0 };
+    });
+  const first = await sealBatch();
+  if (first.sealed > 0 && first.left > 0)
+    void (async () => {
+      for (let batch = first; batch.sealed > 0 && batch.left > 0;) batch = await sealBatch();
+    })();
 }
 
 // Every unexpected server error of a page, route or proxy is logged here with its digest: the

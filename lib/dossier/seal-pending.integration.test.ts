@@ -86,6 +86,6 @@ describe("[DOSSIER] sealing pending dossiers at start", () => {
       error: () => {},
     });
     expect(outcome).toEqual({ sealed: 0, skipped: 1, failed: 0, left: 1 });
-    expect(info[0]).toContain("1 left for the next start");
+    expect(info[0]).toContain("1 left for the next batch");
   });
 });

@@ -6,7 +6,7 @@ import { sealDossier } from "./generate";
 
 // Submitted revisions whose dossier is not sealed yet: the demo's seeded submissions, or a seal that
 // failed every try after its submission. The server seals them when it starts (instrumentation.ts),
-// as the director who submitted, before it answers requests, so a download finds them sealed. A
+// as the director who submitted, a first batch before it answers requests and the rest just after. A
 // download never seals.
 //
 // A submission whose submitter cannot manage it any more (account gone or disabled, no director
@@ -19,7 +19,7 @@ export type SealPendingOutcome = {
   skipped: number;
   /** Tried and failed (logged with the reason). */
   failed: number;
-  /** Sealable ones left for the next start (past `limit`). */
+  /** Sealable ones past `limit`, left for the next batch (instrumentation.ts runs batches until none seals). */
   left: number;
 };
 
@@ -81,7 +81,7 @@ export async function sealPendingDossiers(
         (skipped
           ? `, ${skipped} skipped (their submitter can no longer seal them: a director seals them from the assessment page)`
           : "") +
-        (left ? `, ${left} left for the next start` : "") +
+        (left ? `, ${left} left for the next batch` : "") +
         ".",
     );
   return { sealed, skipped, failed, left };
