@@ -38,6 +38,8 @@ test("[REGION] the delegate exports the Finistère view as XLSX", async ({ page 
   expect(summary.find((r) => r[0] === "Score global : médiane")![4]).toBe("masqué (moins de 10 établissements)");
   const answers = rowsOf(wb.getWorksheet("Réponses")!);
   const names = new Set(answers.map((r) => String(r[1])));
-  expect([...names].some((n) => n.startsWith("CH de Quimperlé") || n.startsWith("CH de Cornouaille"))).toBe(false);
+  expect(
+    [...names].some((n) => n.startsWith("CH de l'Aven (établissement fictif)") || n.startsWith("CH de Cornouaille")),
+  ).toBe(false);
   expect(names.size).toBe(members.filter((r) => r[8] === "oui").length);
 });

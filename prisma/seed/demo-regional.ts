@@ -37,6 +37,8 @@ type Extra = {
 export const PONTIVY_GHT = `GHT territoire de Pontivy ${DEMO_GHT_LABEL}`;
 const ght = (key: (typeof DEMO_GHTS)[number]["key"]) => DEMO_GHTS.find((g) => g.key === key)!.name;
 
+// Two of them carry invented names on purpose: Quimperlé's hospital merged into the GHBS (2018) and
+// Carhaix's into the CHRU of Brest (Brest-Carhaix), so neither is a legal entity of its own any more.
 const EXTRA: Extra[] = [
   {
     key: "morlaix",
@@ -55,8 +57,8 @@ const EXTRA: Extra[] = [
     ght: ght("bretagne-occidentale"),
   },
   {
-    key: "carhaix",
-    name: "CH de Carhaix",
+    key: "arree",
+    name: "CH des Monts d'Arrée (établissement fictif)",
     category: "CH",
     departement: "29",
     activity: 8_500,
@@ -71,8 +73,8 @@ const EXTRA: Extra[] = [
     ght: ght("bretagne-occidentale"),
   },
   {
-    key: "quimperle",
-    name: "CH de Quimperlé",
+    key: "aven",
+    name: "CH de l'Aven (établissement fictif)",
     category: "CH",
     departement: "29",
     activity: 7_000,
@@ -157,7 +159,13 @@ const PLANS: Plan[] = [
   { name: "CHU de Brest", now: "detail", gaps: [], before: ["P2.6"], proofs: "all" },
   { name: "CH des Pays de Morlaix", now: "detail", gaps: ["P2.6"], before: ["P2.1", "P2.6"], proofs: "all" },
   { name: "CH de Landerneau", now: "detail", gaps: ["P2.1", "P1.3"], before: ["P2.1", "P1.3", "P2.4"], proofs: "some" },
-  { name: "CH de Carhaix", now: "detail", gaps: ["P2.1", "P2.4", "P2.6"], before: null, proofs: "some" },
+  {
+    name: "CH des Monts d'Arrée (établissement fictif)",
+    now: "detail",
+    gaps: ["P2.1", "P2.4", "P2.6"],
+    before: null,
+    proofs: "some",
+  },
   {
     name: "CH de Lesneven",
     now: "detail",
@@ -176,7 +184,7 @@ const PLANS: Plan[] = [
   },
   { name: "Hôtel-Dieu de Pont-l'Abbé", now: "detail", gaps: ["P2.1", "P2.6"], before: ["P2.1"], proofs: "none" },
   {
-    name: "CH de Quimperlé",
+    name: "CH de l'Aven (établissement fictif)",
     now: "participation",
     gaps: ["P2.1", "P2.4"],
     before: null,

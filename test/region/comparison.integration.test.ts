@@ -67,7 +67,7 @@ describe("[REGION] who sees what", () => {
 
   it("never carries the detail of a member that did not share it, nor anything of a draft", async () => {
     const v = await view("delegate", { kind: "region", id: w.bretagne });
-    const saintYvi = v.rows.find((r) => r.name.startsWith("CH de Quimperlé"))!;
+    const saintYvi = v.rows.find((r) => r.name.startsWith("CH de l'Aven (établissement fictif)"))!;
     expect(saintYvi).toMatchObject({ participation: "submitted", detailShared: false, overall: null });
     expect(saintYvi.domains.every((d) => d.score === null)).toBe(true);
     const heat = v.heatmap.find((h) => h.id === saintYvi.id)!;
@@ -104,7 +104,7 @@ describe("[REGION] small groups on the demo", () => {
     await t.db.assessment.updateMany({ where: { establishmentId: treguier }, data: { sharing: "detail" } });
 
     const finistere = () => view("delegate", { kind: "region", id: w.bretagne }, { departement: "29" });
-    const saintYvi = await w.establishment("CH de Quimperlé");
+    const saintYvi = await w.establishment("CH de l'Aven (établissement fictif)");
     await t.db.assessment.updateMany({ where: { establishmentId: saintYvi }, data: { sharing: "detail" } });
     expect((await finistere()).distribution[0]!.cell).toMatchObject({ shown: false, reason: "small", n: 9 });
     const quimper = await w.establishment("CH de Cornouaille");

@@ -65,8 +65,8 @@ describe("[REGION] exports of the delegate's view", () => {
     expect(header!.slice(0, 3)).toEqual(["Identifiant", "Établissement", "Département"]);
     expect(rows).toHaveLength(25);
     expect(rows.map((r) => r[1])).not.toContain("CHU de Nantes");
-    // Quimperlé submitted without sharing detail: participation and verdict only, no score.
-    const saintYvi = rows.find((r) => String(r[1]).startsWith("CH de Quimperlé"))!;
+    // l'Aven submitted without sharing detail: participation and verdict only, no score.
+    const saintYvi = rows.find((r) => String(r[1]).startsWith("CH de l'Aven (établissement fictif)"))!;
     expect(saintYvi[6]).toBe("Soumise");
     expect(saintYvi[8]).toBe("non");
     expect(saintYvi.slice(9).every((v) => v === null || v === undefined)).toBe(true);
@@ -75,11 +75,11 @@ describe("[REGION] exports of the delegate's view", () => {
     expect(shared.every((r) => typeof r[9] === "number" && r[9] >= 0 && r[9] <= 1)).toBe(true);
     expect(members.getColumn(10).numFmt).toBe("0 %");
 
-    // One row per answer, from the 18 shared submitted revisions only: never Quimperlé, never Quimper's draft.
+    // One row per answer, from the 18 shared submitted revisions only: never l'Aven, never Quimper's draft.
     const [, ...answers] = sheetRows(wb.getWorksheet("Réponses")!);
     const names = new Set(answers.map((r) => r[1]));
     expect(names.size).toBe(18);
-    expect([...names].some((n) => String(n).startsWith("CH de Quimperlé"))).toBe(false);
+    expect([...names].some((n) => String(n).startsWith("CH de l'Aven (établissement fictif)"))).toBe(false);
     expect([...names].some((n) => String(n).startsWith("CH de Cornouaille"))).toBe(false);
     expect(answers.every((r) => typeof r[6] === "string" && ["oui", "non"].includes(r[6]))).toBe(true);
 
@@ -118,7 +118,7 @@ describe("[REGION] exports of the delegate's view", () => {
     );
     expect(lines).toHaveLength(26);
     const answers = await (await get(answersRoute, w.actors.delegate, w.bretagne)).text();
-    expect(answers).not.toContain("CH de Quimperlé");
+    expect(answers).not.toContain("CH de l'Aven (établissement fictif)");
     // Response.text() drops the BOM (UTF-8 decoding); the bytes carry it.
     expect(answers.split("\r\n")[0]).toBe(
       "etablissement_id;etablissement;domaine;exigence_code;exigence;statut;avec_piece",
@@ -152,7 +152,7 @@ describe("[REGION] exports of the delegate's view", () => {
     expect(all).toMatch(/Établissements ayant soumis/);
     expect(all).toMatch(/Écarts les plus fréquents/);
     expect(all).toMatch(/médiane \d+ %/);
-    expect(all).not.toMatch(/CH de Cornouaille|CH de Quimperlé|CHU de Brest/);
+    expect(all).not.toMatch(/CH de Cornouaille|CH de l'Aven|CHU de Brest/);
     const finistere = await text("?departement=29");
     expect(finistere).toMatch(/Département : Finistère \(29\)/);
     expect(finistere).toMatch(/masqué \(moins de 10 établissements\)/);

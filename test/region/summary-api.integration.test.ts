@@ -61,7 +61,7 @@ describe("[REGION] JSON summary and its OpenAPI document", () => {
     expect(body.detailShared).toMatchObject({ shown: true, value: 18 });
     expect(body.distribution[0].cell).toMatchObject({ shown: true, n: 18 });
     // Aggregates only: never a member's name.
-    expect(JSON.stringify(body)).not.toMatch(/CH de Cornouaille|CH de Quimperlé/);
+    expect(JSON.stringify(body)).not.toMatch(/CH de Cornouaille|CH de l'Aven/);
   });
 
   it("carries the page's markers under a filter, and the document still validates them", async () => {
