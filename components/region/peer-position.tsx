@@ -69,7 +69,7 @@ export function PeerPositionPanel({ position, action }: Readonly<{ position: Pee
                       <>
                         <BandScale band={r.band} />
                         <strong className="band-short">{BAND_SHORT[r.band]}</strong>{" "}
-                        <span className="small">{BAND_LABELS[r.band]}</span>
+                        <span className="small band-label">{BAND_LABELS[r.band]}</span>
                       </>
                     ) : (
                       <span className="muted">non situable (pas assez de scores dans ce domaine)</span>
