@@ -3,8 +3,7 @@ import { redirect } from "next/navigation";
 import { signOut } from "@/lib/auth/config";
 import { providerLogoutUrl } from "@/lib/auth/sso/logout";
 import type { MembershipView } from "@/lib/auth/describe";
-
-type NavItem = { href: string; label: string };
+import { HeaderNavLinks, type NavItem } from "./header-nav-links";
 
 type AppHeaderProps = Readonly<{ userName: string; memberships: MembershipView[]; nav: NavItem[] }>;
 
@@ -17,6 +16,9 @@ export function AppHeader({ userName, memberships, nav }: AppHeaderProps) {
     await signOut({ redirect: false });
     redirect(providerLogout ?? "/login");
   }
+  // Two rows, as the State's design system does: the brand and the account on top, the navigation
+  // below across the full width. On one row, a long establishment name in the role line ran under
+  // the navigation at 1280 px and pushed it off a phone's screen.
   return (
     <header className="header">
       <div className="header-inner">
@@ -30,13 +32,6 @@ export function AppHeader({ userName, memberships, nav }: AppHeaderProps) {
           </span>
           <span className="visually-hidden">, accueil</span>
         </Link>
-        <nav className="header-nav" aria-label="Navigation principale">
-          {nav.map((item) => (
-            <Link key={item.href} href={item.href}>
-              {item.label}
-            </Link>
-          ))}
-        </nav>
         <div className="header-user">
           <div className="header-user-id" data-testid="header-user">
             <span className="header-user-name">{userName}</span>
@@ -49,7 +44,7 @@ export function AppHeader({ userName, memberships, nav }: AppHeaderProps) {
               <span className="header-user-role">Aucun rôle attribué</span>
             )}
           </div>
-          <div className="row" style={{ gap: "0.5rem", flexWrap: "nowrap" }}>
+          <div className="header-user-actions">
             <Link className="btn btn-secondary btn-small" href="/account/password">
               Mot de passe
             </Link>
@@ -61,6 +56,11 @@ export function AppHeader({ userName, memberships, nav }: AppHeaderProps) {
           </div>
         </div>
       </div>
+      <nav className="header-nav" aria-label="Navigation principale">
+        <div className="header-nav-inner">
+          <HeaderNavLinks items={nav} />
+        </div>
+      </nav>
     </header>
   );
 }

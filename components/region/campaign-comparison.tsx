@@ -153,7 +153,7 @@ export function CampaignComparisonView({ view, basePath, query }: Props) {
         ) : view.gaps.length === 0 ? (
           <p className="muted">Aucune exigence manquée parmi les évaluations partagées.</p>
         ) : (
-          <table className="table table-compact">
+          <table className="table table-compact gaps-table">
             <caption className="visually-hidden">Exigences manquées, par nombre d&apos;établissements</caption>
             <thead>
               <tr>
@@ -211,7 +211,7 @@ export function CampaignComparisonView({ view, basePath, query }: Props) {
                   {moves.length === 0 ? (
                     <p className="muted small">Aucune.</p>
                   ) : (
-                    <table className="table table-compact">
+                    <table className="table table-compact moves-table">
                       <caption className="visually-hidden">{title}</caption>
                       <thead>
                         <tr>

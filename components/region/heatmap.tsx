@@ -63,7 +63,9 @@ export function Heatmap({ id, caption, domains, requirements, rows }: Props) {
     .filter((d) => d.requirements.length > 0);
   const ordered = byDomain.flatMap((d) => d.requirements);
   return (
-    <div className="table-wrap heatmap-wrap">
+    // Its own scrolling region, reachable by the keyboard: on a tablet the grid is wider and
+    // taller than the screen, and the page around it must not scroll sideways.
+    <div className="table-wrap heatmap-wrap" role="region" aria-label={`${caption} (zone défilante)`} tabIndex={0}>
       <table id={id} className="heatmap" role="grid" aria-label={caption} onKeyDown={move}>
         <thead>
           <tr>

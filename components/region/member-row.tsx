@@ -34,7 +34,17 @@ export function VerdictText({ eligible }: Readonly<{ eligible: boolean | null }>
   );
 }
 
-const NOT_SHARED = <span className="muted small">non partagé</span>;
+// "NP", as in the heatmap's legend: the words in full, eight times a row, made the table too wide
+// for a projector. Screen readers get the words.
+const NOT_SHARED = (
+  <span className="muted small" title="détail non partagé">
+    <span aria-hidden="true">NP</span>
+    <span className="visually-hidden">détail non partagé</span>
+  </span>
+);
+
+/** "20 000 – 60 000" may wrap around the dash, never inside a number (narrow no-break spaces). */
+const keepNumbersWhole = (text: string) => text.replace(/(\d) (?=\d)/g, "$1\u202f");
 
 export function MemberRow({ row, showGht = true }: Readonly<{ row: MemberRowView; showGht?: boolean }>) {
   const detail = (score: number | null) =>
@@ -55,7 +65,7 @@ export function MemberRow({ row, showGht = true }: Readonly<{ row: MemberRowView
       <td>{row.departement}</td>
       {showGht ? <td>{row.ght?.replace(/^GHT /, "") ?? <span className="muted">hors GHT</span>}</td> : null}
       <td>{row.category}</td>
-      <td className="nowrap">{row.sizeBand ?? <span className="muted">non renseignée</span>}</td>
+      <td>{row.sizeBand ? keepNumbersWhole(row.sizeBand) : <span className="muted">non renseignée</span>}</td>
       <td>
         <ParticipationBadge value={row.participation} />
       </td>

@@ -27,38 +27,49 @@ export function MemberTable({ rows, domains, caption, showGht = true, sorting }:
     ...domains.map((d) => ({ key: `domain:${d.code}`, label: d.code, title: d.title, num: true })),
   ] as { key: string; label: string; title?: string; num?: boolean }[];
   return (
-    // Focusable: a narrow screen scrolls it sideways, and the keyboard must be able to as well.
-    <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
-      <table className="table member-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((c) => {
-              const active = sorting?.state.sort === c.key;
-              const ariaSort = active ? (sorting!.state.dir === "asc" ? "ascending" : "descending") : undefined;
-              const nextDir = active && sorting!.state.dir === "asc" ? "desc" : "asc";
-              return (
-                <th key={c.key} scope="col" aria-sort={ariaSort} className={c.num ? "num" : undefined} title={c.title}>
-                  {sorting ? (
-                    <Link href={sorting.href(c.key, nextDir)} className="sort-link" scroll={false}>
-                      {c.label}
-                      <span aria-hidden="true">{active ? (sorting.state.dir === "asc" ? " ▲" : " ▼") : " ↕"}</span>
-                      {c.title ? <span className="visually-hidden"> — {c.title}</span> : null}
-                    </Link>
-                  ) : (
-                    c.label
-                  )}
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <MemberRow key={r.id} row={r} showGht={showGht} />
-          ))}
-        </tbody>
-      </table>
+    <div className="stack-tight">
+      {/* Focusable: a narrow screen scrolls it sideways, and the keyboard must be able to as well. */}
+      <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
+        <table className="table member-table">
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            <tr>
+              {columns.map((c) => {
+                const active = sorting?.state.sort === c.key;
+                const ariaSort = active ? (sorting!.state.dir === "asc" ? "ascending" : "descending") : undefined;
+                const nextDir = active && sorting!.state.dir === "asc" ? "desc" : "asc";
+                return (
+                  <th
+                    key={c.key}
+                    scope="col"
+                    aria-sort={ariaSort}
+                    className={c.num ? "num" : undefined}
+                    title={c.title}
+                  >
+                    {sorting ? (
+                      <Link href={sorting.href(c.key, nextDir)} className="sort-link" scroll={false}>
+                        {c.label}
+                        <span aria-hidden="true">{active ? (sorting.state.dir === "asc" ? " ▲" : " ▼") : " ↕"}</span>
+                        {c.title ? <span className="visually-hidden"> — {c.title}</span> : null}
+                      </Link>
+                    ) : (
+                      c.label
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <MemberRow key={r.id} row={r} showGht={showGht} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="small muted">
+        NP : détail non partagé par l&apos;établissement · n. a. : sans objet · — : pas de résultat soumis.
+      </p>
     </div>
   );
 }

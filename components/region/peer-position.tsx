@@ -1,6 +1,17 @@
 import { BAND_LABELS, PEER_GROUP_LABELS, PEER_GROUPS, type Band, type PeerPosition } from "@/lib/region/peers";
 
-const BAND_SYMBOL: Record<Band, string> = { below_p20: "▁", p20_p50: "▃", p50_p80: "▅", above_p80: "▇" };
+const BAND_ORDER: Band[] = ["below_p20", "p20_p50", "p50_p80", "above_p80"];
+
+/** Four segments, the director's band filled: where the score sits, seen at a glance (the text says it too). */
+function BandScale({ band }: Readonly<{ band: Band }>) {
+  return (
+    <span className="band-scale" aria-hidden="true">
+      {BAND_ORDER.map((b) => (
+        <span key={b} className={b === band ? "band-on" : undefined} />
+      ))}
+    </span>
+  );
+}
 const BAND_SHORT: Record<Band, string> = {
   below_p20: "< P20",
   p20_p50: "P20–P50",
@@ -56,8 +67,9 @@ export function PeerPositionPanel({ position, action }: Readonly<{ position: Pee
                   <td>
                     {r.band ? (
                       <>
-                        <span aria-hidden="true">{BAND_SYMBOL[r.band]} </span>
-                        <strong>{BAND_SHORT[r.band]}</strong> <span className="small">{BAND_LABELS[r.band]}</span>
+                        <BandScale band={r.band} />
+                        <strong className="band-short">{BAND_SHORT[r.band]}</strong>{" "}
+                        <span className="small band-label">{BAND_LABELS[r.band]}</span>
                       </>
                     ) : (
                       <span className="muted">non situable (pas assez de scores dans ce domaine)</span>

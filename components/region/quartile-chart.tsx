@@ -7,12 +7,21 @@ type Row = { code: string; title: string; cell: StatisticCell };
 // chart library, no client JavaScript). No minimum or maximum: each would be one establishment's
 // value. The table under it says the same in text, with n, for screen readers and for print.
 
-const W = 560;
-const LABEL = 150;
+// The label column fits about 30 characters at 12 px; "n = …" has its own column right of the
+// axis, so it never sits on a box that reaches 100 %.
+const W = 660;
+const LABEL = 210;
+const N_COLUMN = 64;
 const ROW = 30;
+const LABEL_CHARS = 30;
+
+const label = (r: Row) => {
+  const text = r.code === "*" ? "Score global" : `${r.code} ${r.title}`;
+  return text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1).trimEnd()}…` : text;
+};
 
 export function QuartileChart({ rows, caption }: Readonly<{ rows: Row[]; caption: string }>) {
-  const x = (v: number) => LABEL + ((W - LABEL - 16) * v) / 100;
+  const x = (v: number) => LABEL + ((W - LABEL - N_COLUMN - 12) * v) / 100;
   const height = rows.length * ROW + 28;
   return (
     <figure className="quartile-figure">
@@ -37,7 +46,7 @@ export function QuartileChart({ rows, caption }: Readonly<{ rows: Row[]; caption
           return (
             <g key={r.code}>
               <text x={0} y={y + 15} fontSize="12" fill="#161616">
-                {r.code === "*" ? "Score global" : `${r.code} ${r.title}`.slice(0, 24)}
+                {label(r)}
               </text>
               {r.cell.shown ? (
                 <>

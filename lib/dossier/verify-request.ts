@@ -39,10 +39,12 @@ const MULTIPART_OVERHEAD = 64 * 1024;
 export const BUSY_MESSAGE =
   "Le service de vérification reçoit trop de fichiers en ce moment : réessayez dans quelques instants, ou saisissez le code imprimé sur le dossier.";
 
-// Uploads are hashed as they arrive (verify-upload.ts); this caps how many this process reads at
-// once, so a burst of large files cannot hold the memory or the CPU of the server.
-const globalGate = globalThis as unknown as { socleVerifyGate?: Gate };
-const uploads = (globalGate.socleVerifyGate ??= createGate(env.verifierMaxConcurrent));
+// Uploads are hashed as they arrive (verify-upload.ts); a gate caps how many this process reads at
+// once, so a burst of large files cannot hold the memory or the CPU of the server. One gate per
+// process (on globalThis: Next may load this module once per route bundle), made on first use;
+// a caller (a test) may pass its own.
+const processGate = globalThis as unknown as { socleVerifyGate?: Gate };
+const defaultUploadGate = () => (processGate.socleVerifyGate ??= createGate(env.verifierMaxConcurrent));
 
 /** A small body (the JSON code), refused past `max` bytes whatever Content-Length claims. */
 async function readBounded(request: Request, max: number): Promise<Uint8Array<ArrayBuffer>> {
@@ -65,7 +67,7 @@ async function readBounded(request: Request, max: number): Promise<Uint8Array<Ar
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-async function verifyUpload(db: Db, request: Request): Promise<VerifyResult> {
+async function verifyUpload(db: Db, request: Request, uploads: Gate): Promise<VerifyResult> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_VERIFY_BYTES + MULTIPART_OVERHEAD)
     throw new AppError("PAYLOAD_TOO_LARGE", "Le fichier dépasse 20 Mo : ce n'est pas un dossier émis par Socle.");
@@ -92,10 +94,12 @@ async function verifyJson(db: Db, request: Request): Promise<VerifyResult> {
   return verifyByCode(db, parsed.data.code);
 }
 
+export type VerifyRequestOptions = { requestId?: string; uploadGate?: Gate };
+
 export async function handleVerifyRequest(
   db: Db,
   request: Request,
-  requestId: string = randomUUID(),
+  { requestId = randomUUID(), uploadGate = defaultUploadGate() }: VerifyRequestOptions = {},
 ): Promise<{ status: number; body: unknown }> {
   try {
     await spendVerifyQuota(db, clientIp(request.headers));
@@ -103,7 +107,7 @@ export async function handleVerifyRequest(
     const mediaType = contentType.split(";")[0]!.trim().toLowerCase();
     let result: VerifyResult;
     if (mediaType === "application/json") result = await verifyJson(db, request);
-    else if (mediaType === "multipart/form-data") result = await verifyUpload(db, request);
+    else if (mediaType === "multipart/form-data") result = await verifyUpload(db, request, uploadGate);
     else throw new AppError("UNSUPPORTED_MEDIA", "Envoyez le code en JSON ou le fichier PDF du dossier.");
     return { status: 200, body: { result } };
   } catch (error) {

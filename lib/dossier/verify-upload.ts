@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import busboy from "busboy";
@@ -15,8 +15,17 @@ const UNREADABLE = "Le fichier n'a pas pu être lu : déposez le PDF du dossier.
 const NOT_PDF = "Ce fichier n'est pas un PDF : déposez le dossier PDF reçu de l'établissement.";
 const PDF_MAGIC_BYTES = 8;
 
+export type HashUploadOptions = {
+  maxBytes?: number;
+  /** The digest fed with the file's bytes as they arrive (a test counts them through it). */
+  createDigest?: () => Pick<Hash, "update" | "digest">;
+};
+
 /** The SHA-256 of the multipart field "file"; 400 without it or when empty, 413 past `maxBytes`, 415 if not a PDF. */
-export async function hashMultipartFile(request: Request, maxBytes = MAX_VERIFY_BYTES): Promise<string> {
+export async function hashMultipartFile(
+  request: Request,
+  { maxBytes = MAX_VERIFY_BYTES, createDigest = () => createHash("sha256") }: HashUploadOptions = {},
+): Promise<string> {
   if (!request.body) throw new AppError("BAD_INPUT", "Déposez le fichier PDF du dossier à vérifier.");
   let parser: busboy.Busboy;
   try {
@@ -37,7 +46,7 @@ export async function hashMultipartFile(request: Request, maxBytes = MAX_VERIFY_
         return;
       }
       found = true;
-      const hash = createHash("sha256");
+      const hash = createDigest();
       let size = 0;
       let head = new Uint8Array(0);
       file.on("data", (chunk: Buffer) => {

@@ -58,26 +58,30 @@ function table(widths: number[], header: string[], rows: string[][]) {
   );
 }
 
-/** A quartile box on a 0–100 scale, drawn with views (Q1–Q3 box, median tick); none when hidden. */
+/**
+ * A quartile box on a 0–100 scale, drawn with views (Q1–Q3 box, median tick, light marks at 25, 50
+ * and 75); none when hidden. A box at 100 % keeps its minimum width inside the track.
+ */
 function quartileBar(c: StatisticCell) {
   if (!c.shown) return el(Text, { style: s.muted }, marker(c));
+  const width = Math.max(1, c.q3 - c.q1);
+  const left = Math.min(c.q1, 100 - width);
+  const mark = (at: number) =>
+    el(View, {
+      key: at,
+      style: { position: "absolute", left: `${at}%`, width: 0.5, top: 0, bottom: 0, backgroundColor: C.line },
+    });
   return el(
     View,
     { style: { height: 10, backgroundColor: "#f4f5f8", position: "relative", marginTop: 2 } },
+    ...[25, 50, 75].map(mark),
     el(View, {
-      style: {
-        position: "absolute",
-        left: `${c.q1}%`,
-        width: `${Math.max(1, c.q3 - c.q1)}%`,
-        top: 1,
-        bottom: 1,
-        backgroundColor: C.bar,
-      },
+      style: { position: "absolute", left: `${left}%`, width: `${width}%`, top: 1, bottom: 1, backgroundColor: C.bar },
     }),
     el(View, {
       style: {
         position: "absolute",
-        left: `${Math.min(c.median, 99.5)}%`,
+        left: `${Math.min(c.median, 99)}%`,
         width: 1.5,
         top: 0,
         bottom: 0,
@@ -153,7 +157,11 @@ function BriefDocument({ view, extractedAt }: { view: CampaignComparison; extrac
       Page,
       { size: "A4", style: s.page },
       el(Text, { style: s.h2 }, "Distribution des scores par domaine (détail partagé)"),
-      el(Text, { style: s.muted }, "Boîte : 1er au 3e quartile ; trait : médiane ; échelle 0 à 100 %."),
+      el(
+        Text,
+        { style: s.muted },
+        "Boîte : 1er au 3e quartile ; trait : médiane ; échelle 0 à 100 %, repères à 25, 50 et 75 %.",
+      ),
       ...view.distribution.map((d) =>
         el(
           View,
@@ -163,7 +171,7 @@ function BriefDocument({ view, extractedAt }: { view: CampaignComparison; extrac
             null,
             `${d.title} — `,
             d.cell.shown
-              ? `médiane ${pct.format(d.cell.median)} % (Q1 ${pct.format(d.cell.q1)} – Q3 ${pct.format(d.cell.q3)}, n = ${d.cell.n})`
+              ? `médiane ${pct.format(d.cell.median)} % (Q1 ${pct.format(d.cell.q1)} % – Q3 ${pct.format(d.cell.q3)} %, n = ${d.cell.n})`
               : `n = ${d.cell.n}`,
           ),
           quartileBar(d.cell),
