@@ -6,7 +6,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { sendJson } from "@/lib/core/client-fetch";
 import { DOMAIN_LABELS, FLAG_FIELDS, FLAG_LABELS, HOSTING_LABELS, type TApplication } from "@/lib/inventory/schemas";
 import { ApplicationForm } from "./application-form";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
 
 type Props = Readonly<{ establishmentId: string; applications: TApplication[]; canEdit: boolean }>;
 
