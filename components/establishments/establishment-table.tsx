@@ -1,13 +1,11 @@
 import Link from "next/link";
-import type { EstablishmentCategory } from "@/generated/prisma/enums";
-import { CATEGORY_LABELS } from "./labels";
+import {
+  type EstablishmentIdentity,
+  EstablishmentIdentityCells,
+  EstablishmentIdentityHeads,
+} from "./establishment-cells";
 
-type Row = {
-  id: string;
-  name: string;
-  finess: string;
-  category: EstablishmentCategory;
-  departementCode: string;
+type Row = EstablishmentIdentity & {
   ght?: { id: string; name: string; supportEstablishmentId: string | null } | null;
 };
 
@@ -20,10 +18,7 @@ export function EstablishmentTable({ rows, caption, showGht = true, emptyText = 
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Établissement</th>
-            <th scope="col">FINESS</th>
-            <th scope="col">Catégorie</th>
-            <th scope="col">Dépt</th>
+            <EstablishmentIdentityHeads />
             {showGht ? <th scope="col">GHT</th> : null}
           </tr>
         </thead>
@@ -37,19 +32,7 @@ export function EstablishmentTable({ rows, caption, showGht = true, emptyText = 
           ) : (
             rows.map((row) => (
               <tr key={row.id}>
-                <td>
-                  <Link href={`/establishments/${row.id}`}>{row.name}</Link>
-                  {row.ght?.supportEstablishmentId === row.id ? (
-                    <span className="badge" style={{ marginLeft: 8 }}>
-                      Support
-                    </span>
-                  ) : null}
-                </td>
-                <td>
-                  <code>{row.finess}</code>
-                </td>
-                <td>{CATEGORY_LABELS[row.category]}</td>
-                <td>{row.departementCode}</td>
+                <EstablishmentIdentityCells row={row} href={`/establishments/${row.id}`} />
                 {showGht ? (
                   <td>
                     {row.ght ? (
