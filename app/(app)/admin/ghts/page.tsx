@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { listAdminGhts } from "@/lib/admin/queries";
 import { db } from "@/lib/core/db";
@@ -11,18 +12,15 @@ export default async function AdminGhtsPage() {
   const ghts = await listAdminGhts(db, actor);
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/">Accueil</Link> › <Link href="/admin">Administration</Link> › GHT
-        </p>
-        <div className="row">
-          <h1 style={{ margin: 0 }}>Groupements hospitaliers de territoire</h1>
-          <span className="spacer" />
+      <PageHeader
+        crumbs={[{ href: "/", label: "Accueil" }, { href: "/admin", label: "Administration" }, { label: "GHT" }]}
+        title="Groupements hospitaliers de territoire"
+        actions={
           <Link className="btn" href="/admin/ghts/new">
             Nouveau GHT
           </Link>
-        </div>
-      </div>
+        }
+      />
       {ghts.length === 0 ? (
         <div className="card empty">
           <strong>Aucun GHT n&apos;est encore enregistré.</strong>

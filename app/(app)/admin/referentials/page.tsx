@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
 import { formatDateTime, formatDay, programmeLabel } from "@/components/referentials/labels";
 import { ReferentialUploadForm } from "@/components/referentials/upload-form";
 import { requireAdmin } from "@/lib/admin/page-guard";
@@ -13,16 +14,19 @@ export default async function AdminReferentialsPage() {
   const referentials = await listReferentialsForAdmin(db, actor);
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/">Accueil</Link> › <Link href="/admin">Administration</Link> › Référentiels
-        </p>
-        <h1>Référentiels</h1>
+      <PageHeader
+        crumbs={[
+          { href: "/", label: "Accueil" },
+          { href: "/admin", label: "Administration" },
+          { label: "Référentiels" },
+        ]}
+        title="Référentiels"
+      >
         <p>
           Chaque référentiel est chargé par versions. Une version chargée ne change plus : les évaluations faites dessus
           restent lisibles telles quelles. Les fichiers livrés avec l&apos;application sont chargés au démarrage.
         </p>
-      </div>
+      </PageHeader>
       <div className="card">
         <h2>Charger une nouvelle version</h2>
         <ReferentialUploadForm />

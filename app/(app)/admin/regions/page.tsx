@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { listAdminRegions } from "@/lib/admin/queries";
 import { db } from "@/lib/core/db";
@@ -11,19 +12,17 @@ export default async function AdminRegionsPage() {
   const regions = await listAdminRegions(db, actor);
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/">Accueil</Link> › <Link href="/admin">Administration</Link> › Régions
-        </p>
-        <div className="row">
-          <h1 style={{ margin: 0 }}>Régions</h1>
-          <span className="spacer" />
+      <PageHeader
+        crumbs={[{ href: "/", label: "Accueil" }, { href: "/admin", label: "Administration" }, { label: "Régions" }]}
+        title="Régions"
+        actions={
           <Link className="btn btn-secondary" href="/admin/regions/new">
             Nouvelle région
           </Link>
-        </div>
+        }
+      >
         <p>Les régions et leurs départements sont des données de référence (codes INSEE).</p>
-      </div>
+      </PageHeader>
       {regions.length === 0 ? (
         <div className="card empty">
           <strong>Aucune région n&apos;est chargée.</strong>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
 import { roleLabel, scopeLabel } from "@/components/admin/membership-label";
 import { ActiveBadge } from "@/components/admin/status-badge";
 import { requireAdmin } from "@/lib/admin/page-guard";
@@ -13,18 +14,15 @@ export default async function AdminUsersPage() {
   const users = await listAdminUsers(db, actor);
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/">Accueil</Link> › <Link href="/admin">Administration</Link> › Comptes
-        </p>
-        <div className="row">
-          <h1 style={{ margin: 0 }}>Comptes</h1>
-          <span className="spacer" />
+      <PageHeader
+        crumbs={[{ href: "/", label: "Accueil" }, { href: "/admin", label: "Administration" }, { label: "Comptes" }]}
+        title="Comptes"
+        actions={
           <Link className="btn" href="/admin/users/new">
             Inviter une personne
           </Link>
-        </div>
-      </div>
+        }
+      />
       {users.length === 0 ? (
         <div className="card empty">
           <strong>Aucun compte.</strong>

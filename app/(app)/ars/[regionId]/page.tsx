@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
 import { orNotFound } from "@/lib/core/or-not-found";
@@ -15,16 +16,15 @@ export default async function ArsDossiersPage({ params }: Readonly<{ params: Pro
   const { region, dossiers } = await orNotFound(listRegionDossiers(db, actor, regionId));
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/">Accueil</Link> › ARS
-        </p>
-        <h1>Dossiers soumis — {region.name}</h1>
+      <PageHeader
+        crumbs={[{ href: "/", label: "Accueil" }, { label: "ARS" }]}
+        title={<>Dossiers soumis — {region.name}</>}
+      >
         <p>
           Les dossiers de conformité déposés par les établissements de la région. Chaque dossier porte un code de
           vérification : <Link href="/verifier">vérifier un dossier reçu</Link>.
         </p>
-      </div>
+      </PageHeader>
       <div className="table-wrap">
         <table className="table">
           <caption className="visually-hidden">Dossiers soumis par les établissements de {region.name}</caption>

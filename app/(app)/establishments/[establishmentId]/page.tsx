@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
 import { AssessmentStatusBadge } from "@/components/assessments/status-badge";
 import { CATEGORY_LABELS, formatInteger } from "@/components/establishments/labels";
 import { listEstablishmentCampaigns } from "@/lib/assessments/queries";
@@ -18,15 +19,14 @@ export default async function EstablishmentPage({
   const canSeeInventory = can(actor, "evidence.read", { establishmentId: establishment.id });
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/">Accueil</Link> › {establishment.region.name}
-        </p>
-        <h1>{establishment.name}</h1>
+      <PageHeader
+        crumbs={[{ href: "/", label: "Accueil" }, { label: establishment.region.name }]}
+        title={establishment.name}
+      >
         <p>
           {CATEGORY_LABELS[establishment.category]} · {establishment.departement.name} ({establishment.departementCode})
         </p>
-      </div>
+      </PageHeader>
       <div className="grid">
         <div className="card">
           <div className="stat-label">FINESS (entité juridique)</div>

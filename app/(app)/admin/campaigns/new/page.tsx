@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
 import { CampaignForm } from "@/components/campaigns/campaign-form";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { listEstablishmentChoices } from "@/lib/campaigns/queries";
@@ -21,13 +22,16 @@ export default async function NewCampaignPage() {
   };
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/admin">Administration</Link> › <Link href="/admin/campaigns">Campagnes</Link> › Nouvelle
-        </p>
-        <h1>Nouvelle campagne</h1>
+      <PageHeader
+        crumbs={[
+          { href: "/admin", label: "Administration" },
+          { href: "/admin/campaigns", label: "Campagnes" },
+          { label: "Nouvelle" },
+        ]}
+        title="Nouvelle campagne"
+      >
         <p>Choisissez la version du référentiel évaluée, les dates et les établissements concernés.</p>
-      </div>
+      </PageHeader>
       {versions.length === 0 ? (
         <div className="alert alert-warning" role="status">
           <p style={{ margin: 0 }}>
