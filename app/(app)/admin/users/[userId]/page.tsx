@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { FUNCTION_OPTIONS, roleLabel, scopeLabel } from "@/components/admin/membership-label";
+import { PageHeader } from "@/components/ui/page-header";
+import { roleLabel, roleScopeChoices, scopeLabel } from "@/components/admin/membership-label";
 import { MembershipForm } from "@/components/admin/membership-form";
 import { MembershipRemoveButton } from "@/components/admin/membership-remove-button";
 import { ActiveBadge } from "@/components/admin/status-badge";
@@ -28,16 +28,17 @@ export default async function EditUserPage({ params }: Readonly<{ params: Promis
   const isSelf = user.id === actor.id;
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/admin">Administration</Link> › <Link href="/admin/users">Comptes</Link> › {user.name}
-        </p>
-        <div className="row">
-          <h1 style={{ margin: 0 }}>{user.name}</h1>
-          <ActiveBadge disabled={user.disabled} />
-        </div>
+      <PageHeader
+        crumbs={[
+          { href: "/admin", label: "Administration" },
+          { href: "/admin/users", label: "Comptes" },
+          { label: user.name },
+        ]}
+        title={user.name}
+        badges={<ActiveBadge disabled={user.disabled} />}
+      >
         <p>{user.email}</p>
-      </div>
+      </PageHeader>
       <div className="card">
         <h2>Compte</h2>
         <UserEditForm
@@ -106,13 +107,7 @@ export default async function EditUserPage({ params }: Readonly<{ params: Promis
           </div>
         )}
         <h3 style={{ margin: 0 }}>Ajouter un rôle</h3>
-        <MembershipForm
-          userId={user.id}
-          establishments={options.establishments.filter((e) => !e.disabled).map((e) => ({ id: e.id, name: e.name }))}
-          ghts={options.ghts.map((g) => ({ id: g.id, name: g.name }))}
-          regions={options.regions.map((r) => ({ id: r.id, name: r.name }))}
-          functions={FUNCTION_OPTIONS}
-        />
+        <MembershipForm userId={user.id} choices={roleScopeChoices(options)} />
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
+import { FUNCTION_OPTIONS } from "@/components/admin/membership-label";
 import { ContributorInvitationForm } from "@/components/invitations/contributor-invitation-form";
 import { AccessStatusBadge } from "@/components/invitations/access-status";
 import { FUNCTION_LABELS } from "@/lib/auth/describe";
@@ -10,8 +11,6 @@ import { listEstablishmentPeople } from "@/lib/invitations/queries";
 
 export const metadata: Metadata = { title: "Contributeurs" };
 
-const FUNCTIONS = Object.entries(FUNCTION_LABELS).map(([value, label]) => ({ value, label }));
-
 export default async function EstablishmentPeoplePage({
   params,
 }: Readonly<{ params: Promise<{ establishmentId: string }> }>) {
@@ -20,20 +19,22 @@ export default async function EstablishmentPeoplePage({
   const { establishment, people } = await orNotFound(listEstablishmentPeople(db, actor, establishmentId));
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/">Accueil</Link> › <Link href={`/establishments/${establishment.id}`}>{establishment.name}</Link>{" "}
-          › Contributeurs
-        </p>
-        <h1>Contributeurs</h1>
+      <PageHeader
+        crumbs={[
+          { href: "/", label: "Accueil" },
+          { href: `/establishments/${establishment.id}`, label: establishment.name },
+          { label: "Contributeurs" },
+        ]}
+        title="Contributeurs"
+      >
         <p>
           Invitez la DSI, le RSSI, le DPO ou la référente identitovigilance : vous leur confierez ensuite des sections
           de l&apos;évaluation.
         </p>
-      </div>
+      </PageHeader>
       <div className="card">
         <h2>Inviter un contributeur</h2>
-        <ContributorInvitationForm establishmentId={establishment.id} functions={FUNCTIONS} />
+        <ContributorInvitationForm establishmentId={establishment.id} functions={FUNCTION_OPTIONS} />
       </div>
       <div className="card">
         <h2>Contributeurs de l&apos;établissement</h2>
