@@ -4,6 +4,9 @@ import { Fragment, type ReactNode } from "react";
 /** One step of the breadcrumb: a link, or the current page's name when it has no href. */
 export type Crumb = Readonly<{ href?: string; label: ReactNode }>;
 
+/** Every signed-in breadcrumb starts at the home page. */
+export const HOME_CRUMB: Crumb = { href: "/", label: "Accueil" };
+
 type Props = Readonly<{
   crumbs?: readonly Crumb[];
   title: ReactNode;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { adminAreaCrumbs } from "@/components/admin/sections";
 import { PageHeader } from "@/components/ui/page-header";
 import { CampaignTable } from "@/components/campaigns/campaign-table";
 import { requireAdmin } from "@/lib/admin/page-guard";
@@ -14,7 +15,7 @@ export default async function AdminCampaignsPage() {
   return (
     <div className="stack">
       <PageHeader
-        crumbs={[{ href: "/", label: "Accueil" }, { href: "/admin", label: "Administration" }, { label: "Campagnes" }]}
+        crumbs={adminAreaCrumbs("/admin/campaigns")}
         title="Campagnes"
         actions={
           <Link className="btn" href="/admin/campaigns/new">

@@ -1,6 +1,7 @@
 import { Options } from "@/components/ui/field";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { adminAreaCrumbs } from "@/components/admin/sections";
 import { PageHeader } from "@/components/ui/page-header";
 import { EstablishmentAdminTable } from "@/components/admin/establishment-admin-table";
 import { param, requireAdmin } from "@/lib/admin/page-guard";
@@ -24,11 +25,7 @@ export default async function AdminEstablishmentsPage({ searchParams }: Props) {
   return (
     <div className="stack">
       <PageHeader
-        crumbs={[
-          { href: "/", label: "Accueil" },
-          { href: "/admin", label: "Administration" },
-          { label: "Établissements" },
-        ]}
+        crumbs={adminAreaCrumbs("/admin/establishments")}
         title="Établissements"
         actions={
           <Link className="btn" href="/admin/establishments/new">

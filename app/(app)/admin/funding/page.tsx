@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { adminAreaCrumbs } from "@/components/admin/sections";
 import { PageHeader } from "@/components/ui/page-header";
 import { FundingAdmin } from "@/components/funding/funding-admin";
 import { requireAdmin } from "@/lib/admin/page-guard";
@@ -12,14 +13,7 @@ export default async function AdminFundingPage() {
   const view = await getFundingAdminView(db, actor);
   return (
     <div className="stack">
-      <PageHeader
-        crumbs={[
-          { href: "/", label: "Accueil" },
-          { href: "/admin", label: "Administration" },
-          { label: "Financements" },
-        ]}
-        title="Paramètres de financement"
-      >
+      <PageHeader crumbs={adminAreaCrumbs("/admin/funding")} title="Paramètres de financement">
         <p>
           Les montants en jeu que voient les établissements sur leurs résultats : une enveloppe par région, ou un
           montant propre à un établissement, pour une campagne. Sans paramètre, aucun chiffre n&apos;est affiché.

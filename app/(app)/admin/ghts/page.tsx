@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { adminAreaCrumbs } from "@/components/admin/sections";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { listAdminGhts } from "@/lib/admin/queries";
@@ -13,7 +14,7 @@ export default async function AdminGhtsPage() {
   return (
     <div className="stack">
       <PageHeader
-        crumbs={[{ href: "/", label: "Accueil" }, { href: "/admin", label: "Administration" }, { label: "GHT" }]}
+        crumbs={adminAreaCrumbs("/admin/ghts")}
         title="Groupements hospitaliers de territoire"
         actions={
           <Link className="btn" href="/admin/ghts/new">

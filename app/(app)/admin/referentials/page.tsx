@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { adminAreaCrumbs } from "@/components/admin/sections";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatDateTime, formatDay, programmeLabel } from "@/components/referentials/labels";
 import { ReferentialUploadForm } from "@/components/referentials/upload-form";
@@ -14,14 +15,7 @@ export default async function AdminReferentialsPage() {
   const referentials = await listReferentialsForAdmin(db, actor);
   return (
     <div className="stack">
-      <PageHeader
-        crumbs={[
-          { href: "/", label: "Accueil" },
-          { href: "/admin", label: "Administration" },
-          { label: "Référentiels" },
-        ]}
-        title="Référentiels"
-      >
+      <PageHeader crumbs={adminAreaCrumbs("/admin/referentials")} title="Référentiels">
         <p>
           Chaque référentiel est chargé par versions. Une version chargée ne change plus : les évaluations faites dessus
           restent lisibles telles quelles. Les fichiers livrés avec l&apos;application sont chargés au démarrage.

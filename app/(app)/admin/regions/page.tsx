@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { adminAreaCrumbs } from "@/components/admin/sections";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { listAdminRegions } from "@/lib/admin/queries";
@@ -13,7 +14,7 @@ export default async function AdminRegionsPage() {
   return (
     <div className="stack">
       <PageHeader
-        crumbs={[{ href: "/", label: "Accueil" }, { href: "/admin", label: "Administration" }, { label: "Régions" }]}
+        crumbs={adminAreaCrumbs("/admin/regions")}
         title="Régions"
         actions={
           <Link className="btn btn-secondary" href="/admin/regions/new">

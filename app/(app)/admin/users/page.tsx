@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { adminAreaCrumbs } from "@/components/admin/sections";
 import { PageHeader } from "@/components/ui/page-header";
 import { roleLabel, scopeLabel } from "@/components/admin/membership-label";
 import { ActiveBadge } from "@/components/admin/status-badge";
@@ -15,7 +16,7 @@ export default async function AdminUsersPage() {
   return (
     <div className="stack">
       <PageHeader
-        crumbs={[{ href: "/", label: "Accueil" }, { href: "/admin", label: "Administration" }, { label: "Comptes" }]}
+        crumbs={adminAreaCrumbs("/admin/users")}
         title="Comptes"
         actions={
           <Link className="btn" href="/admin/users/new">

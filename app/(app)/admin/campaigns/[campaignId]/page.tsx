@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { adminItemCrumbs } from "@/components/admin/sections";
 import { PageHeader } from "@/components/ui/page-header";
 import { CampaignForm } from "@/components/campaigns/campaign-form";
 import { requireAdmin } from "@/lib/admin/page-guard";
@@ -24,14 +25,7 @@ export default async function EditCampaignPage({ params }: Props) {
   const started = startedEstablishmentIds.length;
   return (
     <div className="stack">
-      <PageHeader
-        crumbs={[
-          { href: "/admin", label: "Administration" },
-          { href: "/admin/campaigns", label: "Campagnes" },
-          { label: campaign.name },
-        ]}
-        title={campaign.name}
-      >
+      <PageHeader crumbs={adminItemCrumbs("/admin/campaigns", campaign.name)} title={campaign.name}>
         <p>
           {campaign.establishmentIds.length} établissement{campaign.establishmentIds.length > 1 ? "s" : ""} ·{" "}
           {started === 0

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { adminItemCrumbs } from "@/components/admin/sections";
 import { PageHeader } from "@/components/ui/page-header";
 import { CampaignForm } from "@/components/campaigns/campaign-form";
 import { requireAdmin } from "@/lib/admin/page-guard";
@@ -22,14 +23,7 @@ export default async function NewCampaignPage() {
   };
   return (
     <div className="stack">
-      <PageHeader
-        crumbs={[
-          { href: "/admin", label: "Administration" },
-          { href: "/admin/campaigns", label: "Campagnes" },
-          { label: "Nouvelle" },
-        ]}
-        title="Nouvelle campagne"
-      >
+      <PageHeader crumbs={adminItemCrumbs("/admin/campaigns", "Nouvelle")} title="Nouvelle campagne">
         <p>Choisissez la version du référentiel évaluée, les dates et les établissements concernés.</p>
       </PageHeader>
       {versions.length === 0 ? (

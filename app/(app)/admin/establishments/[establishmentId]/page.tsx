@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { adminItemCrumbs } from "@/components/admin/sections";
 import { PageHeader } from "@/components/ui/page-header";
 import { EstablishmentForm } from "@/components/admin/establishment-form";
 import { EstablishmentStatusButton } from "@/components/admin/establishment-status-button";
@@ -30,11 +31,7 @@ export default async function EditEstablishmentPage({ params }: Props) {
   return (
     <div className="stack">
       <PageHeader
-        crumbs={[
-          { href: "/admin", label: "Administration" },
-          { href: "/admin/establishments", label: "Établissements" },
-          { label: establishment.name },
-        ]}
+        crumbs={adminItemCrumbs("/admin/establishments", establishment.name)}
         title={establishment.name}
         badges={<ActiveBadge disabled={establishment.disabled} />}
       >

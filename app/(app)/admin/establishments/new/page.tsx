@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { adminItemCrumbs } from "@/components/admin/sections";
 import { PageHeader } from "@/components/ui/page-header";
 import { EstablishmentForm } from "@/components/admin/establishment-form";
 import { requireAdmin } from "@/lib/admin/page-guard";
@@ -12,14 +13,7 @@ export default async function NewEstablishmentPage() {
   const { regions, departements, ghts } = await getAdminOptions(db, actor);
   return (
     <div className="stack">
-      <PageHeader
-        crumbs={[
-          { href: "/admin", label: "Administration" },
-          { href: "/admin/establishments", label: "Établissements" },
-          { label: "Nouveau" },
-        ]}
-        title="Nouvel établissement"
-      >
+      <PageHeader crumbs={adminItemCrumbs("/admin/establishments", "Nouveau")} title="Nouvel établissement">
         <p>La région découle du département ; le FINESS commence par le code du département (« 97 » outre-mer).</p>
       </PageHeader>
       <div className="card">

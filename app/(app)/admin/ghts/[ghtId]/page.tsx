@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { adminItemCrumbs } from "@/components/admin/sections";
 import { PageHeader } from "@/components/ui/page-header";
 import { GhtForm } from "@/components/admin/ght-form";
 import { ActiveBadge } from "@/components/admin/status-badge";
@@ -20,14 +21,7 @@ export default async function EditGhtPage({ params }: Readonly<{ params: Promise
   const defaults = { name: ght.name, regionId: ght.regionId, supportEstablishmentId: ght.supportEstablishmentId };
   return (
     <div className="stack">
-      <PageHeader
-        crumbs={[
-          { href: "/admin", label: "Administration" },
-          { href: "/admin/ghts", label: "GHT" },
-          { label: ght.name },
-        ]}
-        title={ght.name}
-      />
+      <PageHeader crumbs={adminItemCrumbs("/admin/ghts", ght.name)} title={ght.name} />
       <div className="card">
         <h2>Identité</h2>
         <GhtForm ghtId={ght.id} defaults={defaults} regions={regions} establishments={establishments} />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { adminItemCrumbs } from "@/components/admin/sections";
 import { PageHeader } from "@/components/ui/page-header";
 import { GhtForm } from "@/components/admin/ght-form";
 import { requireAdmin } from "@/lib/admin/page-guard";
@@ -12,14 +13,7 @@ export default async function NewGhtPage() {
   const { regions, establishments } = await getAdminOptions(db, actor);
   return (
     <div className="stack">
-      <PageHeader
-        crumbs={[
-          { href: "/admin", label: "Administration" },
-          { href: "/admin/ghts", label: "GHT" },
-          { label: "Nouveau" },
-        ]}
-        title="Nouveau GHT"
-      >
+      <PageHeader crumbs={adminItemCrumbs("/admin/ghts", "Nouveau")} title="Nouveau GHT">
         <p>L&apos;établissement support est choisi dans la région du GHT, parmi les établissements sans GHT.</p>
       </PageHeader>
       <div className="card">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { adminItemCrumbs } from "@/components/admin/sections";
 import { PageHeader } from "@/components/ui/page-header";
 import { DiffView } from "@/components/referentials/diff-view";
 import { ELIGIBILITY_LABELS, formatDateTime, formatDay, programmeLabel } from "@/components/referentials/labels";
@@ -43,9 +44,7 @@ export default async function ReferentialVersionPage({ params, searchParams }: P
       <PageHeader
         crumbs={[
           { href: "/", label: "Accueil" },
-          { href: "/admin", label: "Administration" },
-          { href: "/admin/referentials", label: "Référentiels" },
-          { label: `${version.referentialId} ${version.version}` },
+          ...adminItemCrumbs("/admin/referentials", `${version.referentialId} ${version.version}`),
         ]}
         title={`${version.title} — version ${version.version}`}
         badges={

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { adminItemCrumbs } from "@/components/admin/sections";
 import { PageHeader } from "@/components/ui/page-header";
 import { RegionNameForm } from "@/components/admin/region-name-form";
 import { requireAdmin } from "@/lib/admin/page-guard";
@@ -14,14 +15,7 @@ export default async function EditRegionPage({ params }: Readonly<{ params: Prom
   const region = await orNotFound(getAdminRegion(db, actor, regionId));
   return (
     <div className="stack">
-      <PageHeader
-        crumbs={[
-          { href: "/admin", label: "Administration" },
-          { href: "/admin/regions", label: "Régions" },
-          { label: region.name },
-        ]}
-        title={region.name}
-      >
+      <PageHeader crumbs={adminItemCrumbs("/admin/regions", region.name)} title={region.name}>
         <p>Code INSEE {region.code}</p>
       </PageHeader>
       <div className="card">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { adminItemCrumbs } from "@/components/admin/sections";
 import { PageHeader } from "@/components/ui/page-header";
 import { roleLabel, roleScopeChoices, scopeLabel } from "@/components/admin/membership-label";
 import { MembershipForm } from "@/components/admin/membership-form";
@@ -29,11 +30,7 @@ export default async function EditUserPage({ params }: Readonly<{ params: Promis
   return (
     <div className="stack">
       <PageHeader
-        crumbs={[
-          { href: "/admin", label: "Administration" },
-          { href: "/admin/users", label: "Comptes" },
-          { label: user.name },
-        ]}
+        crumbs={adminItemCrumbs("/admin/users", user.name)}
         title={user.name}
         badges={<ActiveBadge disabled={user.disabled} />}
       >

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { adminItemCrumbs } from "@/components/admin/sections";
 import { PageHeader } from "@/components/ui/page-header";
 import { roleScopeChoices } from "@/components/admin/membership-label";
 import { InvitationForm } from "@/components/invitations/invitation-form";
@@ -13,14 +14,7 @@ export default async function NewUserPage() {
   const options = await getAdminOptions(db, actor);
   return (
     <div className="stack">
-      <PageHeader
-        crumbs={[
-          { href: "/admin", label: "Administration" },
-          { href: "/admin/users", label: "Comptes" },
-          { label: "Inviter" },
-        ]}
-        title="Inviter une personne"
-      >
+      <PageHeader crumbs={adminItemCrumbs("/admin/users", "Inviter")} title="Inviter une personne">
         <p>D&apos;autres rôles peuvent être ajoutés ensuite sur la fiche du compte.</p>
       </PageHeader>
       <div className="card">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { establishmentCrumbs } from "@/components/establishments/crumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { CompareForm } from "@/components/scoring/compare-form";
 import { DiffTable } from "@/components/scoring/diff-table";
@@ -32,14 +33,7 @@ export default async function HistoryPage({
 
   return (
     <div className="stack">
-      <PageHeader
-        crumbs={[
-          { href: "/", label: "Accueil" },
-          { href: `/establishments/${establishment.id}`, label: establishment.name },
-          { label: "Historique" },
-        ]}
-        title="Historique des évaluations"
-      >
+      <PageHeader crumbs={establishmentCrumbs(establishment, "Historique")} title="Historique des évaluations">
         <p>Verdict et score par domaine de chaque campagne, de la plus ancienne à la plus récente.</p>
       </PageHeader>
       {assessments.length === 0 ? (

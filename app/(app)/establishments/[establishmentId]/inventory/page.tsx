@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { establishmentCrumbs } from "@/components/establishments/crumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { ImportPanel } from "@/components/inventory/import-panel";
 import { IndicatorCards } from "@/components/inventory/indicator-cards";
@@ -25,11 +26,7 @@ export default async function InventoryPage({ params }: Readonly<{ params: Promi
   return (
     <div className="stack">
       <PageHeader
-        crumbs={[
-          { href: "/", label: "Accueil" },
-          { href: `/establishments/${establishment.id}`, label: establishment.name },
-          { label: "Inventaire des applications" },
-        ]}
+        crumbs={establishmentCrumbs(establishment, "Inventaire des applications")}
         title="Inventaire des applications"
       >
         <p>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { establishmentCrumbs } from "@/components/establishments/crumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { FUNCTION_OPTIONS } from "@/components/admin/membership-label";
 import { ContributorInvitationForm } from "@/components/invitations/contributor-invitation-form";
@@ -19,14 +20,7 @@ export default async function EstablishmentPeoplePage({
   const { establishment, people } = await orNotFound(listEstablishmentPeople(db, actor, establishmentId));
   return (
     <div className="stack">
-      <PageHeader
-        crumbs={[
-          { href: "/", label: "Accueil" },
-          { href: `/establishments/${establishment.id}`, label: establishment.name },
-          { label: "Contributeurs" },
-        ]}
-        title="Contributeurs"
-      >
+      <PageHeader crumbs={establishmentCrumbs(establishment, "Contributeurs")} title="Contributeurs">
         <p>
           Invitez la DSI, le RSSI, le DPO ou la référente identitovigilance : vous leur confierez ensuite des sections
           de l&apos;évaluation.
