@@ -4,6 +4,7 @@ import {
   EstablishmentIdentityHeads,
 } from "@/components/establishments/establishment-cells";
 import { ActiveBadge } from "./status-badge";
+import { DataTable } from "@/components/ui/data-table";
 
 type Row = EstablishmentIdentity & {
   disabled: boolean;
@@ -14,34 +15,31 @@ type Row = EstablishmentIdentity & {
 
 export function EstablishmentAdminTable({ rows }: Readonly<{ rows: Row[] }>) {
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">Établissements de la plateforme</caption>
-        <thead>
-          <tr>
-            <EstablishmentIdentityHeads />
-            <th scope="col">Région</th>
-            <th scope="col">GHT</th>
-            <th scope="col" className="num">
-              Comptes
-            </th>
-            <th scope="col">État</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <EstablishmentIdentityCells row={row} href={`/admin/establishments/${row.id}`} />
-              <td>{row.region.name}</td>
-              <td>{row.ght ? row.ght.name : <span className="muted">—</span>}</td>
-              <td className="num">{row._count.memberships}</td>
-              <td>
-                <ActiveBadge disabled={row.disabled} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Établissements de la plateforme"
+      head={
+        <>
+          <EstablishmentIdentityHeads />
+          <th scope="col">Région</th>
+          <th scope="col">GHT</th>
+          <th scope="col" className="num">
+            Comptes
+          </th>
+          <th scope="col">État</th>
+        </>
+      }
+    >
+      {rows.map((row) => (
+        <tr key={row.id}>
+          <EstablishmentIdentityCells row={row} href={`/admin/establishments/${row.id}`} />
+          <td>{row.region.name}</td>
+          <td>{row.ght ? row.ght.name : <span className="muted">—</span>}</td>
+          <td className="num">{row._count.memberships}</td>
+          <td>
+            <ActiveBadge disabled={row.disabled} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -4,6 +4,7 @@ import {
   EstablishmentIdentityCells,
   EstablishmentIdentityHeads,
 } from "./establishment-cells";
+import { DataTable } from "@/components/ui/data-table";
 
 type Row = EstablishmentIdentity & {
   ght?: { id: string; name: string; supportEstablishmentId: string | null } | null;
@@ -13,40 +14,33 @@ type Props = Readonly<{ rows: Row[]; caption: string; showGht?: boolean; emptyTe
 
 export function EstablishmentTable({ rows, caption, showGht = true, emptyText = "Aucun établissement." }: Props) {
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <EstablishmentIdentityHeads />
-            {showGht ? <th scope="col">GHT</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={showGht ? 5 : 4} className="empty">
-                {emptyText}
+    <DataTable
+      caption={caption}
+      head={
+        <>
+          <EstablishmentIdentityHeads />
+          {showGht ? <th scope="col">GHT</th> : null}
+        </>
+      }
+    >
+      {rows.length === 0 ? (
+        <tr>
+          <td colSpan={showGht ? 5 : 4} className="empty">
+            {emptyText}
+          </td>
+        </tr>
+      ) : (
+        rows.map((row) => (
+          <tr key={row.id}>
+            <EstablishmentIdentityCells row={row} href={`/establishments/${row.id}`} />
+            {showGht ? (
+              <td>
+                {row.ght ? <Link href={`/ght/${row.ght.id}`}>{row.ght.name}</Link> : <span className="muted">—</span>}
               </td>
-            </tr>
-          ) : (
-            rows.map((row) => (
-              <tr key={row.id}>
-                <EstablishmentIdentityCells row={row} href={`/establishments/${row.id}`} />
-                {showGht ? (
-                  <td>
-                    {row.ght ? (
-                      <Link href={`/ght/${row.ght.id}`}>{row.ght.name}</Link>
-                    ) : (
-                      <span className="muted">—</span>
-                    )}
-                  </td>
-                ) : null}
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </div>
+            ) : null}
+          </tr>
+        ))
+      )}
+    </DataTable>
   );
 }

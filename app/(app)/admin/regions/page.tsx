@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { listAdminRegions } from "@/lib/admin/queries";
 import { db } from "@/lib/core/db";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Régions · Administration" };
 
@@ -30,45 +31,42 @@ export default async function AdminRegionsPage() {
           Les données de référence se chargent au démarrage de la plateforme.
         </div>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Régions et départements</caption>
-            <thead>
-              <tr>
-                <th scope="col">Code</th>
-                <th scope="col">Région</th>
-                <th scope="col">Départements</th>
-                <th scope="col" className="num">
-                  GHT
-                </th>
-                <th scope="col" className="num">
-                  Établissements
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {regions.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <code>{r.code}</code>
-                  </td>
-                  <td>
-                    <Link href={`/admin/regions/${r.id}`}>{r.name}</Link>
-                  </td>
-                  <td className="small">
-                    {r.departements.length ? (
-                      r.departements.map((d) => `${d.name} (${d.code})`).join(", ")
-                    ) : (
-                      <span className="muted">Aucun</span>
-                    )}
-                  </td>
-                  <td className="num">{r._count.ghts}</td>
-                  <td className="num">{r._count.establishments}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Régions et départements"
+          head={
+            <>
+              <th scope="col">Code</th>
+              <th scope="col">Région</th>
+              <th scope="col">Départements</th>
+              <th scope="col" className="num">
+                GHT
+              </th>
+              <th scope="col" className="num">
+                Établissements
+              </th>
+            </>
+          }
+        >
+          {regions.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <code>{r.code}</code>
+              </td>
+              <td>
+                <Link href={`/admin/regions/${r.id}`}>{r.name}</Link>
+              </td>
+              <td className="small">
+                {r.departements.length ? (
+                  r.departements.map((d) => `${d.name} (${d.code})`).join(", ")
+                ) : (
+                  <span className="muted">Aucun</span>
+                )}
+              </td>
+              <td className="num">{r._count.ghts}</td>
+              <td className="num">{r._count.establishments}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/scope";
 import { db } from "@/lib/core/db";
 import { orNotFound } from "@/lib/core/or-not-found";
 import { getEstablishmentOrThrow } from "@/lib/establishments/queries";
+import { DataTable } from "@/components/ui/data-table";
 
 export default async function EstablishmentPage({
   params,
@@ -76,38 +77,33 @@ export default async function EstablishmentPage({
             Aucune campagne n&apos;est ouverte pour cet établissement.
           </p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Campagne</th>
-                  <th scope="col">Référentiel</th>
-                  <th scope="col">État</th>
-                </tr>
-              </thead>
-              <tbody>
-                {campaigns.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      {c.assessment ? (
-                        <Link href={`/establishments/${establishment.id}/assessments/${c.assessment.id}`}>
-                          {c.name}
-                        </Link>
-                      ) : (
-                        c.name
-                      )}
-                    </td>
-                    <td>
-                      {c.referentialVersion.title} <span className="muted">v{c.referentialVersion.version}</span>
-                    </td>
-                    <td>
-                      <AssessmentStatusBadge status={c.assessment?.status ?? null} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            head={
+              <>
+                <th scope="col">Campagne</th>
+                <th scope="col">Référentiel</th>
+                <th scope="col">État</th>
+              </>
+            }
+          >
+            {campaigns.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  {c.assessment ? (
+                    <Link href={`/establishments/${establishment.id}/assessments/${c.assessment.id}`}>{c.name}</Link>
+                  ) : (
+                    c.name
+                  )}
+                </td>
+                <td>
+                  {c.referentialVersion.title} <span className="muted">v{c.referentialVersion.version}</span>
+                </td>
+                <td>
+                  <AssessmentStatusBadge status={c.assessment?.status ?? null} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </div>
     </div>

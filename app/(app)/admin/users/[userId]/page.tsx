@@ -15,6 +15,7 @@ import { membershipGrants } from "@/lib/auth/permissions";
 import { getAdminOptions, getAdminUser } from "@/lib/admin/queries";
 import { db } from "@/lib/core/db";
 import { orNotFound } from "@/lib/core/or-not-found";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Compte · Administration" };
 
@@ -69,39 +70,36 @@ export default async function EditUserPage({ params }: Readonly<{ params: Promis
             Aucun rôle : ce compte ne voit rien tant qu&apos;un rôle ne lui est pas attribué.
           </p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">Rôles de {user.name}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Rôle</th>
-                  <th scope="col">Périmètre</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Action</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {user.memberships.map((m) => (
-                  <tr key={m.id}>
-                    <td>{roleLabel(m)}</td>
-                    <td>{scopeLabel(m)}</td>
-                    <td>
-                      {isSelf && membershipGrants(m, "platform.manage") ? (
-                        <span className="muted small">Votre rôle d&apos;administration</span>
-                      ) : (
-                        <MembershipRemoveButton
-                          userId={user.id}
-                          membershipId={m.id}
-                          description={`${roleLabel(m)} · ${scopeLabel(m)}`}
-                        />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={<>Rôles de {user.name}</>}
+            head={
+              <>
+                <th scope="col">Rôle</th>
+                <th scope="col">Périmètre</th>
+                <th scope="col">
+                  <span className="visually-hidden">Action</span>
+                </th>
+              </>
+            }
+          >
+            {user.memberships.map((m) => (
+              <tr key={m.id}>
+                <td>{roleLabel(m)}</td>
+                <td>{scopeLabel(m)}</td>
+                <td>
+                  {isSelf && membershipGrants(m, "platform.manage") ? (
+                    <span className="muted small">Votre rôle d&apos;administration</span>
+                  ) : (
+                    <MembershipRemoveButton
+                      userId={user.id}
+                      membershipId={m.id}
+                      description={`${roleLabel(m)} · ${scopeLabel(m)}`}
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         <h3 style={{ margin: 0 }}>Ajouter un rôle</h3>
         <MembershipForm userId={user.id} choices={roleScopeChoices(options)} />

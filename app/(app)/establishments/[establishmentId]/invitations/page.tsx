@@ -9,6 +9,7 @@ import { requireActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
 import { orNotFound } from "@/lib/core/or-not-found";
 import { listEstablishmentPeople } from "@/lib/invitations/queries";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Contributeurs" };
 
@@ -35,35 +36,32 @@ export default async function EstablishmentPeoplePage({
         {people.length === 0 ? (
           <p className="muted">Aucun contributeur pour l&apos;instant.</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">Contributeurs de {establishment.name}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Nom</th>
-                  <th scope="col">Fonction</th>
-                  <th scope="col">Adresse électronique</th>
-                  <th scope="col">État</th>
-                </tr>
-              </thead>
-              <tbody>
-                {people.map((p) => (
-                  <tr key={p.id}>
-                    <td>{p.name}</td>
-                    <td>{p.function ? FUNCTION_LABELS[p.function] : "—"}</td>
-                    <td>{p.email}</td>
-                    <td>
-                      {p.disabled ? (
-                        <span className="badge badge-grey">Désactivé</span>
-                      ) : (
-                        <AccessStatusBadge status={p.status} />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={<>Contributeurs de {establishment.name}</>}
+            head={
+              <>
+                <th scope="col">Nom</th>
+                <th scope="col">Fonction</th>
+                <th scope="col">Adresse électronique</th>
+                <th scope="col">État</th>
+              </>
+            }
+          >
+            {people.map((p) => (
+              <tr key={p.id}>
+                <td>{p.name}</td>
+                <td>{p.function ? FUNCTION_LABELS[p.function] : "—"}</td>
+                <td>{p.email}</td>
+                <td>
+                  {p.disabled ? (
+                    <span className="badge badge-grey">Désactivé</span>
+                  ) : (
+                    <AccessStatusBadge status={p.status} />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </div>
     </div>
