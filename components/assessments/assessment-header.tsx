@@ -1,4 +1,4 @@
-import { PageHeader } from "@/components/ui/page-header";
+import { HOME_CRUMB, PageHeader } from "@/components/ui/page-header";
 import type { LoadedAssessment } from "@/lib/assessments/access";
 import { AssessmentStatusBadge } from "./status-badge";
 
@@ -13,7 +13,7 @@ export function AssessmentHeader({ assessment, progress, sectionTitle }: Props) 
   return (
     <PageHeader
       crumbs={[
-        { href: "/", label: "Accueil" },
+        HOME_CRUMB,
         { href: `/establishments/${assessment.establishmentId}`, label: assessment.establishment.name },
         ...(sectionTitle
           ? [{ href: base, label: assessment.campaign.name }, { label: sectionTitle }]

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui/page-header";
+import { HOME_CRUMB, PageHeader } from "@/components/ui/page-header";
 import { AdminSectionLinks } from "@/components/admin/admin-section-links";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { getPlatformCounts } from "@/lib/admin/queries";
@@ -26,10 +26,7 @@ export default async function AdminPage() {
   ];
   return (
     <div className="stack">
-      <PageHeader
-        crumbs={[{ href: "/", label: "Accueil" }, { label: "Administration" }]}
-        title="Administration de la plateforme"
-      >
+      <PageHeader crumbs={[HOME_CRUMB, { label: "Administration" }]} title="Administration de la plateforme">
         <p>Régions, GHT, établissements, comptes et rattachements. Chaque modification est tracée.</p>
       </PageHeader>
       <div className="grid">

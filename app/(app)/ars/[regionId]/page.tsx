@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PageHeader } from "@/components/ui/page-header";
+import { HOME_CRUMB, PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
 import { orNotFound } from "@/lib/core/or-not-found";
@@ -17,10 +17,7 @@ export default async function ArsDossiersPage({ params }: Readonly<{ params: Pro
   const { region, dossiers } = await orNotFound(listRegionDossiers(db, actor, regionId));
   return (
     <div className="stack">
-      <PageHeader
-        crumbs={[{ href: "/", label: "Accueil" }, { label: "ARS" }]}
-        title={<>Dossiers soumis — {region.name}</>}
-      >
+      <PageHeader crumbs={[HOME_CRUMB, { label: "ARS" }]} title={<>Dossiers soumis — {region.name}</>}>
         <p>
           Les dossiers de conformité déposés par les établissements de la région. Chaque dossier porte un code de
           vérification : <Link href="/verifier">vérifier un dossier reçu</Link>.

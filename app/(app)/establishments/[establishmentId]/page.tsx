@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { PageHeader } from "@/components/ui/page-header";
+import { HOME_CRUMB, PageHeader } from "@/components/ui/page-header";
 import { AssessmentStatusBadge } from "@/components/assessments/status-badge";
 import { CATEGORY_LABELS, formatInteger } from "@/components/establishments/labels";
 import { listEstablishmentCampaigns } from "@/lib/assessments/queries";
@@ -20,10 +20,7 @@ export default async function EstablishmentPage({
   const canSeeInventory = can(actor, "evidence.read", { establishmentId: establishment.id });
   return (
     <div className="stack">
-      <PageHeader
-        crumbs={[{ href: "/", label: "Accueil" }, { label: establishment.region.name }]}
-        title={establishment.name}
-      >
+      <PageHeader crumbs={[HOME_CRUMB, { label: establishment.region.name }]} title={establishment.name}>
         <p>
           {CATEGORY_LABELS[establishment.category]} · {establishment.departement.name} ({establishment.departementCode})
         </p>

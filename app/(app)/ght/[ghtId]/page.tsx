@@ -1,4 +1,4 @@
-import { PageHeader } from "@/components/ui/page-header";
+import { HOME_CRUMB, PageHeader } from "@/components/ui/page-header";
 import { GhtMemberTable } from "@/components/ght/ght-member-table";
 import { formatInteger } from "@/components/establishments/labels";
 import { requireActor } from "@/lib/auth/current";
@@ -17,7 +17,7 @@ export default async function GhtPage({ params }: Readonly<{ params: Promise<{ g
   const totalActivity = ght.members.reduce((sum, m) => sum + (m.annualActivity ?? 0), 0);
   return (
     <div className="stack">
-      <PageHeader crumbs={[{ href: "/", label: "Accueil" }, { label: ght.region.name }]} title={ght.name}>
+      <PageHeader crumbs={[HOME_CRUMB, { label: ght.region.name }]} title={ght.name}>
         <p>Établissement support : {ght.supportEstablishment?.name ?? "non désigné"}</p>
       </PageHeader>
       <div className="grid">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { PageHeader } from "@/components/ui/page-header";
+import { HOME_CRUMB, PageHeader } from "@/components/ui/page-header";
 import { EstablishmentTable } from "@/components/establishments/establishment-table";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/auth/scope";
@@ -19,7 +19,7 @@ export default async function RegionPage({ params }: Readonly<{ params: Promise<
     : [];
   return (
     <div className="stack">
-      <PageHeader crumbs={[{ href: "/", label: "Accueil" }, { label: "Régions" }]} title={region.name}>
+      <PageHeader crumbs={[HOME_CRUMB, { label: "Régions" }]} title={region.name}>
         <p>{region.departements.map((d) => `${d.name} (${d.code})`).join(" · ")}</p>
       </PageHeader>
       {can(actor, "region.funding") ? (

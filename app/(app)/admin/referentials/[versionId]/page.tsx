@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { adminItemCrumbs } from "@/components/admin/sections";
-import { PageHeader } from "@/components/ui/page-header";
+import { HOME_CRUMB, PageHeader } from "@/components/ui/page-header";
 import { DiffView } from "@/components/referentials/diff-view";
 import { ELIGIBILITY_LABELS, formatDateTime, formatDay, programmeLabel } from "@/components/referentials/labels";
 import { RequirementTable } from "@/components/referentials/requirement-table";
@@ -42,10 +42,7 @@ export default async function ReferentialVersionPage({ params, searchParams }: P
   return (
     <div className="stack">
       <PageHeader
-        crumbs={[
-          { href: "/", label: "Accueil" },
-          ...adminItemCrumbs("/admin/referentials", `${version.referentialId} ${version.version}`),
-        ]}
+        crumbs={[HOME_CRUMB, ...adminItemCrumbs("/admin/referentials", `${version.referentialId} ${version.version}`)]}
         title={`${version.title} — version ${version.version}`}
         badges={
           <>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui/page-header";
+import { HOME_CRUMB, PageHeader } from "@/components/ui/page-header";
 import { FundingAdmin } from "@/components/funding/funding-admin";
 import { requireActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
@@ -18,11 +18,7 @@ export default async function RegionFundingPage({ params }: Readonly<{ params: P
   return (
     <div className="stack">
       <PageHeader
-        crumbs={[
-          { href: "/", label: "Accueil" },
-          { href: `/region/${region.id}`, label: region.name },
-          { label: "Financements" },
-        ]}
+        crumbs={[HOME_CRUMB, { href: `/region/${region.id}`, label: region.name }, { label: "Financements" }]}
         title={<>Financements en jeu — {region.name}</>}
       >
         <p>

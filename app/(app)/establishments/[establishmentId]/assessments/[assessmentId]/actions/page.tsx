@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PageHeader } from "@/components/ui/page-header";
+import { HOME_CRUMB, PageHeader } from "@/components/ui/page-header";
 import { ActionTable } from "@/components/action-plan/action-table";
 import { CreateActionButton } from "@/components/action-plan/create-action-button";
 import { getActionPlan } from "@/lib/action-plan/queries";
@@ -32,7 +32,7 @@ export default async function ActionPlanPage({
     <div className="stack">
       <PageHeader
         crumbs={[
-          { href: "/", label: "Accueil" },
+          HOME_CRUMB,
           { href: `/establishments/${establishmentId}`, label: assessment.establishment.name },
           { href: base, label: assessment.campaign.name },
           { label: "Plan d'action" },

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PageHeader } from "@/components/ui/page-header";
+import { HOME_CRUMB, PageHeader } from "@/components/ui/page-header";
 import { CommandButton } from "@/components/assessments/command-button";
 import { Heatmap, HeatmapLegend } from "@/components/region/heatmap";
 import { MemberTable } from "@/components/region/member-table";
@@ -32,11 +32,7 @@ export default async function SharingPage({ params }: Readonly<{ params: Params 
   return (
     <div className="stack">
       <PageHeader
-        crumbs={[
-          { href: "/", label: "Accueil" },
-          { href: base, label: preview.assessment.campaignName },
-          { label: "Partage" },
-        ]}
+        crumbs={[HOME_CRUMB, { href: base, label: preview.assessment.campaignName }, { label: "Partage" }]}
         title="Ce que voit la région"
       >
         <p>
