@@ -15,6 +15,13 @@ export type RoleScopeChoices = Readonly<{
   functions: { value: string; label: string }[];
 }>;
 
+/** The place control of each scope ROLE_SCOPE names: its label, its empty choice, and where its options are. */
+const PLACES = {
+  establishmentId: { label: "Établissement", placeholder: "Choisir l'établissement…", choices: "establishments" },
+  ghtId: { label: "GHT", placeholder: "Choisir le GHT…", choices: "ghts" },
+  regionId: { label: "Région", placeholder: "Choisir la région…", choices: "regions" },
+} as const;
+
 export type RoleScopeField = "role" | "function" | "establishmentId" | "ghtId" | "regionId";
 
 type Props = Readonly<{
@@ -49,34 +56,15 @@ export function RoleScopeFields({ role, choices, register, error, functionLabel 
           register={register("function")}
         />
       ) : null}
-      {scope === "establishmentId" ? (
+      {scope ? (
         <ScopeSelect
-          id="establishmentId"
-          label="Établissement"
-          placeholder="Choisir l'établissement…"
-          error={error("establishmentId")}
-          register={register("establishmentId")}
-          options={choices.establishments}
-        />
-      ) : null}
-      {scope === "ghtId" ? (
-        <ScopeSelect
-          id="ghtId"
-          label="GHT"
-          placeholder="Choisir le GHT…"
-          error={error("ghtId")}
-          register={register("ghtId")}
-          options={choices.ghts}
-        />
-      ) : null}
-      {scope === "regionId" ? (
-        <ScopeSelect
-          id="regionId"
-          label="Région"
-          placeholder="Choisir la région…"
-          error={error("regionId")}
-          register={register("regionId")}
-          options={choices.regions}
+          key={scope}
+          id={scope}
+          label={PLACES[scope].label}
+          placeholder={PLACES[scope].placeholder}
+          error={error(scope)}
+          register={register(scope)}
+          options={choices[PLACES[scope].choices]}
         />
       ) : null}
     </div>
