@@ -4,6 +4,7 @@ import { AppHeader } from "@/components/layout/app-header";
 import { describeMemberships, type MembershipView } from "@/lib/auth/describe";
 import { requireActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
+import { SiteFooter } from "@/components/layout/site-footer";
 
 const NAV_LABELS: Record<MembershipView["role"], string> = {
   director: "Mon établissement",
@@ -31,13 +32,9 @@ export default async function AppLayout({ children }: Readonly<{ children: React
       <main className="main" id="contenu">
         {children}
       </main>
-      <footer className="footer">
-        <div className="footer-inner">
-          <span>Socle — prérequis HOP&apos;EN, HospiConnect et CaRE</span>
-          <span className="spacer" />
-          <Link href="/verifier">Vérifier un dossier</Link>
-        </div>
-      </footer>
+      <SiteFooter>
+        <Link href="/verifier">Vérifier un dossier</Link>
+      </SiteFooter>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import { AdminHome } from "@/components/home/admin-home";
 import { ArsHome } from "@/components/home/ars-home";
 import { EstablishmentHome } from "@/components/home/establishment-home";
@@ -20,9 +21,7 @@ export default async function HomePage() {
   const notices = await accountNotices(db, actor.id);
   return (
     <div className="stack" style={{ gap: "2rem" }}>
-      <div className="page-header">
-        <h1>Bonjour {firstName}</h1>
-      </div>
+      <PageHeader title={<>Bonjour {firstName}</>} />
       <AccountNotices notices={notices} />
       {actor.memberships.length === 0 ? (
         <div className="card empty">

@@ -4,8 +4,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { useServerSubmit } from "@/components/admin/use-server-submit";
-import { controlA11y, Field } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
+import { controlA11y, emptyToNull, Field, IntegerInput, optionalNumber, Options } from "@/components/ui/field";
+import { ServerForm } from "@/components/ui/server-form";
 import {
   ACTION_STATUSES,
   ACTION_STATUS_LABELS,
@@ -30,8 +30,6 @@ type Props = Readonly<{
 }>;
 
 const FIELDS = ["title", "ownerId", "dueOn", "status", "estimatedCost", "notes", "requirementCode"] as const;
-const emptyToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
-const toCost = (v: unknown) => (v === "" || v === null || v === undefined ? null : Number(v));
 
 export function ActionForm({ assessmentId, owners, defaults, action, requirementText, onDone }: Props) {
   const router = useRouter();
@@ -56,14 +54,15 @@ export function ActionForm({ assessmentId, owners, defaults, action, requirement
   }
 
   return (
-    <form
-      className="form"
-      style={{ maxWidth: "none" }}
+    <ServerForm
+      label={action ? "Modifier l'action" : "Nouvelle action"}
       onSubmit={handleSubmit(onSubmit)}
-      noValidate
-      aria-label={action ? "Modifier l'action" : "Nouvelle action"}
+      alert={alert}
+      wide
+      submitLabel={action ? "Enregistrer l'action" : "Créer l'action"}
+      submitting={isSubmitting}
+      onCancel={onDone}
     >
-      <FormAlert message={alert?.message} errors={alert?.errors} />
       {requirementText ? (
         <p className="small muted" style={{ margin: 0 }}>
           Exigence : {requirementText}
@@ -86,11 +85,12 @@ export function ActionForm({ assessmentId, owners, defaults, action, requirement
             {...register("ownerId", { setValueAs: emptyToNull })}
           >
             <option value="">Non attribuée</option>
-            {owners.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name} — {o.manages ? "direction" : (o.function ?? "contributeur")}
-              </option>
-            ))}
+            <Options
+              options={owners.map((o) => ({
+                value: o.id,
+                label: `${o.name} — ${o.manages ? "direction" : (o.function ?? "contributeur")}`,
+              }))}
+            />
           </select>
         </Field>
         <Field id="action-due" label="Échéance" error={err("dueOn")}>
@@ -103,22 +103,14 @@ export function ActionForm({ assessmentId, owners, defaults, action, requirement
         </Field>
         <Field id="action-status" label="Statut" error={err("status")}>
           <select className="select" {...controlA11y("action-status", err("status"))} {...register("status")}>
-            {ACTION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {ACTION_STATUS_LABELS[s]}
-              </option>
-            ))}
+            <Options options={ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))} />
           </select>
         </Field>
         <Field id="action-cost" label="Coût estimé" hint="en euros" error={err("estimatedCost")}>
-          <input
-            className="input"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            step={1}
-            {...controlA11y("action-cost", err("estimatedCost"))}
-            {...register("estimatedCost", { setValueAs: toCost })}
+          <IntegerInput
+            id="action-cost"
+            error={err("estimatedCost")}
+            registered={register("estimatedCost", { setValueAs: optionalNumber })}
           />
         </Field>
       </div>
@@ -130,14 +122,6 @@ export function ActionForm({ assessmentId, owners, defaults, action, requirement
           {...register("notes", { setValueAs: emptyToNull })}
         />
       </Field>
-      <div className="form-actions">
-        <button className="btn" type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Enregistrement…" : action ? "Enregistrer l'action" : "Créer l'action"}
-        </button>
-        <button className="btn btn-secondary" type="button" onClick={onDone}>
-          Annuler
-        </button>
-      </div>
-    </form>
+    </ServerForm>
   );
 }

@@ -1,8 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { Modal } from "@/components/inventory/modal";
+import { RowEditDelete } from "@/components/ui/row-edit-delete";
 import type { ActionOwnerOption, ActionRow } from "@/lib/action-plan/views";
 import { sendJson } from "@/lib/core/client-fetch";
 import { ActionForm } from "./action-form";
@@ -12,25 +11,17 @@ type Props = Readonly<{ assessmentId: string; action: ActionRow; owners: ActionO
 /** The director's "Modifier" and "Supprimer" on one row of the plan. */
 export function ActionRowControls({ assessmentId, action, owners }: Props) {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
   async function remove() {
-    if (!window.confirm(`Supprimer l'action « ${action.title} » du plan ?`)) return;
-    setBusy(true);
-    setError(null);
     const result = await sendJson(
       `/api/assessments/${assessmentId}/actions/${action.id}`,
       { expectedVersion: action.version },
       "DELETE",
     );
-    setBusy(false);
-    if (!result.ok)
-      setError(
-        result.code === "STALE_VERSION" ? "Modifiée entre-temps : vérifiez-la avant de la supprimer." : result.message,
-      );
     router.refresh();
+    if (result.ok) return null;
+    return result.code === "STALE_VERSION"
+      ? "Modifiée entre-temps : vérifiez-la avant de la supprimer."
+      : result.message;
   }
 
   const defaults = {
@@ -43,30 +34,14 @@ export function ActionRowControls({ assessmentId, action, owners }: Props) {
     notes: action.notes,
   };
   return (
-    <span className="row" style={{ justifyContent: "flex-end", gap: 8 }}>
-      <button
-        type="button"
-        className="btn btn-secondary btn-small"
-        onClick={() => setOpen(true)}
-        aria-label={`Modifier l'action « ${action.title} »`}
-      >
-        Modifier
-      </button>
-      <button
-        type="button"
-        className="btn btn-danger btn-small"
-        onClick={remove}
-        disabled={busy}
-        aria-label={`Supprimer l'action « ${action.title} »`}
-      >
-        {busy ? "Suppression…" : "Supprimer"}
-      </button>
-      {error ? (
-        <span role="alert" className="field-error">
-          {error}
-        </span>
-      ) : null}
-      <Modal open={open} title="Modifier l'action" onClose={() => setOpen(false)}>
+    <RowEditDelete
+      editLabel={`Modifier l'action « ${action.title} »`}
+      deleteLabel={`Supprimer l'action « ${action.title} »`}
+      confirm={`Supprimer l'action « ${action.title} » du plan ?`}
+      remove={remove}
+      dialogTitle="Modifier l'action"
+    >
+      {(close) => (
         <ActionForm
           assessmentId={assessmentId}
           owners={owners}
@@ -77,9 +52,9 @@ export function ActionRowControls({ assessmentId, action, owners }: Props) {
               ? `${action.requirementCode}${action.requirementLabel ? ` — ${action.requirementLabel}` : ""}`
               : undefined
           }
-          onDone={() => setOpen(false)}
+          onDone={close}
         />
-      </Modal>
-    </span>
+      )}
+    </RowEditDelete>
   );
 }

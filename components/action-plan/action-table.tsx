@@ -4,6 +4,7 @@ import type { ActionOwnerOption, ActionRow } from "@/lib/action-plan/views";
 import { formatEuros } from "@/lib/funding/format";
 import { ActionRowControls } from "./action-row-controls";
 import { StatusSelect } from "./status-select";
+import { DataTable } from "@/components/ui/data-table";
 
 type Props = Readonly<{
   assessmentId: string;
@@ -30,90 +31,88 @@ export function ActionTable({ assessmentId, rows, canManage, owners, assessmentP
     );
   }
   return (
-    <div className="table-wrap">
-      <table className="table" data-testid="action-table">
-        <caption className="visually-hidden">Plan d&apos;action</caption>
-        <thead>
-          <tr>
-            <th scope="col">Action</th>
-            <th scope="col">Exigence</th>
-            <th scope="col">Responsable</th>
-            <th scope="col">Échéance</th>
-            <th scope="col">Statut</th>
-            <th scope="col" className="num">
-              Coût estimé
+    <DataTable
+      caption="Plan d'action"
+      testId="action-table"
+      head={
+        <>
+          <th scope="col">Action</th>
+          <th scope="col">Exigence</th>
+          <th scope="col">Responsable</th>
+          <th scope="col">Échéance</th>
+          <th scope="col">Statut</th>
+          <th scope="col" className="num">
+            Coût estimé
+          </th>
+          {canManage ? (
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
             </th>
-            {canManage ? (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+          ) : null}
+        </>
+      }
+    >
+      {rows.map((a) => (
+        <tr key={a.id}>
+          <td>
+            <strong>{a.title}</strong>
+            {a.notes ? (
+              <p className="small muted" style={{ margin: "0.25rem 0 0", whiteSpace: "pre-line" }}>
+                {a.notes}
+              </p>
             ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((a) => (
-            <tr key={a.id}>
-              <td>
-                <strong>{a.title}</strong>
-                {a.notes ? (
-                  <p className="small muted" style={{ margin: "0.25rem 0 0", whiteSpace: "pre-line" }}>
-                    {a.notes}
-                  </p>
-                ) : null}
-              </td>
-              <td className="small">
-                {a.requirementCode ? (
-                  assessmentPath && a.requirementDomain ? (
-                    <Link
-                      href={`${assessmentPath}/sections/${a.requirementDomain}#${a.requirementCode}`}
-                      title={a.requirementLabel ?? undefined}
-                    >
-                      {a.requirementCode}
-                    </Link>
-                  ) : (
-                    <span title={a.requirementLabel ?? undefined}>{a.requirementCode}</span>
-                  )
-                ) : (
-                  <span className="muted">Action libre</span>
-                )}
-                {a.requirementLabel ? <div className="muted">{a.requirementLabel}</div> : null}
-              </td>
-              <td className="small">{a.ownerName ?? <span className="muted">Non attribuée</span>}</td>
-              <td className="small" style={{ whiteSpace: "nowrap" }}>
-                {a.dueOn ? dateFr.format(new Date(`${a.dueOn}T00:00:00Z`)) : <span className="muted">—</span>}
-                {a.overdue ? (
-                  <>
-                    {" "}
-                    <span className="badge badge-red">En retard</span>
-                  </>
-                ) : null}
-              </td>
-              <td>
-                {a.canEditStatus ? (
-                  <StatusSelect
-                    key={`${a.id}-${a.version}`}
-                    assessmentId={assessmentId}
-                    actionId={a.id}
-                    title={a.title}
-                    status={a.status}
-                    version={a.version}
-                  />
-                ) : (
-                  <span className={`badge ${STATUS_BADGE[a.status]}`}>{ACTION_STATUS_LABELS[a.status]}</span>
-                )}
-              </td>
-              <td className="num">
-                {a.estimatedCost === null ? <span className="muted">—</span> : formatEuros(a.estimatedCost)}
-              </td>
-              {canManage ? (
-                <td>
-                  <ActionRowControls assessmentId={assessmentId} action={a} owners={owners} />
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </td>
+          <td className="small">
+            {a.requirementCode ? (
+              assessmentPath && a.requirementDomain ? (
+                <Link
+                  href={`${assessmentPath}/sections/${a.requirementDomain}#${a.requirementCode}`}
+                  title={a.requirementLabel ?? undefined}
+                >
+                  {a.requirementCode}
+                </Link>
+              ) : (
+                <span title={a.requirementLabel ?? undefined}>{a.requirementCode}</span>
+              )
+            ) : (
+              <span className="muted">Action libre</span>
+            )}
+            {a.requirementLabel ? <div className="muted">{a.requirementLabel}</div> : null}
+          </td>
+          <td className="small">{a.ownerName ?? <span className="muted">Non attribuée</span>}</td>
+          <td className="small" style={{ whiteSpace: "nowrap" }}>
+            {a.dueOn ? dateFr.format(new Date(`${a.dueOn}T00:00:00Z`)) : <span className="muted">—</span>}
+            {a.overdue ? (
+              <>
+                {" "}
+                <span className="badge badge-red">En retard</span>
+              </>
+            ) : null}
+          </td>
+          <td>
+            {a.canEditStatus ? (
+              <StatusSelect
+                key={`${a.id}-${a.version}`}
+                assessmentId={assessmentId}
+                actionId={a.id}
+                title={a.title}
+                status={a.status}
+                version={a.version}
+              />
+            ) : (
+              <span className={`badge ${STATUS_BADGE[a.status]}`}>{ACTION_STATUS_LABELS[a.status]}</span>
+            )}
+          </td>
+          <td className="num">
+            {a.estimatedCost === null ? <span className="muted">—</span> : formatEuros(a.estimatedCost)}
+          </td>
+          {canManage ? (
+            <td>
+              <ActionRowControls assessmentId={assessmentId} action={a} owners={owners} />
+            </td>
+          ) : null}
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Modal } from "@/components/inventory/modal";
+import { Modal } from "@/components/ui/modal";
 import { ACTION_LIMITS } from "@/lib/action-plan/schemas";
 import type { ActionOwnerOption } from "@/lib/action-plan/views";
 import { ActionForm } from "./action-form";

@@ -1,5 +1,6 @@
 "use client";
 
+import { Options } from "@/components/ui/field";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ACTION_STATUSES, ACTION_STATUS_LABELS, type ActionStatus } from "@/lib/action-plan/schemas";
@@ -44,11 +45,7 @@ export function StatusSelect({ assessmentId, actionId, title, status, version }:
         disabled={state.saving}
         onChange={(e) => change(e.target.value as ActionStatus)}
       >
-        {ACTION_STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {ACTION_STATUS_LABELS[s]}
-          </option>
-        ))}
+        <Options options={ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))} />
       </select>
       {state.error ? (
         <span role="alert" className="field-error">

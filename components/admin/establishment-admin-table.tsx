@@ -1,14 +1,12 @@
-import Link from "next/link";
-import type { EstablishmentCategory } from "@/generated/prisma/enums";
-import { CATEGORY_LABELS } from "@/components/establishments/labels";
+import {
+  type EstablishmentIdentity,
+  EstablishmentIdentityCells,
+  EstablishmentIdentityHeads,
+} from "@/components/establishments/establishment-cells";
 import { ActiveBadge } from "./status-badge";
+import { DataTable } from "@/components/ui/data-table";
 
-type Row = {
-  id: string;
-  name: string;
-  finess: string;
-  category: EstablishmentCategory;
-  departementCode: string;
+type Row = EstablishmentIdentity & {
   disabled: boolean;
   region: { name: string };
   ght: { name: string; supportEstablishmentId: string | null } | null;
@@ -17,49 +15,31 @@ type Row = {
 
 export function EstablishmentAdminTable({ rows }: Readonly<{ rows: Row[] }>) {
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">Établissements de la plateforme</caption>
-        <thead>
-          <tr>
-            <th scope="col">Établissement</th>
-            <th scope="col">FINESS</th>
-            <th scope="col">Catégorie</th>
-            <th scope="col">Dépt</th>
-            <th scope="col">Région</th>
-            <th scope="col">GHT</th>
-            <th scope="col" className="num">
-              Comptes
-            </th>
-            <th scope="col">État</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td>
-                <Link href={`/admin/establishments/${row.id}`}>{row.name}</Link>
-                {row.ght?.supportEstablishmentId === row.id ? (
-                  <span className="badge" style={{ marginLeft: 8 }}>
-                    Support
-                  </span>
-                ) : null}
-              </td>
-              <td>
-                <code>{row.finess}</code>
-              </td>
-              <td>{CATEGORY_LABELS[row.category]}</td>
-              <td>{row.departementCode}</td>
-              <td>{row.region.name}</td>
-              <td>{row.ght ? row.ght.name : <span className="muted">—</span>}</td>
-              <td className="num">{row._count.memberships}</td>
-              <td>
-                <ActiveBadge disabled={row.disabled} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Établissements de la plateforme"
+      head={
+        <>
+          <EstablishmentIdentityHeads />
+          <th scope="col">Région</th>
+          <th scope="col">GHT</th>
+          <th scope="col" className="num">
+            Comptes
+          </th>
+          <th scope="col">État</th>
+        </>
+      }
+    >
+      {rows.map((row) => (
+        <tr key={row.id}>
+          <EstablishmentIdentityCells row={row} href={`/admin/establishments/${row.id}`} />
+          <td>{row.region.name}</td>
+          <td>{row.ght ? row.ght.name : <span className="muted">—</span>}</td>
+          <td className="num">{row._count.memberships}</td>
+          <td>
+            <ActiveBadge disabled={row.disabled} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

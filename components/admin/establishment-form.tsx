@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { CATEGORY_LABELS } from "@/components/establishments/labels";
-import { controlA11y, Field } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
+import { controlA11y, Field, IntegerInput, optionalNumber, Options } from "@/components/ui/field";
+import { ServerForm } from "@/components/ui/server-form";
 import { ZEstablishmentInput } from "@/lib/admin/schemas";
 import { useServerSubmit } from "./use-server-submit";
 
@@ -58,13 +58,13 @@ export function EstablishmentForm({ establishmentId, defaults = EMPTY, regions, 
 
   const err = (name: (typeof FIELDS)[number]) => errors[name]?.message;
   return (
-    <form
-      className="form"
+    <ServerForm
+      label={establishmentId ? "Modifier l'établissement" : "Nouvel établissement"}
       onSubmit={handleSubmit(onSubmit)}
-      noValidate
-      aria-label={establishmentId ? "Modifier l'établissement" : "Nouvel établissement"}
+      alert={alert}
+      submitLabel={establishmentId ? "Enregistrer les modifications" : "Créer l'établissement"}
+      submitting={isSubmitting}
     >
-      <FormAlert message={alert?.message} errors={alert?.errors} />
       <div className="form-grid">
         <Field id="finess" label="FINESS (entité juridique)" hint="9 caractères" error={err("finess")}>
           <input
@@ -116,36 +116,17 @@ export function EstablishmentForm({ establishmentId, defaults = EMPTY, regions, 
             {...register("ghtId", { setValueAs: (v) => (v ? v : null) })}
           >
             <option value="">Hors GHT</option>
-            {regionGhts.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
+            <Options options={regionGhts.map((g) => ({ value: g.id, label: g.name }))} />
           </select>
         </Field>
       </div>
       <Field id="annualActivity" label="Activité annuelle (séjours)" hint="facultatif" error={err("annualActivity")}>
-        <input
-          className="input"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          step={1}
-          {...controlA11y("annualActivity", err("annualActivity"))}
-          {...register("annualActivity", {
-            setValueAs: (v) => (v === "" || v === null || v === undefined ? null : Number(v)),
-          })}
+        <IntegerInput
+          id="annualActivity"
+          error={err("annualActivity")}
+          registered={register("annualActivity", { setValueAs: optionalNumber })}
         />
       </Field>
-      <div className="form-actions">
-        <button className="btn" type="submit" disabled={isSubmitting}>
-          {isSubmitting
-            ? "Enregistrement…"
-            : establishmentId
-              ? "Enregistrer les modifications"
-              : "Créer l'établissement"}
-        </button>
-      </div>
-    </form>
+    </ServerForm>
   );
 }

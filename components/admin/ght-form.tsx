@@ -4,8 +4,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { controlA11y, Field } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
+import { controlA11y, Field, Options } from "@/components/ui/field";
+import { ServerForm } from "@/components/ui/server-form";
 import { ZGhtInput } from "@/lib/admin/schemas";
 import { useServerSubmit } from "./use-server-submit";
 
@@ -57,13 +57,13 @@ export function GhtForm({ ghtId, defaults = EMPTY, regions, establishments }: Pr
 
   const err = (name: (typeof FIELDS)[number]) => errors[name]?.message;
   return (
-    <form
-      className="form"
+    <ServerForm
+      label={ghtId ? "Modifier le GHT" : "Nouveau GHT"}
       onSubmit={handleSubmit(onSubmit)}
-      noValidate
-      aria-label={ghtId ? "Modifier le GHT" : "Nouveau GHT"}
+      alert={alert}
+      submitLabel={ghtId ? "Enregistrer les modifications" : "Créer le GHT"}
+      submitting={isSubmitting}
     >
-      <FormAlert message={alert?.message} errors={alert?.errors} />
       <Field id="name" label="Nom du GHT" error={err("name")}>
         <input className="input" {...controlA11y("name", err("name"))} {...register("name")} />
       </Field>
@@ -74,11 +74,7 @@ export function GhtForm({ ghtId, defaults = EMPTY, regions, establishments }: Pr
           {...register("regionId", { onChange: onRegionChange })}
         >
           <option value="">Choisir…</option>
-          {regions.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}
-            </option>
-          ))}
+          <Options options={regions.map((r) => ({ value: r.id, label: r.name }))} />
         </select>
       </Field>
       <Field
@@ -93,18 +89,9 @@ export function GhtForm({ ghtId, defaults = EMPTY, regions, establishments }: Pr
           {...register("supportEstablishmentId", { setValueAs: (v) => (v ? v : null) })}
         >
           <option value="">Aucun pour l&apos;instant</option>
-          {candidates.map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.name}
-            </option>
-          ))}
+          <Options options={candidates.map((e) => ({ value: e.id, label: e.name }))} />
         </select>
       </Field>
-      <div className="form-actions">
-        <button className="btn" type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Enregistrement…" : ghtId ? "Enregistrer les modifications" : "Créer le GHT"}
-        </button>
-      </div>
-    </form>
+    </ServerForm>
   );
 }

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { controlA11y, Field } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
+import { ServerForm } from "@/components/ui/server-form";
 import { ZRegionInput } from "@/lib/admin/schemas";
 import { useServerSubmit } from "./use-server-submit";
 
@@ -29,8 +29,13 @@ export function RegionForm() {
   }
 
   return (
-    <form className="form" onSubmit={handleSubmit(onSubmit)} noValidate aria-label="Nouvelle région">
-      <FormAlert message={alert?.message} errors={alert?.errors} />
+    <ServerForm
+      label="Nouvelle région"
+      onSubmit={handleSubmit(onSubmit)}
+      alert={alert}
+      submitLabel="Créer la région"
+      submitting={isSubmitting}
+    >
       <div className="form-grid">
         <Field id="code" label="Code INSEE" hint="2 ou 3 caractères" error={errors.code?.message}>
           <input
@@ -45,11 +50,6 @@ export function RegionForm() {
           <input className="input" {...controlA11y("name", errors.name?.message)} {...register("name")} />
         </Field>
       </div>
-      <div className="form-actions">
-        <button className="btn" type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Enregistrement…" : "Créer la région"}
-        </button>
-      </div>
-    </form>
+    </ServerForm>
   );
 }

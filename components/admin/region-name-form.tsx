@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { controlA11y, Field } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
+import { ServerForm } from "@/components/ui/server-form";
 import { ZRegionUpdate } from "@/lib/admin/schemas";
 import { useServerSubmit } from "./use-server-submit";
 
@@ -29,16 +29,16 @@ export function RegionNameForm({ regionId, name }: Readonly<{ regionId: string; 
   }
 
   return (
-    <form className="form" onSubmit={handleSubmit(onSubmit)} noValidate aria-label="Renommer la région">
-      <FormAlert message={alert?.message} errors={alert?.errors} />
+    <ServerForm
+      label="Renommer la région"
+      onSubmit={handleSubmit(onSubmit)}
+      alert={alert}
+      submitLabel="Enregistrer"
+      submitting={isSubmitting}
+    >
       <Field id="name" label="Nom de la région" error={errors.name?.message}>
         <input className="input" {...controlA11y("name", errors.name?.message)} {...register("name")} />
       </Field>
-      <div className="form-actions">
-        <button className="btn" type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Enregistrement…" : "Enregistrer"}
-        </button>
-      </div>
-    </form>
+    </ServerForm>
   );
 }

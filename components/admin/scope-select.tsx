@@ -1,5 +1,5 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
-import { controlA11y, Field } from "@/components/ui/field";
+import { controlA11y, Field, Options } from "@/components/ui/field";
 
 type Props = Readonly<{
   id: string;
@@ -16,11 +16,7 @@ export function ScopeSelect({ id, label, placeholder, options, error, register }
     <Field id={id} label={label} error={error}>
       <select className="select" defaultValue="" {...controlA11y(id, error)} {...register}>
         <option value="">{placeholder}</option>
-        {options.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
+        <Options options={options.map((o) => ({ value: o.id, label: o.name }))} />
       </select>
     </Field>
   );

@@ -1,3 +1,5 @@
+import { type Crumb, HOME_CRUMB } from "@/components/ui/page-header";
+
 // The admin's areas, shown on the home block and on the admin overview.
 export const ADMIN_SECTIONS = [
   {
@@ -24,3 +26,21 @@ export const ADMIN_SECTIONS = [
     text: "Hypothèses de financement par campagne : enveloppes régionales ou montants par établissement.",
   },
 ] as const;
+
+type AreaHref = (typeof ADMIN_SECTIONS)[number]["href"];
+const ADMIN_CRUMB = { href: "/admin", label: "Administration" };
+
+/** Accueil › Administration › the area: the breadcrumb of an admin area's list page. */
+export function adminAreaCrumbs(area: AreaHref): Crumb[] {
+  return [HOME_CRUMB, ADMIN_CRUMB, { label: areaOf(area).label }];
+}
+
+/** Administration › the area (linked) › the page: an item of an area, or its "Nouveau" page. */
+export function adminItemCrumbs(area: AreaHref, current: string): Crumb[] {
+  const { href, label } = areaOf(area);
+  return [ADMIN_CRUMB, { href, label }, { label: current }];
+}
+
+function areaOf(href: AreaHref) {
+  return ADMIN_SECTIONS.find((s) => s.href === href)!;
+}

@@ -7,7 +7,7 @@ import { sendJson } from "@/lib/core/client-fetch";
 export type ServerAlert = { message: string; errors: string[] } | null;
 
 /**
- * Sends a form's values to an admin route. On failure, the server's field messages land under
+ * Sends a form's values to a JSON command route. On failure, the server's field messages land under
  * their controls (setError, first one focused); the rest go to the form's alert with the summary.
  */
 export function useServerSubmit<T extends FieldValues>(setError: UseFormSetError<T>, fields: readonly Path<T>[]) {
@@ -24,7 +24,7 @@ export function useServerSubmit<T extends FieldValues>(setError: UseFormSetError
     const leftover: string[] = [];
     let focused = false;
     for (const [key, messages] of Object.entries(result.fieldErrors ?? {})) {
-      const field = fields.find((f) => f === key);
+      const field = fields.find((f) => f === key.split(".")[0]); // "domains.0" lands under "domains"
       if (field && messages[0]) {
         setError(field, { type: "server", message: messages[0] }, { shouldFocus: !focused });
         focused = true;

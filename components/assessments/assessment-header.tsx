@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { HOME_CRUMB, PageHeader } from "@/components/ui/page-header";
 import type { LoadedAssessment } from "@/lib/assessments/access";
 import { AssessmentStatusBadge } from "./status-badge";
 
@@ -11,18 +11,22 @@ type Props = Readonly<{
 export function AssessmentHeader({ assessment, progress, sectionTitle }: Props) {
   const base = `/establishments/${assessment.establishmentId}/assessments/${assessment.id}`;
   return (
-    <div className="page-header">
-      <p className="breadcrumb">
-        <Link href="/">Accueil</Link> ›{" "}
-        <Link href={`/establishments/${assessment.establishmentId}`}>{assessment.establishment.name}</Link> ›{" "}
-        {sectionTitle ? <Link href={base}>{assessment.campaign.name}</Link> : assessment.campaign.name}
-        {sectionTitle ? ` › ${sectionTitle}` : ""}
-      </p>
-      <div className="row">
-        <h1 style={{ margin: 0 }}>{sectionTitle ?? assessment.campaign.name}</h1>
-        <AssessmentStatusBadge status={assessment.status} />
-        {assessment.revision > 1 ? <span className="badge badge-grey">Révision {assessment.revision}</span> : null}
-      </div>
+    <PageHeader
+      crumbs={[
+        HOME_CRUMB,
+        { href: `/establishments/${assessment.establishmentId}`, label: assessment.establishment.name },
+        ...(sectionTitle
+          ? [{ href: base, label: assessment.campaign.name }, { label: sectionTitle }]
+          : [{ label: assessment.campaign.name }]),
+      ]}
+      title={sectionTitle ?? assessment.campaign.name}
+      badges={
+        <>
+          <AssessmentStatusBadge status={assessment.status} />
+          {assessment.revision > 1 ? <span className="badge badge-grey">Révision {assessment.revision}</span> : null}
+        </>
+      }
+    >
       <p style={{ marginTop: "0.5rem" }}>
         {assessment.referentialVersion.title} · version {assessment.referentialVersion.version} ·{" "}
         {assessment.establishment.name}
@@ -44,6 +48,6 @@ export function AssessmentHeader({ assessment, progress, sectionTitle }: Props) 
           {progress.answered} / {progress.total} réponses
         </span>
       </div>
-    </div>
+    </PageHeader>
   );
 }

@@ -4,8 +4,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useController, useForm } from "react-hook-form";
 import { useServerSubmit } from "@/components/admin/use-server-submit";
-import { controlA11y, Field } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
+import { controlA11y, Field, IntegerInput, Options } from "@/components/ui/field";
+import { ServerForm } from "@/components/ui/server-form";
 import { type CampaignFormValues, type CampaignInput, ZCampaignInput } from "@/lib/campaigns/schemas";
 import { EstablishmentPicker, type PickerRegion } from "./establishment-picker";
 
@@ -68,28 +68,25 @@ export function CampaignForm({ campaignId, defaults, versions, regions, startedE
   const err = (name: Exclude<(typeof FIELDS)[number], "establishmentIds">) => errors[name]?.message;
   const establishmentsError = errors.establishmentIds?.message ?? errors.establishmentIds?.root?.message;
   return (
-    <form
-      className="form"
-      style={{ maxWidth: "none" }}
+    <ServerForm
+      label={campaignId ? "Modifier la campagne" : "Nouvelle campagne"}
       onSubmit={handleSubmit(onSubmit)}
-      noValidate
-      aria-label={campaignId ? "Modifier la campagne" : "Nouvelle campagne"}
+      alert={alert}
+      wide
+      submitLabel={campaignId ? "Enregistrer les modifications" : "Créer la campagne"}
+      submitting={isSubmitting}
     >
-      <FormAlert message={alert?.message} errors={alert?.errors} />
       <div className="form-grid">
         <Field id="name" label="Nom de la campagne" error={err("name")}>
           <input className="input" maxLength={200} {...controlA11y("name", err("name"))} {...register("name")} />
         </Field>
         <Field id="year" label="Année" hint="2019 à 2100" error={err("year")}>
-          <input
-            className="input"
-            type="number"
-            inputMode="numeric"
+          <IntegerInput
+            id="year"
+            error={err("year")}
             min={2019}
             max={2100}
-            step={1}
-            {...controlA11y("year", err("year"))}
-            {...register("year", { valueAsNumber: true })}
+            registered={register("year", { valueAsNumber: true })}
           />
         </Field>
       </div>
@@ -116,11 +113,7 @@ export function CampaignForm({ campaignId, defaults, versions, regions, startedE
             <option value="">Choisir…</option>
             {groupVersions(versions).map(([referentialId, { title, options }]) => (
               <optgroup key={referentialId} label={title}>
-                {options.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {v.label}
-                  </option>
-                ))}
+                <Options options={options.map((v) => ({ value: v.id, label: v.label }))} />
               </optgroup>
             ))}
           </select>
@@ -148,11 +141,6 @@ export function CampaignForm({ campaignId, defaults, versions, regions, startedE
         errorId="establishmentIds-error"
         focusRef={establishments.field.ref}
       />
-      <div className="form-actions">
-        <button className="btn" type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Enregistrement…" : campaignId ? "Enregistrer les modifications" : "Créer la campagne"}
-        </button>
-      </div>
-    </form>
+    </ServerForm>
   );
 }

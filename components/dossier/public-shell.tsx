@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { SiteFooter } from "@/components/layout/site-footer";
 
 /** The frame of the public verification pages: no session, no navigation beyond sign-in. */
 export function PublicShell({ children }: Readonly<{ children: ReactNode }>) {
@@ -25,13 +26,9 @@ export function PublicShell({ children }: Readonly<{ children: ReactNode }>) {
       <main className="main" id="contenu" style={{ maxWidth: 900 }}>
         {children}
       </main>
-      <footer className="footer">
-        <div className="footer-inner">
-          <span>Socle — prérequis HOP&apos;EN, HospiConnect et CaRE</span>
-          <span className="spacer" />
-          <span>Aucune donnée des dossiers n&apos;est affichée ici : seulement leur authenticité.</span>
-        </div>
-      </footer>
+      <SiteFooter>
+        <span>Aucune donnée des dossiers n&apos;est affichée ici : seulement leur authenticité.</span>
+      </SiteFooter>
     </>
   );
 }

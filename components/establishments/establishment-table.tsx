@@ -1,13 +1,12 @@
 import Link from "next/link";
-import type { EstablishmentCategory } from "@/generated/prisma/enums";
-import { CATEGORY_LABELS } from "./labels";
+import {
+  type EstablishmentIdentity,
+  EstablishmentIdentityCells,
+  EstablishmentIdentityHeads,
+} from "./establishment-cells";
+import { DataTable } from "@/components/ui/data-table";
 
-type Row = {
-  id: string;
-  name: string;
-  finess: string;
-  category: EstablishmentCategory;
-  departementCode: string;
+type Row = EstablishmentIdentity & {
   ght?: { id: string; name: string; supportEstablishmentId: string | null } | null;
 };
 
@@ -15,55 +14,33 @@ type Props = Readonly<{ rows: Row[]; caption: string; showGht?: boolean; emptyTe
 
 export function EstablishmentTable({ rows, caption, showGht = true, emptyText = "Aucun établissement." }: Props) {
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Établissement</th>
-            <th scope="col">FINESS</th>
-            <th scope="col">Catégorie</th>
-            <th scope="col">Dépt</th>
-            {showGht ? <th scope="col">GHT</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={showGht ? 5 : 4} className="empty">
-                {emptyText}
+    <DataTable
+      caption={caption}
+      head={
+        <>
+          <EstablishmentIdentityHeads />
+          {showGht ? <th scope="col">GHT</th> : null}
+        </>
+      }
+    >
+      {rows.length === 0 ? (
+        <tr>
+          <td colSpan={showGht ? 5 : 4} className="empty">
+            {emptyText}
+          </td>
+        </tr>
+      ) : (
+        rows.map((row) => (
+          <tr key={row.id}>
+            <EstablishmentIdentityCells row={row} href={`/establishments/${row.id}`} />
+            {showGht ? (
+              <td>
+                {row.ght ? <Link href={`/ght/${row.ght.id}`}>{row.ght.name}</Link> : <span className="muted">—</span>}
               </td>
-            </tr>
-          ) : (
-            rows.map((row) => (
-              <tr key={row.id}>
-                <td>
-                  <Link href={`/establishments/${row.id}`}>{row.name}</Link>
-                  {row.ght?.supportEstablishmentId === row.id ? (
-                    <span className="badge" style={{ marginLeft: 8 }}>
-                      Support
-                    </span>
-                  ) : null}
-                </td>
-                <td>
-                  <code>{row.finess}</code>
-                </td>
-                <td>{CATEGORY_LABELS[row.category]}</td>
-                <td>{row.departementCode}</td>
-                {showGht ? (
-                  <td>
-                    {row.ght ? (
-                      <Link href={`/ght/${row.ght.id}`}>{row.ght.name}</Link>
-                    ) : (
-                      <span className="muted">—</span>
-                    )}
-                  </td>
-                ) : null}
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </div>
+            ) : null}
+          </tr>
+        ))
+      )}
+    </DataTable>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { Options } from "@/components/ui/field";
 import { type ChangeEvent, useId, useRef, useState } from "react";
 import { sendJson } from "@/lib/core/client-fetch";
 import { formatDateTime, formatFileSize } from "@/lib/evidence/format";
@@ -251,11 +252,12 @@ export function EvidencePanel({ assessmentId, requirementCode, initialLinks, lib
                   style={{ flex: "1 1 16rem", width: "auto", minWidth: 0 }}
                 >
                   <option value="">Choisir un fichier de l&apos;établissement…</option>
-                  {available.map((f) => (
-                    <option key={f.evidenceId} value={f.evidenceId}>
-                      {f.fileName} ({formatFileSize(f.size)}, {formatDateTime(f.uploadedAt)})
-                    </option>
-                  ))}
+                  <Options
+                    options={available.map((f) => ({
+                      value: f.evidenceId,
+                      label: `${f.fileName} (${formatFileSize(f.size)}, ${formatDateTime(f.uploadedAt)})`,
+                    }))}
+                  />
                 </select>
                 <button
                   type="button"

@@ -1,6 +1,7 @@
 import { formatEuros } from "@/lib/funding/format";
 import type { FundingAdminView } from "@/lib/funding/queries";
 import { AddParameterButton, ParameterRowControls } from "./parameter-dialogs";
+import { DataTable } from "@/components/ui/data-table";
 
 type Props = Readonly<{ view: FundingAdminView; regionId?: string }>;
 
@@ -33,67 +34,64 @@ export function FundingAdmin({ view, regionId }: Props) {
           <h2 id={`funding-${c.id}`} style={{ margin: 0 }}>
             {c.name}
           </h2>
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Périmètre</th>
-                  <th scope="col">Domaine</th>
-                  <th scope="col" className="num">
-                    Montant
-                  </th>
-                  <th scope="col">Hypothèse</th>
-                  <th scope="col">Saisi par</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
+          <DataTable
+            head={
+              <>
+                <th scope="col">Périmètre</th>
+                <th scope="col">Domaine</th>
+                <th scope="col" className="num">
+                  Montant
+                </th>
+                <th scope="col">Hypothèse</th>
+                <th scope="col">Saisi par</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </>
+            }
+          >
+            {view.parameters
+              .filter((p) => p.campaignId === c.id)
+              .map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    {p.scopeName}
+                    <div className="small muted">{p.establishmentId ? "Établissement" : "Enveloppe régionale"}</div>
+                  </td>
+                  <td className="small">{p.domainCode ?? <span className="muted">Tout le programme</span>}</td>
+                  <td className="num">
+                    {p.amountMaxEuros != null && p.amountMaxEuros > p.amountEuros
+                      ? `${formatEuros(p.amountEuros)} à ${formatEuros(p.amountMaxEuros)}`
+                      : formatEuros(p.amountEuros)}
+                    <div className="small muted">
+                      {p.populationActivity != null
+                        ? `au prorata d'une activité totale de ${p.populationActivity.toLocaleString("fr-FR")}`
+                        : p.eligibleCount != null
+                          ? `entre ${p.eligibleCount.toLocaleString("fr-FR")} établissements éligibles`
+                          : p.establishmentId
+                            ? ""
+                            : "population non indiquée : aucun montant affiché"}
+                      {p.ceilingEuros != null ? ` · plafond ${formatEuros(p.ceilingEuros)}` : ""}
+                    </div>
+                  </td>
+                  <td className="small" style={{ maxWidth: "48ch" }}>
+                    {p.isExample ? (
+                      <>
+                        <span className="badge badge-orange">Exemple</span>{" "}
+                      </>
+                    ) : null}
+                    {p.assumption}
+                  </td>
+                  <td className="small">
+                    {p.setByName}
+                    <div className="muted">{dateFr.format(new Date(p.setAt))}</div>
+                  </td>
+                  <td>
+                    <ParameterRowControls options={options} parameter={p} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {view.parameters
-                  .filter((p) => p.campaignId === c.id)
-                  .map((p) => (
-                    <tr key={p.id}>
-                      <td>
-                        {p.scopeName}
-                        <div className="small muted">{p.establishmentId ? "Établissement" : "Enveloppe régionale"}</div>
-                      </td>
-                      <td className="small">{p.domainCode ?? <span className="muted">Tout le programme</span>}</td>
-                      <td className="num">
-                        {p.amountMaxEuros != null && p.amountMaxEuros > p.amountEuros
-                          ? `${formatEuros(p.amountEuros)} à ${formatEuros(p.amountMaxEuros)}`
-                          : formatEuros(p.amountEuros)}
-                        <div className="small muted">
-                          {p.populationActivity != null
-                            ? `au prorata d'une activité totale de ${p.populationActivity.toLocaleString("fr-FR")}`
-                            : p.eligibleCount != null
-                              ? `entre ${p.eligibleCount.toLocaleString("fr-FR")} établissements éligibles`
-                              : p.establishmentId
-                                ? ""
-                                : "population non indiquée : aucun montant affiché"}
-                          {p.ceilingEuros != null ? ` · plafond ${formatEuros(p.ceilingEuros)}` : ""}
-                        </div>
-                      </td>
-                      <td className="small" style={{ maxWidth: "48ch" }}>
-                        {p.isExample ? (
-                          <>
-                            <span className="badge badge-orange">Exemple</span>{" "}
-                          </>
-                        ) : null}
-                        {p.assumption}
-                      </td>
-                      <td className="small">
-                        {p.setByName}
-                        <div className="muted">{dateFr.format(new Date(p.setAt))}</div>
-                      </td>
-                      <td>
-                        <ParameterRowControls options={options} parameter={p} />
-                      </td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+          </DataTable>
         </section>
       ))}
     </div>

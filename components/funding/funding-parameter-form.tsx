@@ -4,8 +4,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
 import { useServerSubmit } from "@/components/admin/use-server-submit";
-import { controlA11y, Field } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
+import { controlA11y, emptyToNull, Field, IntegerInput, optionalNumber, Options } from "@/components/ui/field";
+import { ServerForm } from "@/components/ui/server-form";
 import {
   type FundingParameterFormValues,
   type FundingParameterInput,
@@ -41,9 +41,7 @@ const FIELDS = [
   "assumption",
   "isExample",
 ] as const;
-const emptyToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
 const toAmount = (v: unknown) => (v === "" || v === null || v === undefined ? Number.NaN : Number(v));
-const toOptionalAmount = (v: unknown) => (v === "" || v === null || v === undefined ? null : Number(v));
 
 export function FundingParameterForm({ options, defaults, parameterId, onDone }: Props) {
   const router = useRouter();
@@ -62,22 +60,14 @@ export function FundingParameterForm({ options, defaults, parameterId, onDone }:
   const campaignId = useWatch({ control, name: "campaignId" });
   const scope = useWatch({ control, name: "scope" });
   const campaign = options.campaigns.find((c) => c.id === campaignId);
-  const optionalNumber = (
+  const optionalNumberField = (
     id: string,
     name: "amountMaxEuros" | "eligibleCount" | "populationActivity" | "ceilingEuros",
     label: string,
     hint: string,
   ) => (
     <Field id={id} label={label} hint={hint} error={err(name)}>
-      <input
-        className="input"
-        type="number"
-        inputMode="numeric"
-        min={0}
-        step={1}
-        {...controlA11y(id, err(name))}
-        {...register(name, { setValueAs: toOptionalAmount })}
-      />
+      <IntegerInput id={id} error={err(name)} registered={register(name, { setValueAs: optionalNumber })} />
     </Field>
   );
 
@@ -91,23 +81,20 @@ export function FundingParameterForm({ options, defaults, parameterId, onDone }:
   }
 
   return (
-    <form
-      className="form"
-      style={{ maxWidth: "none" }}
+    <ServerForm
+      label={parameterId ? "Modifier le paramètre" : "Nouveau paramètre"}
       onSubmit={handleSubmit(onSubmit)}
-      noValidate
-      aria-label={parameterId ? "Modifier le paramètre" : "Nouveau paramètre"}
+      alert={alert}
+      wide
+      submitLabel={parameterId ? "Enregistrer" : "Ajouter le paramètre"}
+      submitting={isSubmitting}
+      onCancel={onDone}
     >
-      <FormAlert message={alert?.message} errors={alert?.errors} />
       <div className="form-grid">
         <Field id="fp-campaign" label="Campagne" error={err("campaignId")}>
           <select className="select" {...controlA11y("fp-campaign", err("campaignId"))} {...register("campaignId")}>
             <option value="">Choisir…</option>
-            {options.campaigns.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <Options options={options.campaigns.map((c) => ({ value: c.id, label: c.name }))} />
           </select>
         </Field>
         <Field id="fp-scope" label="Périmètre" error={err("scope")}>
@@ -141,11 +128,7 @@ export function FundingParameterForm({ options, defaults, parameterId, onDone }:
               {...register("regionId", { setValueAs: emptyToNull })}
             >
               <option value="">Choisir…</option>
-              {options.regions.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
+              <Options options={options.regions.map((r) => ({ value: r.id, label: r.name }))} />
             </select>
           </Field>
         )}
@@ -161,11 +144,9 @@ export function FundingParameterForm({ options, defaults, parameterId, onDone }:
             {...register("domainCode", { setValueAs: emptyToNull })}
           >
             <option value="">Tout le programme (tout ou rien)</option>
-            {(campaign?.domains ?? []).map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.code} — {d.title}
-              </option>
-            ))}
+            <Options
+              options={(campaign?.domains ?? []).map((d) => ({ value: d.code, label: `${d.code} — ${d.title}` }))}
+            />
           </select>
         </Field>
         <Field
@@ -174,17 +155,13 @@ export function FundingParameterForm({ options, defaults, parameterId, onDone }:
           hint="en euros, nombre entier ; le bas de la fourchette s'il y en a une"
           error={err("amountEuros")}
         >
-          <input
-            className="input"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            step={1}
-            {...controlA11y("fp-amount", err("amountEuros"))}
-            {...register("amountEuros", { setValueAs: toAmount })}
+          <IntegerInput
+            id="fp-amount"
+            error={err("amountEuros")}
+            registered={register("amountEuros", { setValueAs: toAmount })}
           />
         </Field>
-        {optionalNumber("fp-amount-max", "amountMaxEuros", "Haut de la fourchette", "facultatif, en euros")}
+        {optionalNumberField("fp-amount-max", "amountMaxEuros", "Haut de la fourchette", "facultatif, en euros")}
       </div>
       <fieldset className="fieldset">
         <legend>Population et plafond nommés par l&apos;hypothèse</legend>
@@ -194,14 +171,14 @@ export function FundingParameterForm({ options, defaults, parameterId, onDone }:
           cette population. Le montant affiché est un ordre de grandeur arrondi.
         </p>
         <div className="form-grid">
-          {optionalNumber("fp-eligible", "eligibleCount", "Établissements éligibles", "partage à parts égales")}
-          {optionalNumber(
+          {optionalNumberField("fp-eligible", "eligibleCount", "Établissements éligibles", "partage à parts égales")}
+          {optionalNumberField(
             "fp-population",
             "populationActivity",
             "Activité totale de la population",
             "partage au prorata de l'activité (prioritaire)",
           )}
-          {optionalNumber("fp-ceiling", "ceilingEuros", "Plafond par établissement", "facultatif, en euros")}
+          {optionalNumberField("fp-ceiling", "ceilingEuros", "Plafond par établissement", "facultatif, en euros")}
         </div>
       </fieldset>
       <Field
@@ -221,14 +198,6 @@ export function FundingParameterForm({ options, defaults, parameterId, onDone }:
         <input type="checkbox" {...register("isExample")} /> Exemple : hypothèse de démonstration, pas un montant
         notifié
       </label>
-      <div className="form-actions">
-        <button className="btn" type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Enregistrement…" : parameterId ? "Enregistrer" : "Ajouter le paramètre"}
-        </button>
-        <button className="btn btn-secondary" type="button" onClick={onDone}>
-          Annuler
-        </button>
-      </div>
-    </form>
+    </ServerForm>
   );
 }

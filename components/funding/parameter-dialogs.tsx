@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Modal } from "@/components/inventory/modal";
+import { Modal } from "@/components/ui/modal";
+import { RowEditDelete } from "@/components/ui/row-edit-delete";
 import { sendJson } from "@/lib/core/client-fetch";
 import type { FundingParameterView } from "@/lib/funding/commands";
 import type { FundingParameterFormValues } from "@/lib/funding/schemas";
@@ -49,19 +50,12 @@ export function ParameterRowControls({
   parameter,
 }: Readonly<{ options: FundingFormOptions; parameter: EditableParameter }>) {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   async function remove() {
-    if (!window.confirm("Supprimer ce paramètre ? Le montant correspondant ne sera plus affiché aux établissements."))
-      return;
-    setBusy(true);
-    setError(null);
     const result = await sendJson(`/api/funding/parameters/${parameter.id}`, {}, "DELETE");
-    setBusy(false);
-    if (!result.ok) return setError(result.message);
+    if (!result.ok) return result.message;
     router.refresh();
+    return null;
   }
 
   const { id, campaignId, regionId, establishmentId, domainCode, amountEuros, assumption, isExample } = parameter;
@@ -81,21 +75,12 @@ export function ParameterRowControls({
     ? { ...common, scope: "establishment", establishmentId, regionId: null }
     : { ...common, scope: "region", regionId, establishmentId: null };
   return (
-    <span className="row" style={{ justifyContent: "flex-end", gap: 8 }}>
-      <button type="button" className="btn btn-secondary btn-small" onClick={() => setOpen(true)}>
-        Modifier
-      </button>
-      <button type="button" className="btn btn-danger btn-small" onClick={remove} disabled={busy}>
-        {busy ? "Suppression…" : "Supprimer"}
-      </button>
-      {error ? (
-        <span role="alert" className="field-error">
-          {error}
-        </span>
-      ) : null}
-      <Modal open={open} title="Modifier le paramètre de financement" onClose={() => setOpen(false)}>
-        <FundingParameterForm options={options} defaults={defaults} parameterId={id} onDone={() => setOpen(false)} />
-      </Modal>
-    </span>
+    <RowEditDelete
+      confirm="Supprimer ce paramètre ? Le montant correspondant ne sera plus affiché aux établissements."
+      remove={remove}
+      dialogTitle="Modifier le paramètre de financement"
+    >
+      {(close) => <FundingParameterForm options={options} defaults={defaults} parameterId={id} onDone={close} />}
+    </RowEditDelete>
   );
 }

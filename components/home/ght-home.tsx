@@ -5,15 +5,11 @@ import { getGhtOrThrow } from "@/lib/ght/queries";
 import { can } from "@/lib/auth/scope";
 import { listComparableCampaigns } from "@/lib/region/queries";
 import { CampaignList } from "@/components/region/campaign-list";
-import { EstablishmentTable } from "@/components/establishments/establishment-table";
+import { GhtMemberTable } from "@/components/ght/ght-member-table";
 
 export async function GhtHome({ actor, ghtId }: Readonly<{ actor: Actor; ghtId: string }>) {
   const ght = await getGhtOrThrow(db, actor, ghtId);
   const campaigns = can(actor, "comparison.read") ? await listComparableCampaigns(db, actor, { ghtId: ght.id }) : [];
-  const rows = ght.members.map((m) => ({
-    ...m,
-    ght: { id: ght.id, name: ght.name, supportEstablishmentId: ght.supportEstablishment?.id ?? null },
-  }));
   return (
     <section className="stack" aria-labelledby={`ght-${ght.id}`}>
       <div className="row">
@@ -35,12 +31,7 @@ export async function GhtHome({ actor, ghtId }: Readonly<{ actor: Actor; ghtId: 
           <CampaignList campaigns={campaigns} basePath={`/ght/${ght.id}`} />
         </>
       ) : null}
-      <EstablishmentTable
-        rows={rows}
-        caption={`Membres du ${ght.name}`}
-        showGht={false}
-        emptyText="Ce GHT n'a pas encore de membre."
-      />
+      <GhtMemberTable ght={ght} />
     </section>
   );
 }

@@ -1,12 +1,11 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { controlA11y, Field } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
-import { sendJson } from "@/lib/core/client-fetch";
+import { useServerSubmit } from "@/components/admin/use-server-submit";
+import { controlA11y, Field, Options } from "@/components/ui/field";
+import { ServerForm } from "@/components/ui/server-form";
 import { PATIENT_PATH_DOMAINS } from "@/lib/inventory/indicators";
 import {
   DOMAIN_CODES,
@@ -70,48 +69,32 @@ function toValues(app: TApplication): Values {
 
 /** Add or edit one application; the same schema as the route and the CSV import. */
 export function ApplicationForm({ establishmentId, application, onSaved, onCancel }: Props) {
-  const [alert, setAlert] = useState<{ message: string; errors: string[] } | null>(null);
   const { register, handleSubmit, formState, setError } = useForm<Values, unknown, TApplicationInput>({
     resolver: zodResolver(ZApplicationInput),
     defaultValues: application ? toValues(application) : EMPTY,
   });
+  const { alert, send } = useServerSubmit(setError, FIELDS);
   const { errors, isSubmitting } = formState;
   const err = (name: FieldName) => errors[name]?.message;
 
   async function onSubmit(values: TApplicationInput) {
-    setAlert(null);
     const base = `/api/establishments/${establishmentId}/inventory`;
-    const result = application
-      ? await sendJson<TApplication>(`${base}/${application.id}`, values, "PATCH")
-      : await sendJson<TApplication>(base, values, "POST");
-    if (result.ok) {
-      onSaved(result.data);
-      return;
-    }
-    // Field messages land under their controls (first one focused); the rest in the summary.
-    const leftover: string[] = [];
-    let focused = false;
-    for (const [key, messages] of Object.entries(result.fieldErrors ?? {})) {
-      const field = FIELDS.find((f) => f === key.split(".")[0]);
-      if (field && messages[0]) {
-        setError(field, { type: "server", message: messages[0] }, { shouldFocus: !focused });
-        focused = true;
-      } else {
-        leftover.push(...messages.filter((m) => m !== result.message));
-      }
-    }
-    setAlert({ message: result.message, errors: leftover });
+    const saved = application
+      ? await send<TApplication>(`${base}/${application.id}`, "PATCH", values)
+      : await send<TApplication>(base, "POST", values);
+    if (saved) onSaved(saved);
   }
 
   return (
-    <form
-      className="form"
-      style={{ maxWidth: "none" }}
+    <ServerForm
+      label={application ? `Modifier ${application.name}` : "Nouvelle application"}
       onSubmit={handleSubmit(onSubmit)}
-      noValidate
-      aria-label={application ? `Modifier ${application.name}` : "Nouvelle application"}
+      alert={alert}
+      wide
+      submitLabel={application ? "Enregistrer les modifications" : "Ajouter l'application"}
+      submitting={isSubmitting}
+      onCancel={onCancel}
     >
-      <FormAlert message={alert?.message} errors={alert?.errors} />
       <Field id="app-name" label="Nom de l'application" error={err("name")}>
         <input
           className="input"
@@ -142,11 +125,7 @@ export function ApplicationForm({ establishmentId, application, onSaved, onCance
         </Field>
         <Field id="app-hosting" label="Hébergement" error={err("hosting")}>
           <select className="select" {...controlA11y("app-hosting", err("hosting"))} {...register("hosting")}>
-            {HOSTING_VALUES.map((h) => (
-              <option key={h} value={h}>
-                {HOSTING_LABELS[h]}
-              </option>
-            ))}
+            <Options options={HOSTING_VALUES.map((h) => ({ value: h, label: HOSTING_LABELS[h] }))} />
           </select>
         </Field>
       </div>
@@ -196,15 +175,6 @@ export function ApplicationForm({ establishmentId, application, onSaved, onCance
           </div>
         ))}
       </fieldset>
-
-      <div className="form-actions">
-        <button className="btn" type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Enregistrement…" : application ? "Enregistrer les modifications" : "Ajouter l'application"}
-        </button>
-        <button className="btn btn-secondary" type="button" onClick={onCancel} disabled={isSubmitting}>
-          Annuler
-        </button>
-      </div>
-    </form>
+    </ServerForm>
   );
 }

@@ -14,6 +14,7 @@ import {
   type TImportMode,
   type TImportSummary,
 } from "@/lib/inventory/schemas";
+import { DataTable } from "@/components/ui/data-table";
 
 type Props = Readonly<{ establishmentId: string; currentCount: number }>;
 
@@ -205,29 +206,26 @@ function ImportErrors({ message, errors, total }: Readonly<{ message: string; er
         <p style={{ margin: 0 }}>Corrigez le fichier dans votre tableur, puis importez-le de nouveau.</p>
       </div>
       {errors.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Problèmes à corriger dans le fichier</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  Ligne
-                </th>
-                <th scope="col">Colonne</th>
-                <th scope="col">Problème</th>
-              </tr>
-            </thead>
-            <tbody>
-              {errors.map((e, i) => (
-                <tr key={`${e.line}-${e.column ?? ""}-${i}`}>
-                  <td className="num">{e.line}</td>
-                  <td>{e.column ?? <span className="muted">—</span>}</td>
-                  <td>{e.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Problèmes à corriger dans le fichier"
+          head={
+            <>
+              <th scope="col" className="num">
+                Ligne
+              </th>
+              <th scope="col">Colonne</th>
+              <th scope="col">Problème</th>
+            </>
+          }
+        >
+          {errors.map((e, i) => (
+            <tr key={`${e.line}-${e.column ?? ""}-${i}`}>
+              <td className="num">{e.line}</td>
+              <td>{e.column ?? <span className="muted">—</span>}</td>
+              <td>{e.message}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {total > errors.length ? (
         <p className="muted small" style={{ margin: 0 }}>

@@ -6,7 +6,8 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { sendJson } from "@/lib/core/client-fetch";
 import { DOMAIN_LABELS, FLAG_FIELDS, FLAG_LABELS, HOSTING_LABELS, type TApplication } from "@/lib/inventory/schemas";
 import { ApplicationForm } from "./application-form";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
+import { DataTable } from "@/components/ui/data-table";
 
 type Props = Readonly<{ establishmentId: string; applications: TApplication[]; canEdit: boolean }>;
 
@@ -100,97 +101,95 @@ export function InventoryTable({ establishmentId, applications, canEdit }: Props
         </div>
       ) : (
         // Focusable, so that a keyboard user can scroll the table sideways on a narrow screen.
-        <div className="table-wrap" tabIndex={0} role="region" aria-label="Inventaire des applications">
-          <table className="table">
-            <caption className="visually-hidden">Inventaire des applications de l&apos;établissement</caption>
-            <thead>
-              <tr>
-                <th scope="col">Application</th>
-                <th scope="col">Éditeur</th>
-                <th scope="col">Domaines</th>
-                <th scope="col">Hébergement</th>
-                {FLAG_FIELDS.map((flag) => (
-                  <th scope="col" key={flag} style={{ whiteSpace: "normal", minWidth: "6rem" }}>
-                    <abbr title={FLAG_LABELS[flag].label} style={{ textDecoration: "none" }}>
-                      {FLAG_LABELS[flag].short}
-                    </abbr>
-                  </th>
-                ))}
-                {canEdit ? (
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {applications.map((app) => (
-                <tr key={app.id}>
-                  <th
-                    scope="row"
-                    style={{
-                      background: "none",
-                      fontWeight: 600,
-                      whiteSpace: "normal",
-                      borderBottom: "1px solid var(--line)",
-                    }}
-                  >
-                    {app.name}
-                    {app.version ? (
-                      <span className="muted small" style={{ display: "block", fontWeight: 400 }}>
-                        Version {app.version}
-                      </span>
-                    ) : null}
-                  </th>
-                  <td>{app.vendor ?? <span className="muted">—</span>}</td>
-                  <td>
-                    <ul className="row" style={{ listStyle: "none", margin: 0, padding: 0, gap: "0.25rem" }}>
-                      {app.domains.map((d) => (
-                        <li key={d} className="badge">
-                          {DOMAIN_LABELS[d]}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td>{HOSTING_LABELS[app.hosting]}</td>
-                  {FLAG_FIELDS.map((flag) => (
-                    <td key={flag} style={{ textAlign: "center" }}>
-                      <YesNo value={app[flag]} />
-                    </td>
-                  ))}
-                  {canEdit ? (
-                    <td>
-                      <div className="row" style={{ flexWrap: "nowrap", gap: "0.5rem" }}>
-                        <button
-                          className="btn btn-secondary btn-small"
-                          type="button"
-                          aria-label={`Modifier ${app.name}`}
-                          onClick={() => {
-                            setStatus(null);
-                            setDialog({ kind: "edit", application: app });
-                          }}
-                        >
-                          Modifier
-                        </button>
-                        <button
-                          className="btn btn-danger btn-small"
-                          type="button"
-                          aria-label={`Supprimer ${app.name}`}
-                          onClick={() => {
-                            setStatus(null);
-                            setDialog({ kind: "delete", application: app });
-                          }}
-                        >
-                          Supprimer
-                        </button>
-                      </div>
-                    </td>
-                  ) : null}
-                </tr>
+        <DataTable
+          caption="Inventaire des applications de l'établissement"
+          scrollLabel="Inventaire des applications"
+          head={
+            <>
+              <th scope="col">Application</th>
+              <th scope="col">Éditeur</th>
+              <th scope="col">Domaines</th>
+              <th scope="col">Hébergement</th>
+              {FLAG_FIELDS.map((flag) => (
+                <th scope="col" key={flag} style={{ whiteSpace: "normal", minWidth: "6rem" }}>
+                  <abbr title={FLAG_LABELS[flag].label} style={{ textDecoration: "none" }}>
+                    {FLAG_LABELS[flag].short}
+                  </abbr>
+                </th>
               ))}
-            </tbody>
-          </table>
-        </div>
+              {canEdit ? (
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              ) : null}
+            </>
+          }
+        >
+          {applications.map((app) => (
+            <tr key={app.id}>
+              <th
+                scope="row"
+                style={{
+                  background: "none",
+                  fontWeight: 600,
+                  whiteSpace: "normal",
+                  borderBottom: "1px solid var(--line)",
+                }}
+              >
+                {app.name}
+                {app.version ? (
+                  <span className="muted small" style={{ display: "block", fontWeight: 400 }}>
+                    Version {app.version}
+                  </span>
+                ) : null}
+              </th>
+              <td>{app.vendor ?? <span className="muted">—</span>}</td>
+              <td>
+                <ul className="row" style={{ listStyle: "none", margin: 0, padding: 0, gap: "0.25rem" }}>
+                  {app.domains.map((d) => (
+                    <li key={d} className="badge">
+                      {DOMAIN_LABELS[d]}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+              <td>{HOSTING_LABELS[app.hosting]}</td>
+              {FLAG_FIELDS.map((flag) => (
+                <td key={flag} style={{ textAlign: "center" }}>
+                  <YesNo value={app[flag]} />
+                </td>
+              ))}
+              {canEdit ? (
+                <td>
+                  <div className="row" style={{ flexWrap: "nowrap", gap: "0.5rem" }}>
+                    <button
+                      className="btn btn-secondary btn-small"
+                      type="button"
+                      aria-label={`Modifier ${app.name}`}
+                      onClick={() => {
+                        setStatus(null);
+                        setDialog({ kind: "edit", application: app });
+                      }}
+                    >
+                      Modifier
+                    </button>
+                    <button
+                      className="btn btn-danger btn-small"
+                      type="button"
+                      aria-label={`Supprimer ${app.name}`}
+                      onClick={() => {
+                        setStatus(null);
+                        setDialog({ kind: "delete", application: app });
+                      }}
+                    >
+                      Supprimer
+                    </button>
+                  </div>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </DataTable>
       )}
 
       {canEdit ? (

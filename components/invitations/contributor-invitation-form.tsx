@@ -5,10 +5,10 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { ScopeSelect } from "@/components/admin/scope-select";
+import { FunctionSelect } from "@/components/admin/role-scope-fields";
 import { useServerSubmit } from "@/components/admin/use-server-submit";
-import { controlA11y, Field } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
+import { Field, TextInput } from "@/components/ui/field";
+import { ServerForm } from "@/components/ui/server-form";
 import type { InvitationIssued } from "@/lib/invitations/commands";
 import { ZContributorInvitation } from "@/lib/invitations/schemas";
 import { InvitationIssuedPanel } from "./invitation-issued";
@@ -45,46 +45,35 @@ export function ContributorInvitationForm({
   return (
     <div className="stack">
       {issued ? <InvitationIssuedPanel issued={issued.issued} name={issued.name} /> : null}
-      <form className="form" onSubmit={handleSubmit(onSubmit)} noValidate aria-label="Inviter un contributeur">
-        <FormAlert message={alert?.message} errors={alert?.errors} />
+      <ServerForm
+        label="Inviter un contributeur"
+        onSubmit={handleSubmit(onSubmit)}
+        alert={alert}
+        submitLabel="Inviter ce contributeur"
+        submitting={formState.isSubmitting}
+        busyLabel="Invitation…"
+      >
         <div className="form-grid">
           <Field id="email" label="Adresse électronique" error={err("email")}>
-            <input
-              className="input"
-              type="email"
-              autoComplete="off"
-              {...controlA11y("email", err("email"))}
-              {...register("email")}
-            />
+            <TextInput id="email" type="email" autoComplete="off" error={err("email")} registered={register("email")} />
           </Field>
           <Field id="name" label="Nom complet" error={err("name")}>
-            <input className="input" autoComplete="off" {...controlA11y("name", err("name"))} {...register("name")} />
+            <TextInput id="name" autoComplete="off" error={err("name")} registered={register("name")} />
           </Field>
         </div>
         <div className="form-grid">
-          <ScopeSelect
-            id="function"
+          <FunctionSelect
             label="Rôle de contributeur"
             placeholder="Choisir…"
+            functions={functions}
             error={err("function")}
             register={register("function")}
-            options={functions.map((f) => ({ id: f.value, name: f.label }))}
           />
           <Field id="title" label="Intitulé du poste" hint="facultatif" error={err("title")}>
-            <input
-              className="input"
-              autoComplete="off"
-              {...controlA11y("title", err("title"))}
-              {...register("title")}
-            />
+            <TextInput id="title" autoComplete="off" error={err("title")} registered={register("title")} />
           </Field>
         </div>
-        <div className="form-actions">
-          <button className="btn" type="submit" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? "Invitation…" : "Inviter ce contributeur"}
-          </button>
-        </div>
-      </form>
+      </ServerForm>
     </div>
   );
 }

@@ -3,18 +3,16 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { type FieldError, type Resolver, useForm, useWatch } from "react-hook-form";
-import { ScopeSelect } from "@/components/admin/scope-select";
+import { type RoleScopeChoices, RoleScopeFields } from "@/components/admin/role-scope-fields";
 import { useServerSubmit } from "@/components/admin/use-server-submit";
-import { controlA11y, Field } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
+import { Field, TextInput } from "@/components/ui/field";
+import { ServerForm } from "@/components/ui/server-form";
 import type { Role } from "@/generated/prisma/enums";
 import { MEMBERSHIP_DEFAULTS } from "@/lib/auth/membership-input";
-import { ROLE_LABELS, ROLE_SCOPE, ROLES_WITH_FUNCTION } from "@/lib/auth/permissions";
 import type { InvitationIssued } from "@/lib/invitations/commands";
 import { type InvitationCreate, ZInvitationCreate } from "@/lib/invitations/schemas";
 import { InvitationIssuedPanel } from "./invitation-issued";
 
-type Option = { id: string; name: string };
 type Values = {
   email: string;
   name: string;
@@ -31,17 +29,7 @@ const FIELDS = ["email", "name", "title", "role", "function", "establishmentId",
  * The admin invites a person with their first role. The scope control follows the role; hidden
  * controls are unregistered so the body carries only the scope the role needs.
  */
-export function InvitationForm({
-  establishments,
-  ghts,
-  regions,
-  functions,
-}: Readonly<{
-  establishments: Option[];
-  ghts: Option[];
-  regions: Option[];
-  functions: { value: string; label: string }[];
-}>) {
+export function InvitationForm({ choices }: Readonly<{ choices: RoleScopeChoices }>) {
   const [issued, setIssued] = useState<{ issued: InvitationIssued; name: string } | null>(null);
   const { register, handleSubmit, formState, setError, control, reset } = useForm<Values, unknown, InvitationCreate>({
     resolver: zodResolver(ZInvitationCreate) as unknown as Resolver<Values, unknown, InvitationCreate>,
@@ -64,91 +52,37 @@ export function InvitationForm({
   return (
     <div className="stack">
       {issued ? <InvitationIssuedPanel issued={issued.issued} name={issued.name} /> : null}
-      <form className="form" onSubmit={handleSubmit(onSubmit)} noValidate aria-label="Inviter une personne">
-        <FormAlert message={alert?.message} errors={alert?.errors} />
+      <ServerForm
+        label="Inviter une personne"
+        onSubmit={handleSubmit(onSubmit)}
+        alert={alert}
+        submitLabel="Inviter"
+        submitting={formState.isSubmitting}
+        busyLabel="Invitation…"
+      >
         <Field id="email" label="Adresse électronique" hint="professionnelle, celle de ProConnect" error={err("email")}>
-          <input
-            className="input"
-            type="email"
-            autoComplete="off"
-            {...controlA11y("email", err("email"))}
-            {...register("email")}
-          />
+          <TextInput id="email" type="email" autoComplete="off" error={err("email")} registered={register("email")} />
         </Field>
         <div className="form-grid">
           <Field id="name" label="Nom complet" error={err("name")}>
-            <input className="input" autoComplete="off" {...controlA11y("name", err("name"))} {...register("name")} />
+            <TextInput id="name" autoComplete="off" error={err("name")} registered={register("name")} />
           </Field>
           <Field id="title" label="Fonction" hint="facultatif, figure sur l'attestation" error={err("title")}>
-            <input
-              className="input"
-              autoComplete="off"
-              {...controlA11y("title", err("title"))}
-              {...register("title")}
-            />
+            <TextInput id="title" autoComplete="off" error={err("title")} registered={register("title")} />
           </Field>
         </div>
-        <div className="form-grid">
-          <Field id="role" label="Rôle" error={err("role")}>
-            <select className="select" {...controlA11y("role", err("role"))} {...register("role")}>
-              {Object.entries(ROLE_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </Field>
-          {ROLES_WITH_FUNCTION.includes(role) ? (
-            <ScopeSelect
-              id="function"
-              label="Fonction de contributeur"
-              placeholder="Choisir la fonction…"
-              error={err("function")}
-              register={register("function")}
-              options={functions.map((f) => ({ id: f.value, name: f.label }))}
-            />
-          ) : null}
-          {ROLE_SCOPE[role] === "establishmentId" ? (
-            <ScopeSelect
-              id="establishmentId"
-              label="Établissement"
-              placeholder="Choisir l'établissement…"
-              error={err("establishmentId")}
-              register={register("establishmentId")}
-              options={establishments}
-            />
-          ) : null}
-          {ROLE_SCOPE[role] === "ghtId" ? (
-            <ScopeSelect
-              id="ghtId"
-              label="GHT"
-              placeholder="Choisir le GHT…"
-              error={err("ghtId")}
-              register={register("ghtId")}
-              options={ghts}
-            />
-          ) : null}
-          {ROLE_SCOPE[role] === "regionId" ? (
-            <ScopeSelect
-              id="regionId"
-              label="Région"
-              placeholder="Choisir la région…"
-              error={err("regionId")}
-              register={register("regionId")}
-              options={regions}
-            />
-          ) : null}
-        </div>
+        <RoleScopeFields
+          role={role}
+          choices={choices}
+          register={register}
+          error={err}
+          functionLabel="Fonction de contributeur"
+        />
         <p className="small muted" style={{ margin: 0 }}>
           La personne reçoit un lien à usage unique, valable 72 heures, pour choisir son mot de passe ou lier son
           identité ProConnect ou Pro Santé Connect. Personne d&apos;autre ne connaît son mot de passe.
         </p>
-        <div className="form-actions">
-          <button className="btn" type="submit" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? "Invitation…" : "Inviter"}
-          </button>
-        </div>
-      </form>
+      </ServerForm>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { stringify } from "yaml";
 import type { TFieldChange, TItemChange, TReferentialDiff } from "@/lib/referentials/diff";
 import type { TDomain, TRequirement } from "@/lib/referentials/schemas";
 import { fieldLabel } from "./labels";
+import { DataTable } from "@/components/ui/data-table";
 
 // What changed between two versions of a referential: requirements added, removed and changed
 // (each changed field with its value before and after), then domains and other fields.
@@ -20,33 +21,30 @@ function Value({ value }: Readonly<{ value: unknown }>) {
 
 function FieldChanges({ fields, caption }: Readonly<{ fields: TFieldChange[]; caption: string }>) {
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Champ</th>
-            <th scope="col">Avant</th>
-            <th scope="col">Après</th>
-          </tr>
-        </thead>
-        <tbody>
-          {fields.map((f) => (
-            <tr key={f.field}>
-              <th scope="row" style={{ background: "none", whiteSpace: "normal" }}>
-                {fieldLabel(f.field)}
-              </th>
-              <td style={{ background: "var(--red-light)" }}>
-                <Value value={f.before} />
-              </td>
-              <td style={{ background: "var(--green-light)" }}>
-                <Value value={f.after} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      head={
+        <>
+          <th scope="col">Champ</th>
+          <th scope="col">Avant</th>
+          <th scope="col">Après</th>
+        </>
+      }
+    >
+      {fields.map((f) => (
+        <tr key={f.field}>
+          <th scope="row" style={{ background: "none", whiteSpace: "normal" }}>
+            {fieldLabel(f.field)}
+          </th>
+          <td style={{ background: "var(--red-light)" }}>
+            <Value value={f.before} />
+          </td>
+          <td style={{ background: "var(--green-light)" }}>
+            <Value value={f.after} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -1,3 +1,4 @@
+import { Options } from "@/components/ui/field";
 import type { HistoryEntry } from "@/lib/scoring/queries";
 
 type Props = Readonly<{ entries: HistoryEntry[]; from: string | null; to: string | null }>;
@@ -11,21 +12,13 @@ export function CompareForm({ entries, from, to }: Props) {
       <div className="field">
         <label htmlFor="compare-from">Avant</label>
         <select id="compare-from" name="from" className="select" defaultValue={from ?? ""}>
-          {entries.map((e) => (
-            <option key={e.id} value={e.id}>
-              {optionLabel(e)}
-            </option>
-          ))}
+          <Options options={entries.map((e) => ({ value: e.id, label: optionLabel(e) }))} />
         </select>
       </div>
       <div className="field">
         <label htmlFor="compare-to">Après</label>
         <select id="compare-to" name="to" className="select" defaultValue={to ?? ""}>
-          {entries.map((e) => (
-            <option key={e.id} value={e.id}>
-              {optionLabel(e)}
-            </option>
-          ))}
+          <Options options={entries.map((e) => ({ value: e.id, label: optionLabel(e) }))} />
         </select>
       </div>
       <div className="form-actions" style={{ marginTop: 0 }}>

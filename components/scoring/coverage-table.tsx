@@ -1,6 +1,7 @@
 import { CommandButton } from "@/components/assessments/command-button";
 import { coveredShare } from "@/lib/scoring/coverage";
 import type { CoverageMember } from "@/lib/scoring/types";
+import { DataTable } from "@/components/ui/data-table";
 
 const share = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
 
@@ -43,50 +44,48 @@ export function CoverageTable({
           "."
         )}
       </p>
-      <div className="table-wrap" style={{ boxShadow: "none" }}>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{sites ? "Site" : "Membre"}</th>
-              <th scope="col" className="num">
-                Part de l&apos;activité
+      <DataTable
+        flat
+        head={
+          <>
+            <th scope="col">{sites ? "Site" : "Membre"}</th>
+            <th scope="col" className="num">
+              Part de l&apos;activité
+            </th>
+            {codes.map((code) => (
+              <th key={code} scope="col">
+                Compté pour {code}
               </th>
-              {codes.map((code) => (
-                <th key={code} scope="col">
-                  Compté pour {code}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.id}>
-                <td>{m.name}</td>
-                <td className="num">
-                  {m.activity === null ? "non renseignée" : pct(total > 0 ? m.activity / total : null)}
-                </td>
-                {codes.map((code) => (
-                  <td key={code}>
-                    {m.reaches.includes(code) ? "Oui" : "Non"}
-                    {editableFor && m.kind === "site" ? (
-                      <>
-                        {" "}
-                        <CommandButton
-                          url={`/api/assessments/${editableFor}/site-coverage`}
-                          method="PUT"
-                          body={{ siteId: m.id, code, reached: !m.reaches.includes(code) }}
-                          label={m.reaches.includes(code) ? "Retirer" : "Marquer atteint"}
-                          className="btn btn-secondary btn-small"
-                        />
-                      </>
-                    ) : null}
-                  </td>
-                ))}
-              </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </>
+        }
+      >
+        {members.map((m) => (
+          <tr key={m.id}>
+            <td>{m.name}</td>
+            <td className="num">
+              {m.activity === null ? "non renseignée" : pct(total > 0 ? m.activity / total : null)}
+            </td>
+            {codes.map((code) => (
+              <td key={code}>
+                {m.reaches.includes(code) ? "Oui" : "Non"}
+                {editableFor && m.kind === "site" ? (
+                  <>
+                    {" "}
+                    <CommandButton
+                      url={`/api/assessments/${editableFor}/site-coverage`}
+                      method="PUT"
+                      body={{ siteId: m.id, code, reached: !m.reaches.includes(code) }}
+                      label={m.reaches.includes(code) ? "Retirer" : "Marquer atteint"}
+                      className="btn btn-secondary btn-small"
+                    />
+                  </>
+                ) : null}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { AssessmentDiff, ChangeKind, RequirementChange } from "@/lib/scoring/diff";
 import { RequirementStatusBadge } from "./status-badge";
+import { DataTable } from "@/components/ui/data-table";
 
 const CHANGE_LABELS: Record<ChangeKind, [string, string]> = {
   improved: ["Amélioré", "badge-green"],
@@ -9,36 +10,34 @@ const CHANGE_LABELS: Record<ChangeKind, [string, string]> = {
 
 function ChangeRows({ changes }: Readonly<{ changes: RequirementChange[] }>) {
   return (
-    <div className="table-wrap" style={{ boxShadow: "none" }}>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Exigence</th>
-            <th scope="col">Avant</th>
-            <th scope="col">Après</th>
-            <th scope="col">Évolution</th>
-          </tr>
-        </thead>
-        <tbody>
-          {changes.map((c) => (
-            <tr key={c.code}>
-              <td>
-                <strong>{c.code}</strong> <span className="small">{c.label}</span>
-              </td>
-              <td>
-                <RequirementStatusBadge status={c.before} />
-              </td>
-              <td>
-                <RequirementStatusBadge status={c.after} />
-              </td>
-              <td>
-                <span className={`badge ${CHANGE_LABELS[c.change][1]}`}>{CHANGE_LABELS[c.change][0]}</span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      flat
+      head={
+        <>
+          <th scope="col">Exigence</th>
+          <th scope="col">Avant</th>
+          <th scope="col">Après</th>
+          <th scope="col">Évolution</th>
+        </>
+      }
+    >
+      {changes.map((c) => (
+        <tr key={c.code}>
+          <td>
+            <strong>{c.code}</strong> <span className="small">{c.label}</span>
+          </td>
+          <td>
+            <RequirementStatusBadge status={c.before} />
+          </td>
+          <td>
+            <RequirementStatusBadge status={c.after} />
+          </td>
+          <td>
+            <span className={`badge ${CHANGE_LABELS[c.change][1]}`}>{CHANGE_LABELS[c.change][0]}</span>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

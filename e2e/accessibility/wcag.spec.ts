@@ -1,17 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, signIn } from "../fixtures/auth";
 import { expectNoAxeViolations } from "../fixtures/axe";
+import { ROLE_ACCOUNTS } from "../fixtures/roles";
 
 // Every role's pages, checked with axe's full WCAG 2.1 A/AA rule set: the home, and the pages its
 // links open (header navigation and main content), as that person would reach them.
-const ROLES = [
-  ["director", ACCOUNTS.director],
-  ["contributor", ACCOUNTS.rssi],
-  ["ght-coordinator", ACCOUNTS.coordinator],
-  ["regional-delegate", ACCOUNTS.delegate],
-  ["ars-reviewer", ACCOUNTS.ars],
-  ["admin", ACCOUNTS.admin],
-] as const;
 const PAGES_PER_ROLE = 10;
 
 test.describe("[A11Y] WCAG 2.1 A/AA on every role's pages", () => {
@@ -22,7 +15,7 @@ test.describe("[A11Y] WCAG 2.1 A/AA on every role's pages", () => {
     }
   });
 
-  for (const [name, email] of ROLES) {
+  for (const [name, email] of ROLE_ACCOUNTS) {
     test(name, async ({ page }) => {
       test.setTimeout(120_000);
       await signIn(page, email);

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { openAssessmentFromHome } from "../fixtures/assessments";
 import { ACCOUNTS, signIn } from "../fixtures/auth";
 import { expectNoAxeViolations } from "../fixtures/axe";
 import { openHopenCampaign } from "../fixtures/campaigns";
@@ -163,13 +164,7 @@ test.describe("[ASSESSMENTS] questionnaire", () => {
   test("the questionnaire has no WCAG 2.1 A/AA violation, on desktop and tablet", async ({ page }) => {
     test.setTimeout(180_000);
     await signIn(page, ACCOUNTS.director);
-    await page
-      .getByRole("listitem")
-      .filter({ hasText: "HOP'EN — prérequis 2021" })
-      .getByRole("link", { name: "Ouvrir" })
-      .click();
-    await page.waitForURL(/\/assessments\/[^/]+$/);
-    const overview = page.url();
+    const overview = await openAssessmentFromHome(page, "HOP'EN — prérequis 2021");
     for (const [device, viewport] of [
       ["desktop", { width: 1280, height: 900 }],
       ["tablet", { width: 820, height: 1180 }],

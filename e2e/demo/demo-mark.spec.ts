@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { assessmentLink } from "../fixtures/assessments";
 import { ACCOUNTS, signIn } from "../fixtures/auth";
 
 // The demo data is visibly fictitious: a « Démonstration » mark on every page of the app and on
@@ -15,11 +16,7 @@ test.describe("[DEMO] the demo data says it is a demonstration", () => {
 
     await signIn(page, ACCOUNTS.director);
     await expect(page.getByTestId("demo-banner")).toBeVisible();
-    const href = await page
-      .getByRole("listitem")
-      .filter({ hasText: "HOP'EN — prérequis 2021" })
-      .getByRole("link", { name: "Ouvrir" })
-      .getAttribute("href");
+    const href = await assessmentLink(page, "HOP'EN — prérequis 2021").getAttribute("href");
     const assessmentId = href!.split("/").pop()!;
     for (const url of [href!, `${href}/sections/P1`, `${href}/results`]) {
       await page.goto(url);

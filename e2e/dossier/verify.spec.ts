@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { assessmentIdFromHome } from "../fixtures/assessments";
 import { ACCOUNTS, leaveAccount, signIn } from "../fixtures/auth";
 
 test.describe("[DOSSIER] download and public verification", () => {
@@ -10,12 +11,7 @@ test.describe("[DOSSIER] download and public verification", () => {
     browser,
   }) => {
     await signIn(page, ACCOUNTS.director);
-    const href = await page
-      .getByRole("listitem")
-      .filter({ hasText: "HOP'EN — prérequis 2020" })
-      .getByRole("link", { name: "Ouvrir" })
-      .getAttribute("href");
-    const assessmentId = href!.split("/").pop();
+    const assessmentId = await assessmentIdFromHome(page, "HOP'EN — prérequis 2020");
     const response = await page.request.get(`/api/assessments/${assessmentId}/dossier`);
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toContain("application/pdf");
@@ -68,12 +64,7 @@ test.describe("[DOSSIER] download and public verification", () => {
 
   test("the dossier is not found for the other region's delegate and for another director", async ({ page }) => {
     await signIn(page, ACCOUNTS.director);
-    const href = await page
-      .getByRole("listitem")
-      .filter({ hasText: "HOP'EN — prérequis 2020" })
-      .getByRole("link", { name: "Ouvrir" })
-      .getAttribute("href");
-    const assessmentId = href!.split("/").pop();
+    const assessmentId = await assessmentIdFromHome(page, "HOP'EN — prérequis 2020");
     await leaveAccount(page);
     for (const email of [ACCOUNTS.otherDelegate, ACCOUNTS.otherDirector]) {
       await signIn(page, email);

@@ -1,16 +1,9 @@
 import { expect, type Page, test } from "@playwright/test";
-import { ACCOUNTS, signIn } from "../fixtures/auth";
+import { signIn } from "../fixtures/auth";
+import { ROLE_ACCOUNTS } from "../fixtures/roles";
 
 // Kept as artifacts (test-results/screenshots) so that a person can look at each home page.
-const HOMES = [
-  ["login", null],
-  ["director", ACCOUNTS.director],
-  ["contributor", ACCOUNTS.rssi],
-  ["ght-coordinator", ACCOUNTS.coordinator],
-  ["regional-delegate", ACCOUNTS.delegate],
-  ["ars-reviewer", ACCOUNTS.ars],
-  ["admin", ACCOUNTS.admin],
-] as const;
+const HOMES = [["login", null], ...ROLE_ACCOUNTS] as const;
 
 /**
  * The header's role line ("Direction d'établissement · Groupe hospitalier Bretagne Sud (GHBS)") is

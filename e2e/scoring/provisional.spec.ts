@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { openAssessmentFromHome } from "../fixtures/assessments";
 import { ACCOUNTS, signIn } from "../fixtures/auth";
 
 // Issue 11: the questionnaire shows the three marks (H too) and what Socle proposes, provisional,
@@ -7,13 +8,7 @@ test.describe("[FIDELITY] marks and provisional items on screen", () => {
   test("the questionnaire shows three marks per question and the provisional target's note", async ({ page }) => {
     // Quimper's draft: nothing else in e2e/scoring changes it (results.spec answers GHBS's).
     await signIn(page, ACCOUNTS.otherDirector);
-    await page
-      .getByRole("listitem")
-      .filter({ hasText: "HOP'EN — prérequis 2021" })
-      .getByRole("link", { name: "Ouvrir" })
-      .click();
-    await page.waitForURL(/\/assessments\/[^/]+$/);
-    const overview = page.url();
+    const overview = await openAssessmentFromHome(page, "HOP'EN — prérequis 2021");
 
     await page.goto(`${overview}/sections/P1`);
     const p11 = page.getByTestId("question-P1.1");

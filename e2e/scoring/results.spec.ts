@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { openAssessmentFromHome } from "../fixtures/assessments";
 import { ACCOUNTS, leaveAccount, signIn } from "../fixtures/auth";
 
 test.describe("[SCORING] results and eligibility", () => {
@@ -10,13 +11,7 @@ test.describe("[SCORING] results and eligibility", () => {
     page,
   }) => {
     await signIn(page, ACCOUNTS.director);
-    await page
-      .getByRole("listitem")
-      .filter({ hasText: "HOP'EN — prérequis 2021" })
-      .getByRole("link", { name: "Ouvrir" })
-      .click();
-    await page.waitForURL(/\/assessments\/[^/]+$/);
-    const overview = page.url();
+    const overview = await openAssessmentFromHome(page, "HOP'EN — prérequis 2021");
     await page.getByRole("link", { name: "Résultats et éligibilité" }).click();
     await page.waitForURL(/\/results$/);
     resultsUrl = page.url();

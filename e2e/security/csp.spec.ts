@@ -1,19 +1,11 @@
 import { expect, type Page, test } from "@playwright/test";
-import { ACCOUNTS, signIn } from "../fixtures/auth";
+import { signIn } from "../fixtures/auth";
+import { ROLE_ACCOUNTS } from "../fixtures/roles";
 
 // Every page type of every role under the strict Content-Security-Policy: the pages are found by
 // following the links each role sees (home → questionnaire → section, results, actions,
 // inventory, history, region, GHT, ARS, admin screens…), and any CSP violation the browser
 // reports (securitypolicyviolation event or console message) fails the test.
-
-const ROLES = [
-  ["director", ACCOUNTS.director],
-  ["contributor", ACCOUNTS.rssi],
-  ["ght-coordinator", ACCOUNTS.coordinator],
-  ["regional-delegate", ACCOUNTS.delegate],
-  ["ars-reviewer", ACCOUNTS.ars],
-  ["admin", ACCOUNTS.admin],
-] as const;
 
 /** "/establishments/ck…/assessments/ck…" → "/establishments/:id/assessments/:id": one visit per page type. */
 const pageType = (path: string) =>
@@ -87,7 +79,7 @@ test.describe("[SECURITY] strict CSP on every page type", () => {
       expect(forged.headers()[header], header).toBeTruthy();
   });
 
-  for (const [role, email] of ROLES) {
+  for (const [role, email] of ROLE_ACCOUNTS) {
     test(`${role}: every page reachable by links`, async ({ page }) => {
       test.setTimeout(300_000);
       const violations = await watchCsp(page);

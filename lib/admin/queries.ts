@@ -95,16 +95,18 @@ export async function getAdminGht(db: Db, actor: Actor, id: string) {
   return ght;
 }
 
+/** A region with its départements (INSEE codes), as the admin's list and region page show it. */
+const regionView = {
+  id: true,
+  code: true,
+  name: true,
+  departements: { select: { code: true, name: true }, orderBy: { code: "asc" } },
+} as const;
+
 export async function listAdminRegions(db: Db, actor: Actor) {
   assertAdmin(actor);
   return db.region.findMany({
-    select: {
-      id: true,
-      code: true,
-      name: true,
-      departements: { select: { code: true, name: true }, orderBy: { code: "asc" } },
-      _count: { select: { establishments: true, ghts: true } },
-    },
+    select: { ...regionView, _count: { select: { establishments: true, ghts: true } } },
     orderBy: { code: "asc" },
   });
 }
@@ -113,12 +115,7 @@ export async function getAdminRegion(db: Db, actor: Actor, id: string) {
   assertAdmin(actor);
   const region = await db.region.findUnique({
     where: { id },
-    select: {
-      id: true,
-      code: true,
-      name: true,
-      departements: { select: { code: true, name: true }, orderBy: { code: "asc" } },
-    },
+    select: regionView,
   });
   if (!region) throw notFound("Cette région");
   return region;
@@ -133,18 +130,21 @@ const membershipView = {
   region: { select: { id: true, name: true } },
 } as const;
 
+/** A user as the admin's list and account page show it, with every membership. */
+const userView = {
+  id: true,
+  email: true,
+  name: true,
+  title: true,
+  disabled: true,
+  isDemo: true,
+  memberships: { select: membershipView, orderBy: { createdAt: "asc" } },
+} as const;
+
 export async function listAdminUsers(db: Db, actor: Actor) {
   assertAdmin(actor);
   return db.user.findMany({
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      title: true,
-      disabled: true,
-      isDemo: true,
-      memberships: { select: membershipView, orderBy: { createdAt: "asc" } },
-    },
+    select: userView,
     orderBy: [{ disabled: "asc" }, { name: "asc" }],
   });
 }
@@ -153,15 +153,7 @@ export async function getAdminUser(db: Db, actor: Actor, id: string) {
   assertAdmin(actor);
   const user = await db.user.findUnique({
     where: { id },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      title: true,
-      disabled: true,
-      isDemo: true,
-      memberships: { select: membershipView, orderBy: { createdAt: "asc" } },
-    },
+    select: userView,
   });
   if (!user) throw notFound("Ce compte");
   return user;

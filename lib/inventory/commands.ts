@@ -65,6 +65,23 @@ function mapUnique(error: unknown): never {
   throw toAppError(error, DUPLICATE_NAME) ?? error;
 }
 
+type EditableEstablishment = Awaited<ReturnType<typeof loadEditableEstablishment>>;
+
+/**
+ * One change to an establishment's inventory: in one transaction (with its audit row), on an
+ * establishment the actor may edit; a name taken meanwhile is the same French 409 as assertNameFree's.
+ */
+function changeInventory<T>(
+  db: Db,
+  actor: Actor,
+  establishmentId: string,
+  change: (tx: Tx, establishment: EditableEstablishment) => Promise<T>,
+): Promise<T> {
+  return db
+    .$transaction(async (tx) => change(tx, await loadEditableEstablishment(tx, actor, establishmentId)))
+    .catch(mapUnique);
+}
+
 export async function createApplication(
   db: Db,
   actor: Actor,
@@ -72,27 +89,24 @@ export async function createApplication(
   input: TApplicationInput,
   requestId?: string,
 ): Promise<TApplication> {
-  return db
-    .$transaction(async (tx) => {
-      const establishment = await loadEditableEstablishment(tx, actor, establishmentId);
-      await assertNameFree(tx, establishment.id, input.name);
-      const row = await tx.application.create({
-        data: { ...toData(input), establishmentId: establishment.id },
-        select: applicationSelect,
-      });
-      const created = toApplication(row);
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: "application.create",
-        entity: "Application",
-        entityId: created.id,
-        establishmentId: establishment.id,
-        after: created,
-        requestId,
-      });
-      return created;
-    })
-    .catch(mapUnique);
+  return changeInventory(db, actor, establishmentId, async (tx, establishment) => {
+    await assertNameFree(tx, establishment.id, input.name);
+    const row = await tx.application.create({
+      data: { ...toData(input), establishmentId: establishment.id },
+      select: applicationSelect,
+    });
+    const created = toApplication(row);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "application.create",
+      entity: "Application",
+      entityId: created.id,
+      establishmentId: establishment.id,
+      after: created,
+      requestId,
+    });
+    return created;
+  });
 }
 
 /** Replaces every field of one application (the form always sends the whole application). */
@@ -104,30 +118,27 @@ export async function updateApplication(
   input: TApplicationInput,
   requestId?: string,
 ): Promise<TApplication> {
-  return db
-    .$transaction(async (tx) => {
-      const establishment = await loadEditableEstablishment(tx, actor, establishmentId);
-      const before = await loadApplication(tx, establishment.id, applicationId);
-      await assertNameFree(tx, establishment.id, input.name, before.id);
-      const row = await tx.application.update({
-        where: { id: before.id },
-        data: toData(input),
-        select: applicationSelect,
-      });
-      const after = toApplication(row);
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: "application.update",
-        entity: "Application",
-        entityId: after.id,
-        establishmentId: establishment.id,
-        before: before,
-        after: after,
-        requestId,
-      });
-      return after;
-    })
-    .catch(mapUnique);
+  return changeInventory(db, actor, establishmentId, async (tx, establishment) => {
+    const before = await loadApplication(tx, establishment.id, applicationId);
+    await assertNameFree(tx, establishment.id, input.name, before.id);
+    const row = await tx.application.update({
+      where: { id: before.id },
+      data: toData(input),
+      select: applicationSelect,
+    });
+    const after = toApplication(row);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "application.update",
+      entity: "Application",
+      entityId: after.id,
+      establishmentId: establishment.id,
+      before: before,
+      after: after,
+      requestId,
+    });
+    return after;
+  });
 }
 
 export async function deleteApplication(
@@ -137,8 +148,7 @@ export async function deleteApplication(
   applicationId: string,
   requestId?: string,
 ): Promise<{ id: string }> {
-  return db.$transaction(async (tx) => {
-    const establishment = await loadEditableEstablishment(tx, actor, establishmentId);
+  return changeInventory(db, actor, establishmentId, async (tx, establishment) => {
     const before = await loadApplication(tx, establishment.id, applicationId);
     await tx.application.delete({ where: { id: before.id } });
     await recordAudit(tx, {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { HOME_CRUMB, PageHeader } from "@/components/ui/page-header";
 import { AdminSectionLinks } from "@/components/admin/admin-section-links";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { getPlatformCounts } from "@/lib/admin/queries";
@@ -26,13 +26,9 @@ export default async function AdminPage() {
   ];
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/">Accueil</Link> › Administration
-        </p>
-        <h1>Administration de la plateforme</h1>
+      <PageHeader crumbs={[HOME_CRUMB, { label: "Administration" }]} title="Administration de la plateforme">
         <p>Régions, GHT, établissements, comptes et rattachements. Chaque modification est tracée.</p>
-      </div>
+      </PageHeader>
       <div className="grid">
         {stats.map((s) => (
           <div key={s.label} className="card">

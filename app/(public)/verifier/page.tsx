@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import { PublicShell } from "@/components/dossier/public-shell";
 import { VerifyForm } from "@/components/dossier/verify-form";
 
@@ -8,14 +9,13 @@ export default function VerifierPage() {
   return (
     <PublicShell>
       <div className="stack">
-        <div className="page-header">
-          <h1>Vérifier un dossier</h1>
+        <PageHeader title="Vérifier un dossier">
           <p>
             Vous avez reçu un dossier de conformité émis par Socle ? Saisissez le code de vérification imprimé en pied
             de page, ou déposez le fichier PDF : Socle indique s&apos;il l&apos;a bien émis et si le fichier est resté
             inchangé.
           </p>
-        </div>
+        </PageHeader>
         <VerifyForm />
       </div>
     </PublicShell>

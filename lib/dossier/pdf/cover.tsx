@@ -10,7 +10,7 @@ import {
   STATUS_ORDER,
 } from "../format";
 import { type PageProps, verifyBase } from "./frame";
-import { COLORS, s, STATUS_COLORS } from "./theme";
+import { COLORS, s, STATUS_COLORS, verdictTone } from "./theme";
 
 function Fact({ name, value }: Readonly<{ name: string; value: string }>) {
   return (
@@ -74,13 +74,7 @@ function contents(payload: PageProps["payload"]): string[] {
 /** The first page's content (the page itself is drawn by the document). */
 export function Cover({ payload, seal }: PageProps) {
   const { establishment, verdict } = payload;
-  const tone = payload.isDraft
-    ? COLORS.muted
-    : verdict.eligible
-      ? COLORS.green
-      : verdict.status === "reserved"
-        ? COLORS.orange
-        : COLORS.red;
+  const tone = verdictTone(payload);
   return (
     <>
       <View style={{ flexDirection: "row", alignItems: "center", marginTop: 6, marginBottom: 34 }}>

@@ -20,7 +20,7 @@ import type { Block } from "./blocks";
 import type { TextMetrics } from "./metrics";
 import { type Styles, Text, View } from "./primitives";
 import { type Cell, type Column, tableBlocks, textWidths } from "./table";
-import { CONTENT_WIDTH, COLORS, s, STATUS_COLORS, TYPE } from "./theme";
+import { CONTENT_WIDTH, COLORS, s, STATUS_COLORS, TYPE, verdictTone } from "./theme";
 
 // The flowing sections of the dossier as blocks with their heights (see blocks.ts): the summary,
 // one table per domain, the gaps and the action plan, the annex of evidence files.
@@ -145,13 +145,7 @@ const PROVISIONAL_NOTES: [keyof NonNullable<DossierRequirement["provisional"]>, 
 
 export function summaryBlocks({ payload, m }: Ctx): Block[] {
   const { verdict } = payload;
-  const tone = payload.isDraft
-    ? COLORS.muted
-    : verdict.eligible
-      ? COLORS.green
-      : verdict.status === "reserved"
-        ? COLORS.orange
-        : COLORS.red;
+  const tone = verdictTone(payload);
   const inner = CONTENT_WIDTH - 4 - 0.75 - 20;
   const headline = frTypo(verdict.headline);
   // HOP'EN usage: each domain applied for has its own verdict, listed first.

@@ -1,4 +1,4 @@
-import type { DossierStatus } from "../types";
+import type { DossierPayload, DossierStatus } from "../types";
 import { FONT_FAMILY } from "./fonts";
 import { createStyles } from "./primitives";
 
@@ -31,6 +31,13 @@ export const STATUS_COLORS: Record<DossierStatus, { fg: string; bg: string }> = 
   unknown: { fg: COLORS.muted, bg: COLORS.grey },
   not_applicable: { fg: COLORS.muted, bg: COLORS.grey },
 };
+
+/** The verdict's colour: muted on a draft (no verdict yet), else green, orange when reserved, red. */
+export function verdictTone(payload: Pick<DossierPayload, "isDraft" | "verdict">): string {
+  if (payload.isDraft) return COLORS.muted;
+  if (payload.verdict.eligible) return COLORS.green;
+  return payload.verdict.status === "reserved" ? COLORS.orange : COLORS.red;
+}
 
 export const PAGE_MARGIN_X = 42;
 export const PAGE_PADDING_TOP = 62;

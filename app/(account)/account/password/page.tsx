@@ -6,6 +6,7 @@ import { PasswordChangeForm } from "@/components/account/password-change-form";
 import { accountNotices } from "@/lib/auth/account-notices";
 import { requireActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
+import { AuthPage } from "@/components/layout/auth-page";
 
 export const metadata: Metadata = { title: "Mot de passe" };
 
@@ -16,38 +17,33 @@ export default async function PasswordPage() {
   const actor = await requireActor({ passwordChange: true });
   const notices = await accountNotices(db, actor.id);
   return (
-    <main className="auth-page" id="contenu">
-      <section className="auth-aside" aria-label="Présentation">
-        <div className="brand" style={{ color: "inherit" }}>
-          <span className="brand-mark" aria-hidden="true">
-            S
-          </span>
-          <span className="brand-name">Socle</span>
-        </div>
-        <h1>Votre mot de passe</h1>
-        <p>
-          Choisissez une phrase longue plutôt qu&apos;un mot compliqué. Changer de mot de passe ferme toutes vos
-          sessions ouvertes, sur tous vos appareils.
+    <AuthPage
+      aside={
+        <>
+          <h1>Votre mot de passe</h1>
+          <p>
+            Choisissez une phrase longue plutôt qu&apos;un mot compliqué. Changer de mot de passe ferme toutes vos
+            sessions ouvertes, sur tous vos appareils.
+          </p>
+        </>
+      }
+    >
+      <h2>{actor.mustChangePassword ? "Choisissez un nouveau mot de passe" : "Changer de mot de passe"}</h2>
+      {actor.mustChangePassword ? (
+        <p className="muted">
+          Un administrateur a réinitialisé votre mot de passe : choisissez-en un que vous seul connaissez avant de
+          continuer.
         </p>
-      </section>
-      <section className="auth-panel">
-        <h2>{actor.mustChangePassword ? "Choisissez un nouveau mot de passe" : "Changer de mot de passe"}</h2>
-        {actor.mustChangePassword ? (
-          <p className="muted">
-            Un administrateur a réinitialisé votre mot de passe : choisissez-en un que vous seul connaissez avant de
-            continuer.
-          </p>
-        ) : (
-          <p className="muted">Connecté en tant que {actor.email}.</p>
-        )}
-        <AccountNotices notices={notices} />
-        <PasswordChangeForm email={actor.email} />
-        {actor.mustChangePassword ? null : (
-          <p className="small muted" style={{ marginTop: "2rem" }}>
-            <Link href="/">Retour à l&apos;accueil</Link>
-          </p>
-        )}
-      </section>
-    </main>
+      ) : (
+        <p className="muted">Connecté en tant que {actor.email}.</p>
+      )}
+      <AccountNotices notices={notices} />
+      <PasswordChangeForm email={actor.email} />
+      {actor.mustChangePassword ? null : (
+        <p className="small muted" style={{ marginTop: "2rem" }}>
+          <Link href="/">Retour à l&apos;accueil</Link>
+        </p>
+      )}
+    </AuthPage>
   );
 }

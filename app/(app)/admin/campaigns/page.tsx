@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { adminAreaCrumbs } from "@/components/admin/sections";
+import { PageHeader } from "@/components/ui/page-header";
 import { CampaignTable } from "@/components/campaigns/campaign-table";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { listAdminCampaigns } from "@/lib/campaigns/queries";
@@ -12,22 +14,20 @@ export default async function AdminCampaignsPage() {
   const rows = await listAdminCampaigns(db, actor);
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/">Accueil</Link> › <Link href="/admin">Administration</Link> › Campagnes
-        </p>
-        <div className="row">
-          <h1 style={{ margin: 0 }}>Campagnes</h1>
-          <span className="spacer" />
+      <PageHeader
+        crumbs={adminAreaCrumbs("/admin/campaigns")}
+        title="Campagnes"
+        actions={
           <Link className="btn" href="/admin/campaigns/new">
             Nouvelle campagne
           </Link>
-        </div>
+        }
+      >
         <p>
           Une campagne ouvre l&apos;évaluation d&apos;une version de référentiel pour une liste d&apos;établissements,
           entre deux dates. Dès qu&apos;un établissement a commencé, la version ne change plus.
         </p>
-      </div>
+      </PageHeader>
       {rows.length === 0 ? (
         <div className="card empty">
           <strong>Aucune campagne n&apos;est encore ouverte.</strong>

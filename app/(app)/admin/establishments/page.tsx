@@ -1,5 +1,8 @@
+import { Options } from "@/components/ui/field";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { adminAreaCrumbs } from "@/components/admin/sections";
+import { PageHeader } from "@/components/ui/page-header";
 import { EstablishmentAdminTable } from "@/components/admin/establishment-admin-table";
 import { param, requireAdmin } from "@/lib/admin/page-guard";
 import { listAdminEstablishments, listRegionOptions } from "@/lib/admin/queries";
@@ -21,28 +24,21 @@ export default async function AdminEstablishmentsPage({ searchParams }: Props) {
   const filtered = Boolean(regionId || q);
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/">Accueil</Link> › <Link href="/admin">Administration</Link> › Établissements
-        </p>
-        <div className="row">
-          <h1 style={{ margin: 0 }}>Établissements</h1>
-          <span className="spacer" />
+      <PageHeader
+        crumbs={adminAreaCrumbs("/admin/establishments")}
+        title="Établissements"
+        actions={
           <Link className="btn" href="/admin/establishments/new">
             Nouvel établissement
           </Link>
-        </div>
-      </div>
+        }
+      />
       <form className="row" role="search" aria-label="Filtrer les établissements" method="get">
         <div className="field">
           <label htmlFor="filter-region">Région</label>
           <select className="select" id="filter-region" name="region" defaultValue={regionId ?? ""}>
             <option value="">Toutes les régions</option>
-            {regions.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
+            <Options options={regions.map((r) => ({ value: r.id, label: r.name }))} />
           </select>
         </div>
         <div className="field">

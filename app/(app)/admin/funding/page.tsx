@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { adminAreaCrumbs } from "@/components/admin/sections";
+import { PageHeader } from "@/components/ui/page-header";
 import { FundingAdmin } from "@/components/funding/funding-admin";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { db } from "@/lib/core/db";
@@ -12,16 +13,12 @@ export default async function AdminFundingPage() {
   const view = await getFundingAdminView(db, actor);
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/">Accueil</Link> › <Link href="/admin">Administration</Link> › Financements
-        </p>
-        <h1>Paramètres de financement</h1>
+      <PageHeader crumbs={adminAreaCrumbs("/admin/funding")} title="Paramètres de financement">
         <p>
           Les montants en jeu que voient les établissements sur leurs résultats : une enveloppe par région, ou un
           montant propre à un établissement, pour une campagne. Sans paramètre, aucun chiffre n&apos;est affiché.
         </p>
-      </div>
+      </PageHeader>
       <FundingAdmin view={view} />
     </div>
   );

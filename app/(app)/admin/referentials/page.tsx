@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { adminAreaCrumbs } from "@/components/admin/sections";
+import { PageHeader } from "@/components/ui/page-header";
 import { formatDateTime, formatDay, programmeLabel } from "@/components/referentials/labels";
 import { ReferentialUploadForm } from "@/components/referentials/upload-form";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { db } from "@/lib/core/db";
 import { listReferentialsForAdmin } from "@/lib/referentials/queries";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Référentiels · Administration" };
 
@@ -13,16 +16,12 @@ export default async function AdminReferentialsPage() {
   const referentials = await listReferentialsForAdmin(db, actor);
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/">Accueil</Link> › <Link href="/admin">Administration</Link> › Référentiels
-        </p>
-        <h1>Référentiels</h1>
+      <PageHeader crumbs={adminAreaCrumbs("/admin/referentials")} title="Référentiels">
         <p>
           Chaque référentiel est chargé par versions. Une version chargée ne change plus : les évaluations faites dessus
           restent lisibles telles quelles. Les fichiers livrés avec l&apos;application sont chargés au démarrage.
         </p>
-      </div>
+      </PageHeader>
       <div className="card">
         <h2>Charger une nouvelle version</h2>
         <ReferentialUploadForm />
@@ -43,63 +42,60 @@ export default async function AdminReferentialsPage() {
               <span className="badge">{programmeLabel(r.programme)}</span>
               <code className="muted small">{r.id}</code>
             </div>
-            <div className="table-wrap">
-              <table className="table">
-                <caption className="visually-hidden">Versions du référentiel {r.title}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Version</th>
-                    <th scope="col">Titre</th>
-                    <th scope="col">Publiée le</th>
-                    <th scope="col">Chargée le</th>
-                    <th scope="col" className="num">
-                      Campagnes
-                    </th>
-                    <th scope="col">État</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.versions.map((v, i) => (
-                    <tr key={v.id}>
-                      <td>
-                        <Link href={`/admin/referentials/${v.id}`}>Version {v.version}</Link>
-                        {i === 0 ? (
-                          <span className="badge badge-green" style={{ marginLeft: 8 }}>
-                            Dernière chargée
-                          </span>
-                        ) : null}
-                      </td>
-                      <td>{v.title}</td>
-                      <td>{formatDay(v.publishedOn)}</td>
-                      <td>
-                        {formatDateTime(v.loadedAt)}
-                        <span className="muted small" style={{ display: "block" }}>
-                          {v.loadedBy ?? "fichier livré"}
-                        </span>
-                      </td>
-                      <td className="num">{v.campaigns}</td>
-                      <td>
-                        {v.campaigns > 0 ? (
-                          <span
-                            className="badge badge-orange"
-                            title="Des campagnes utilisent cette version : elle ne peut plus changer."
-                          >
-                            utilisée : immuable
-                          </span>
-                        ) : (
-                          <span
-                            className="badge badge-grey"
-                            title="Aucune campagne ne l'utilise ; comme toute version chargée, son contenu ne change plus."
-                          >
-                            non utilisée
-                          </span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={<>Versions du référentiel {r.title}</>}
+              head={
+                <>
+                  <th scope="col">Version</th>
+                  <th scope="col">Titre</th>
+                  <th scope="col">Publiée le</th>
+                  <th scope="col">Chargée le</th>
+                  <th scope="col" className="num">
+                    Campagnes
+                  </th>
+                  <th scope="col">État</th>
+                </>
+              }
+            >
+              {r.versions.map((v, i) => (
+                <tr key={v.id}>
+                  <td>
+                    <Link href={`/admin/referentials/${v.id}`}>Version {v.version}</Link>
+                    {i === 0 ? (
+                      <span className="badge badge-green" style={{ marginLeft: 8 }}>
+                        Dernière chargée
+                      </span>
+                    ) : null}
+                  </td>
+                  <td>{v.title}</td>
+                  <td>{formatDay(v.publishedOn)}</td>
+                  <td>
+                    {formatDateTime(v.loadedAt)}
+                    <span className="muted small" style={{ display: "block" }}>
+                      {v.loadedBy ?? "fichier livré"}
+                    </span>
+                  </td>
+                  <td className="num">{v.campaigns}</td>
+                  <td>
+                    {v.campaigns > 0 ? (
+                      <span
+                        className="badge badge-orange"
+                        title="Des campagnes utilisent cette version : elle ne peut plus changer."
+                      >
+                        utilisée : immuable
+                      </span>
+                    ) : (
+                      <span
+                        className="badge badge-grey"
+                        title="Aucune campagne ne l'utilise ; comme toute version chargée, son contenu ne change plus."
+                      >
+                        non utilisée
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           </section>
         ))
       )}

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { adminAreaCrumbs } from "@/components/admin/sections";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { listAdminRegions } from "@/lib/admin/queries";
 import { db } from "@/lib/core/db";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Régions · Administration" };
 
@@ -11,64 +14,59 @@ export default async function AdminRegionsPage() {
   const regions = await listAdminRegions(db, actor);
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/">Accueil</Link> › <Link href="/admin">Administration</Link> › Régions
-        </p>
-        <div className="row">
-          <h1 style={{ margin: 0 }}>Régions</h1>
-          <span className="spacer" />
+      <PageHeader
+        crumbs={adminAreaCrumbs("/admin/regions")}
+        title="Régions"
+        actions={
           <Link className="btn btn-secondary" href="/admin/regions/new">
             Nouvelle région
           </Link>
-        </div>
+        }
+      >
         <p>Les régions et leurs départements sont des données de référence (codes INSEE).</p>
-      </div>
+      </PageHeader>
       {regions.length === 0 ? (
         <div className="card empty">
           <strong>Aucune région n&apos;est chargée.</strong>
           Les données de référence se chargent au démarrage de la plateforme.
         </div>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Régions et départements</caption>
-            <thead>
-              <tr>
-                <th scope="col">Code</th>
-                <th scope="col">Région</th>
-                <th scope="col">Départements</th>
-                <th scope="col" className="num">
-                  GHT
-                </th>
-                <th scope="col" className="num">
-                  Établissements
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {regions.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <code>{r.code}</code>
-                  </td>
-                  <td>
-                    <Link href={`/admin/regions/${r.id}`}>{r.name}</Link>
-                  </td>
-                  <td className="small">
-                    {r.departements.length ? (
-                      r.departements.map((d) => `${d.name} (${d.code})`).join(", ")
-                    ) : (
-                      <span className="muted">Aucun</span>
-                    )}
-                  </td>
-                  <td className="num">{r._count.ghts}</td>
-                  <td className="num">{r._count.establishments}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Régions et départements"
+          head={
+            <>
+              <th scope="col">Code</th>
+              <th scope="col">Région</th>
+              <th scope="col">Départements</th>
+              <th scope="col" className="num">
+                GHT
+              </th>
+              <th scope="col" className="num">
+                Établissements
+              </th>
+            </>
+          }
+        >
+          {regions.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <code>{r.code}</code>
+              </td>
+              <td>
+                <Link href={`/admin/regions/${r.id}`}>{r.name}</Link>
+              </td>
+              <td className="small">
+                {r.departements.length ? (
+                  r.departements.map((d) => `${d.name} (${d.code})`).join(", ")
+                ) : (
+                  <span className="muted">Aucun</span>
+                )}
+              </td>
+              <td className="num">{r._count.ghts}</td>
+              <td className="num">{r._count.establishments}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

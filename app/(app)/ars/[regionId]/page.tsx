@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { HOME_CRUMB, PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
 import { orNotFound } from "@/lib/core/or-not-found";
 import { formatDateTime } from "@/lib/dossier/format";
 import { listRegionDossiers } from "@/lib/dossier/queries";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Dossiers soumis" };
 
@@ -15,83 +17,76 @@ export default async function ArsDossiersPage({ params }: Readonly<{ params: Pro
   const { region, dossiers } = await orNotFound(listRegionDossiers(db, actor, regionId));
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/">Accueil</Link> › ARS
-        </p>
-        <h1>Dossiers soumis — {region.name}</h1>
+      <PageHeader crumbs={[HOME_CRUMB, { label: "ARS" }]} title={<>Dossiers soumis — {region.name}</>}>
         <p>
           Les dossiers de conformité déposés par les établissements de la région. Chaque dossier porte un code de
           vérification : <Link href="/verifier">vérifier un dossier reçu</Link>.
         </p>
-      </div>
-      <div className="table-wrap">
-        <table className="table">
-          <caption className="visually-hidden">Dossiers soumis par les établissements de {region.name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Établissement</th>
-              <th scope="col">Campagne</th>
-              <th scope="col">Soumis le</th>
-              <th scope="col">Code de vérification</th>
-              <th scope="col">
-                <span className="visually-hidden">Télécharger</span>
-              </th>
+      </PageHeader>
+      <DataTable
+        caption={<>Dossiers soumis par les établissements de {region.name}</>}
+        head={
+          <>
+            <th scope="col">Établissement</th>
+            <th scope="col">Campagne</th>
+            <th scope="col">Soumis le</th>
+            <th scope="col">Code de vérification</th>
+            <th scope="col">
+              <span className="visually-hidden">Télécharger</span>
+            </th>
+          </>
+        }
+      >
+        {dossiers.length === 0 ? (
+          <tr>
+            <td colSpan={5} className="empty">
+              <strong>Aucun dossier soumis</strong>
+              Les dossiers apparaîtront ici dès qu&apos;un établissement de la région aura soumis son évaluation.
+            </td>
+          </tr>
+        ) : (
+          dossiers.map((d) => (
+            <tr key={d.assessmentId}>
+              <td>
+                <strong>{d.establishment.name}</strong>
+                <div className="small muted">FINESS {d.establishment.finess}</div>
+              </td>
+              <td>
+                {d.campaign.name}
+                <div className="small muted">
+                  Révision {d.revision}
+                  {d.superseded ? (
+                    <span className="badge badge-grey" style={{ marginLeft: 6 }}>
+                      Remplacée par une révision
+                    </span>
+                  ) : null}
+                </div>
+              </td>
+              <td>{formatDateTime(d.submittedAt)}</td>
+              <td className="small">
+                {d.verificationCode ? (
+                  <span style={{ fontWeight: 600, letterSpacing: "0.05em" }}>{d.verificationCode}</span>
+                ) : (
+                  <span className="muted">Émis au premier téléchargement</span>
+                )}
+              </td>
+              <td>
+                <a
+                  className="btn btn-small"
+                  href={`/api/assessments/${encodeURIComponent(d.assessmentId)}/dossier`}
+                  download
+                >
+                  Télécharger le PDF
+                  <span className="visually-hidden">
+                    {" "}
+                    de {d.establishment.name}, {d.campaign.name}
+                  </span>
+                </a>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {dossiers.length === 0 ? (
-              <tr>
-                <td colSpan={5} className="empty">
-                  <strong>Aucun dossier soumis</strong>
-                  Les dossiers apparaîtront ici dès qu&apos;un établissement de la région aura soumis son évaluation.
-                </td>
-              </tr>
-            ) : (
-              dossiers.map((d) => (
-                <tr key={d.assessmentId}>
-                  <td>
-                    <strong>{d.establishment.name}</strong>
-                    <div className="small muted">FINESS {d.establishment.finess}</div>
-                  </td>
-                  <td>
-                    {d.campaign.name}
-                    <div className="small muted">
-                      Révision {d.revision}
-                      {d.superseded ? (
-                        <span className="badge badge-grey" style={{ marginLeft: 6 }}>
-                          Remplacée par une révision
-                        </span>
-                      ) : null}
-                    </div>
-                  </td>
-                  <td>{formatDateTime(d.submittedAt)}</td>
-                  <td className="small">
-                    {d.verificationCode ? (
-                      <span style={{ fontWeight: 600, letterSpacing: "0.05em" }}>{d.verificationCode}</span>
-                    ) : (
-                      <span className="muted">Émis au premier téléchargement</span>
-                    )}
-                  </td>
-                  <td>
-                    <a
-                      className="btn btn-small"
-                      href={`/api/assessments/${encodeURIComponent(d.assessmentId)}/dossier`}
-                      download
-                    >
-                      Télécharger le PDF
-                      <span className="visually-hidden">
-                        {" "}
-                        de {d.establishment.name}, {d.campaign.name}
-                      </span>
-                    </a>
-                  </td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+          ))
+        )}
+      </DataTable>
     </div>
   );
 }

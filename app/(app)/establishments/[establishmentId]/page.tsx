@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { HOME_CRUMB, PageHeader } from "@/components/ui/page-header";
 import { AssessmentStatusBadge } from "@/components/assessments/status-badge";
 import { CATEGORY_LABELS, formatInteger } from "@/components/establishments/labels";
 import { listEstablishmentCampaigns } from "@/lib/assessments/queries";
@@ -7,6 +8,7 @@ import { can } from "@/lib/auth/scope";
 import { db } from "@/lib/core/db";
 import { orNotFound } from "@/lib/core/or-not-found";
 import { getEstablishmentOrThrow } from "@/lib/establishments/queries";
+import { DataTable } from "@/components/ui/data-table";
 
 export default async function EstablishmentPage({
   params,
@@ -18,15 +20,11 @@ export default async function EstablishmentPage({
   const canSeeInventory = can(actor, "evidence.read", { establishmentId: establishment.id });
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/">Accueil</Link> › {establishment.region.name}
-        </p>
-        <h1>{establishment.name}</h1>
+      <PageHeader crumbs={[HOME_CRUMB, { label: establishment.region.name }]} title={establishment.name}>
         <p>
           {CATEGORY_LABELS[establishment.category]} · {establishment.departement.name} ({establishment.departementCode})
         </p>
-      </div>
+      </PageHeader>
       <div className="grid">
         <div className="card">
           <div className="stat-label">FINESS (entité juridique)</div>
@@ -76,38 +74,33 @@ export default async function EstablishmentPage({
             Aucune campagne n&apos;est ouverte pour cet établissement.
           </p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Campagne</th>
-                  <th scope="col">Référentiel</th>
-                  <th scope="col">État</th>
-                </tr>
-              </thead>
-              <tbody>
-                {campaigns.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      {c.assessment ? (
-                        <Link href={`/establishments/${establishment.id}/assessments/${c.assessment.id}`}>
-                          {c.name}
-                        </Link>
-                      ) : (
-                        c.name
-                      )}
-                    </td>
-                    <td>
-                      {c.referentialVersion.title} <span className="muted">v{c.referentialVersion.version}</span>
-                    </td>
-                    <td>
-                      <AssessmentStatusBadge status={c.assessment?.status ?? null} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            head={
+              <>
+                <th scope="col">Campagne</th>
+                <th scope="col">Référentiel</th>
+                <th scope="col">État</th>
+              </>
+            }
+          >
+            {campaigns.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  {c.assessment ? (
+                    <Link href={`/establishments/${establishment.id}/assessments/${c.assessment.id}`}>{c.name}</Link>
+                  ) : (
+                    c.name
+                  )}
+                </td>
+                <td>
+                  {c.referentialVersion.title} <span className="muted">v{c.referentialVersion.version}</span>
+                </td>
+                <td>
+                  <AssessmentStatusBadge status={c.assessment?.status ?? null} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </div>
     </div>

@@ -1,5 +1,5 @@
-import Link from "next/link";
-import { EstablishmentTable } from "@/components/establishments/establishment-table";
+import { HOME_CRUMB, PageHeader } from "@/components/ui/page-header";
+import { GhtMemberTable } from "@/components/ght/ght-member-table";
 import { formatInteger } from "@/components/establishments/labels";
 import { requireActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
@@ -13,21 +13,13 @@ export default async function GhtPage({ params }: Readonly<{ params: Promise<{ g
   const { ghtId } = await params;
   const actor = await requireActor();
   const ght = await orNotFound(getGhtOrThrow(db, actor, ghtId));
-  const rows = ght.members.map((m) => ({
-    ...m,
-    ght: { id: ght.id, name: ght.name, supportEstablishmentId: ght.supportEstablishment?.id ?? null },
-  }));
   const campaigns = can(actor, "comparison.read") ? await listComparableCampaigns(db, actor, { ghtId: ght.id }) : [];
   const totalActivity = ght.members.reduce((sum, m) => sum + (m.annualActivity ?? 0), 0);
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/">Accueil</Link> › {ght.region.name}
-        </p>
-        <h1>{ght.name}</h1>
+      <PageHeader crumbs={[HOME_CRUMB, { label: ght.region.name }]} title={ght.name}>
         <p>Établissement support : {ght.supportEstablishment?.name ?? "non désigné"}</p>
-      </div>
+      </PageHeader>
       <div className="grid">
         <div className="card">
           <div className="stat">{ght.members.length}</div>
@@ -44,12 +36,7 @@ export default async function GhtPage({ params }: Readonly<{ params: Promise<{ g
           <CampaignList campaigns={campaigns} basePath={`/ght/${ght.id}`} />
         </>
       ) : null}
-      <EstablishmentTable
-        rows={rows}
-        caption={`Membres du ${ght.name}`}
-        showGht={false}
-        emptyText="Ce GHT n'a pas encore de membre."
-      />
+      <GhtMemberTable ght={ght} />
     </div>
   );
 }

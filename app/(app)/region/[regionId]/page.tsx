@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { HOME_CRUMB, PageHeader } from "@/components/ui/page-header";
 import { EstablishmentTable } from "@/components/establishments/establishment-table";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/auth/scope";
@@ -18,13 +19,9 @@ export default async function RegionPage({ params }: Readonly<{ params: Promise<
     : [];
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/">Accueil</Link> › Régions
-        </p>
-        <h1>{region.name}</h1>
+      <PageHeader crumbs={[HOME_CRUMB, { label: "Régions" }]} title={region.name}>
         <p>{region.departements.map((d) => `${d.name} (${d.code})`).join(" · ")}</p>
-      </div>
+      </PageHeader>
       {can(actor, "region.funding") ? (
         <p style={{ margin: 0 }}>
           <Link className="btn btn-secondary btn-small" href={`/region/${region.id}/funding`}>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import type { ReactNode } from "react";
 import { headers } from "next/headers";
 import { connection } from "next/server";
@@ -41,14 +42,13 @@ export default async function VerifierCodePage({ params }: Readonly<{ params: Pr
   return (
     <PublicShell>
       <div className="stack">
-        <div className="page-header">
-          <h1>Vérifier un dossier</h1>
+        <PageHeader title="Vérifier un dossier">
           {code ? (
             <p>
               Code de vérification <strong style={{ letterSpacing: "0.08em" }}>{formatVerificationCode(code)}</strong>
             </p>
           ) : null}
-        </div>
+        </PageHeader>
         {body}
         <VerifyForm initialCode={code ? formatVerificationCode(code) : ""} />
       </div>

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { adminItemCrumbs } from "@/components/admin/sections";
+import { PageHeader } from "@/components/ui/page-header";
 import { CampaignForm } from "@/components/campaigns/campaign-form";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { getAdminCampaign, listEstablishmentChoices } from "@/lib/campaigns/queries";
@@ -23,11 +25,7 @@ export default async function EditCampaignPage({ params }: Props) {
   const started = startedEstablishmentIds.length;
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/admin">Administration</Link> › <Link href="/admin/campaigns">Campagnes</Link> › {campaign.name}
-        </p>
-        <h1>{campaign.name}</h1>
+      <PageHeader crumbs={adminItemCrumbs("/admin/campaigns", campaign.name)} title={campaign.name}>
         <p>
           {campaign.establishmentIds.length} établissement{campaign.establishmentIds.length > 1 ? "s" : ""} ·{" "}
           {started === 0
@@ -35,7 +33,7 @@ export default async function EditCampaignPage({ params }: Props) {
             : `${started} évaluation${started > 1 ? "s" : ""} commencée${started > 1 ? "s" : ""}`}{" "}
           · <Link href={`/admin/referentials/${campaign.referentialVersionId}`}>voir la version du référentiel</Link>
         </p>
-      </div>
+      </PageHeader>
       <div className="card">
         <CampaignForm
           campaignId={id}

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { adminItemCrumbs } from "@/components/admin/sections";
+import { PageHeader } from "@/components/ui/page-header";
 import { CampaignForm } from "@/components/campaigns/campaign-form";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { listEstablishmentChoices } from "@/lib/campaigns/queries";
@@ -21,13 +23,9 @@ export default async function NewCampaignPage() {
   };
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/admin">Administration</Link> › <Link href="/admin/campaigns">Campagnes</Link> › Nouvelle
-        </p>
-        <h1>Nouvelle campagne</h1>
+      <PageHeader crumbs={adminItemCrumbs("/admin/campaigns", "Nouvelle")} title="Nouvelle campagne">
         <p>Choisissez la version du référentiel évaluée, les dates et les établissements concernés.</p>
-      </div>
+      </PageHeader>
       {versions.length === 0 ? (
         <div className="alert alert-warning" role="status">
           <p style={{ margin: 0 }}>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { adminItemCrumbs } from "@/components/admin/sections";
+import { PageHeader } from "@/components/ui/page-header";
 import { EstablishmentForm } from "@/components/admin/establishment-form";
 import { EstablishmentStatusButton } from "@/components/admin/establishment-status-button";
 import { ActiveBadge } from "@/components/admin/status-badge";
@@ -29,21 +30,17 @@ export default async function EditEstablishmentPage({ params }: Props) {
   };
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/admin">Administration</Link> › <Link href="/admin/establishments">Établissements</Link> ›{" "}
-          {establishment.name}
-        </p>
-        <div className="row">
-          <h1 style={{ margin: 0 }}>{establishment.name}</h1>
-          <ActiveBadge disabled={establishment.disabled} />
-        </div>
+      <PageHeader
+        crumbs={adminItemCrumbs("/admin/establishments", establishment.name)}
+        title={establishment.name}
+        badges={<ActiveBadge disabled={establishment.disabled} />}
+      >
         <p>
           {establishment.region.name} · {establishment._count.memberships} compte(s) rattaché(s) ·{" "}
           {establishment._count.assessments} évaluation(s)
           {establishment.supportOf ? ` · support du ${establishment.supportOf.name}` : ""}
         </p>
-      </div>
+      </PageHeader>
       <div className="card">
         <h2>Identité</h2>
         <EstablishmentForm

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { adminItemCrumbs } from "@/components/admin/sections";
+import { PageHeader } from "@/components/ui/page-header";
 import { EstablishmentForm } from "@/components/admin/establishment-form";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { getAdminOptions } from "@/lib/admin/queries";
@@ -12,13 +13,9 @@ export default async function NewEstablishmentPage() {
   const { regions, departements, ghts } = await getAdminOptions(db, actor);
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/admin">Administration</Link> › <Link href="/admin/establishments">Établissements</Link> › Nouveau
-        </p>
-        <h1>Nouvel établissement</h1>
+      <PageHeader crumbs={adminItemCrumbs("/admin/establishments", "Nouveau")} title="Nouvel établissement">
         <p>La région découle du département ; le FINESS commence par le code du département (« 97 » outre-mer).</p>
-      </div>
+      </PageHeader>
       <div className="card">
         <EstablishmentForm regions={regions} departements={departements} ghts={ghts} />
       </div>

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { adminItemCrumbs } from "@/components/admin/sections";
+import { PageHeader } from "@/components/ui/page-header";
 import { GhtForm } from "@/components/admin/ght-form";
 import { ActiveBadge } from "@/components/admin/status-badge";
 import { requireAdmin } from "@/lib/admin/page-guard";
@@ -19,12 +21,7 @@ export default async function EditGhtPage({ params }: Readonly<{ params: Promise
   const defaults = { name: ght.name, regionId: ght.regionId, supportEstablishmentId: ght.supportEstablishmentId };
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/admin">Administration</Link> › <Link href="/admin/ghts">GHT</Link> › {ght.name}
-        </p>
-        <h1>{ght.name}</h1>
-      </div>
+      <PageHeader crumbs={adminItemCrumbs("/admin/ghts", ght.name)} title={ght.name} />
       <div className="card">
         <h2>Identité</h2>
         <GhtForm ghtId={ght.id} defaults={defaults} regions={regions} establishments={establishments} />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { adminItemCrumbs } from "@/components/admin/sections";
+import { PageHeader } from "@/components/ui/page-header";
 import { GhtForm } from "@/components/admin/ght-form";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { getAdminOptions } from "@/lib/admin/queries";
@@ -12,13 +13,9 @@ export default async function NewGhtPage() {
   const { regions, establishments } = await getAdminOptions(db, actor);
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/admin">Administration</Link> › <Link href="/admin/ghts">GHT</Link> › Nouveau
-        </p>
-        <h1>Nouveau GHT</h1>
+      <PageHeader crumbs={adminItemCrumbs("/admin/ghts", "Nouveau")} title="Nouveau GHT">
         <p>L&apos;établissement support est choisi dans la région du GHT, parmi les établissements sans GHT.</p>
-      </div>
+      </PageHeader>
       <div className="card">
         <GhtForm regions={regions} establishments={establishments} />
       </div>

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { adminItemCrumbs } from "@/components/admin/sections";
+import { HOME_CRUMB, PageHeader } from "@/components/ui/page-header";
 import { DiffView } from "@/components/referentials/diff-view";
 import { ELIGIBILITY_LABELS, formatDateTime, formatDay, programmeLabel } from "@/components/referentials/labels";
 import { RequirementTable } from "@/components/referentials/requirement-table";
@@ -39,24 +41,22 @@ export default async function ReferentialVersionPage({ params, searchParams }: P
   const byConfidence = (c: "H" | "M" | "L") => content.requirements.filter((r) => weakest(r) === c).length;
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/">Accueil</Link> › <Link href="/admin">Administration</Link> ›{" "}
-          <Link href="/admin/referentials">Référentiels</Link> › {version.referentialId} {version.version}
-        </p>
-        <div className="row">
-          <h1 style={{ margin: 0 }}>
-            {version.title} — version {version.version}
-          </h1>
-          <span className="badge">{programmeLabel(content.programme)}</span>
-          {version.campaigns.length > 0 ? <span className="badge badge-orange">utilisée : immuable</span> : null}
-        </div>
+      <PageHeader
+        crumbs={[HOME_CRUMB, ...adminItemCrumbs("/admin/referentials", `${version.referentialId} ${version.version}`)]}
+        title={`${version.title} — version ${version.version}`}
+        badges={
+          <>
+            <span className="badge">{programmeLabel(content.programme)}</span>
+            {version.campaigns.length > 0 ? <span className="badge badge-orange">utilisée : immuable</span> : null}
+          </>
+        }
+      >
         <p>
           {content.publisher} · publiée le {formatDay(content.publishedOn)} · chargée le{" "}
           {formatDateTime(version.loadedAt)}
           {version.loadedBy ? ` par ${version.loadedBy}` : " depuis les fichiers livrés"}
         </p>
-      </div>
+      </PageHeader>
       {loaded ? (
         <div
           className={loaded.kind === "success" ? "alert alert-success" : "alert"}

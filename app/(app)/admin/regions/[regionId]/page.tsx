@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { adminItemCrumbs } from "@/components/admin/sections";
+import { PageHeader } from "@/components/ui/page-header";
 import { RegionNameForm } from "@/components/admin/region-name-form";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { getAdminRegion } from "@/lib/admin/queries";
@@ -14,13 +15,9 @@ export default async function EditRegionPage({ params }: Readonly<{ params: Prom
   const region = await orNotFound(getAdminRegion(db, actor, regionId));
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/admin">Administration</Link> › <Link href="/admin/regions">Régions</Link> › {region.name}
-        </p>
-        <h1>{region.name}</h1>
+      <PageHeader crumbs={adminItemCrumbs("/admin/regions", region.name)} title={region.name}>
         <p>Code INSEE {region.code}</p>
-      </div>
+      </PageHeader>
       <div className="card">
         <h2>Nom</h2>
         <RegionNameForm regionId={region.id} name={region.name} />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { adminItemCrumbs } from "@/components/admin/sections";
+import { PageHeader } from "@/components/ui/page-header";
 import { RegionForm } from "@/components/admin/region-form";
 import { requireAdmin } from "@/lib/admin/page-guard";
 
@@ -9,13 +10,9 @@ export default async function NewRegionPage() {
   await requireAdmin();
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/admin">Administration</Link> › <Link href="/admin/regions">Régions</Link> › Nouvelle
-        </p>
-        <h1>Nouvelle région</h1>
+      <PageHeader crumbs={adminItemCrumbs("/admin/regions", "Nouvelle")} title="Nouvelle région">
         <p>Les 18 régions sont déjà chargées : n&apos;en créez une que si la carte administrative change.</p>
-      </div>
+      </PageHeader>
       <div className="card">
         <RegionForm />
       </div>

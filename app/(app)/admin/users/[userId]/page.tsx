@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { FUNCTION_OPTIONS, roleLabel, scopeLabel } from "@/components/admin/membership-label";
+import { adminItemCrumbs } from "@/components/admin/sections";
+import { PageHeader } from "@/components/ui/page-header";
+import { roleLabel, roleScopeChoices, scopeLabel } from "@/components/admin/membership-label";
 import { MembershipForm } from "@/components/admin/membership-form";
 import { MembershipRemoveButton } from "@/components/admin/membership-remove-button";
 import { ActiveBadge } from "@/components/admin/status-badge";
@@ -14,6 +15,7 @@ import { membershipGrants } from "@/lib/auth/permissions";
 import { getAdminOptions, getAdminUser } from "@/lib/admin/queries";
 import { db } from "@/lib/core/db";
 import { orNotFound } from "@/lib/core/or-not-found";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Compte · Administration" };
 
@@ -28,16 +30,13 @@ export default async function EditUserPage({ params }: Readonly<{ params: Promis
   const isSelf = user.id === actor.id;
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/admin">Administration</Link> › <Link href="/admin/users">Comptes</Link> › {user.name}
-        </p>
-        <div className="row">
-          <h1 style={{ margin: 0 }}>{user.name}</h1>
-          <ActiveBadge disabled={user.disabled} />
-        </div>
+      <PageHeader
+        crumbs={adminItemCrumbs("/admin/users", user.name)}
+        title={user.name}
+        badges={<ActiveBadge disabled={user.disabled} />}
+      >
         <p>{user.email}</p>
-      </div>
+      </PageHeader>
       <div className="card">
         <h2>Compte</h2>
         <UserEditForm
@@ -71,48 +70,39 @@ export default async function EditUserPage({ params }: Readonly<{ params: Promis
             Aucun rôle : ce compte ne voit rien tant qu&apos;un rôle ne lui est pas attribué.
           </p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">Rôles de {user.name}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Rôle</th>
-                  <th scope="col">Périmètre</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Action</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {user.memberships.map((m) => (
-                  <tr key={m.id}>
-                    <td>{roleLabel(m)}</td>
-                    <td>{scopeLabel(m)}</td>
-                    <td>
-                      {isSelf && membershipGrants(m, "platform.manage") ? (
-                        <span className="muted small">Votre rôle d&apos;administration</span>
-                      ) : (
-                        <MembershipRemoveButton
-                          userId={user.id}
-                          membershipId={m.id}
-                          description={`${roleLabel(m)} · ${scopeLabel(m)}`}
-                        />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={<>Rôles de {user.name}</>}
+            head={
+              <>
+                <th scope="col">Rôle</th>
+                <th scope="col">Périmètre</th>
+                <th scope="col">
+                  <span className="visually-hidden">Action</span>
+                </th>
+              </>
+            }
+          >
+            {user.memberships.map((m) => (
+              <tr key={m.id}>
+                <td>{roleLabel(m)}</td>
+                <td>{scopeLabel(m)}</td>
+                <td>
+                  {isSelf && membershipGrants(m, "platform.manage") ? (
+                    <span className="muted small">Votre rôle d&apos;administration</span>
+                  ) : (
+                    <MembershipRemoveButton
+                      userId={user.id}
+                      membershipId={m.id}
+                      description={`${roleLabel(m)} · ${scopeLabel(m)}`}
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         <h3 style={{ margin: 0 }}>Ajouter un rôle</h3>
-        <MembershipForm
-          userId={user.id}
-          establishments={options.establishments.filter((e) => !e.disabled).map((e) => ({ id: e.id, name: e.name }))}
-          ghts={options.ghts.map((g) => ({ id: g.id, name: g.name }))}
-          regions={options.regions.map((r) => ({ id: r.id, name: r.name }))}
-          functions={FUNCTION_OPTIONS}
-        />
+        <MembershipForm userId={user.id} choices={roleScopeChoices(options)} />
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { establishmentCrumbs } from "@/components/establishments/crumbs";
+import { PageHeader } from "@/components/ui/page-header";
 import { CompareForm } from "@/components/scoring/compare-form";
 import { DiffTable } from "@/components/scoring/diff-table";
 import { HistoryTable } from "@/components/scoring/history-table";
@@ -32,14 +33,9 @@ export default async function HistoryPage({
 
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/">Accueil</Link> › <Link href={`/establishments/${establishment.id}`}>{establishment.name}</Link>{" "}
-          › Historique
-        </p>
-        <h1>Historique des évaluations</h1>
+      <PageHeader crumbs={establishmentCrumbs(establishment, "Historique")} title="Historique des évaluations">
         <p>Verdict et score par domaine de chaque campagne, de la plus ancienne à la plus récente.</p>
-      </div>
+      </PageHeader>
       {assessments.length === 0 ? (
         <div className="card empty">
           <strong>Aucune évaluation à afficher</strong>Aucune évaluation de cet établissement ne vous est accessible.

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { establishmentCrumbs } from "@/components/establishments/crumbs";
+import { PageHeader } from "@/components/ui/page-header";
 import { ImportPanel } from "@/components/inventory/import-panel";
 import { IndicatorCards } from "@/components/inventory/indicator-cards";
 import { InventoryTable } from "@/components/inventory/inventory-table";
@@ -24,17 +25,15 @@ export default async function InventoryPage({ params }: Readonly<{ params: Promi
   const base = `/api/establishments/${establishment.id}/inventory`;
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/">Accueil</Link> › <Link href={`/establishments/${establishment.id}`}>{establishment.name}</Link>{" "}
-          › Inventaire des applications
-        </p>
-        <h1>Inventaire des applications</h1>
+      <PageHeader
+        crumbs={establishmentCrumbs(establishment, "Inventaire des applications")}
+        title="Inventaire des applications"
+      >
         <p>
           Une ligne par application, avec les domaines fonctionnels qu&apos;elle couvre. L&apos;inventaire calcule les
           indicateurs « part des applications » du questionnaire ; une évaluation soumise en garde une copie figée.
         </p>
-      </div>
+      </PageHeader>
 
       {canEdit ? null : (
         <div className="alert" role="note">

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { establishmentCrumbs } from "@/components/establishments/crumbs";
+import { PageHeader } from "@/components/ui/page-header";
+import { FUNCTION_OPTIONS } from "@/components/admin/membership-label";
 import { ContributorInvitationForm } from "@/components/invitations/contributor-invitation-form";
 import { AccessStatusBadge } from "@/components/invitations/access-status";
 import { FUNCTION_LABELS } from "@/lib/auth/describe";
@@ -7,10 +9,9 @@ import { requireActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
 import { orNotFound } from "@/lib/core/or-not-found";
 import { listEstablishmentPeople } from "@/lib/invitations/queries";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Contributeurs" };
-
-const FUNCTIONS = Object.entries(FUNCTION_LABELS).map(([value, label]) => ({ value, label }));
 
 export default async function EstablishmentPeoplePage({
   params,
@@ -20,55 +21,47 @@ export default async function EstablishmentPeoplePage({
   const { establishment, people } = await orNotFound(listEstablishmentPeople(db, actor, establishmentId));
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/">Accueil</Link> › <Link href={`/establishments/${establishment.id}`}>{establishment.name}</Link>{" "}
-          › Contributeurs
-        </p>
-        <h1>Contributeurs</h1>
+      <PageHeader crumbs={establishmentCrumbs(establishment, "Contributeurs")} title="Contributeurs">
         <p>
           Invitez la DSI, le RSSI, le DPO ou la référente identitovigilance : vous leur confierez ensuite des sections
           de l&apos;évaluation.
         </p>
-      </div>
+      </PageHeader>
       <div className="card">
         <h2>Inviter un contributeur</h2>
-        <ContributorInvitationForm establishmentId={establishment.id} functions={FUNCTIONS} />
+        <ContributorInvitationForm establishmentId={establishment.id} functions={FUNCTION_OPTIONS} />
       </div>
       <div className="card">
         <h2>Contributeurs de l&apos;établissement</h2>
         {people.length === 0 ? (
           <p className="muted">Aucun contributeur pour l&apos;instant.</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">Contributeurs de {establishment.name}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Nom</th>
-                  <th scope="col">Fonction</th>
-                  <th scope="col">Adresse électronique</th>
-                  <th scope="col">État</th>
-                </tr>
-              </thead>
-              <tbody>
-                {people.map((p) => (
-                  <tr key={p.id}>
-                    <td>{p.name}</td>
-                    <td>{p.function ? FUNCTION_LABELS[p.function] : "—"}</td>
-                    <td>{p.email}</td>
-                    <td>
-                      {p.disabled ? (
-                        <span className="badge badge-grey">Désactivé</span>
-                      ) : (
-                        <AccessStatusBadge status={p.status} />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={<>Contributeurs de {establishment.name}</>}
+            head={
+              <>
+                <th scope="col">Nom</th>
+                <th scope="col">Fonction</th>
+                <th scope="col">Adresse électronique</th>
+                <th scope="col">État</th>
+              </>
+            }
+          >
+            {people.map((p) => (
+              <tr key={p.id}>
+                <td>{p.name}</td>
+                <td>{p.function ? FUNCTION_LABELS[p.function] : "—"}</td>
+                <td>{p.email}</td>
+                <td>
+                  {p.disabled ? (
+                    <span className="badge badge-grey">Désactivé</span>
+                  ) : (
+                    <AccessStatusBadge status={p.status} />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </div>
     </div>

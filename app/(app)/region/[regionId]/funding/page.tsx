@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { HOME_CRUMB, PageHeader } from "@/components/ui/page-header";
 import { FundingAdmin } from "@/components/funding/funding-admin";
 import { requireActor } from "@/lib/auth/current";
 import { db } from "@/lib/core/db";
@@ -17,17 +17,16 @@ export default async function RegionFundingPage({ params }: Readonly<{ params: P
   const view = await getFundingAdminView(db, actor, region.id);
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/">Accueil</Link> › <Link href={`/region/${region.id}`}>{region.name}</Link> › Financements
-        </p>
-        <h1>Financements en jeu — {region.name}</h1>
+      <PageHeader
+        crumbs={[HOME_CRUMB, { href: `/region/${region.id}`, label: region.name }, { label: "Financements" }]}
+        title={<>Financements en jeu — {region.name}</>}
+      >
         <p>
           L&apos;enveloppe de la région pour chaque campagne, ou le montant propre à un établissement. Les
           établissements voient, sur leurs résultats, la part que leurs prérequis manquants retiennent, avec
           l&apos;hypothèse que vous écrivez ici.
         </p>
-      </div>
+      </PageHeader>
       <FundingAdmin view={view} regionId={region.id} />
     </div>
   );

@@ -12,6 +12,7 @@ import { can } from "@/lib/auth/scope";
 import { isDossierSealed } from "@/lib/dossier/queries";
 import { db } from "@/lib/core/db";
 import { orNotFound } from "@/lib/core/or-not-found";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Évaluation" };
 
@@ -81,74 +82,68 @@ export default async function AssessmentPage({ params }: Readonly<{ params: Para
 
       <section className="card" aria-labelledby="sections-title">
         <h2 id="sections-title">Sections</h2>
-        <div className="table-wrap" style={{ boxShadow: "none" }}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Section</th>
-                <th scope="col">Avancement</th>
-                <th scope="col">Confiée à</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+        <DataTable
+          flat
+          head={
+            <>
+              <th scope="col">Section</th>
+              <th scope="col">Avancement</th>
+              <th scope="col">Confiée à</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </>
+          }
+        >
+          {sections.map((s) => {
+            const assigned = view.assignedTo.get(s.domainCode) ?? [];
+            const pct = s.total ? Math.round((s.answered / s.total) * 100) : 0;
+            return (
+              <tr key={s.domainCode}>
+                <td>
+                  <Link href={`${base}/sections/${s.domainCode}`}>
+                    <strong>{s.domainCode}</strong> — {s.title}
+                  </Link>
+                  {editable.has(s.domainCode) && !isDirector ? (
+                    <span className="badge" style={{ marginLeft: 8 }}>
+                      Vous est confiée
+                    </span>
+                  ) : null}
+                </td>
+                <td style={{ minWidth: 180 }}>
+                  <div className="small">
+                    {s.answered} / {s.total} ({pct} %){s.unknown ? ` · ${s.unknown} « je ne sais pas »` : ""}
+                    {s.toConfirm ? ` · ${s.toConfirm} à confirmer` : ""}
+                  </div>
+                  <div
+                    className="progress"
+                    role="progressbar"
+                    aria-valuenow={pct}
+                    aria-valuemin={0}
+                    aria-valuemax={100}
+                    aria-label={`Avancement ${s.title}`}
+                  >
+                    <span style={{ width: `${pct}%` }} />
+                  </div>
+                </td>
+                <td className="small">
+                  {assigned.length ? assigned.map((a) => a.name).join(", ") : <span className="muted">Direction</span>}
+                </td>
+                <td>
+                  {isDirector && isDraft ? (
+                    <AssignSection
+                      assessmentId={assessment.id}
+                      domainCode={s.domainCode}
+                      title={s.title}
+                      contributors={view.contributors}
+                      assigned={assigned.map((a) => a.id)}
+                    />
+                  ) : null}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {sections.map((s) => {
-                const assigned = view.assignedTo.get(s.domainCode) ?? [];
-                const pct = s.total ? Math.round((s.answered / s.total) * 100) : 0;
-                return (
-                  <tr key={s.domainCode}>
-                    <td>
-                      <Link href={`${base}/sections/${s.domainCode}`}>
-                        <strong>{s.domainCode}</strong> — {s.title}
-                      </Link>
-                      {editable.has(s.domainCode) && !isDirector ? (
-                        <span className="badge" style={{ marginLeft: 8 }}>
-                          Vous est confiée
-                        </span>
-                      ) : null}
-                    </td>
-                    <td style={{ minWidth: 180 }}>
-                      <div className="small">
-                        {s.answered} / {s.total} ({pct} %){s.unknown ? ` · ${s.unknown} « je ne sais pas »` : ""}
-                        {s.toConfirm ? ` · ${s.toConfirm} à confirmer` : ""}
-                      </div>
-                      <div
-                        className="progress"
-                        role="progressbar"
-                        aria-valuenow={pct}
-                        aria-valuemin={0}
-                        aria-valuemax={100}
-                        aria-label={`Avancement ${s.title}`}
-                      >
-                        <span style={{ width: `${pct}%` }} />
-                      </div>
-                    </td>
-                    <td className="small">
-                      {assigned.length ? (
-                        assigned.map((a) => a.name).join(", ")
-                      ) : (
-                        <span className="muted">Direction</span>
-                      )}
-                    </td>
-                    <td>
-                      {isDirector && isDraft ? (
-                        <AssignSection
-                          assessmentId={assessment.id}
-                          domainCode={s.domainCode}
-                          title={s.title}
-                          contributors={view.contributors}
-                          assigned={assigned.map((a) => a.id)}
-                        />
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       </section>
 
       {isDirector ? (

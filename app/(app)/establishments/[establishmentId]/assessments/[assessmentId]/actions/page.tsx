@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { HOME_CRUMB, PageHeader } from "@/components/ui/page-header";
 import { ActionTable } from "@/components/action-plan/action-table";
 import { CreateActionButton } from "@/components/action-plan/create-action-button";
 import { getActionPlan } from "@/lib/action-plan/queries";
@@ -29,30 +30,31 @@ export default async function ActionPlanPage({
 
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/">Accueil</Link> ›{" "}
-          <Link href={`/establishments/${establishmentId}`}>{assessment.establishment.name}</Link> ›{" "}
-          <Link href={base}>{assessment.campaign.name}</Link> › Plan d&apos;action
-        </p>
-        <div className="row">
-          <h1 style={{ margin: 0 }}>Plan d&apos;action</h1>
-          <span className="spacer" />
-          {plan.isDirector ? (
+      <PageHeader
+        crumbs={[
+          HOME_CRUMB,
+          { href: `/establishments/${establishmentId}`, label: assessment.establishment.name },
+          { href: base, label: assessment.campaign.name },
+          { label: "Plan d'action" },
+        ]}
+        title="Plan d'action"
+        actions={
+          plan.isDirector ? (
             <CreateActionButton
               assessmentId={assessment.id}
               owners={plan.owners}
               label="Nouvelle action"
               className="btn"
             />
-          ) : null}
-        </div>
+          ) : null
+        }
+      >
         <p>
           Les actions qui comblent les écarts de l&apos;évaluation « {assessment.campaign.name} ». Le plan reste
           modifiable après la soumission : la direction le tient à jour ; chaque responsable fait avancer le statut de
           ses actions.
         </p>
-      </div>
+      </PageHeader>
 
       <div className="grid" aria-label="Synthèse du plan">
         <div className="card">

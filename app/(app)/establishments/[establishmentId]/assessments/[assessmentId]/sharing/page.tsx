@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { HOME_CRUMB, PageHeader } from "@/components/ui/page-header";
 import { CommandButton } from "@/components/assessments/command-button";
 import { Heatmap, HeatmapLegend } from "@/components/region/heatmap";
 import { MemberTable } from "@/components/region/member-table";
@@ -30,17 +31,16 @@ export default async function SharingPage({ params }: Readonly<{ params: Params 
   const base = `/establishments/${establishmentId}/assessments/${assessmentId}`;
   return (
     <div className="stack">
-      <div className="page-header">
-        <p className="breadcrumb">
-          <Link href="/">Accueil</Link> › <Link href={base}>{preview.assessment.campaignName}</Link> › Partage
-        </p>
-        <h1>Ce que voit la région</h1>
+      <PageHeader
+        crumbs={[HOME_CRUMB, { href: base, label: preview.assessment.campaignName }, { label: "Partage" }]}
+        title="Ce que voit la région"
+      >
         <p>
           {preview.assessment.establishmentName} · niveau actuel :{" "}
           <strong>{LEVELS[preview.assessment.sharing].title.toLowerCase()}</strong>. Chaque changement est inscrit au
           journal d&apos;audit.
         </p>
-      </div>
+      </PageHeader>
       {preview.previews.map((p) => {
         const current = p.level === preview.assessment.sharing;
         return (
