@@ -4,6 +4,7 @@ import type { EstablishmentCategory, RegionSharing } from "@/generated/prisma/en
 import type { Actor } from "@/lib/auth/actor";
 import { establishmentScope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/core/db";
+import { participationFacts } from "./aggregates";
 import { type ComparisonSettings, sizeBandOf } from "./settings";
 import type { GroupMember } from "./small-groups";
 
@@ -40,7 +41,7 @@ export type MemberFacts = {
 type FactsRow = {
   id: string;
   latestSharing: RegionSharing | null;
-  answered: number;
+  answered: boolean;
   hasDraft: boolean;
   resultId: string | null;
   overallScore: number | null;
@@ -51,22 +52,7 @@ type FactsRow = {
 /** Per establishment: the latest revision's sharing and whether anything was answered, and the latest result. */
 async function participationOf(db: Db, campaignId: string, ids: string[]): Promise<Map<string, FactsRow>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.$queryRaw<FactsRow[]>(Prisma.sql`
-    SELECT e.id,
-      la.sharing::text AS "latestSharing",
-      coalesce(la.answered, 0)::int AS answered,
-      (la.id IS NOT NULL) AS "hasDraft",
-      sr."assessmentId" AS "resultId", sr."overallScore", sr."eligible", sr."coverageObjectiveMet"
-    FROM unnest(${ids}::text[]) AS e(id)
-    LEFT JOIN LATERAL (
-      SELECT a.id, a.sharing, (SELECT count(*) FROM "Answer" an WHERE an."assessmentId" = a.id) AS answered
-      FROM "Assessment" a WHERE a."campaignId" = ${campaignId} AND a."establishmentId" = e.id
-      ORDER BY a.revision DESC LIMIT 1) la ON true
-    LEFT JOIN LATERAL (
-      SELECT a.id FROM "Assessment" a
-      WHERE a."campaignId" = ${campaignId} AND a."establishmentId" = e.id AND a.status IN ('submitted', 'superseded')
-      ORDER BY a.revision DESC LIMIT 1) sa ON true
-    LEFT JOIN "SubmittedResult" sr ON sr."assessmentId" = sa.id`);
+  const rows = await db.$queryRaw<FactsRow[]>(participationFacts(campaignId, ids));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -128,7 +114,7 @@ export async function loadMembers(
       ghtName: e.ght?.name ?? null,
       activity: e.annualActivity,
       sizeBand: band ? { code: band.code, label: band.label, short: band.short } : null,
-      participation: submitted ? "submitted" : f?.hasDraft && f.answered > 0 ? "in_progress" : "not_started",
+      participation: submitted ? "submitted" : f?.hasDraft && f.answered ? "in_progress" : "not_started",
       eligible: submitted ? f!.eligible : null,
       sharing,
       resultId: f?.resultId ?? null,

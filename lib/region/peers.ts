@@ -73,10 +73,12 @@ export async function getPeerPosition(
     throw new AppError("BAD_INPUT", "La position parmi les pairs suppose une évaluation soumise.");
   if (!own.result) await db.$transaction((tx) => freezeResult(tx, own.id));
   await freezeMissingResults(db, [own.campaignId]);
-  const result = await db.submittedResult.findUniqueOrThrow({
-    where: { assessmentId: own.id },
-    select: { overallScore: true, domains: true },
-  });
+  const result =
+    own.result ??
+    (await db.submittedResult.findUniqueOrThrow({
+      where: { assessmentId: own.id },
+      select: { overallScore: true, domains: true },
+    }));
   const settings = await loadSettings(db);
   const e = own.establishment;
   const band = sizeBandOf(settings.sizeBands, e.annualActivity);
@@ -91,20 +93,20 @@ export async function getPeerPosition(
             ? Prisma.sql`e."annualActivity" >= ${lower} AND (${band.maxActivity}::int IS NULL OR e."annualActivity" < ${band.maxActivity}::int)`
             : Prisma.sql`e."annualActivity" IS NULL AND e.id = ${e.id}`
           : Prisma.sql`true`;
-  const ids = (
-    await db.$queryRaw<{ id: string }[]>(Prisma.sql`
-      SELECT l.id FROM (
-        SELECT DISTINCT ON (a."establishmentId") a.id, a."establishmentId", a.sharing
-        FROM "Assessment" a
-        WHERE a."campaignId" = ${own.campaignId} AND a.status IN ('submitted', 'superseded')
-        ORDER BY a."establishmentId", a.revision DESC) l
-      JOIN "Establishment" e ON e.id = l."establishmentId"
-      WHERE e.disabled = false AND (l.sharing = 'detail' OR l."establishmentId" = ${e.id}) AND ${condition}`)
-  ).map((r) => r.id);
-  if (!ids.includes(own.id)) ids.push(own.id);
+  // The peers (each establishment's latest submitted revision, detail shared, and the director's
+  // own), selected and aggregated in one statement: their ids never travel to the server.
+  const peers = Prisma.sql`
+    SELECT l.id FROM (
+      SELECT DISTINCT ON (a."establishmentId") a.id, a."establishmentId", a.sharing
+      FROM "Assessment" a
+      WHERE a."campaignId" = ${own.campaignId} AND a.status IN ('submitted', 'superseded')
+      ORDER BY a."establishmentId", a.revision DESC) l
+    JOIN "Establishment" e ON e.id = l."establishmentId"
+    WHERE e.disabled = false AND (l.sharing = 'detail' OR l."establishmentId" = ${e.id}) AND ${condition}
+    UNION SELECT ${own.id}::text`;
   const k = settings.statisticThreshold;
-  if (ids.length < k) return { group, shown: false, n: ids.length, k };
-  const cut = await scoreCutpoints(db, ids);
+  const { n, cut } = await scoreCutpoints(db, peers);
+  if (n < k) return { group, shown: false, n, k };
   const content = await getVersionContent(db, own.campaign.referentialVersionId);
   const scores = new Map(result.domains.map((d) => [d.domainCode, d.score]));
   const rowFor = (code: string, title: string, value: number | null | undefined) => {
@@ -114,7 +116,7 @@ export async function getPeerPosition(
   return {
     group,
     shown: true,
-    n: ids.length,
+    n,
     k,
     rows: [
       rowFor("*", "Score global", result.overallScore),

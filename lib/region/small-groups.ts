@@ -284,6 +284,33 @@ export function publishedGroups(
   );
 }
 
+/**
+ * The decisions depend on the population (who is in it, with which values) and k only, never on the
+ * order members are read in: they are kept for the populations seen last, so that a viewer moving
+ * between filters, outputs and pages of the same campaign does not pay for them again. Any change
+ * (a member shares its detail, submits, moves GHT) makes another population, hence another key.
+ */
+const DECISIONS_KEPT = 16;
+const decisionCache = new Map<string, Map<string, Decision>>();
+
+function populationKey(members: readonly GroupMember[], dimensions: readonly Dimension[]): string {
+  const rows = members.map((m) => [m.id, ...DIMENSIONS.map((d) => m[d] ?? "")].join("\u0001"));
+  return `${dimensions.join(",")}|${rows.sort().join("\u0002")}`;
+}
+
+function remembered(key: string, work: () => Map<string, Decision>): Map<string, Decision> {
+  const known = decisionCache.get(key);
+  if (known) {
+    decisionCache.delete(key); // most recently used last
+    decisionCache.set(key, known);
+    return known;
+  }
+  const made = work();
+  decisionCache.set(key, made);
+  if (decisionCache.size > DECISIONS_KEPT) decisionCache.delete(decisionCache.keys().next().value!);
+  return made;
+}
+
 /** The rules of one population: ask with a filter, get the decision for counts or for statistics. */
 export type GroupRules = {
   count(filter: Filter): Decision;
@@ -300,7 +327,9 @@ export function groupRules(
   let population: Population | undefined;
   let counts: Map<string, Decision> | undefined;
   let statistics: Map<string, Decision> | undefined;
-  const table = (k: number) => decide((population ??= populationOf(members, dimensions)), k);
+  const key = populationKey(members, dimensions);
+  const table = (k: number) =>
+    remembered(`${k}|${key}`, () => decide((population ??= populationOf(members, dimensions)), k));
   const lookup = (table: Map<string, Decision>, filter: Filter): Decision => {
     const known = table.get(filterKey(filter));
     if (known) return known;
