@@ -26,6 +26,9 @@ import type { TViewQuery } from "./view-query";
 
 export type ViewScope = { kind: "region"; id: string } | { kind: "ght"; id: string };
 
+// One collator for every sort of names and labels: localeCompare(…, "fr") would set one up per call.
+const french = new Intl.Collator("fr");
+
 export const categoryLabel = (c: string) => CATEGORY_LABELS[c as keyof typeof CATEGORY_LABELS] ?? c;
 
 async function resolveScope(db: Db, actor: Actor, scope: ViewScope) {
@@ -128,11 +131,11 @@ function sortMembers(rows: MemberRowView[], sort: string | undefined, dir: "asc"
     const va = value(a);
     const vb = value(b);
     // Missing values (not shared, not submitted) always last, whatever the direction.
-    if (va === null && vb === null) return a.name.localeCompare(b.name, "fr");
+    if (va === null && vb === null) return french.compare(a.name, b.name);
     if (va === null) return 1;
     if (vb === null) return -1;
-    const c = typeof va === "number" && typeof vb === "number" ? va - vb : String(va).localeCompare(String(vb), "fr");
-    return c === 0 ? a.name.localeCompare(b.name, "fr") : sign * c;
+    const c = typeof va === "number" && typeof vb === "number" ? va - vb : french.compare(String(va), String(vb));
+    return c === 0 ? french.compare(a.name, b.name) : sign * c;
   });
 }
 
@@ -145,7 +148,7 @@ function filterOptions(members: readonly MemberFacts[], dims: readonly Dimension
       const o = pick(m);
       if (o && !seen.has(o.value)) seen.set(o.value, o);
     }
-    return [...seen.values()].sort((a, b) => a.label.localeCompare(b.label, "fr"));
+    return [...seen.values()].sort((a, b) => french.compare(a.label, b.label));
   };
   return {
     departement: opts((m) => ({ value: m.departementCode, label: `${m.departementName} (${m.departementCode})` })),
@@ -239,7 +242,7 @@ export async function getCampaignComparison(
   const groupDecision = rulesP.count(filter);
   const coverage = cellOf(groupDecision, settings.countThreshold, () => counted.total.submitted);
   const byCategory = [...counted.byCategory.entries()]
-    .sort(([a], [b]) => categoryLabel(a).localeCompare(categoryLabel(b), "fr"))
+    .sort(([a], [b]) => french.compare(categoryLabel(a), categoryLabel(b)))
     .map(([category, c]) => ({
       category,
       label: categoryLabel(category),
