@@ -96,17 +96,21 @@ export async function scoreCutpoints(db: Db, query: Prisma.Sql): Promise<{ n: nu
 }
 
 /**
- * The campaign's facts of each establishment of `establishmentIds`: its latest revision (sharing,
- * whether anything was answered) and the frozen result of its latest submitted revision. One
+ * The campaign's facts of each establishment of `establishmentIds`: its category, département and
+ * GHT names, its latest revision (sharing, whether anything was answered) and the frozen result of
+ * its latest submitted revision. One
  * relation for the members' table (lib/region/members.ts) and the counts below, so both read
  * participation the same way.
  */
 export function participationFacts(campaignId: string, establishmentIds: readonly string[]): Prisma.Sql {
   return Prisma.sql`
-    SELECT e.id, la.sharing::text AS "latestSharing", (la.id IS NOT NULL) AS "hasDraft",
-      coalesce(la.answered, false) AS answered,
+    SELECT e.id, es.category::text AS category, dep.name AS "departementName", g.name AS "ghtName",
+      la.sharing::text AS "latestSharing", (la.id IS NOT NULL) AS "hasDraft", coalesce(la.answered, false) AS answered,
       sr."assessmentId" AS "resultId", sr."overallScore", sr."eligible", sr."coverageObjectiveMet"
     FROM unnest(${[...establishmentIds]}::text[]) AS e(id)
+    JOIN "Establishment" es ON es.id = e.id
+    JOIN "Departement" dep ON dep.code = es."departementCode"
+    LEFT JOIN "Ght" g ON g.id = es."ghtId"
     LEFT JOIN LATERAL (
       SELECT a.id, a.sharing, EXISTS (SELECT 1 FROM "Answer" an WHERE an."assessmentId" = a.id) AS answered
       FROM "Assessment" a WHERE a."campaignId" = ${campaignId} AND a."establishmentId" = e.id
@@ -133,11 +137,11 @@ export async function participationCounts(
 ): Promise<ParticipationCount[]> {
   if (establishmentIds.length === 0) return [];
   return db.$queryRaw<ParticipationCount[]>(Prisma.sql`
-    SELECT es.category::text AS category,
+    SELECT f.category,
       CASE WHEN f."resultId" IS NOT NULL THEN 'submitted' WHEN f.answered THEN 'in_progress' ELSE 'not_started' END
         AS participation,
       f."eligible", count(*)::int AS n
-    FROM (${participationFacts(campaignId, establishmentIds)}) f JOIN "Establishment" es ON es.id = f.id
+    FROM (${participationFacts(campaignId, establishmentIds)}) f
     GROUP BY 1, 2, 3`);
 }
 

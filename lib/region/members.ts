@@ -40,6 +40,8 @@ export type MemberFacts = {
 
 type FactsRow = {
   id: string;
+  departementName: string;
+  ghtName: string | null;
   latestSharing: RegionSharing | null;
   answered: boolean;
   hasDraft: boolean;
@@ -86,9 +88,7 @@ export async function loadMembers(
       finess: true,
       category: true,
       departementCode: true,
-      departement: { select: { name: true } },
       ghtId: true,
-      ght: { select: { name: true } },
       annualActivity: true,
     },
     orderBy: { name: "asc" },
@@ -99,9 +99,10 @@ export async function loadMembers(
     establishments.map((e) => e.id),
   );
   return establishments.map((e) => {
-    const f = facts.get(e.id);
-    const submitted = Boolean(f?.resultId);
-    const sharing = previewSharing ?? ((f?.latestSharing ?? "participation") as RegionSharing);
+    // One row per establishment just read; the names come with it (no query per relation).
+    const f = facts.get(e.id)!;
+    const submitted = Boolean(f.resultId);
+    const sharing = previewSharing ?? ((f.latestSharing ?? "participation") as RegionSharing);
     const band = sizeBandOf(settings.sizeBands, e.annualActivity);
     return {
       id: e.id,
@@ -109,18 +110,18 @@ export async function loadMembers(
       finess: e.finess,
       category: e.category,
       departementCode: e.departementCode,
-      departementName: e.departement.name,
+      departementName: f.departementName,
       ghtId: e.ghtId,
-      ghtName: e.ght?.name ?? null,
+      ghtName: f.ghtName,
       activity: e.annualActivity,
       sizeBand: band ? { code: band.code, label: band.label, short: band.short } : null,
-      participation: submitted ? "submitted" : f?.hasDraft && f.answered ? "in_progress" : "not_started",
-      eligible: submitted ? f!.eligible : null,
+      participation: submitted ? "submitted" : f.hasDraft && f.answered ? "in_progress" : "not_started",
+      eligible: submitted ? f.eligible : null,
       sharing,
-      resultId: f?.resultId ?? null,
-      detailId: submitted && sharing === "detail" ? f!.resultId : null,
-      overallScore: submitted && sharing === "detail" ? f!.overallScore : null,
-      coverageObjectiveMet: submitted && sharing === "detail" ? f!.coverageObjectiveMet : null,
+      resultId: f.resultId ?? null,
+      detailId: submitted && sharing === "detail" ? f.resultId : null,
+      overallScore: submitted && sharing === "detail" ? f.overallScore : null,
+      coverageObjectiveMet: submitted && sharing === "detail" ? f.coverageObjectiveMet : null,
     };
   });
 }
