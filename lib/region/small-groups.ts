@@ -219,8 +219,12 @@ function addToBasis(basis: { row: number[]; pivot: number }[], vector: number[])
 /** The decisions on the non-empty groups of a population for threshold k (see publishedGroups). */
 function decide({ ids, groups }: Population, k: number): Map<string, Decision> {
   const decisions = new Map<string, Decision>();
-  const atomOf = ids.map(() => 0);
-  let nextAtom = 1;
+  const count = ids.length;
+  // Members in the order of their ids: a piece is numbered by its first member in that order, so
+  // that the decision never depends on the order the members were read in.
+  const byId = ids.map((_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+  const atomOf = new Int32Array(count); // the piece each member is in, among the published groups
+  const index = new Int32Array(2 * count);
   const basis: { row: number[]; pivot: number }[] = [];
   for (const { key, members } of groups) {
     const n = members.length;
@@ -228,22 +232,21 @@ function decide({ ids, groups }: Population, k: number): Map<string, Decision> {
       decisions.set(key, { shown: false, n, reason: "small" });
       continue;
     }
-    const vector = ids.map(() => 0);
+    const vector = new Array<number>(count).fill(0);
     for (const i of members) vector[i] = 1;
-    // The pieces once this group is added: every current piece split by the group (piece number
-    // 2 × atom + inside). Pieces in a canonical order (by their first member id), so that the
-    // decision never depends on the order the members were read in.
-    const pieceOf = atomOf.map((atom, i) => 2 * atom + vector[i]!);
-    const first = new Map<number, number>();
-    pieceOf.forEach((p, i) => {
-      const known = first.get(p);
-      if (known === undefined || ids[i]! < ids[known]!) first.set(p, i);
-    });
-    const ordered = [...first.entries()].sort(([, a], [, b]) => (ids[a]! < ids[b]! ? -1 : 1));
-    const index = new Map(ordered.map(([p], i) => [p, i]));
-    const representative = ordered.map(([, i]) => i);
-    const sizes: number[] = ordered.map(() => 0);
-    pieceOf.forEach((p) => (sizes[index.get(p)!]! += 1));
+    // The pieces once this group is added: every current piece split by the group (2 × piece + inside).
+    index.fill(-1);
+    const representative: number[] = [];
+    const sizes: number[] = [];
+    for (const i of byId) {
+      const p = 2 * atomOf[i]! + vector[i]!;
+      if (index[p] === -1) {
+        index[p] = representative.length;
+        representative.push(i);
+        sizes.push(0);
+      }
+      sizes[index[p]!]! += 1;
+    }
     if (sizes.some((size) => size < k)) {
       // The exact check costs rows × pieces²; past a bound (large regions at fine filters, where
       // pieces are many) the group is refused as the simple rule would: fail closed, stay fast.
@@ -257,8 +260,7 @@ function decide({ ids, groups }: Population, k: number): Map<string, Decision> {
         continue;
       }
     }
-    pieceOf.forEach((p, i) => (atomOf[i] = nextAtom + index.get(p)!));
-    nextAtom += sizes.length;
+    for (let i = 0; i < count; i++) atomOf[i] = index[2 * atomOf[i]! + vector[i]!]!;
     addToBasis(basis, vector);
     decisions.set(key, { shown: true, n });
   }
