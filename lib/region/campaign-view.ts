@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { establishmentScope, can } from "@/lib/auth/scope";
+import { establishmentScope, can, regionScope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/core/db";
 import { notFound } from "@/lib/core/errors";
 import { getGhtOrThrow } from "@/lib/ght/queries";
@@ -8,19 +8,12 @@ import { getVersionContent } from "@/lib/referentials/queries";
 import { CATEGORY_LABELS } from "@/components/establishments/labels";
 import { coverageRule } from "@/lib/scoring/coverage";
 import type { RequirementStatus } from "@/lib/scoring/types";
-import { participationCounts, requirementCounts, scoreQuartiles } from "./aggregates";
+import { detailRows, participationCounts, requirementCounts, scoreQuartiles } from "./aggregates";
 import { type Cell, cellOf, type StatisticCell } from "./cells";
 import { ghtCoverage, type GhtCoverage } from "./ght-coverage";
-import {
-  heatmapRowView,
-  memberRowView,
-  type DetailRows,
-  type HeatmapRowView,
-  type MemberRowView,
-} from "./member-views";
+import { heatmapRowView, memberRowView, type HeatmapRowView, type MemberRowView } from "./member-views";
 import { asGroupMember, loadMembers, type MemberFacts } from "./members";
 import { comparableRequirements, movements, type Move } from "./movement";
-import { getRegionOrThrow } from "./queries";
 import { freezeMissingResults } from "./results";
 import { loadSettings } from "./settings-query";
 import { DIMENSIONS, type Dimension, type Filter, groupRules, matches, type GroupRules } from "./small-groups";
@@ -33,11 +26,18 @@ import type { TViewQuery } from "./view-query";
 
 export type ViewScope = { kind: "region"; id: string } | { kind: "ght"; id: string };
 
+// One collator for every sort of names and labels: localeCompare(…, "fr") would set one up per call.
+const french = new Intl.Collator("fr");
+
 export const categoryLabel = (c: string) => CATEGORY_LABELS[c as keyof typeof CATEGORY_LABELS] ?? c;
 
 async function resolveScope(db: Db, actor: Actor, scope: ViewScope) {
   if (scope.kind === "region") {
-    const region = await getRegionOrThrow(db, actor, scope.id, "comparison.read");
+    const region = await db.region.findFirst({
+      where: { AND: [{ id: scope.id }, regionScope(actor, "comparison.read")] },
+      select: { id: true, name: true },
+    });
+    if (!region) throw notFound("Cette région");
     return {
       kind: "region" as const,
       id: region.id,
@@ -101,28 +101,6 @@ async function previousCampaign(
   });
 }
 
-/** The individual rows of results whose detail is visible (heatmap, member table). */
-export async function detailRows(db: Db, resultIds: string[]): Promise<DetailRows> {
-  const [domains, requirements] = await Promise.all([
-    db.submittedDomainScore.findMany({ where: { assessmentId: { in: resultIds } } }),
-    db.submittedRequirement.findMany({
-      where: { assessmentId: { in: resultIds } },
-      select: { assessmentId: true, requirementCode: true, status: true, withEvidence: true },
-    }),
-  ]);
-  const domainScores = new Map<string, Map<string, number | null>>();
-  for (const d of domains) {
-    if (!domainScores.has(d.assessmentId)) domainScores.set(d.assessmentId, new Map());
-    domainScores.get(d.assessmentId)!.set(d.domainCode, d.score);
-  }
-  const statuses: DetailRows["statuses"] = new Map();
-  for (const r of requirements) {
-    if (!statuses.has(r.assessmentId)) statuses.set(r.assessmentId, new Map());
-    statuses.get(r.assessmentId)!.set(r.requirementCode, { status: r.status, withEvidence: r.withEvidence });
-  }
-  return { domainScores, statuses };
-}
-
 export type SortKey = string;
 
 function sortMembers(rows: MemberRowView[], sort: string | undefined, dir: "asc" | "desc"): MemberRowView[] {
@@ -153,11 +131,11 @@ function sortMembers(rows: MemberRowView[], sort: string | undefined, dir: "asc"
     const va = value(a);
     const vb = value(b);
     // Missing values (not shared, not submitted) always last, whatever the direction.
-    if (va === null && vb === null) return a.name.localeCompare(b.name, "fr");
+    if (va === null && vb === null) return french.compare(a.name, b.name);
     if (va === null) return 1;
     if (vb === null) return -1;
-    const c = typeof va === "number" && typeof vb === "number" ? va - vb : String(va).localeCompare(String(vb), "fr");
-    return c === 0 ? a.name.localeCompare(b.name, "fr") : sign * c;
+    const c = typeof va === "number" && typeof vb === "number" ? va - vb : french.compare(String(va), String(vb));
+    return c === 0 ? french.compare(a.name, b.name) : sign * c;
   });
 }
 
@@ -170,7 +148,7 @@ function filterOptions(members: readonly MemberFacts[], dims: readonly Dimension
       const o = pick(m);
       if (o && !seen.has(o.value)) seen.set(o.value, o);
     }
-    return [...seen.values()].sort((a, b) => a.label.localeCompare(b.label, "fr"));
+    return [...seen.values()].sort((a, b) => french.compare(a.label, b.label));
   };
   return {
     departement: opts((m) => ({ value: m.departementCode, label: `${m.departementName} (${m.departementCode})` })),
@@ -264,7 +242,7 @@ export async function getCampaignComparison(
   const groupDecision = rulesP.count(filter);
   const coverage = cellOf(groupDecision, settings.countThreshold, () => counted.total.submitted);
   const byCategory = [...counted.byCategory.entries()]
-    .sort(([a], [b]) => categoryLabel(a).localeCompare(categoryLabel(b), "fr"))
+    .sort(([a], [b]) => french.compare(categoryLabel(a), categoryLabel(b)))
     .map(([category, c]) => ({
       category,
       label: categoryLabel(category),
@@ -290,11 +268,24 @@ export async function getCampaignComparison(
 
   // Detail: shared, submitted revisions only.
   const detailDecision = rulesD.count(filter);
-  const [counts, quartiles, detail] = await Promise.all([
+  // Two GHTs side by side (region view): their quartiles come with the filter's, in one statement.
+  const ghtOptions = options.ght;
+  const compareIds =
+    scope.kind === "region"
+      ? [query.compareA ?? ghtOptions[0]?.value, query.compareB ?? ghtOptions[1]?.value].filter((id): id is string =>
+          Boolean(id && ghtOptions.some((o) => o.value === id)),
+        )
+      : [];
+  const sharedIn = (ghtId: string) => shared.flatMap((m) => (m.ghtId === ghtId && m.detailId ? [m.detailId] : []));
+  const [counts, quartileSets, detail] = await Promise.all([
     requirementCounts(db, detailIds),
-    scoreQuartiles(db, detailIds),
+    scoreQuartiles(
+      db,
+      Object.fromEntries([["view", detailIds], ...compareIds.map((id) => [`ght:${id}`, sharedIn(id)])]),
+    ),
     detailRows(db, detailIds),
   ]);
+  const quartiles = quartileSets.view!;
   const domains = content.domains.filter((d) => content.requirements.some((r) => r.domain === d.code));
   const requirements = content.requirements.map((r) => ({ code: r.code, label: r.label, domain: r.domain }));
   const distribution = [
@@ -399,36 +390,24 @@ export async function getCampaignComparison(
     };
   }
 
-  // Two GHTs side by side (region view).
-  const ghtOptions = options.ght;
-  const compare =
-    scope.kind === "region"
-      ? [query.compareA ?? ghtOptions[0]?.value, query.compareB ?? ghtOptions[1]?.value]
-          .filter((id): id is string => Boolean(id && ghtOptions.some((o) => o.value === id)))
-          .map(async (ghtId) => {
-            const g = { ght: ghtId };
-            const inGht = members.filter((m) => m.ghtId === ghtId);
-            const ids = inGht.flatMap((m) => (m.detailId ? [m.detailId] : []));
-            const q = await scoreQuartiles(db, ids);
-            const submitted = inGht.filter((m) => m.participation === "submitted");
-            return {
-              id: ghtId,
-              name: ghtOptions.find((o) => o.value === ghtId)!.label,
-              coverage: cellOf(rulesP.count(g), settings.countThreshold, () => submitted.length),
-              eligible: cellOf(
-                rulesP.count(g),
-                settings.countThreshold,
-                () => submitted.filter((m) => m.eligible).length,
-              ),
-              overall: statisticCell(rulesD, g, settings.statisticThreshold, q.get("*")),
-              domains: domains.map((d) => ({
-                code: d.code,
-                title: d.title,
-                cell: statisticCell(rulesD, g, settings.statisticThreshold, q.get(d.code)),
-              })),
-            };
-          })
-      : [];
+  const compare = compareIds.map((ghtId) => {
+    const g = { ght: ghtId };
+    const inGht = members.filter((m) => m.ghtId === ghtId);
+    const q = quartileSets[`ght:${ghtId}`]!;
+    const submitted = inGht.filter((m) => m.participation === "submitted");
+    return {
+      id: ghtId,
+      name: ghtOptions.find((o) => o.value === ghtId)!.label,
+      coverage: cellOf(rulesP.count(g), settings.countThreshold, () => submitted.length),
+      eligible: cellOf(rulesP.count(g), settings.countThreshold, () => submitted.filter((m) => m.eligible).length),
+      overall: statisticCell(rulesD, g, settings.statisticThreshold, q.get("*")),
+      domains: domains.map((d) => ({
+        code: d.code,
+        title: d.title,
+        cell: statisticCell(rulesD, g, settings.statisticThreshold, q.get(d.code)),
+      })),
+    };
+  });
 
   // CaRE D2 coverage (GHT view, when the referential has a coverage rule).
   const rule = coverageRule(content);
@@ -495,7 +474,7 @@ export async function getCampaignComparison(
     distribution,
     gaps,
     movement,
-    compare: await Promise.all(compare),
+    compare,
     ghts,
     d2,
     rows,

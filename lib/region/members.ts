@@ -4,6 +4,7 @@ import type { EstablishmentCategory, RegionSharing } from "@/generated/prisma/en
 import type { Actor } from "@/lib/auth/actor";
 import { establishmentScope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/core/db";
+import { participationFacts } from "./aggregates";
 import { type ComparisonSettings, sizeBandOf } from "./settings";
 import type { GroupMember } from "./small-groups";
 
@@ -39,8 +40,10 @@ export type MemberFacts = {
 
 type FactsRow = {
   id: string;
+  departementName: string;
+  ghtName: string | null;
   latestSharing: RegionSharing | null;
-  answered: number;
+  answered: boolean;
   hasDraft: boolean;
   resultId: string | null;
   overallScore: number | null;
@@ -51,22 +54,7 @@ type FactsRow = {
 /** Per establishment: the latest revision's sharing and whether anything was answered, and the latest result. */
 async function participationOf(db: Db, campaignId: string, ids: string[]): Promise<Map<string, FactsRow>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.$queryRaw<FactsRow[]>(Prisma.sql`
-    SELECT e.id,
-      la.sharing::text AS "latestSharing",
-      coalesce(la.answered, 0)::int AS answered,
-      (la.id IS NOT NULL) AS "hasDraft",
-      sr."assessmentId" AS "resultId", sr."overallScore", sr."eligible", sr."coverageObjectiveMet"
-    FROM unnest(${ids}::text[]) AS e(id)
-    LEFT JOIN LATERAL (
-      SELECT a.id, a.sharing, (SELECT count(*) FROM "Answer" an WHERE an."assessmentId" = a.id) AS answered
-      FROM "Assessment" a WHERE a."campaignId" = ${campaignId} AND a."establishmentId" = e.id
-      ORDER BY a.revision DESC LIMIT 1) la ON true
-    LEFT JOIN LATERAL (
-      SELECT a.id FROM "Assessment" a
-      WHERE a."campaignId" = ${campaignId} AND a."establishmentId" = e.id AND a.status IN ('submitted', 'superseded')
-      ORDER BY a.revision DESC LIMIT 1) sa ON true
-    LEFT JOIN "SubmittedResult" sr ON sr."assessmentId" = sa.id`);
+  const rows = await db.$queryRaw<FactsRow[]>(participationFacts(campaignId, ids));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -100,9 +88,7 @@ export async function loadMembers(
       finess: true,
       category: true,
       departementCode: true,
-      departement: { select: { name: true } },
       ghtId: true,
-      ght: { select: { name: true } },
       annualActivity: true,
     },
     orderBy: { name: "asc" },
@@ -113,9 +99,10 @@ export async function loadMembers(
     establishments.map((e) => e.id),
   );
   return establishments.map((e) => {
-    const f = facts.get(e.id);
-    const submitted = Boolean(f?.resultId);
-    const sharing = previewSharing ?? ((f?.latestSharing ?? "participation") as RegionSharing);
+    // One row per establishment just read; the names come with it (no query per relation).
+    const f = facts.get(e.id)!;
+    const submitted = Boolean(f.resultId);
+    const sharing = previewSharing ?? ((f.latestSharing ?? "participation") as RegionSharing);
     const band = sizeBandOf(settings.sizeBands, e.annualActivity);
     return {
       id: e.id,
@@ -123,18 +110,18 @@ export async function loadMembers(
       finess: e.finess,
       category: e.category,
       departementCode: e.departementCode,
-      departementName: e.departement.name,
+      departementName: f.departementName,
       ghtId: e.ghtId,
-      ghtName: e.ght?.name ?? null,
+      ghtName: f.ghtName,
       activity: e.annualActivity,
       sizeBand: band ? { code: band.code, label: band.label, short: band.short } : null,
-      participation: submitted ? "submitted" : f?.hasDraft && f.answered > 0 ? "in_progress" : "not_started",
-      eligible: submitted ? f!.eligible : null,
+      participation: submitted ? "submitted" : f.hasDraft && f.answered ? "in_progress" : "not_started",
+      eligible: submitted ? f.eligible : null,
       sharing,
-      resultId: f?.resultId ?? null,
-      detailId: submitted && sharing === "detail" ? f!.resultId : null,
-      overallScore: submitted && sharing === "detail" ? f!.overallScore : null,
-      coverageObjectiveMet: submitted && sharing === "detail" ? f!.coverageObjectiveMet : null,
+      resultId: f.resultId ?? null,
+      detailId: submitted && sharing === "detail" ? f.resultId : null,
+      overallScore: submitted && sharing === "detail" ? f.overallScore : null,
+      coverageObjectiveMet: submitted && sharing === "detail" ? f.coverageObjectiveMet : null,
     };
   });
 }

@@ -6,7 +6,7 @@ import type { Db } from "@/lib/core/db";
 import { AppError, notFound } from "@/lib/core/errors";
 import { getVersionContent } from "@/lib/referentials/queries";
 import { scoreCutpoints, type Cutpoints } from "./aggregates";
-import { freezeResult, freezeMissingResults } from "./results";
+import { freezeMissingResults } from "./results";
 import { loadSettings } from "./settings-query";
 import { sizeBandOf } from "./settings";
 
@@ -59,26 +59,36 @@ export async function getPeerPosition(
 ): Promise<PeerPosition> {
   const own = await db.assessment.findFirst({
     where: { AND: [{ id: assessmentId, establishmentId }, assessmentScope(actor, "comparison.peers")] },
-    select: {
-      id: true,
-      status: true,
-      campaignId: true,
-      campaign: { select: { referentialVersionId: true } },
-      establishment: { select: { id: true, regionId: true, category: true, annualActivity: true } },
-      result: { select: { overallScore: true, domains: true } },
-    },
+    select: { id: true, status: true, campaignId: true },
   });
   if (!own) throw notFound("Cette évaluation");
   if (own.status === "draft")
     throw new AppError("BAD_INPUT", "La position parmi les pairs suppose une évaluation soumise.");
-  if (!own.result) await db.$transaction((tx) => freezeResult(tx, own.id));
+  // Every submitted revision of the campaign has its frozen result (this one included) from here on.
   await freezeMissingResults(db, [own.campaignId]);
-  const result = await db.submittedResult.findUniqueOrThrow({
-    where: { assessmentId: own.id },
-    select: { overallScore: true, domains: true },
-  });
+  // The director's own establishment and result, in one statement (the page asks on every change of group).
+  const [mine] = await db.$queryRaw<
+    {
+      referentialVersionId: string;
+      establishment: { id: string; regionId: string; category: string; annualActivity: number | null };
+      overallScore: number | null;
+      domains: Record<string, number | null> | null;
+    }[]
+  >(Prisma.sql`
+    SELECT c."referentialVersionId",
+      json_build_object('id', e.id, 'regionId', e."regionId", 'category', e.category, 'annualActivity',
+        e."annualActivity") AS establishment,
+      r."overallScore",
+      (SELECT json_object_agg(d."domainCode", d.score) FROM "SubmittedDomainScore" d
+        WHERE d."assessmentId" = a.id) AS domains
+    FROM "Assessment" a
+    JOIN "Campaign" c ON c.id = a."campaignId"
+    JOIN "Establishment" e ON e.id = a."establishmentId"
+    JOIN "SubmittedResult" r ON r."assessmentId" = a.id
+    WHERE a.id = ${own.id}`);
+  if (!mine) throw notFound("Cette évaluation");
   const settings = await loadSettings(db);
-  const e = own.establishment;
+  const e = mine.establishment;
   const band = sizeBandOf(settings.sizeBands, e.annualActivity);
   const lower = band ? (settings.sizeBands[settings.sizeBands.indexOf(band) - 1]?.maxActivity ?? 0) : null;
   const condition =
@@ -91,22 +101,22 @@ export async function getPeerPosition(
             ? Prisma.sql`e."annualActivity" >= ${lower} AND (${band.maxActivity}::int IS NULL OR e."annualActivity" < ${band.maxActivity}::int)`
             : Prisma.sql`e."annualActivity" IS NULL AND e.id = ${e.id}`
           : Prisma.sql`true`;
-  const ids = (
-    await db.$queryRaw<{ id: string }[]>(Prisma.sql`
-      SELECT l.id FROM (
-        SELECT DISTINCT ON (a."establishmentId") a.id, a."establishmentId", a.sharing
-        FROM "Assessment" a
-        WHERE a."campaignId" = ${own.campaignId} AND a.status IN ('submitted', 'superseded')
-        ORDER BY a."establishmentId", a.revision DESC) l
-      JOIN "Establishment" e ON e.id = l."establishmentId"
-      WHERE e.disabled = false AND (l.sharing = 'detail' OR l."establishmentId" = ${e.id}) AND ${condition}`)
-  ).map((r) => r.id);
-  if (!ids.includes(own.id)) ids.push(own.id);
+  // The peers (each establishment's latest submitted revision, detail shared, and the director's
+  // own), selected and aggregated in one statement: their ids never travel to the server.
+  const peers = Prisma.sql`
+    SELECT l.id FROM (
+      SELECT DISTINCT ON (a."establishmentId") a.id, a."establishmentId", a.sharing
+      FROM "Assessment" a
+      WHERE a."campaignId" = ${own.campaignId} AND a.status IN ('submitted', 'superseded')
+      ORDER BY a."establishmentId", a.revision DESC) l
+    JOIN "Establishment" e ON e.id = l."establishmentId"
+    WHERE e.disabled = false AND (l.sharing = 'detail' OR l."establishmentId" = ${e.id}) AND ${condition}
+    UNION SELECT ${own.id}::text`;
   const k = settings.statisticThreshold;
-  if (ids.length < k) return { group, shown: false, n: ids.length, k };
-  const cut = await scoreCutpoints(db, ids);
-  const content = await getVersionContent(db, own.campaign.referentialVersionId);
-  const scores = new Map(result.domains.map((d) => [d.domainCode, d.score]));
+  const { n, cut } = await scoreCutpoints(db, peers);
+  if (n < k) return { group, shown: false, n, k };
+  const content = await getVersionContent(db, mine.referentialVersionId);
+  const scores = new Map(Object.entries(mine.domains ?? {}));
   const rowFor = (code: string, title: string, value: number | null | undefined) => {
     const c = cut.get(code);
     return { code, title, band: value == null || !c || c.n < k ? null : bandOf(value, c) };
@@ -114,10 +124,10 @@ export async function getPeerPosition(
   return {
     group,
     shown: true,
-    n: ids.length,
+    n,
     k,
     rows: [
-      rowFor("*", "Score global", result.overallScore),
+      rowFor("*", "Score global", mine.overallScore),
       ...content.domains.filter((d) => scores.has(d.code)).map((d) => rowFor(d.code, d.title, scores.get(d.code))),
     ],
   };

@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import type { Db, Tx } from "@/lib/core/db";
 import { loadAnswers } from "@/lib/assessments/answers";
 import { getVersionContent } from "@/lib/referentials/queries";
@@ -73,10 +74,11 @@ export async function freezeResult(tx: Db | Tx, assessmentId: string): Promise<v
  * written by the demo seed) get one. Runs once per revision: afterwards the query finds nothing.
  */
 export async function freezeMissingResults(db: Db, campaignIds: readonly string[]): Promise<number> {
-  const missing = await db.assessment.findMany({
-    where: { campaignId: { in: [...campaignIds] }, status: { in: [...SUBMITTED] }, result: null },
-    select: { id: true },
-  });
+  // Asked on every comparison page: one plain statement (an anti-join on the result's key).
+  const missing = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
+    SELECT a.id FROM "Assessment" a
+    WHERE a."campaignId" = ANY(${[...campaignIds]}::text[]) AND a.status::text = ANY(${[...SUBMITTED]}::text[])
+      AND NOT EXISTS (SELECT 1 FROM "SubmittedResult" r WHERE r."assessmentId" = a.id)`);
   for (const { id } of missing) {
     await db.$transaction(async (tx) => {
       if (await tx.submittedResult.findUnique({ where: { assessmentId: id }, select: { assessmentId: true } })) return;

@@ -4,6 +4,7 @@ import {
   DIMENSIONS,
   enumerateFilters,
   filterKey,
+  groupRules,
   matches,
   publishedGroups,
   type Decision,
@@ -171,6 +172,23 @@ describe("small groups: no differencing", () => {
         expect([...b.entries()].sort()).toEqual([...a.entries()].sort());
       }),
       { numRuns: 50 },
+    );
+  }, 60_000);
+});
+
+describe("groupRules: the views' path", () => {
+  it("gives, for every filter a viewer can ask, the decision of publishedGroups (empty groups included)", () => {
+    fc.assert(
+      fc.property(arbRegion, ({ members, k }) => {
+        const rules = groupRules(members, { count: k, statistic: k + 3 });
+        const counts = publishedGroups(members, k);
+        const statistics = publishedGroups(members, k + 3);
+        for (const f of enumerateFilters(members)) {
+          expect(rules.count(f)).toEqual(counts.get(filterKey(f)));
+          expect(rules.statistic(f)).toEqual(statistics.get(filterKey(f)));
+        }
+      }),
+      { numRuns: 100 },
     );
   }, 60_000);
 });

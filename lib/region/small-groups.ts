@@ -30,30 +30,91 @@ export function matches(member: GroupMember, filter: Filter): boolean {
   return DIMENSIONS.every((d) => filter[d] === undefined || member[d] === filter[d]);
 }
 
-/** Every filter combination a viewer can ask for on these members, coarsest first, in a fixed order. */
-export function enumerateFilters(members: readonly GroupMember[], dimensions: readonly Dimension[] = DIMENSIONS) {
+/** The values of each dimension, and the order of filters on them. */
+function filterOrder(members: readonly GroupMember[], dimensions: readonly Dimension[]) {
   const values = dimensions.map((d) =>
     [...new Set(members.map((m) => m[d]).filter((v): v is string => v !== null))].sort(),
   );
+  // Coarsest first; among equally fine filters, by the dimensions they fix in the order given
+  // (départements before GHTs before categories before size bands), then by value (localeCompare,
+  // read once per value as a rank, ties in the order of the values' code units). Thousands of
+  // filters are ordered on every view: the order is a key of small integers.
+  const ranks = values.map((list) => {
+    const sorted = [...list].sort((a, b) => a.localeCompare(b));
+    const rank = new Map<string, number>();
+    sorted.forEach((v, i) =>
+      rank.set(v, i > 0 && sorted[i - 1]!.localeCompare(v) === 0 ? rank.get(sorted[i - 1]!)! : i),
+    );
+    return rank;
+  });
+  const positions = values.map((list) => new Map(list.map((v, i) => [v, i])));
+  const sortKey = (f: Filter) => {
+    const fixed = dimensions.flatMap((d, i) => (f[d] === undefined ? [] : [i]));
+    const value = (i: number) => f[dimensions[i]!]!;
+    return [
+      fixed.length,
+      ...fixed,
+      ...fixed.map((i) => ranks[i]!.get(value(i))!),
+      ...fixed.map((i) => positions[i]!.get(value(i))!),
+    ];
+  };
+  const sort = (filters: readonly Filter[]) =>
+    filters
+      .map((f) => ({ f, key: sortKey(f) }))
+      .sort((a, b) => {
+        if (a.key.length !== b.key.length) return a.key.length - b.key.length;
+        for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return a.key[i]! - b.key[i]!;
+        return 0;
+      })
+      .map((x) => x.f);
+  return { values, sort };
+}
+
+/** Every filter combination a viewer can ask for on these members, coarsest first, in a fixed order. */
+export function enumerateFilters(members: readonly GroupMember[], dimensions: readonly Dimension[] = DIMENSIONS) {
+  const { values, sort } = filterOrder(members, dimensions);
   let filters: Filter[] = [{}];
   dimensions.forEach((d, i) => {
     filters = filters.flatMap((f) => [f, ...values[i]!.map((v) => ({ ...f, [d]: v }))]);
   });
-  // Coarsest first; among equally fine filters, by the dimensions they fix in the order given
-  // (départements before GHTs before categories before size bands), then by value.
-  const fixedDims = (f: Filter) => dimensions.map((d, i) => (f[d] === undefined ? -1 : i)).filter((i) => i >= 0);
-  const compare = (a: Filter, b: Filter) => {
-    const da = fixedDims(a);
-    const db = fixedDims(b);
-    if (da.length !== db.length) return da.length - db.length;
-    for (let i = 0; i < da.length; i++) if (da[i] !== db[i]) return da[i]! - db[i]!;
-    for (const d of dimensions) {
-      const c = (a[d] ?? "").localeCompare(b[d] ?? "");
-      if (c !== 0) return c;
+  return sort(filters);
+}
+
+/**
+ * The non-empty groups of a population in the order of enumerateFilters, each with its members
+ * (indices). An empty group is shown whatever k (0 of 0 says nothing) and adds nothing to what a
+ * viewer can solve for, so the rules skip them: a member is in the groups fixing some of its known
+ * values, 16 at most, where the combinations of filter values run to thousands.
+ */
+type Population = { ids: string[]; groups: { key: string; members: number[] }[] };
+
+function populationOf(members: readonly GroupMember[], dimensions: readonly Dimension[]): Population {
+  const byKey = new Map<string, { filter: Filter; members: number[] }>();
+  members.forEach((m, index) => {
+    for (let mask = 0; mask < 1 << dimensions.length; mask++) {
+      const filter: Filter = {};
+      let known = true;
+      dimensions.forEach((d, i) => {
+        if (!(mask & (1 << i))) return;
+        const v = m[d];
+        if (v === null) known = false;
+        else filter[d] = v;
+      });
+      if (!known) continue;
+      const key = filterKey(filter);
+      const group = byKey.get(key);
+      if (group) group.members.push(index);
+      else byKey.set(key, { filter, members: [index] });
     }
-    return 0;
+  });
+  const ordered = filterOrder(members, dimensions).sort([...byKey.values()].map((g) => g.filter));
+  return {
+    ids: members.map((m) => m.id),
+    groups: ordered.map((filter) => {
+      const key = filterKey(filter);
+      return { key, members: byKey.get(key)!.members };
+    }),
   };
-  return filters.sort(compare);
 }
 
 /**
@@ -155,47 +216,37 @@ function addToBasis(basis: { row: number[]; pivot: number }[], vector: number[])
   return true;
 }
 
-/**
- * The published groups of a population for threshold k: a map from filterKey to the decision. A
- * population smaller than k publishes nothing. An empty group is shown (0 of 0 says nothing).
- */
-export function publishedGroups(
-  members: readonly GroupMember[],
-  k: number,
-  dimensions: readonly Dimension[] = DIMENSIONS,
-): Map<string, Decision> {
+/** The decisions on the non-empty groups of a population for threshold k (see publishedGroups). */
+function decide({ ids, groups }: Population, k: number): Map<string, Decision> {
   const decisions = new Map<string, Decision>();
-  const ids = members.map((m) => m.id);
-  const atomOf = ids.map(() => 0);
-  let nextAtom = 1;
+  const count = ids.length;
+  // Members in the order of their ids: a piece is numbered by its first member in that order, so
+  // that the decision never depends on the order the members were read in.
+  const byId = ids.map((_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+  const atomOf = new Int32Array(count); // the piece each member is in, among the published groups
+  const index = new Int32Array(2 * count);
   const basis: { row: number[]; pivot: number }[] = [];
-  for (const filter of enumerateFilters(members, dimensions)) {
-    const key = filterKey(filter);
-    const inside = members.map((m) => matches(m, filter));
-    const n = inside.filter(Boolean).length;
-    if (n === 0) {
-      decisions.set(key, { shown: true, n });
-      continue;
-    }
+  for (const { key, members } of groups) {
+    const n = members.length;
     if (n < k) {
       decisions.set(key, { shown: false, n, reason: "small" });
       continue;
     }
-    // The pieces once this group is added: every current piece split by the group.
-    // Pieces in a canonical order (by their first member id), so that the decision never depends
-    // on the order the members were read in.
-    const pieceKey = ids.map((_, i) => `${atomOf[i]}:${inside[i]}`);
-    const first = new Map<string, number>();
-    pieceKey.forEach((p, i) => {
-      const known = first.get(p);
-      if (known === undefined || ids[i]! < ids[known]!) first.set(p, i);
-    });
-    const ordered = [...first.entries()].sort(([, a], [, b]) => (ids[a]! < ids[b]! ? -1 : 1));
-    const index = new Map(ordered.map(([p], i) => [p, i]));
-    const representative = ordered.map(([, i]) => i);
-    const sizes: number[] = ordered.map(() => 0);
-    pieceKey.forEach((p) => (sizes[index.get(p)!]! += 1));
-    const vector = inside.map((x) => (x ? 1 : 0));
+    const vector = new Array<number>(count).fill(0);
+    for (const i of members) vector[i] = 1;
+    // The pieces once this group is added: every current piece split by the group (2 × piece + inside).
+    index.fill(-1);
+    const representative: number[] = [];
+    const sizes: number[] = [];
+    for (const i of byId) {
+      const p = 2 * atomOf[i]! + vector[i]!;
+      if (index[p] === -1) {
+        index[p] = representative.length;
+        representative.push(i);
+        sizes.push(0);
+      }
+      sizes[index[p]!]! += 1;
+    }
     if (sizes.some((size) => size < k)) {
       // The exact check costs rows × pieces²; past a bound (large regions at fine filters, where
       // pieces are many) the group is refused as the simple rule would: fail closed, stay fast.
@@ -209,12 +260,57 @@ export function publishedGroups(
         continue;
       }
     }
-    pieceKey.forEach((p, i) => (atomOf[i] = nextAtom + index.get(p)!));
-    nextAtom += sizes.length;
+    for (let i = 0; i < count; i++) atomOf[i] = index[2 * atomOf[i]! + vector[i]!]!;
     addToBasis(basis, vector);
     decisions.set(key, { shown: true, n });
   }
   return decisions;
+}
+
+/**
+ * The published groups of a population for threshold k: a map from filterKey to the decision, for
+ * every filter of enumerateFilters. A population smaller than k publishes nothing. An empty group
+ * is shown (0 of 0 says nothing).
+ */
+export function publishedGroups(
+  members: readonly GroupMember[],
+  k: number,
+  dimensions: readonly Dimension[] = DIMENSIONS,
+): Map<string, Decision> {
+  const decided = decide(populationOf(members, dimensions), k);
+  return new Map(
+    enumerateFilters(members, dimensions).map((f) => {
+      const key = filterKey(f);
+      return [key, decided.get(key) ?? { shown: true, n: 0 }];
+    }),
+  );
+}
+
+/**
+ * The decisions depend on the population (who is in it, with which values) and k only, never on the
+ * order members are read in: they are kept for the populations seen last, so that a viewer moving
+ * between filters, outputs and pages of the same campaign does not pay for them again. Any change
+ * (a member shares its detail, submits, moves GHT) makes another population, hence another key.
+ */
+const DECISIONS_KEPT = 16;
+const decisionCache = new Map<string, Map<string, Decision>>();
+
+function populationKey(members: readonly GroupMember[], dimensions: readonly Dimension[]): string {
+  const rows = members.map((m) => [m.id, ...DIMENSIONS.map((d) => m[d] ?? "")].join("\u0001"));
+  return `${dimensions.join(",")}|${rows.sort().join("\u0002")}`;
+}
+
+function remembered(key: string, work: () => Map<string, Decision>): Map<string, Decision> {
+  const known = decisionCache.get(key);
+  if (known) {
+    decisionCache.delete(key); // most recently used last
+    decisionCache.set(key, known);
+    return known;
+  }
+  const made = work();
+  decisionCache.set(key, made);
+  if (decisionCache.size > DECISIONS_KEPT) decisionCache.delete(decisionCache.keys().next().value!);
+  return made;
 }
 
 /** The rules of one population: ask with a filter, get the decision for counts or for statistics. */
@@ -228,17 +324,26 @@ export function groupRules(
   thresholds: { count: number; statistic: number },
   dimensions: readonly Dimension[] = DIMENSIONS,
 ): GroupRules {
-  const counts = publishedGroups(members, thresholds.count, dimensions);
-  const statistics = publishedGroups(members, thresholds.statistic, dimensions);
+  // Each table is worked out on its first question (some views never ask for statistics), over
+  // the non-empty groups only: the same decisions as publishedGroups, without its empty filters.
+  let population: Population | undefined;
+  let counts: Map<string, Decision> | undefined;
+  let statistics: Map<string, Decision> | undefined;
+  const key = populationKey(members, dimensions);
+  const table = (k: number) =>
+    remembered(`${k}|${key}`, () => decide((population ??= populationOf(members, dimensions)), k));
   const lookup = (table: Map<string, Decision>, filter: Filter): Decision => {
     const known = table.get(filterKey(filter));
     if (known) return known;
-    // A filter on a value nobody holds, or on a dimension the viewer cannot choose here: refused
-    // unless it is empty (nothing to hide).
+    // An empty group, a filter on a value nobody holds, or on a dimension the viewer cannot choose
+    // here: refused unless it is empty (nothing to hide).
     const n = members.filter((m) => matches(m, filter)).length;
     return n === 0 ? { shown: true, n } : { shown: false, n, reason: "complementary" };
   };
-  return { count: (f) => lookup(counts, f), statistic: (f) => lookup(statistics, f) };
+  return {
+    count: (f) => lookup((counts ??= table(thresholds.count)), f),
+    statistic: (f) => lookup((statistics ??= table(thresholds.statistic)), f),
+  };
 }
 
 export const SUPPRESSION_TEXT: Record<Suppression, (k: number) => string> = {

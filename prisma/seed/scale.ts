@@ -23,7 +23,7 @@ const CATEGORIES = [
   ["CHU", 0.02],
   ["CH", 0.3],
   ["EPSM", 0.06],
-  ["SSR", 0.3],
+  ["SMR", 0.3],
   ["OTHER", 0.32],
 ] as const;
 

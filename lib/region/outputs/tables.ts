@@ -2,6 +2,7 @@ import { CELL_TEXT } from "@/components/region/heatmap-cell";
 import { PARTICIPATION_LABELS } from "@/components/region/member-row";
 import type { CampaignComparison } from "../campaign-view";
 import type { Cell, StatisticCell } from "../cells";
+import type { RequirementStatus } from "@/lib/scoring/types";
 import { SUPPRESSION_TEXT } from "../small-groups";
 import { THRESHOLD_REASONS } from "../settings";
 
@@ -18,63 +19,73 @@ export type Table = { name: string; columns: Column[]; rows: Value[][] };
 export const marker = (c: { reason: "small" | "complementary"; k: number }) =>
   c.reason === "small" ? `masqué (${SUPPRESSION_TEXT.small(c.k)})` : SUPPRESSION_TEXT.complementary(c.k);
 
-export function membersTable(view: CampaignComparison): Table {
-  const columns: Column[] = [
-    { key: "etablissement_id", label: "Identifiant", type: "text", width: 28 },
-    { key: "etablissement", label: "Établissement", type: "text", width: 42 },
-    { key: "departement", label: "Département", type: "text", width: 22 },
-    { key: "ght", label: "GHT", type: "text", width: 34 },
-    { key: "categorie", label: "Catégorie", type: "text", width: 26 },
-    { key: "taille", label: "Taille (activité)", type: "text", width: 22 },
-    { key: "participation", label: "Participation", type: "text", width: 16 },
-    { key: "eligible", label: "Éligible", type: "boolean", width: 10 },
-    { key: "detail_partage", label: "Détail partagé", type: "boolean", width: 14 },
-    { key: "score_global", label: "Score global", type: "percent", width: 13 },
-    ...view.domains.map((d): Column => ({
-      key: `score_${d.code}`,
-      label: `Score ${d.code} — ${d.title}`,
-      type: "percent",
-      width: 18,
-    })),
-  ];
-  const rows = view.rows.map((r): Value[] => [
-    r.id,
-    r.name,
-    r.departement,
-    r.ght,
-    r.category,
-    r.sizeBand,
-    PARTICIPATION_LABELS[r.participation],
-    r.eligible,
-    r.detailShared,
-    r.overall,
-    ...view.domains.map((d) => r.domains.find((x) => x.code === d.code)?.score ?? null),
-  ]);
-  return { name: "Membres", columns, rows };
+/** A column with the reading of its value from one row of the source. */
+type Spec<T> = [key: string, label: string, type: Column["type"], width: number, value: (row: T) => Value];
+
+/** One table from its column specs and its source rows: the only place a row becomes cells. */
+function tableOf<T>(name: string, specs: readonly Spec<T>[], source: readonly T[]): Table {
+  return {
+    name,
+    columns: specs.map(([key, label, type, width]) => ({ key, label, type, width })),
+    rows: source.map((row) => specs.map(([, , , , value]) => value(row))),
+  };
 }
+
+/** The two columns that open every per-member table: who the row is about. */
+const memberColumns = <T extends { id: string; name: string }>(): Spec<T>[] => [
+  ["etablissement_id", "Identifiant", "text", 28, (r) => r.id],
+  ["etablissement", "Établissement", "text", 42, (r) => r.name],
+];
+
+type MemberRow = CampaignComparison["rows"][number];
+
+export function membersTable(view: CampaignComparison): Table {
+  const specs: Spec<MemberRow>[] = [
+    ...memberColumns<MemberRow>(),
+    ["departement", "Département", "text", 22, (r) => r.departement],
+    ["ght", "GHT", "text", 34, (r) => r.ght],
+    ["categorie", "Catégorie", "text", 26, (r) => r.category],
+    ["taille", "Taille (activité)", "text", 22, (r) => r.sizeBand],
+    ["participation", "Participation", "text", 16, (r) => PARTICIPATION_LABELS[r.participation]],
+    ["eligible", "Éligible", "boolean", 10, (r) => r.eligible],
+    ["detail_partage", "Détail partagé", "boolean", 14, (r) => r.detailShared],
+    ["score_global", "Score global", "percent", 13, (r) => r.overall],
+    ...view.domains.map((d): Spec<MemberRow> => [
+      `score_${d.code}`,
+      `Score ${d.code} — ${d.title}`,
+      "percent",
+      18,
+      (r) => r.domains.find((x) => x.code === d.code)?.score ?? null,
+    ]),
+  ];
+  return tableOf("Membres", specs, view.rows);
+}
+
+type AnswerRow = { id: string; name: string; code: string; status: RequirementStatus; withEvidence: boolean };
 
 /** One row per answer the viewer may read: submitted revisions whose detail is shared, and only them. */
 export function answersTable(view: CampaignComparison): Table {
-  const columns: Column[] = [
-    { key: "etablissement_id", label: "Identifiant", type: "text", width: 28 },
-    { key: "etablissement", label: "Établissement", type: "text", width: 42 },
-    { key: "domaine", label: "Domaine", type: "text", width: 10 },
-    { key: "exigence_code", label: "Code exigence", type: "text", width: 14 },
-    { key: "exigence", label: "Exigence", type: "text", width: 60 },
-    { key: "statut", label: "Statut", type: "text", width: 22 },
-    { key: "avec_piece", label: "Avec pièce", type: "boolean", width: 11 },
-  ];
   const requirement = new Map(view.requirements.map((r) => [r.code, r]));
-  const rows: Value[][] = [];
-  for (const h of view.heatmap) {
-    if (h.missing) continue; // not submitted, or detail not shared: nothing leaves the establishment
-    for (const c of h.cells) {
-      if (c.status === null) continue; // unknown to the viewer, or declared only under the evidence filter
-      const r = requirement.get(c.code);
-      rows.push([h.id, h.name, r?.domain ?? null, c.code, r?.label ?? null, CELL_TEXT[c.status].long, c.withEvidence]);
-    }
-  }
-  return { name: "Réponses", columns, rows };
+  const answers: AnswerRow[] = view.heatmap.flatMap((h) =>
+    // Not submitted, or detail not shared: nothing leaves the establishment. A status unknown to
+    // the viewer, or declared only under the evidence filter, is no answer to list.
+    h.missing
+      ? []
+      : h.cells.flatMap((c) =>
+          c.status === null
+            ? []
+            : [{ id: h.id, name: h.name, code: c.code, status: c.status, withEvidence: c.withEvidence }],
+        ),
+  );
+  const specs: Spec<AnswerRow>[] = [
+    ...memberColumns<AnswerRow>(),
+    ["domaine", "Domaine", "text", 10, (a) => requirement.get(a.code)?.domain ?? null],
+    ["exigence_code", "Code exigence", "text", 14, (a) => a.code],
+    ["exigence", "Exigence", "text", 60, (a) => requirement.get(a.code)?.label ?? null],
+    ["statut", "Statut", "text", 22, (a) => CELL_TEXT[a.status].long],
+    ["avec_piece", "Avec pièce", "boolean", 11, (a) => a.withEvidence],
+  ];
+  return tableOf("Réponses", specs, answers);
 }
 
 const countRow = (indicator: string, cell: Cell): Value[] =>
