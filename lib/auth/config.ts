@@ -3,6 +3,9 @@ import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/core/db";
 import { env } from "@/lib/core/env";
 import { clientIp } from "./rate-limit";
+import { finishSignIn } from "./second-factor/challenge";
+import { pendingFactorOfRequest } from "./second-factor/pending-token";
+import type { FactorKind } from "./second-factor/policy";
 import { revokeSessions } from "./sessions";
 import { verifyCredentials } from "./sign-in";
 import { ssoSessionFields, ssoSignIn } from "./sso/callbacks";
@@ -12,12 +15,23 @@ class RateLimited extends CredentialsSignin {
   code = "rate_limited";
 }
 
+/** The account's establishment requires ProConnect / Pro Santé Connect: the form says so. */
+class SsoRequired extends CredentialsSignin {
+  code = "sso_required";
+}
+
+/** A second factor is still due: the half-signed-in token names its challenge (lib/auth/second-factor). */
+export type PendingFactorClaim = { id: string; kind: FactorKind };
+
 declare module "next-auth" {
   interface User {
     sessionVersion?: number;
+    pendingFactor?: PendingFactorClaim;
   }
   interface Session {
     sessionVersion?: number;
+    /** Set while the password is checked but the second factor is not: such a session grants nothing. */
+    pendingFactor?: PendingFactorClaim;
   }
 }
 
@@ -29,7 +43,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     // ProConnect / Pro Santé Connect when configured; the password form unless switched off.
     ...ssoProviders(),
-    ...(env.passwordSignIn ? [passwordProvider()] : []),
+    ...(env.passwordSignIn ? [passwordProvider(), secondFactorProvider()] : []),
   ],
   callbacks: {
     // An SSO sign-in reaches only an invited account (lib/auth/sso/link.ts), never one made from claims.
@@ -49,6 +63,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user?.id) {
         token.sub = user.id;
         token.sv = user.sessionVersion ?? 0;
+        // Only the password step sets it; the second-factor sign-in issues a fresh token without it.
+        if (user.pendingFactor) token.mfa = user.pendingFactor;
       }
       if (account) Object.assign(token, ssoSessionFields(account));
       return token;
@@ -56,6 +72,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       if (typeof token.sv === "number") session.sessionVersion = token.sv;
+      const mfa = token.mfa as PendingFactorClaim | undefined;
+      if (mfa) session.pendingFactor = { id: mfa.id, kind: mfa.kind };
       return session;
     },
   },
@@ -81,7 +99,13 @@ function passwordProvider() {
     credentials: { email: {}, password: {} },
     async authorize(credentials, request) {
       const result = await verifyCredentials(db, credentials, clientIp(request.headers), { demo: env.demo });
-      if (result.ok) return { id: result.userId, sessionVersion: result.sessionVersion };
+      if (result.ok)
+        return {
+          id: result.userId,
+          sessionVersion: result.sessionVersion,
+          ...(result.factor ? { pendingFactor: { id: result.factor.challengeId, kind: result.factor.kind } } : {}),
+        };
+      if (result.reason === "sso_only") throw new SsoRequired();
       if (result.reason === "rate_limited") {
         const error = new RateLimited();
         // The wait, in seconds, for the form's message (next-auth passes `code` through).
@@ -89,6 +113,24 @@ function passwordProvider() {
         throw error;
       }
       return null; // the same answer whether the email exists or not
+    },
+  });
+}
+
+/**
+ * The end of a sign-in that owed a second factor: the browser holds the half-signed-in token, the
+ * code step (app/api/sign-in/second-factor) verified the factor; this consumes the challenge once
+ * and gives the real session. Nothing in `credentials` is trusted: only the token's challenge.
+ */
+function secondFactorProvider() {
+  return Credentials({
+    id: "second-factor",
+    credentials: {},
+    async authorize(_credentials, request) {
+      const pending = await pendingFactorOfRequest(request);
+      if (!pending) return null;
+      const done = await finishSignIn(db, pending, { ip: clientIp(request.headers) });
+      return done ? { id: done.userId, sessionVersion: done.sessionVersion } : null;
     },
   });
 }

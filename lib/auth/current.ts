@@ -10,6 +10,8 @@ import { auth } from "./config";
 
 /** Where a user whose password an admin reset is sent until they choose their own. */
 export const PASSWORD_PAGE = "/account/password";
+/** Where a half-signed-in user (password right, second factor due) is sent: nothing else is open to them. */
+export const SECOND_FACTOR_PAGE = "/connexion/second-facteur";
 
 /**
  * The acting user for this request, or null. Cached per request (one query). A token without a
@@ -19,13 +21,15 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const userId = session?.user?.id;
   const version = session?.sessionVersion;
+  // Half signed in (a second factor is due): no actor, whatever the token's user and version.
+  if (session?.pendingFactor) return null;
   return userId && typeof version === "number" ? loadActor(db, userId, version) : null;
 });
 
 /** For pages: the actor, or a redirect to the sign-in page (or to the forced password change). */
 export async function requireActor(options: { passwordChange?: boolean } = {}): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) redirect("/login");
+  if (!actor) redirect((await auth())?.pendingFactor ? SECOND_FACTOR_PAGE : "/login");
   if (actor.mustChangePassword && !options.passwordChange) redirect(PASSWORD_PAGE);
   return actor;
 }
@@ -46,6 +50,7 @@ export const getRouteUser = cache(async (): Promise<SessionUser | null> => {
   if (!env.authSecret) {
     const session = await auth();
     const id = session?.user?.id;
+    if (session?.pendingFactor) return null;
     return id && typeof session.sessionVersion === "number" ? { id, sessionVersion: session.sessionVersion } : null;
   }
   const jar = await cookies();
@@ -72,6 +77,8 @@ async function decodeSessionUser(token: string, salt: string, secret: string): P
   decodedSessions.delete(key);
   const payload = await decode({ token, secret, salt }).catch(() => null);
   if (!payload?.sub || typeof payload.exp !== "number" || typeof payload.sv !== "number") return null;
+  // A half-signed-in token (second factor due) is no session.
+  if (payload.mfa) return null;
   const user = { id: payload.sub, sessionVersion: payload.sv };
   if (decodedSessions.size >= MAX_DECODED_SESSIONS) decodedSessions.delete(decodedSessions.keys().next().value!);
   decodedSessions.set(key, { user, expiresAt: payload.exp * 1000 });
