@@ -10,7 +10,11 @@ import { sendJson } from "@/lib/core/client-fetch";
  * Resets an account's authenticator (its next sign-in enrols a new one; its sessions end). One's
  * own needs the app's current code.
  */
-export function SecondFactorReset({ userId, name, isSelf }: Readonly<{ userId: string; name: string; isSelf: boolean }>) {
+export function SecondFactorReset({
+  userId,
+  name,
+  isSelf,
+}: Readonly<{ userId: string; name: string; isSelf: boolean }>) {
   const router = useRouter();
   const [code, setCode] = useState("");
   const [state, setState] = useState<{ busy: boolean; error?: string; fieldError?: string; done?: boolean }>({

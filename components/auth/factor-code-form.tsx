@@ -37,7 +37,9 @@ export function FactorCodeForm({ kind, callbackUrl }: Readonly<{ kind: FactorKin
       {kind === "totp" ? (
         <p className="small" style={{ margin: 0 }}>
           <button type="button" className="btn-link" onClick={() => setRecovery(!recovery)}>
-            {recovery ? "Utiliser le code de mon application" : "Je n'ai pas mon téléphone : utiliser un code de secours"}
+            {recovery
+              ? "Utiliser le code de mon application"
+              : "Je n'ai pas mon téléphone : utiliser un code de secours"}
           </button>
         </p>
       ) : null}
@@ -73,7 +75,6 @@ function CodeForm({ kind, onDone }: Readonly<{ kind: FactorKind; onDone: () => P
           inputMode="numeric"
           autoComplete="one-time-code"
           // The only task on this page: the field takes the focus so the code can be typed at once.
-          // eslint-disable-next-line jsx-a11y/no-autofocus
           autoFocus
           {...controlA11y("code", error)}
           {...register("code")}
@@ -116,7 +117,6 @@ function RecoveryForm({ onDone }: Readonly<{ onDone: () => Promise<void> }>) {
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
-          // eslint-disable-next-line jsx-a11y/no-autofocus
           autoFocus
           {...controlA11y("recoveryCode", error)}
           {...register("recoveryCode")}
@@ -138,8 +138,17 @@ function ResendButton() {
     const result = await sendJson<{ mail: string }>(`${ENDPOINT}/resend`, {}, "POST");
     if (!result.ok) setState({ busy: false, message: result.message, kind: "error" });
     else if (result.data.mail === "sent")
-      setState({ busy: false, message: "Un nouveau code vient d'être envoyé ; le précédent ne fonctionne plus.", kind: "success" });
-    else setState({ busy: false, message: "Le courriel n'a pas pu être envoyé : réessayez dans un instant.", kind: "error" });
+      setState({
+        busy: false,
+        message: "Un nouveau code vient d'être envoyé ; le précédent ne fonctionne plus.",
+        kind: "success",
+      });
+    else
+      setState({
+        busy: false,
+        message: "Le courriel n'a pas pu être envoyé : réessayez dans un instant.",
+        kind: "error",
+      });
   }
   return (
     <div className="stack" style={{ gap: "0.5rem" }}>

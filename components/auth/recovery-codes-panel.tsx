@@ -14,7 +14,10 @@ export function RecoveryCodesPanel({ codes, onContinue, error }: Props) {
   useEffect(() => heading.current?.focus(), []);
   const text = `Codes de secours Socle (chacun ne sert qu'une fois)\n\n${codes.join("\n")}\n`;
   async function copy() {
-    await navigator.clipboard?.writeText(text).then(() => setCopied(true), () => setCopied(false));
+    await navigator.clipboard?.writeText(text).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
   }
   return (
     <div className="stack" style={{ gap: "1rem" }} data-testid="recovery-codes">
@@ -25,8 +28,8 @@ export function RecoveryCodesPanel({ codes, onContinue, error }: Props) {
         <p style={{ margin: 0 }}>L&apos;application d&apos;authentification est activée.</p>
       </div>
       <p style={{ margin: 0 }}>
-        Si vous perdez votre téléphone, chacun de ces codes permet <strong>une</strong> connexion à la place du code
-        de l&apos;application. Conservez-les hors de ce poste (gestionnaire de mots de passe, coffre) :{" "}
+        Si vous perdez votre téléphone, chacun de ces codes permet <strong>une</strong> connexion à la place du code de
+        l&apos;application. Conservez-les hors de ce poste (gestionnaire de mots de passe, coffre) :{" "}
         <strong>ils ne seront plus jamais affichés</strong>.
       </p>
       <ol className="recovery-codes">

@@ -83,7 +83,6 @@ export function TotpEnrolment({ qrDataUrl, secret, callbackUrl }: Props) {
             type="text"
             inputMode="numeric"
             autoComplete="one-time-code"
-            // eslint-disable-next-line jsx-a11y/no-autofocus
             autoFocus
             {...controlA11y("code", error)}
             {...register("code")}

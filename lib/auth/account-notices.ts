@@ -62,8 +62,8 @@ export async function accountNotices(db: Db, userId: string): Promise<AccountNot
           : e.action === "totp.reset"
             ? "Un administrateur a réinitialisé votre application d'authentification ; vous en avez activé une nouvelle."
             : e.action === "membership.create"
-          ? `Un administrateur vous a attribué le rôle « ${role} » (${place(row)}).`
-          : `Un administrateur vous a retiré le rôle « ${role} » (${place(row)}).`;
+              ? `Un administrateur vous a attribué le rôle « ${role} » (${place(row)}).`
+              : `Un administrateur vous a retiré le rôle « ${role} » (${place(row)}).`;
     return { at: e.at, text };
   });
 }

@@ -36,13 +36,7 @@ export type SignInOptions = {
 const DUMMY_HASH = "$2b$10$CwTycUXWue0Thq9StjUM0uJ8.jF8Ev4QRZqqbtL7VgzCyFyBk.P3G";
 
 type Failure =
-  | "unknown_account"
-  | "wrong_password"
-  | "disabled"
-  | "demo_off"
-  | "rate_limited"
-  | "malformed"
-  | "sso_only";
+  "unknown_account" | "wrong_password" | "disabled" | "demo_off" | "rate_limited" | "malformed" | "sso_only";
 
 /**
  * Checks an email and password. The attempt is recorded (claimed) on the account and the address
@@ -120,7 +114,13 @@ export async function verifyCredentials(
       factor: { challengeId: opened.challengeId, kind: opened.kind },
     };
   }
-  await recordSignIn(db, user.id, ip, requirement.skipped ? { policySkipped: requirement.skipped } : {}, options.requestId);
+  await recordSignIn(
+    db,
+    user.id,
+    ip,
+    requirement.skipped ? { policySkipped: requirement.skipped } : {},
+    options.requestId,
+  );
   return { ok: true, userId: user.id, sessionVersion: user.sessionVersion };
 }
 

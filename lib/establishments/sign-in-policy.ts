@@ -14,7 +14,9 @@ import { AppError, notFound } from "@/lib/core/errors";
 
 async function findInScope(db: Db, actor: Actor, establishmentId: string) {
   const establishment = await db.establishment.findFirst({
-    where: { AND: [{ id: establishmentId, disabled: false }, establishmentScope(actor, "establishment.sign_in_policy")] },
+    where: {
+      AND: [{ id: establishmentId, disabled: false }, establishmentScope(actor, "establishment.sign_in_policy")],
+    },
     select: { id: true, name: true, signInPolicy: true },
   });
   if (!establishment || !can(actor, "establishment.sign_in_policy", { establishmentId: establishment.id }))
@@ -23,7 +25,12 @@ async function findInScope(db: Db, actor: Actor, establishmentId: string) {
 }
 
 /** The policy and what the installation can honour (the page explains a policy it cannot apply). */
-export async function getSignInPolicy(db: Db, actor: Actor, establishmentId: string, setup: Setup = installationSetup()) {
+export async function getSignInPolicy(
+  db: Db,
+  actor: Actor,
+  establishmentId: string,
+  setup: Setup = installationSetup(),
+) {
   const establishment = await findInScope(db, actor, establishmentId);
   return { ...establishment, setup, applied: policyApplicable(establishment.signInPolicy, setup) };
 }

@@ -224,7 +224,9 @@ export class Client {
       form: { csrfToken, callbackUrl: new URL("/", this.base).toString() },
     });
     const location = new URL(finish.headers.location ?? "/", this.base);
-    return finish.status === 302 && !location.searchParams.has("error") ? { ok: true } : { ok: false, code: "second_factor" };
+    return finish.status === 302 && !location.searchParams.has("error")
+      ? { ok: true }
+      : { ok: false, code: "second_factor" };
   }
 
   hasSession() {

@@ -31,8 +31,7 @@ export type Setup = { mailOn: boolean; ssoOn: boolean };
 export const installationSetup = (): Setup => ({ mailOn: !!env.smtpUrl, ssoOn: !!(env.proconnect || env.psc) });
 
 export const WRONG_CODE = "Code incorrect. Vérifiez le code affiché par votre application ou reçu par courriel.";
-const EXPIRED =
-  "Cette étape de connexion a expiré ou n'est plus valable : reconnectez-vous avec votre mot de passe.";
+const EXPIRED = "Cette étape de connexion a expiré ou n'est plus valable : reconnectez-vous avec votre mot de passe.";
 const REPLAY = "Ce code vient déjà de servir : attendez le code suivant (il change toutes les 30 secondes).";
 const WRONG_RECOVERY = "Code de secours incorrect ou déjà utilisé.";
 const EMAIL_EXPIRED = "Ce code a expiré : demandez-en un nouveau.";
@@ -218,7 +217,9 @@ async function checkAndRecord(
     });
     if (done) return {};
     const expired = challenge.codeExpiresAt !== null && challenge.codeExpiresAt <= now;
-    return expired ? { refused: "expired", error: codeField(EMAIL_EXPIRED) } : { refused: "invalid", error: codeField(WRONG_CODE) };
+    return expired
+      ? { refused: "expired", error: codeField(EMAIL_EXPIRED) }
+      : { refused: "invalid", error: codeField(WRONG_CODE) };
   }
 
   if (challenge.kind === "totp_enrol") {
@@ -315,7 +316,10 @@ export async function resendEmailCode(
     return true;
   });
   if (!renewed)
-    throw new AppError("RATE_LIMITED", "Un code vient d'être envoyé : attendez 30 secondes avant d'en demander un autre.");
+    throw new AppError(
+      "RATE_LIMITED",
+      "Un code vient d'être envoyé : attendez 30 secondes avant d'en demander un autre.",
+    );
   const mail = await mailSignInCode({
     to: challenge.user.email,
     name: challenge.user.name,

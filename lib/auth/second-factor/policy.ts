@@ -12,9 +12,7 @@ import type { SignInPolicy } from "@/generated/prisma/enums";
 export type FactorKind = "totp" | "totp_enrol" | "email";
 
 export type Requirement =
-  | { kind: "none"; skipped?: SignInPolicy }
-  | { kind: "factor"; factor: FactorKind }
-  | { kind: "sso_only" };
+  { kind: "none"; skipped?: SignInPolicy } | { kind: "factor"; factor: FactorKind } | { kind: "sso_only" };
 
 const STRICTNESS: Record<SignInPolicy, number> = { password: 0, password_email_code: 1, sso_only: 2 };
 

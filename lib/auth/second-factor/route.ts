@@ -19,7 +19,10 @@ export function pendingCommand<R>(
       assertSameOrigin(request);
       const pending = await currentPendingFactor();
       if (!pending)
-        throw new AppError("UNAUTHENTICATED", "Cette étape de connexion a expiré : reconnectez-vous avec votre mot de passe.");
+        throw new AppError(
+          "UNAUTHENTICATED",
+          "Cette étape de connexion a expiré : reconnectez-vous avec votre mot de passe.",
+        );
       const body = await readJson(request, 4096);
       const result = await run({ pending, body, ip: clientIp(request.headers), requestId });
       return NextResponse.json(result, { headers: { "cache-control": "no-store" } });

@@ -22,7 +22,9 @@ export function sealSecret(plain: string, secret?: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key("totp-secret", secretOf(secret)), iv);
   const data = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return ["v1", iv, cipher.getAuthTag(), data].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+  return ["v1", iv, cipher.getAuthTag(), data]
+    .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
+    .join(".");
 }
 
 /** The plain secret, or null when the box was sealed under another AUTH_SECRET or is damaged. */
@@ -30,7 +32,11 @@ export function openSecret(sealed: string, secret?: string): string | null {
   const [version, iv, tag, data] = sealed.split(".");
   if (version !== "v1" || !iv || !tag || !data) return null;
   try {
-    const decipher = createDecipheriv("aes-256-gcm", key("totp-secret", secretOf(secret)), Buffer.from(iv, "base64url"));
+    const decipher = createDecipheriv(
+      "aes-256-gcm",
+      key("totp-secret", secretOf(secret)),
+      Buffer.from(iv, "base64url"),
+    );
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
     return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
   } catch {
@@ -40,5 +46,7 @@ export function openSecret(sealed: string, secret?: string): string | null {
 
 /** The stored form of a single-use code (recovery or e-mailed): HMAC-SHA-256 under a derived key. */
 export function codeDigest(code: string, secret?: string): string {
-  return createHmac("sha256", key("one-time-code", secretOf(secret))).update(code, "utf8").digest("hex");
+  return createHmac("sha256", key("one-time-code", secretOf(secret)))
+    .update(code, "utf8")
+    .digest("hex");
 }

@@ -37,8 +37,8 @@ export default async function SecondFactorPage({
         </div>
         <h1>Vérification en deux étapes.</h1>
         <p>
-          Votre mot de passe est correct. Pour protéger les dossiers des établissements, ce compte demande aussi
-          une preuve que vous êtes bien la personne qui le détient.
+          Votre mot de passe est correct. Pour protéger les dossiers des établissements, ce compte demande aussi une
+          preuve que vous êtes bien la personne qui le détient.
         </p>
       </section>
       <section className="auth-panel">
@@ -47,8 +47,7 @@ export default async function SecondFactorPage({
             <h2>Étape expirée</h2>
             <div className="alert alert-error" role="alert" data-testid="factor-expired">
               <p style={{ margin: 0 }}>
-                Cette étape de connexion a expiré ou n&apos;est plus valable. Reconnectez-vous avec votre mot de
-                passe.
+                Cette étape de connexion a expiré ou n&apos;est plus valable. Reconnectez-vous avec votre mot de passe.
               </p>
             </div>
             <p style={{ marginTop: "1.5rem" }}>

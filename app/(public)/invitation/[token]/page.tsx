@@ -34,7 +34,9 @@ export default async function InvitationPage({ params }: Readonly<{ params: Prom
       <section className="auth-panel">
         {invitation ? (
           <>
-            <h2>{invitation.purpose === "password_reset" ? "Choisir un nouveau mot de passe" : "Activer votre compte"}</h2>
+            <h2>
+              {invitation.purpose === "password_reset" ? "Choisir un nouveau mot de passe" : "Activer votre compte"}
+            </h2>
             <p data-testid="invitation-who">
               <strong>{invitation.name}</strong> · {invitation.email}
               <br />
