@@ -2,11 +2,11 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { decode } from "next-auth/jwt";
 import { env } from "@/lib/core/env";
 import { db } from "@/lib/core/db";
 import { type Actor, loadActor } from "./actor";
 import { auth } from "./config";
+import { decodeSessionUser, SESSION_COOKIES, type SessionUser } from "./session-token";
 
 /** Where a user whose password an admin reset is sent until they choose their own. */
 export const PASSWORD_PAGE = "/account/password";
@@ -34,10 +34,7 @@ export async function requireActor(options: { passwordChange?: boolean } = {}): 
   return actor;
 }
 
-const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
-
-/** What a session token names: the user and the session version it was issued under. */
-export type SessionUser = { id: string; sessionVersion: number };
+export type { SessionUser } from "./session-token";
 
 /**
  * For JSON routes (autosave is the hottest path): decode the session cookie directly instead of
@@ -61,29 +58,6 @@ export const getRouteUser = cache(async (): Promise<SessionUser | null> => {
   }
   return null;
 });
-
-// Decoding a session cookie derives its key (HKDF) and decrypts the JWE: about a millisecond, paid
-// on every autosave. A cookie's content never changes, so its decoded user id and expiry are kept
-// in a small bounded map; the expiry is still checked on every use, and the user and the session
-// version are still checked against the database by the caller (a disabled account or a revoked
-// session stops at once: nothing here decides access).
-const decodedSessions = new Map<string, { user: SessionUser; expiresAt: number }>();
-const MAX_DECODED_SESSIONS = 2000;
-
-async function decodeSessionUser(token: string, salt: string, secret: string): Promise<SessionUser | null> {
-  const key = `${salt}:${token}`;
-  const known = decodedSessions.get(key);
-  if (known && known.expiresAt > Date.now()) return known.user;
-  decodedSessions.delete(key);
-  const payload = await decode({ token, secret, salt }).catch(() => null);
-  if (!payload?.sub || typeof payload.exp !== "number" || typeof payload.sv !== "number") return null;
-  // A half-signed-in token (second factor due) is no session.
-  if (payload.mfa) return null;
-  const user = { id: payload.sub, sessionVersion: payload.sv };
-  if (decodedSessions.size >= MAX_DECODED_SESSIONS) decodedSessions.delete(decodedSessions.keys().next().value!);
-  decodedSessions.set(key, { user, expiresAt: payload.exp * 1000 });
-  return user;
-}
 
 export const getRouteActor = cache(async (): Promise<Actor | null> => {
   const user = await getRouteUser();

@@ -5,14 +5,14 @@ import { policyApplicable } from "@/lib/auth/second-factor/policy";
 import type { SignInPolicyInput } from "@/lib/auth/second-factor/schemas";
 import { can, establishmentScope } from "@/lib/auth/scope";
 import { recordAudit } from "@/lib/audit/record";
-import type { Db } from "@/lib/core/db";
+import type { Db, Tx } from "@/lib/core/db";
 import { AppError, notFound } from "@/lib/core/errors";
 
 // How the accounts of an establishment sign in, chosen by its director: the password (or SSO), the
 // password plus an e-mailed code, or SSO only. Applied at each password sign-in by
 // lib/auth/second-factor/policy.ts (a person in several establishments gets the strictest).
 
-async function findInScope(db: Db, actor: Actor, establishmentId: string) {
+async function findInScope(db: Db | Tx, actor: Actor, establishmentId: string) {
   const establishment = await db.establishment.findFirst({
     where: {
       AND: [{ id: establishmentId, disabled: false }, establishmentScope(actor, "establishment.sign_in_policy")],
@@ -58,7 +58,7 @@ export async function setSignInPolicy(
       "La connexion par ProConnect ou Pro Santé Connect seule ne peut pas être activée : aucun de ces fournisseurs n'est configuré sur cette installation.",
     );
   return db.$transaction(async (tx) => {
-    const before = await findInScope(tx as unknown as Db, actor, establishmentId);
+    const before = await findInScope(tx, actor, establishmentId);
     const after = await tx.establishment.update({
       where: { id: before.id },
       data: { signInPolicy: input.policy },

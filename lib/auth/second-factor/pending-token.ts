@@ -1,24 +1,16 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { decode } from "next-auth/jwt";
 import { env } from "@/lib/core/env";
-import type { PendingFactor } from "./challenge";
-import type { FactorKind } from "./policy";
+import { decodePendingFactor, type PendingSession, SESSION_COOKIES } from "../session-token";
 
 // The half-signed-in token, read where the code step needs it: the code routes and the page
 // (through next/headers), and the "second-factor" sign-in (from its request). Same decoding as
 // lib/auth/current.ts: the JWE is checked with AUTH_SECRET and its expiry enforced.
 
-export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
-
-export type PendingSession = PendingFactor & { kind: FactorKind; sessionVersion: number };
+export type { PendingSession };
 
 async function pendingOf(token: string, salt: string): Promise<PendingSession | null> {
-  if (!env.authSecret) return null;
-  const payload = await decode({ token, secret: env.authSecret, salt }).catch(() => null);
-  const mfa = payload?.mfa as { id?: unknown; kind?: unknown } | undefined;
-  if (!payload?.sub || typeof payload.sv !== "number" || typeof mfa?.id !== "string") return null;
-  return { userId: payload.sub, challengeId: mfa.id, kind: mfa.kind as FactorKind, sessionVersion: payload.sv };
+  return env.authSecret ? decodePendingFactor(token, salt, env.authSecret) : null;
 }
 
 /** From this request's cookies (pages and route handlers). */
