@@ -1,24 +1,11 @@
-import NextAuth, { CredentialsSignin } from "next-auth";
-import Credentials from "next-auth/providers/credentials";
+import NextAuth from "next-auth";
 import { db } from "@/lib/core/db";
 import { env } from "@/lib/core/env";
-import { clientIp } from "./rate-limit";
-import { finishSignIn } from "./second-factor/challenge";
-import { pendingFactorOfRequest } from "./second-factor/pending-token";
+import { passwordProviders } from "./password-provider";
 import type { FactorKind } from "./second-factor/policy";
 import { revokeSessions } from "./sessions";
-import { verifyCredentials } from "./sign-in";
 import { ssoSessionFields, ssoSignIn } from "./sso/callbacks";
 import { ssoProviders } from "./sso/providers";
-
-class RateLimited extends CredentialsSignin {
-  code = "rate_limited";
-}
-
-/** The account's establishment requires ProConnect / Pro Santé Connect: the form says so. */
-class SsoRequired extends CredentialsSignin {
-  code = "sso_required";
-}
 
 /** A second factor is still due: the half-signed-in token names its challenge (lib/auth/second-factor). */
 export type PendingFactorClaim = { id: string; kind: FactorKind };
@@ -43,7 +30,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     // ProConnect / Pro Santé Connect when configured; the password form unless switched off.
     ...ssoProviders(),
-    ...(env.passwordSignIn ? [passwordProvider(), secondFactorProvider()] : []),
+    ...passwordProviders(env.passwordSignIn),
   ],
   callbacks: {
     // An SSO sign-in reaches only an invited account (lib/auth/sso/link.ts), never one made from claims.
@@ -93,44 +80,3 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
 });
-
-function passwordProvider() {
-  return Credentials({
-    credentials: { email: {}, password: {} },
-    async authorize(credentials, request) {
-      const result = await verifyCredentials(db, credentials, clientIp(request.headers), { demo: env.demo });
-      if (result.ok)
-        return {
-          id: result.userId,
-          sessionVersion: result.sessionVersion,
-          ...(result.factor ? { pendingFactor: { id: result.factor.challengeId, kind: result.factor.kind } } : {}),
-        };
-      if (result.reason === "sso_only") throw new SsoRequired();
-      if (result.reason === "rate_limited") {
-        const error = new RateLimited();
-        // The wait, in seconds, for the form's message (next-auth passes `code` through).
-        error.code = `rate_limited:${Math.ceil(result.waitMs / 1000)}`;
-        throw error;
-      }
-      return null; // the same answer whether the email exists or not
-    },
-  });
-}
-
-/**
- * The end of a sign-in that owed a second factor: the browser holds the half-signed-in token, the
- * code step (app/api/sign-in/second-factor) verified the factor; this consumes the challenge once
- * and gives the real session. Nothing in `credentials` is trusted: only the token's challenge.
- */
-function secondFactorProvider() {
-  return Credentials({
-    id: "second-factor",
-    credentials: {},
-    async authorize(_credentials, request) {
-      const pending = await pendingFactorOfRequest(request);
-      if (!pending) return null;
-      const done = await finishSignIn(db, pending, { ip: clientIp(request.headers) });
-      return done ? { id: done.userId, sessionVersion: done.sessionVersion } : null;
-    },
-  });
-}

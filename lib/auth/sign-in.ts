@@ -29,6 +29,8 @@ export type SignInOptions = {
   throttle?: { account: ThrottleRule; address: ThrottleRule };
   /** What the installation can send or offer (mail, SSO): the establishment policies depend on it. */
   setup?: Setup;
+  /** SOCLE_PASSWORD_SIGN_IN: when false no password is checked at all (the provider is not even listed). */
+  passwordSignIn?: boolean;
 };
 
 // A bcrypt hash of a random string: comparing against it when the email is unknown keeps the
@@ -36,7 +38,14 @@ export type SignInOptions = {
 const DUMMY_HASH = "$2b$10$CwTycUXWue0Thq9StjUM0uJ8.jF8Ev4QRZqqbtL7VgzCyFyBk.P3G";
 
 type Failure =
-  "unknown_account" | "wrong_password" | "disabled" | "demo_off" | "rate_limited" | "malformed" | "sso_only";
+  | "unknown_account"
+  | "wrong_password"
+  | "disabled"
+  | "demo_off"
+  | "rate_limited"
+  | "malformed"
+  | "sso_only"
+  | "password_off";
 
 /**
  * Checks an email and password. The attempt is recorded (claimed) on the account and the address
@@ -49,6 +58,11 @@ export async function verifyCredentials(
   ip: string,
   options: SignInOptions,
 ): Promise<SignInResult> {
+  if (options.passwordSignIn === false) {
+    const email = typeof (raw as { email?: unknown })?.email === "string" ? (raw as { email: string }).email : "";
+    await auditFailure(db, null, email.trim().toLowerCase(), ip, "password_off", options.requestId);
+    return { ok: false, reason: "invalid" };
+  }
   const parsed = ZSignIn.safeParse(raw);
   if (!parsed.success) {
     await auditFailure(db, null, "", ip, "malformed", options.requestId);
