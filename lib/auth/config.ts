@@ -68,7 +68,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // Signing out ends every session of the account, this cookie's copies included.
     async signOut(message) {
       const token = "token" in message ? message.token : null;
-      if (token?.sub && typeof token.sv === "number")
+      // A half-signed-in token (no factor given yet) ends only itself: a password alone must not be
+      // enough to close the account's real sessions.
+      if (token?.sub && typeof token.sv === "number" && !token.mfa)
         await revokeSessions(db, token.sub, "session.sign_out", token.sub);
     },
   },
