@@ -103,7 +103,7 @@ function RecoveryForm({ onDone }: Readonly<{ onDone: () => Promise<void> }>) {
     if (await send<object>(ENDPOINT, "POST", values)) await onDone();
   }
   return (
-    <form className="form" onSubmit={handleSubmit(onSubmit)} noValidate aria-label="Code de secours">
+    <form className="form" onSubmit={handleSubmit(onSubmit)} noValidate aria-label="Connexion avec un code de secours">
       <FormAlert message={alert?.message} errors={alert?.errors} />
       <Field
         id="recoveryCode"

@@ -7,7 +7,8 @@ import { OIDC_ORIGIN } from "../fixtures/services";
 // started here on the same build with that setting and its own data folder, shows no password form
 // and its credentials endpoint signs nobody in, not even with a right password.
 
-const PORT = Number(process.env.E2E_PORT ?? 3100) + 75;
+// Past the offsets playwright.config.ts gives its own services (+72 to +74), for every helper's port.
+const PORT = Number(process.env.E2E_PORT_PASSWORD_OFF ?? Number(process.env.E2E_PORT ?? 3100) + 90);
 const BASE = `http://127.0.0.1:${PORT}`;
 let server: ChildProcess | undefined;
 let output = "";
@@ -37,10 +38,10 @@ test.describe("[AUTH] SOCLE_PASSWORD_SIGN_IN=0", () => {
     server.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
     for (let i = 0; i < 1000 && server.exitCode === null; i++) {
       const up = await fetch(`${BASE}/login`).then(
-        (r) => r.status < 500,
+        async (r) => r.status === 200 && (await r.text()).includes("Socle"),
         () => false,
       );
-      if (up) return;
+      if (up && server.exitCode === null) return;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     throw new Error(`the second server did not start:\n${output.slice(-3000)}`);

@@ -82,13 +82,13 @@ test.describe("[AUTH] the admin's second factor", () => {
     await expectNoAxeViolations(person, "TOTP code");
     await person.screenshot({ path: `${SHOTS}/second-factor-code.png`, fullPage: true });
     await person.getByRole("button", { name: /utiliser un code de secours/ }).click();
-    await person.getByLabel(/Code de secours/).fill(list[0]!.toLowerCase());
+    await person.getByRole("textbox", { name: /Code de secours/ }).fill(list[0]!.toLowerCase());
     await person.getByRole("button", { name: "Utiliser ce code de secours" }).click();
     await expect(person.getByTestId("header-user")).toContainText("Morgane Admin");
     await leaveAccount(person);
     await passwordStep(person, email);
     await person.getByRole("button", { name: /utiliser un code de secours/ }).click();
-    await person.getByLabel(/Code de secours/).fill(list[0]!);
+    await person.getByRole("textbox", { name: /Code de secours/ }).fill(list[0]!);
     await person.getByRole("button", { name: "Utiliser ce code de secours" }).click();
     await expect(person.getByText("Code de secours incorrect ou déjà utilisé.").first()).toBeVisible();
     await giveTotpCode(person, secret);
@@ -169,7 +169,7 @@ test.describe("[AUTH] the director's sign-in policy", () => {
     await expect(card.getByText("Règle de connexion enregistrée.")).toBeVisible();
     await leaveAccount(director);
     await passwordStep(director, email);
-    await expect(director.getByRole("alert")).toContainText("ProConnect ou Pro Santé Connect");
+    await expect(director.getByTestId("form-error")).toContainText("ProConnect ou Pro Santé Connect");
     await expect(director.getByRole("button", { name: /ProConnect/ }).first()).toBeVisible();
     await director.screenshot({ path: `${SHOTS}/sign-in-sso-required.png`, fullPage: true });
     await context.close();
