@@ -91,6 +91,7 @@ test.describe("[AUTH] the admin's second factor", () => {
     await person.getByRole("textbox", { name: /Code de secours/ }).fill(list[0]!);
     await person.getByRole("button", { name: "Utiliser ce code de secours" }).click();
     await expect(person.getByText("Code de secours incorrect ou déjà utilisé.").first()).toBeVisible();
+    await person.getByRole("button", { name: "Utiliser le code de mon application" }).click();
     await giveTotpCode(person, secret);
 
     // The demo admin sees the factor on the account page: no password field, a reset link, a reset.
