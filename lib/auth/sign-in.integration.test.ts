@@ -154,4 +154,3 @@ describe("[AUTH] SOCLE_PASSWORD_SIGN_IN=0", () => {
     });
   });
 });
-
