@@ -154,6 +154,10 @@ describe("[AUTH] the admin's second factor (TOTP)", () => {
       verifyFactor(db, second.pending, { code: previous }, { ip: ip(), now: new Date(now), throttle: THROTTLE }),
     );
     expect(replay.fieldErrors?.code?.[0]).toMatch(/déjà de servir/);
+    // A replay was no guess: it does not count toward the slow-down (a wrong code does).
+    const failures = async () =>
+      (await db.signInThrottle.findUnique({ where: { key: `factor:user:${admin.id}` } }))?.failures ?? 0;
+    expect(await failures()).toBe(0);
     const tooOld = await refusal(() =>
       verifyFactor(
         db,
@@ -163,6 +167,7 @@ describe("[AUTH] the admin's second factor (TOTP)", () => {
       ),
     );
     expect(tooOld.fieldErrors?.code?.[0]).toMatch(/Code incorrect/);
+    expect(await failures()).toBe(1);
     // The next step's code (one ahead) is accepted and moves the last step forward.
     await verifyFactor(db, second.pending, { code: totpCode(secret, now + 30_000) }, { ip: ip(), now: new Date(now) });
     expect((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).totpLastStep).toBe(totpStep(now) + 1);

@@ -179,7 +179,15 @@ export async function verifyFactor(
   }
 
   const outcome = await checkAndRecord(db, challenge, input, now, options);
-  if ("refused" in outcome) throw await fail(outcome.refused, outcome.error);
+  if ("refused" in outcome) {
+    // A replayed code was a right code (seen on the screen, or a second tab): no guess was made, so
+    // it does not count toward the slow-down; it is refused and audited all the same.
+    if (outcome.refused === "replay") {
+      await releaseAttempt(db, accountKey, false);
+      await releaseAttempt(db, addressKey, false);
+    }
+    throw await fail(outcome.refused, outcome.error);
+  }
   await releaseAttempt(db, accountKey, true);
   await releaseAttempt(db, addressKey, false);
   return outcome.recoveryCodes ? { recoveryCodes: outcome.recoveryCodes } : {};
