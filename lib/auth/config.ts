@@ -50,8 +50,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user?.id) {
         token.sub = user.id;
         token.sv = user.sessionVersion ?? 0;
-        // Only the password step sets it; the second-factor sign-in issues a fresh token without it.
+        // Only the password step sets it; any other sign-in (the second factor's, SSO) drops it.
         if (user.pendingFactor) token.mfa = user.pendingFactor;
+        else delete token.mfa;
       }
       if (account) Object.assign(token, ssoSessionFields(account));
       return token;
