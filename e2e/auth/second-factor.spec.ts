@@ -28,6 +28,8 @@ async function passwordStep(page: Page, email: string) {
 }
 
 test.describe("[AUTH] the admin's second factor", () => {
+  // Two admins' codes, each possibly waiting for the next 30-second step (a code serves once).
+  test.describe.configure({ timeout: 180_000 });
   test("a new admin enrols an authenticator, keeps recovery codes, and uses one once", async ({ page, browser }) => {
     await signIn(page, ACCOUNTS.admin);
     const email = `admin.nouveau.${Date.now()}@socle.test`;
@@ -119,6 +121,7 @@ test.describe("[AUTH] the admin's second factor", () => {
 });
 
 test.describe("[AUTH] the director's sign-in policy", () => {
+  test.describe.configure({ timeout: 120_000 });
   test("password + e-mailed code, then SSO only, for the accounts of the establishment", async ({ page, browser }) => {
     await signIn(page, ACCOUNTS.admin);
     const email = `direction.${Date.now()}@saint-malo.test`;
