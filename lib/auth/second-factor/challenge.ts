@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record";
-import type { Db } from "@/lib/core/db";
+import type { Db, Tx } from "@/lib/core/db";
 import { env } from "@/lib/core/env";
 import { AppError, fieldError } from "@/lib/core/errors";
 import { mailSignInCode, type MailOutcome } from "@/lib/invitations/mail";
@@ -208,7 +208,7 @@ async function checkAndRecord(
   const userId = challenge.user.id;
   const audit = { actorId: userId, entity: "User", entityId: userId, requestId: options.requestId };
   const verified = { verifiedAt: now };
-  const markVerified = (tx: Parameters<Parameters<Db["$transaction"]>[0]>[0]) =>
+  const markVerified = (tx: Tx) =>
     tx.signInChallenge.updateMany({ where: { id: challenge.id, verifiedAt: null }, data: verified });
 
   if (challenge.kind === "email") {
