@@ -125,6 +125,11 @@ async function printBanner(url, report, demo) {
   );
   console.log(`  Démonstration — comptes (mot de passe : ${password}) :`);
   for (const a of accounts) console.log(`    ${a.email.padEnd(34)} ${a.description}`);
+  // The admin always gives a second factor: the demo's authenticator key is public, like the password.
+  for (const a of accounts.filter((account) => account.totpSecret)) {
+    console.log(`\n  Démonstration — second facteur de ${a.email} : clé TOTP ${a.totpSecret}`);
+    console.log("    (à saisir dans une application d'authentification : FreeOTP, Aegis, Google Authenticator…)");
+  }
   console.log("");
 }
 

@@ -15,14 +15,17 @@ type Props = Readonly<{
   defaults: { name: string; title: string | null; disabled: boolean };
   isSelf: boolean;
 }>;
-const FIELDS = ["name", "title", "password", "disabled"] as const;
+const FIELDS = ["name", "title", "disabled"] as const;
 
-/** Name, job title, an optional new password and the disabled flag (never one's own). */
+/**
+ * Name, job title and the disabled flag (never one's own). No password: no admin ever chooses one;
+ * a forgotten password gets a reset link (components/invitations/password-reset-button.tsx).
+ */
 export function UserEditForm({ userId, defaults, isSelf }: Props) {
   const router = useRouter();
   const { register, handleSubmit, formState, setError } = useForm<Values, unknown, z.output<typeof ZUserUpdate>>({
     resolver: zodResolver(ZUserUpdate),
-    defaultValues: { name: defaults.name, title: defaults.title ?? "", password: "", disabled: defaults.disabled },
+    defaultValues: { name: defaults.name, title: defaults.title ?? "", disabled: defaults.disabled },
   });
   const { alert, send } = useServerSubmit(setError, FIELDS);
   const { errors, isSubmitting } = formState;
@@ -45,20 +48,6 @@ export function UserEditForm({ userId, defaults, isSelf }: Props) {
           <input className="input" autoComplete="off" {...controlA11y("title", err("title"))} {...register("title")} />
         </Field>
       </div>
-      <Field
-        id="password"
-        label="Nouveau mot de passe"
-        hint="laisser vide pour le conserver ; 12 caractères au moins ; la personne devra le changer à sa prochaine connexion"
-        error={err("password")}
-      >
-        <input
-          className="input"
-          type="password"
-          autoComplete="new-password"
-          {...controlA11y("password", err("password"))}
-          {...register("password")}
-        />
-      </Field>
       {isSelf ? (
         <p className="small muted" style={{ margin: 0 }}>
           C&apos;est votre propre compte : vous ne pouvez pas le désactiver.

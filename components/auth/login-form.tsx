@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
+import { getSession, signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -18,9 +18,12 @@ const ZLoginForm = z.object({
 type TLoginForm = z.infer<typeof ZLoginForm>;
 
 const WRONG = "Adresse électronique ou mot de passe incorrect.";
+const SSO_REQUIRED =
+  "Votre établissement demande la connexion par ProConnect ou Pro Santé Connect : utilisez un des boutons ci-dessus. Le mot de passe n'est pas accepté pour ce compte.";
 
 /** The French message for next-auth's error code; "rate_limited:<seconds>" names the wait. */
-function messageOf(code: string | undefined): string {
+export function messageOf(code: string | undefined): string {
+  if (code === "sso_required") return SSO_REQUIRED;
   const wait = /^rate_limited(?::(\d+))?$/.exec(code ?? "");
   if (!wait) return WRONG;
   const seconds = Number(wait[1] ?? 60);
@@ -41,7 +44,12 @@ export function LoginForm({ callbackUrl }: Readonly<{ callbackUrl: string }>) {
       setError(messageOf(result?.code));
       return;
     }
-    router.replace(safeCallbackPath(callbackUrl));
+    // A right password that still owes a second factor gives a half-signed-in session: the code step.
+    const session = await getSession().catch(() => null);
+    const next = safeCallbackPath(callbackUrl);
+    router.replace(
+      session?.pendingFactor ? `/connexion/second-facteur?${new URLSearchParams({ callbackUrl: next })}` : next,
+    );
     router.refresh();
   }
 

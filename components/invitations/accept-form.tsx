@@ -14,7 +14,10 @@ type Values = z.input<typeof ZInvitationAccept>;
 const FIELDS = ["password", "confirmation"] as const;
 
 /** The invited person chooses their password, then is signed in and lands on their home. */
-export function AcceptInvitationForm({ token }: Readonly<{ token: string }>) {
+export function AcceptInvitationForm({
+  token,
+  purpose = "invitation",
+}: Readonly<{ token: string; purpose?: "invitation" | "password_reset" }>) {
   const router = useRouter();
   const { register, handleSubmit, formState, setError } = useForm<Values, unknown, z.output<typeof ZInvitationAccept>>({
     resolver: zodResolver(ZInvitationAccept),
@@ -31,6 +34,7 @@ export function AcceptInvitationForm({ token }: Readonly<{ token: string }>) {
       password: values.password,
       redirect: false,
     }).catch(() => null);
+    // A right password may still owe a second factor: the home page then leads to the code step.
     router.replace(result && !result.error ? "/" : "/login");
     router.refresh();
   }
@@ -59,7 +63,11 @@ export function AcceptInvitationForm({ token }: Readonly<{ token: string }>) {
       </Field>
       <div className="form-actions">
         <button className="btn" type="submit" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Activation…" : "Activer mon compte"}
+          {formState.isSubmitting
+            ? "Enregistrement…"
+            : purpose === "password_reset"
+              ? "Enregistrer mon nouveau mot de passe"
+              : "Activer mon compte"}
         </button>
       </div>
     </form>

@@ -11,8 +11,9 @@ const MAIL_NOTE = {
   off: "Aucun serveur de courriel n'est configuré : transmettez ce lien vous-même.",
 } as const;
 
-/** Shown once after an invitation: the link is stored hashed and can never be displayed again. */
+/** Shown once after an invitation or a password-reset link: stored hashed, it can never be displayed again. */
 export function InvitationIssuedPanel({ issued, name }: Readonly<{ issued: InvitationIssued; name: string }>) {
+  const reset = issued.purpose === "password_reset";
   const [copied, setCopied] = useState(false);
   async function copy() {
     await navigator.clipboard?.writeText(issued.link).catch(() => undefined);
@@ -21,7 +22,7 @@ export function InvitationIssuedPanel({ issued, name }: Readonly<{ issued: Invit
   return (
     <div className="alert alert-success stack" role="status" data-testid="invitation-issued">
       <p style={{ margin: 0, fontWeight: 600 }}>
-        Invitation créée pour {name} ({issued.email}).
+        {reset ? "Lien de réinitialisation du mot de passe créé" : "Invitation créée"} pour {name} ({issued.email}).
       </p>
       <p style={{ margin: 0 }}>
         Lien personnel, à usage unique, valable jusqu&apos;au {DATE.format(new Date(issued.expiresAt))} :
@@ -31,7 +32,7 @@ export function InvitationIssuedPanel({ issued, name }: Readonly<{ issued: Invit
           className="input"
           readOnly
           value={issued.link}
-          aria-label="Lien d'invitation"
+          aria-label={reset ? "Lien de réinitialisation" : "Lien d'invitation"}
           data-testid="invitation-link"
           onFocus={(e) => e.currentTarget.select()}
           style={{ flex: 1, fontFamily: "monospace", fontSize: "0.85rem" }}
@@ -41,8 +42,10 @@ export function InvitationIssuedPanel({ issued, name }: Readonly<{ issued: Invit
         </button>
       </div>
       <p className="small" style={{ margin: 0 }} data-testid="invitation-mail">
-        {MAIL_NOTE[issued.mail]} Il ne sera plus affiché : vous pourrez en créer un nouveau depuis la fiche du compte
-        tant que la personne ne l&apos;a pas utilisé.
+        {MAIL_NOTE[issued.mail]}{" "}
+        {reset
+          ? "Il ne sera plus affiché. Le mot de passe actuel reste valable tant que la personne n'en a pas choisi un nouveau."
+          : "Il ne sera plus affiché : vous pourrez en créer un nouveau depuis la fiche du compte tant que la personne ne l'a pas utilisé."}
       </p>
     </div>
   );

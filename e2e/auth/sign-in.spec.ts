@@ -18,7 +18,7 @@ test.describe("[AUTH] sign-in", () => {
 
   for (const a of demo.accounts) {
     test(`${a.email} lands on the ${a.role} home`, async ({ page }) => {
-      await signIn(page, a.email);
+      await signIn(page, a.email, undefined, { reuseSession: false }); // the whole form, second factor included
       await expect(page).toHaveURL(/\/$/);
       await expect(page.getByTestId("header-user")).toContainText(a.name);
       await expect(page.getByRole("heading", { name: HOME_HEADINGS[a.role] }).first()).toBeVisible();

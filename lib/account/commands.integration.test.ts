@@ -2,7 +2,6 @@ import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import * as A from "@/lib/admin/commands";
-import { ZUserUpdate } from "@/lib/admin/schemas";
 import { ZMembershipInput } from "@/lib/auth/membership-input";
 import { type Actor, loadActor } from "@/lib/auth/actor";
 import { accountNotices } from "@/lib/auth/account-notices";
@@ -10,6 +9,7 @@ import { verifyCredentials } from "@/lib/auth/sign-in";
 import { seedDemo, seedPlaces } from "@/prisma/seed/seed";
 import { actorByEmail, expectRefused, viaRoute } from "@/test/admin/kit";
 import { createTestDb, type TestDb } from "@/test/db";
+import { acceptWithPassword, sendPasswordReset } from "@/lib/invitations/commands";
 import { changeOwnPassword } from "./commands";
 import { ZPasswordChange } from "./schemas";
 
@@ -93,7 +93,7 @@ describe("[AUTH] own password change", () => {
 });
 
 describe("[AUTH] an admin's changes are shown at the user's next sign-in", () => {
-  it("lists the role granted and the password reset since the previous sign-in, then clears the forced change", async () => {
+  it("lists the role granted and the reset link sent since the previous sign-in, then nothing", async () => {
     const email = "delegue.bretagne@demo.socle.fr";
     const user = await db.user.findUniqueOrThrow({ where: { email } });
     await verifyCredentials(db, { email, password: DEMO_PASSWORD }, "1.1.1.2", ON);
@@ -101,25 +101,24 @@ describe("[AUTH] an admin's changes are shown at the user's next sign-in", () =>
     await viaRoute(ZMembershipInput, { role: "ars_reviewer", regionId: region.id }, (i) =>
       A.addMembership(db, admin, user.id, i, RID),
     );
-    await viaRoute(ZUserUpdate, { name: user.name, password: "provisoire-2026-xyz", disabled: false }, (i) =>
-      A.updateUser(db, admin, user.id, i, RID),
+    // The admin never types a password: they send a link, the person chooses one.
+    const issued = await sendPasswordReset(db, admin, user.id, "https://socle.example.fr", RID);
+    const token = issued.link.split("/invitation/")[1]!;
+    await acceptWithPassword(
+      db,
+      { token, password: "ma-phrase-a-moi-2026", confirmation: "ma-phrase-a-moi-2026" },
+      RID,
     );
     expect(await accountNotices(db, user.id)).toEqual([]); // not signed in since
-    const signedIn = await verifyCredentials(db, { email, password: "provisoire-2026-xyz" }, "1.1.1.2", ON);
+    const signedIn = await verifyCredentials(db, { email, password: "ma-phrase-a-moi-2026" }, "1.1.1.2", ON);
     expect(signedIn).toMatchObject({ ok: true });
     const texts = (await accountNotices(db, user.id)).map((n) => n.text);
     expect(texts).toEqual([
       `Un administrateur vous a attribué le rôle « Instructeur ARS » (${region.name}).`,
-      "Un administrateur a réinitialisé votre mot de passe ; vos sessions ouvertes ont été fermées.",
+      "Un administrateur vous a envoyé un lien pour choisir un nouveau mot de passe.",
     ]);
     const actor = (await loadActor(db, user.id, (signedIn as { sessionVersion: number }).sessionVersion))!;
-    expect(actor.mustChangePassword).toBe(true);
-    await change(actor, {
-      current: "provisoire-2026-xyz",
-      next: "ma-phrase-a-moi-2026",
-      confirm: "ma-phrase-a-moi-2026",
-    });
-    expect((await db.user.findUniqueOrThrow({ where: { email } })).mustChangePassword).toBe(false);
+    expect(actor.mustChangePassword).toBeUndefined(); // chosen by the person: nothing more to change
     // The next sign-in after that shows nothing new.
     await verifyCredentials(db, { email, password: "ma-phrase-a-moi-2026" }, "1.1.1.2", ON);
     expect(await accountNotices(db, user.id)).toEqual([]);

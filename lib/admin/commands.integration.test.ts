@@ -6,7 +6,9 @@ import { ZMembershipInput } from "@/lib/auth/membership-input";
 import { withFinessKey } from "@/lib/establishments/finess";
 import { demoFiness, seedDemo, seedPlaces } from "@/prisma/seed/seed";
 import { createTestDb, type TestDb } from "@/test/db";
-import { inviteByAdmin } from "@/lib/invitations/commands";
+import { acceptWithPassword, findUsableInvitation, inviteByAdmin, sendPasswordReset } from "@/lib/invitations/commands";
+import { sealSecret } from "@/lib/auth/second-factor/secret-box";
+import { newTotpSecret, totpCode } from "@/lib/auth/second-factor/totp";
 import * as A from "./commands";
 import * as Q from "./queries";
 import * as S from "./schemas";
@@ -439,35 +441,28 @@ describe("[ADMIN] users", () => {
       RID,
     ).then((issued) => ({ id: issued.userId }));
 
-  it("[ADMIN] edits a user (name, title, password, disabled flag) with before/after", async () => {
+  it("[ADMIN] edits a user (name, title, disabled flag) with before/after, never a password", async () => {
     const user = await createUser("a.editer@exemple.fr");
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBeNull();
-    const body = { name: "Nom changé", title: "", password: "un-autre-mot-de-passe", disabled: true };
+    const body = { name: "Nom changé", title: "", disabled: true };
     const { result, event } = await expectOneAudit(db, () => updateUser(user.id, body), "user.update");
     expect(result).toMatchObject({ name: "Nom changé", title: null, disabled: true });
     expect(event.before).toMatchObject({ name: "Nouvelle Personne", title: "DSI", disabled: false });
-    expect(event.after).toMatchObject({ name: "Nom changé", disabled: true, passwordChanged: true });
-    const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(await bcrypt.compare("un-autre-mot-de-passe", stored.passwordHash ?? "")).toBe(true);
-    const again = await expectOneAudit(
-      db,
-      () => updateUser(user.id, { name: "Nom changé", password: "", disabled: false }),
-      "user.update",
-    );
-    expect(again.event.after).toMatchObject({ passwordChanged: false, disabled: false });
-    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(stored.passwordHash);
-  });
-
-  it("[ADMIN] refuses bad user edits: unknown id, short new password, disabling oneself", async () => {
-    const body = { name: "X", disabled: false };
-    await expectRefused(db, () => updateUser("inconnu", body), "NOT_FOUND", /introuvable/);
+    expect(event.after).toMatchObject({ name: "Nom changé", disabled: true });
+    // No admin ever types a password: the field does not exist any more (a reset link instead).
     await expectRefused(
       db,
-      () => updateUser(ids.nantesDirector, { ...body, password: "court" }),
+      () => updateUser(user.id, { ...body, password: "un-autre-mot-de-passe" }),
       "BAD_INPUT",
-      /au moins 12/,
-      "password",
+      /Champ non prévu : password/,
+      "_",
     );
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBeNull();
+  });
+
+  it("[ADMIN] refuses bad user edits: unknown id, an unknown field, disabling oneself", async () => {
+    const body = { name: "X", disabled: false };
+    await expectRefused(db, () => updateUser("inconnu", body), "NOT_FOUND", /introuvable/);
     await expectRefused(
       db,
       () => updateUser(ids.nantesDirector, { ...body, email: "x@y.fr" }),
@@ -615,7 +610,7 @@ describe("[ADMIN] memberships", () => {
     }
   });
 
-  it("[ADMIN] a password reset ends the user's sessions and asks for a new password at the next sign-in", async () => {
+  it("[ADMIN] a password reset is a single-use link the person follows: the admin never knows the password", async () => {
     // Accounts come from invitations now; this one is written directly, with a password already set.
     const user = await db.user.create({
       data: {
@@ -625,20 +620,85 @@ describe("[ADMIN] memberships", () => {
       },
     });
     const before = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-    const { event } = await expectOneAudit(
+    const { result: issued, event } = await expectOneAudit(
       db,
-      () =>
-        viaRoute(S.ZUserUpdate, { name: user.name, password: "mot-de-passe-provisoire", disabled: false }, (i) =>
-          A.updateUser(db, admin, user.id, i, RID),
-        ),
-      "user.update",
+      () => sendPasswordReset(db, admin, user.id, "https://socle.example.fr", RID),
+      "password_reset.issue",
     );
-    expect(event.after).toMatchObject({ passwordChanged: true, mustChangePassword: true });
+    expect(issued.purpose).toBe("password_reset");
+    expect(issued.link).toMatch(/^https:\/\/socle\.example\.fr\/invitation\/[A-Za-z0-9_-]{43}$/);
+    expect(issued.mail).toBe("off"); // no SMTP_URL here: the link is printed for the admin
+    expect(JSON.stringify(event.after)).not.toContain(issued.link.split("/invitation/")[1]);
+    // Until the person chooses, the current password still works and no session ended.
+    const unchanged = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(unchanged.passwordHash).toBe(before.passwordHash);
+    expect(unchanged.sessionVersion).toBe(before.sessionVersion);
+
+    const token = issued.link.split("/invitation/")[1]!;
+    expect(await findUsableInvitation(db, token)).toMatchObject({ purpose: "password_reset", userId: user.id });
+    await acceptWithPassword(
+      db,
+      { token, password: "mon-nouveau-mot-de-passe", confirmation: "mon-nouveau-mot-de-passe" },
+      RID,
+    );
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(after.mustChangePassword).toBe(true);
-    expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+    expect(await bcrypt.compare("mon-nouveau-mot-de-passe", after.passwordHash ?? "")).toBe(true);
+    expect(after.mustChangePassword).toBe(false);
+    expect(after.sessionVersion).toBe(before.sessionVersion + 1); // every open session ends
     expect(await loadActor(db, user.id, before.sessionVersion)).toBeNull();
-    expect(await loadActor(db, user.id, after.sessionVersion)).toMatchObject({ mustChangePassword: true });
+    const accepted = await db.auditEvent.findFirstOrThrow({
+      where: { entityId: user.id, action: "password_reset.accept" },
+    });
+    expect(accepted.actorId).toBe(user.id);
+    // Single use.
+    expect(await findUsableInvitation(db, token)).toBeNull();
+    // An account that never chose a password gets an invitation instead; a disabled one nothing.
+    const invited = await inviteByAdmin(
+      db,
+      admin,
+      { email: "jamais.active@exemple.fr", name: "Jamais active", membership: { role: "admin" } },
+      "http://localhost",
+      RID,
+    ).then((i) => ({ id: i.userId }));
+    await expectRefused(
+      db,
+      () => sendPasswordReset(db, admin, invited.id, "https://socle.example.fr", RID),
+      "CONFLICT",
+      /lien d'invitation/,
+    );
+  });
+
+  it("[ADMIN] resets another admin's authenticator (audited, sessions end); one's own only with a current code", async () => {
+    const secret = newTotpSecret();
+    const other = await db.user.create({
+      data: {
+        email: "autre.admin@exemple.fr",
+        name: "Autre admin",
+        passwordHash: await hashPassword("mot-de-passe-initial"),
+        totpSecret: sealSecret(secret),
+        totpEnabledAt: new Date(),
+        memberships: { create: { role: "admin" } },
+        recoveryCodes: { create: [{ codeHash: "a" }, { codeHash: "b" }] },
+      },
+    });
+    const reset = (userId: string, raw: unknown, actor = admin) =>
+      viaRoute(S.ZSecondFactorReset, raw, (i) => A.resetSecondFactor(db, actor, userId, i, RID));
+    const { event } = await expectOneAudit(db, () => reset(other.id, {}), "totp.reset");
+    expect(event.before).toMatchObject({ recoveryCodesLeft: 2 });
+    expect(JSON.stringify([event.before, event.after])).not.toContain(secret);
+    const after = await db.user.findUniqueOrThrow({ where: { id: other.id } });
+    expect(after).toMatchObject({ totpSecret: null, totpEnabledAt: null, sessionVersion: 1 });
+    expect(await db.recoveryCode.count({ where: { userId: other.id } })).toBe(0);
+    await expectRefused(db, () => reset(other.id, {}), "CONFLICT", /pas d'application/);
+
+    // One's own: a stolen session alone cannot remove the factor.
+    const own = newTotpSecret();
+    await db.user.update({ where: { id: admin.id }, data: { totpSecret: sealSecret(own), totpEnabledAt: new Date() } });
+    await expectRefused(db, () => reset(admin.id, {}), "BAD_INPUT", /code qu'elle affiche/, "code");
+    await expectRefused(db, () => reset(admin.id, { code: "000000" }), "BAD_INPUT", /code qu'elle affiche/, "code");
+    const self = await expectOneAudit(db, () => reset(admin.id, { code: totpCode(own, Date.now()) }), "totp.reset");
+    expect(self.event.after).toMatchObject({ self: true });
+    admin = (await loadActor(db, admin.id))!;
   });
 });
 
@@ -666,6 +726,8 @@ describe("[ADMIN] non-admins", () => {
           RID,
         ),
       () => A.updateUser(db, actor, ids.nantesDirector, { name: "Pirate", disabled: true }, RID),
+      () => A.resetSecondFactor(db, actor, ids.nantesDirector, {}, RID),
+      () => sendPasswordReset(db, actor, ids.nantesDirector, "http://localhost", RID),
       () => A.addMembership(db, actor, actor.id, { role: "admin" }, RID),
       () => A.removeMembership(db, actor, ids.nantesDirector, membership.id, RID),
       () => Q.getPlatformCounts(db, actor),

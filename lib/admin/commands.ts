@@ -11,4 +11,4 @@ export {
 export { createGht, updateGht } from "./ght-commands";
 export { addMembership, removeMembership } from "./membership-commands";
 export { createRegion, updateRegion } from "./region-commands";
-export { updateUser } from "./user-commands";
+export { resetSecondFactor, updateUser } from "./user-commands";

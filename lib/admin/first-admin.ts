@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { hashPassword } from "@/lib/auth/sign-in";
+import { hashPassword } from "@/lib/auth/password-hash";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/core/errors";
 import { z } from "zod";

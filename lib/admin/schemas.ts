@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EstablishmentCategory } from "@/generated/prisma/enums";
-import { BCRYPT_MAX_BYTES, PASSWORD_MIN, TOO_LONG, utf8Length } from "@/lib/auth/password-rules";
+import { PASSWORD_MIN } from "@/lib/auth/password-rules";
 import { ZFiness } from "@/lib/establishments/finess";
 
 // The admin's inputs, shared by the forms (zodResolver) and the route handlers (command()).
@@ -115,19 +115,22 @@ export const ZEstablishmentPatch = z.unknown().transform((value, ctx): Establish
 export const ZUserUpdate = strict({
   name: text("Saisissez le nom de la personne.", "Le nom"),
   title: ZTitle.optional(),
-  // Blank or absent: the password is kept.
-  password: z
-    .string({ error: "Le mot de passe doit être un texte." })
-    .refine((v) => v === "" || v.length >= LIMITS.passwordMin, {
-      error: `Le nouveau mot de passe doit compter au moins ${LIMITS.passwordMin} caractères.`,
-    })
-    .refine((v) => utf8Length(v) <= BCRYPT_MAX_BYTES, { error: TOO_LONG })
-    .optional(),
+  // No password here: no admin ever chooses or knows one. A forgotten password gets a reset link
+  // (lib/invitations/commands.ts sendPasswordReset), chosen by the person themself.
   disabled: z.boolean({ error: "Indiquez si le compte est désactivé (vrai ou faux)." }),
 });
 export type UserUpdate = z.output<typeof ZUserUpdate>;
 
 // The membership input (role × scope) is part of the access model: lib/auth/membership-input.ts.
+
+/** Resetting an authenticator: one's own needs the app's current code. */
+export const ZSecondFactorReset = strict({
+  code: z
+    .string({ error: "Le code doit être un texte." })
+    .trim()
+    .max(12, { error: "Le code compte 6 chiffres." })
+    .optional(),
+});
 
 /** DELETE bodies: nothing expected. */
 export const ZEmpty = strict({});

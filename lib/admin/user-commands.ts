@@ -1,9 +1,11 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { hashPassword } from "@/lib/auth/sign-in";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/core/db";
-import { notFound } from "@/lib/core/errors";
+import { AppError, notFound } from "@/lib/core/errors";
+import { openSecret } from "@/lib/auth/second-factor/secret-box";
+import { checkTotp } from "@/lib/auth/second-factor/totp";
+import { bumpSessionVersion } from "@/lib/auth/sessions";
 import { assertAdmin, fieldError } from "./guard";
 import type { UserUpdate } from "./schemas";
 
@@ -13,13 +15,11 @@ const userSelect = { id: true, email: true, name: true, title: true, disabled: t
 
 /**
  * Disabling is a flag (the account can no longer sign in; its history stays). An admin cannot
- * disable themself. A password set here is a reset: the account's sessions end, and its next
- * sign-in leads to choosing a password of its own (lib/auth/current.ts); the user sees the reset
- * after signing in (lib/auth/account-notices.ts).
+ * disable themself. No password is ever set here: a forgotten one gets a reset link
+ * (lib/invitations/commands.ts sendPasswordReset).
  */
 export async function updateUser(db: Db, actor: Actor, userId: string, input: UserUpdate, requestId: string) {
   assertAdmin(actor);
-  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: userSelect });
     if (!before) throw notFound("Ce compte");
@@ -28,12 +28,7 @@ export async function updateUser(db: Db, actor: Actor, userId: string, input: Us
     }
     const after = await tx.user.update({
       where: { id: before.id },
-      data: {
-        name: input.name,
-        title: input.title || null,
-        disabled: input.disabled,
-        ...(passwordHash ? { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } } : {}),
-      },
+      data: { name: input.name, title: input.title || null, disabled: input.disabled },
       select: userSelect,
     });
 
@@ -43,14 +38,66 @@ export async function updateUser(db: Db, actor: Actor, userId: string, input: Us
       entity: "User",
       entityId: after.id,
       before,
-      // A reset also ends the account's sessions and asks for a new password at the next sign-in.
-      after: {
-        ...after,
-        passwordChanged: passwordHash !== undefined,
-        ...(passwordHash ? { mustChangePassword: true } : {}),
-      },
+      after,
       requestId,
     });
     return after;
+  });
+}
+
+/**
+ * Resets an account's authenticator: the secret and the recovery codes are dropped, its sessions
+ * end, and its next sign-in enrols a new one. For another admin who lost their phone. One's own
+ * only with a current code from the app (a stolen session alone cannot remove the factor).
+ */
+export async function resetSecondFactor(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  input: { code?: string },
+  requestId: string,
+) {
+  assertAdmin(actor);
+  const self = userId === actor.id;
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: {
+        id: true,
+        totpSecret: true,
+        totpEnabledAt: true,
+        totpLastStep: true,
+        _count: { select: { recoveryCodes: { where: { usedAt: null } } } },
+      },
+    });
+    if (!user) throw notFound("Ce compte");
+    if (!user.totpEnabledAt || !user.totpSecret)
+      throw new AppError("CONFLICT", "Ce compte n'a pas d'application d'authentification activée.");
+    if (self) {
+      const secret = openSecret(user.totpSecret);
+      const check = secret ? checkTotp(secret, input.code ?? "", Date.now(), user.totpLastStep) : null;
+      if (!check?.ok)
+        throw fieldError(
+          "code",
+          "Pour réinitialiser votre propre application, saisissez le code qu'elle affiche maintenant (un code déjà utilisé est refusé).",
+        );
+    }
+    await tx.user.update({
+      where: { id: user.id },
+      data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null },
+    });
+    await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+    await tx.signInChallenge.deleteMany({ where: { userId: user.id, consumedAt: null } });
+    const sessionVersion = await bumpSessionVersion(tx, user.id);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "totp.reset",
+      entity: "User",
+      entityId: user.id,
+      before: { totpEnabledAt: user.totpEnabledAt, recoveryCodesLeft: user._count.recoveryCodes },
+      after: { totpEnabledAt: null, sessionVersion, self },
+      requestId,
+    });
+    return { id: user.id };
   });
 }

@@ -26,7 +26,10 @@ export async function accountNotices(db: Db, userId: string): Promise<AccountNot
         others,
         {
           OR: [
+            // Before reset links, an admin could set a password (older rows say so).
             { action: "user.update", entityId: userId, after: { path: ["passwordChanged"], equals: true } },
+            { action: "password_reset.issue", entityId: userId },
+            { action: "totp.reset", entityId: userId },
             { action: "membership.create", after: { path: ["userId"], equals: userId } },
             { action: "membership.delete", before: { path: ["userId"], equals: userId } },
           ],
@@ -54,9 +57,13 @@ export async function accountNotices(db: Db, userId: string): Promise<AccountNot
     const text =
       e.action === "user.update"
         ? "Un administrateur a réinitialisé votre mot de passe ; vos sessions ouvertes ont été fermées."
-        : e.action === "membership.create"
-          ? `Un administrateur vous a attribué le rôle « ${role} » (${place(row)}).`
-          : `Un administrateur vous a retiré le rôle « ${role} » (${place(row)}).`;
+        : e.action === "password_reset.issue"
+          ? "Un administrateur vous a envoyé un lien pour choisir un nouveau mot de passe."
+          : e.action === "totp.reset"
+            ? "Un administrateur a réinitialisé votre application d'authentification ; vous en avez activé une nouvelle."
+            : e.action === "membership.create"
+              ? `Un administrateur vous a attribué le rôle « ${role} » (${place(row)}).`
+              : `Un administrateur vous a retiré le rôle « ${role} » (${place(row)}).`;
     return { at: e.at, text };
   });
 }

@@ -1,23 +1,24 @@
-import NextAuth, { CredentialsSignin } from "next-auth";
-import Credentials from "next-auth/providers/credentials";
+import NextAuth from "next-auth";
 import { db } from "@/lib/core/db";
 import { env } from "@/lib/core/env";
-import { clientIp } from "./rate-limit";
+import { passwordProviders } from "./password-provider";
+import type { FactorKind } from "./second-factor/policy";
 import { revokeSessions } from "./sessions";
-import { verifyCredentials } from "./sign-in";
 import { ssoSessionFields, ssoSignIn } from "./sso/callbacks";
 import { ssoProviders } from "./sso/providers";
 
-class RateLimited extends CredentialsSignin {
-  code = "rate_limited";
-}
+/** A second factor is still due: the half-signed-in token names its challenge (lib/auth/second-factor). */
+export type PendingFactorClaim = { id: string; kind: FactorKind };
 
 declare module "next-auth" {
   interface User {
     sessionVersion?: number;
+    pendingFactor?: PendingFactorClaim;
   }
   interface Session {
     sessionVersion?: number;
+    /** Set while the password is checked but the second factor is not: such a session grants nothing. */
+    pendingFactor?: PendingFactorClaim;
   }
 }
 
@@ -29,7 +30,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     // ProConnect / Pro Santé Connect when configured; the password form unless switched off.
     ...ssoProviders(),
-    ...(env.passwordSignIn ? [passwordProvider()] : []),
+    ...passwordProviders(env.passwordSignIn),
   ],
   callbacks: {
     // An SSO sign-in reaches only an invited account (lib/auth/sso/link.ts), never one made from claims.
@@ -49,6 +50,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user?.id) {
         token.sub = user.id;
         token.sv = user.sessionVersion ?? 0;
+        // Only the password step sets it; any other sign-in (the second factor's, SSO) drops it.
+        if (user.pendingFactor) token.mfa = user.pendingFactor;
+        else delete token.mfa;
       }
       if (account) Object.assign(token, ssoSessionFields(account));
       return token;
@@ -56,6 +60,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       if (typeof token.sv === "number") session.sessionVersion = token.sv;
+      const mfa = token.mfa as PendingFactorClaim | undefined;
+      if (mfa) session.pendingFactor = { id: mfa.id, kind: mfa.kind };
       return session;
     },
   },
@@ -63,7 +69,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // Signing out ends every session of the account, this cookie's copies included.
     async signOut(message) {
       const token = "token" in message ? message.token : null;
-      if (token?.sub && typeof token.sv === "number")
+      // A half-signed-in token (no factor given yet) ends only itself: a password alone must not be
+      // enough to close the account's real sessions.
+      if (token?.sub && typeof token.sv === "number" && !token.mfa)
         await revokeSessions(db, token.sub, "session.sign_out", token.sub);
     },
   },
@@ -75,20 +83,3 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
 });
-
-function passwordProvider() {
-  return Credentials({
-    credentials: { email: {}, password: {} },
-    async authorize(credentials, request) {
-      const result = await verifyCredentials(db, credentials, clientIp(request.headers), { demo: env.demo });
-      if (result.ok) return { id: result.userId, sessionVersion: result.sessionVersion };
-      if (result.reason === "rate_limited") {
-        const error = new RateLimited();
-        // The wait, in seconds, for the form's message (next-auth passes `code` through).
-        error.code = `rate_limited:${Math.ceil(result.waitMs / 1000)}`;
-        throw error;
-      }
-      return null; // the same answer whether the email exists or not
-    },
-  });
-}

@@ -41,6 +41,8 @@ export const PERMISSIONS = {
   "platform.manage": ["admin"],
   /** Invite people to work on an establishment's assessments (the director invites contributors). */
   "establishment.invite": ["director"],
+  /** How the establishment's accounts sign in: SSO only, or the password plus an e-mailed code. */
+  "establishment.sign_in_policy": ["director"],
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

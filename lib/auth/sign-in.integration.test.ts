@@ -133,3 +133,24 @@ describe("[AUTH] sign-in rules", () => {
     expect(stored.lastSignInAt!.getTime()).toBeGreaterThanOrEqual(stored.previousSignInAt!.getTime());
   });
 });
+
+describe("[AUTH] SOCLE_PASSWORD_SIGN_IN=0", () => {
+  it("checks no password at all: refused even when right, audited, nothing counted as a sign-in", async () => {
+    const account = await user("sso.seulement@exemple.fr");
+    const off = { ...ON, passwordSignIn: false };
+    expect(await verifyCredentials(db, { email: account.email, password: PASSWORD }, "10.7.0.1", off)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect((await db.user.findUniqueOrThrow({ where: { id: account.id } })).lastSignInAt).toBeNull();
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: "session.sign_in_failed", after: { path: ["email"], equals: account.email } },
+      orderBy: { id: "desc" },
+    });
+    expect(event.after).toMatchObject({ reason: "password_off" });
+    // Switched back on, the same password works.
+    expect(await verifyCredentials(db, { email: account.email, password: PASSWORD }, "10.7.0.1", ON)).toMatchObject({
+      ok: true,
+    });
+  });
+});

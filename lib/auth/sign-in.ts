@@ -2,8 +2,10 @@ import bcrypt from "bcryptjs";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/core/db";
-import { AppError } from "@/lib/core/errors";
-import { BCRYPT_MAX_BYTES, TOO_LONG, utf8Length } from "./password-rules";
+import { BCRYPT_MAX_BYTES, utf8Length } from "./password-rules";
+import { recordSignIn } from "./sign-in-record";
+import { installationSetup, openChallenge, type Setup, signInRequirement } from "./second-factor/challenge";
+import type { FactorKind } from "./second-factor/policy";
 import { claimAttempt, pruneThrottle, releaseAttempt, SIGN_IN_THROTTLE, type ThrottleRule } from "./throttle";
 
 export const ZSignIn = z.object({
@@ -12,8 +14,11 @@ export const ZSignIn = z.object({
 });
 
 export type SignInResult =
-  | { ok: true; userId: string; sessionVersion: number }
+  // `factor`: the password was right but a second factor is still due (lib/auth/second-factor).
+  | { ok: true; userId: string; sessionVersion: number; factor?: { challengeId: string; kind: FactorKind } }
   | { ok: false; reason: "invalid" }
+  // The account's establishment requires ProConnect / Pro Santé Connect (told only after a right password).
+  | { ok: false; reason: "sso_only" }
   | { ok: false; reason: "rate_limited"; waitMs: number };
 
 export type SignInOptions = {
@@ -22,13 +27,25 @@ export type SignInOptions = {
   requestId?: string;
   /** The slow-down rules; tests widen the delays so that a slow machine cannot outrun them. */
   throttle?: { account: ThrottleRule; address: ThrottleRule };
+  /** What the installation can send or offer (mail, SSO): the establishment policies depend on it. */
+  setup?: Setup;
+  /** SOCLE_PASSWORD_SIGN_IN: when false no password is checked at all (the provider is not even listed). */
+  passwordSignIn?: boolean;
 };
 
 // A bcrypt hash of a random string: comparing against it when the email is unknown keeps the
 // timing of a failure the same whether the account exists or not.
 const DUMMY_HASH = "$2b$10$CwTycUXWue0Thq9StjUM0uJ8.jF8Ev4QRZqqbtL7VgzCyFyBk.P3G";
 
-type Failure = "unknown_account" | "wrong_password" | "disabled" | "demo_off" | "rate_limited" | "malformed";
+type Failure =
+  | "unknown_account"
+  | "wrong_password"
+  | "disabled"
+  | "demo_off"
+  | "rate_limited"
+  | "malformed"
+  | "sso_only"
+  | "password_off";
 
 /**
  * Checks an email and password. The attempt is recorded (claimed) on the account and the address
@@ -41,6 +58,11 @@ export async function verifyCredentials(
   ip: string,
   options: SignInOptions,
 ): Promise<SignInResult> {
+  if (options.passwordSignIn === false) {
+    const email = typeof (raw as { email?: unknown })?.email === "string" ? (raw as { email: string }).email : "";
+    await auditFailure(db, null, email.trim().toLowerCase(), ip, "password_off", options.requestId);
+    return { ok: false, reason: "invalid" };
+  }
   const parsed = ZSignIn.safeParse(raw);
   if (!parsed.success) {
     await auditFailure(db, null, "", ip, "malformed", options.requestId);
@@ -83,21 +105,36 @@ export async function verifyCredentials(
 
   await releaseAttempt(db, accountKey, true);
   await releaseAttempt(db, addressKey, false);
-  await db.$transaction(async (tx) => {
-    const [signedIn] = await tx.$queryRawUnsafe<{ lastSignInAt: Date | null }[]>(
-      `UPDATE "User" SET "previousSignInAt" = "lastSignInAt", "lastSignInAt" = $2 WHERE "id" = $1 RETURNING "lastSignInAt"`,
-      user.id,
-      new Date(),
+  // The password is right; what the account's role and establishments still ask for is decided
+  // after it, so that a wrong password never tells whether the account exists or how it signs in.
+  const requirement = await signInRequirement(db, user.id, options.setup ?? installationSetup());
+  if (requirement.kind === "sso_only") {
+    await auditFailure(db, user.id, email, ip, "sso_only", options.requestId);
+    return { ok: false, reason: "sso_only" };
+  }
+  if (requirement.kind === "factor") {
+    const account = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true, name: true } });
+    const opened = await openChallenge(
+      db,
+      { id: user.id, sessionVersion: user.sessionVersion, ...account },
+      requirement.factor,
+      ip,
+      options.requestId,
     );
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "session.sign_in",
-      entity: "User",
-      entityId: user.id,
-      after: { ip, at: signedIn?.lastSignInAt },
-      requestId: options.requestId,
-    });
-  });
+    return {
+      ok: true,
+      userId: user.id,
+      sessionVersion: user.sessionVersion,
+      factor: { challengeId: opened.challengeId, kind: opened.kind },
+    };
+  }
+  await recordSignIn(
+    db,
+    user.id,
+    ip,
+    requirement.skipped ? { policySkipped: requirement.skipped } : {},
+    options.requestId,
+  );
   return { ok: true, userId: user.id, sessionVersion: user.sessionVersion };
 }
 
@@ -121,8 +158,4 @@ async function auditFailure(
   );
 }
 
-/** The one way a password is hashed; past 72 bytes bcrypt would cut it, so it is refused here too. */
-export async function hashPassword(password: string): Promise<string> {
-  if (utf8Length(password) > BCRYPT_MAX_BYTES) throw new AppError("BAD_INPUT", TOO_LONG);
-  return bcrypt.hash(password, 10);
-}
+export { hashPassword } from "./password-hash";

@@ -8,9 +8,16 @@ import { assertAdmin, fieldError, withUniqueField } from "@/lib/admin/guard";
 import { resolveScope } from "@/lib/admin/membership-commands";
 import type { Db, Tx } from "@/lib/core/db";
 import { AppError, notFound } from "@/lib/core/errors";
-import { type MailOutcome, mailInvitation } from "./mail";
+import { type MailOutcome, mailInvitation, mailPasswordReset } from "./mail";
+import { bumpSessionVersion } from "@/lib/auth/sessions";
 import type { ContributorInvitation, InvitationAccept, InvitationCreate } from "./schemas";
-import { hashInvitationToken, invitationExpiry, isInvitationTokenShape, newInvitationToken } from "./token";
+import {
+  hashInvitationToken,
+  invitationExpiry,
+  isInvitationTokenShape,
+  newInvitationToken,
+  PASSWORD_RESET_TTL_HOURS,
+} from "./token";
 
 const EMAIL_TAKEN = "Un compte existe déjà avec cette adresse électronique.";
 export const LINK_UNUSABLE =
@@ -19,6 +26,7 @@ export const LINK_UNUSABLE =
 
 /** What the sender sees once: the link itself is never stored and never shown again. */
 export type InvitationIssued = {
+  purpose?: LinkPurpose;
   userId: string;
   email: string;
   link: string;
@@ -27,6 +35,9 @@ export type InvitationIssued = {
 };
 
 type Membership = InvitationCreate["membership"];
+
+/** What a link opens: activating a new account, or choosing a new password (sent by an admin). */
+export type LinkPurpose = "invitation" | "password_reset";
 
 /**
  * Creates the account (no password), its first role and a single-use link, in one transaction with
@@ -77,9 +88,16 @@ async function invite(
   return issued(actor, user, token, expiresAt, origin);
 }
 
-async function createInvitation(tx: Tx, userId: string, invitedById: string, expiresAt: Date, token: string) {
+async function createInvitation(
+  tx: Tx,
+  userId: string,
+  invitedById: string,
+  expiresAt: Date,
+  token: string,
+  purpose: LinkPurpose = "invitation",
+) {
   return tx.invitation.create({
-    data: { userId, invitedById, expiresAt, tokenHash: hashInvitationToken(token) },
+    data: { userId, invitedById, expiresAt, tokenHash: hashInvitationToken(token), purpose },
     select: { id: true },
   });
 }
@@ -192,6 +210,7 @@ export async function reinvite(
 
 export type PendingInvitation = {
   id: string;
+  purpose: LinkPurpose;
   userId: string;
   email: string;
   name: string;
@@ -212,6 +231,7 @@ export async function findUsableInvitation(db: Db | Tx, token: string): Promise<
     },
     select: {
       id: true,
+      purpose: true,
       expiresAt: true,
       user: { select: { id: true, email: true, name: true, memberships: { select: { role: true } } } },
     },
@@ -220,6 +240,7 @@ export async function findUsableInvitation(db: Db | Tx, token: string): Promise<
   const { user } = invitation;
   return {
     id: invitation.id,
+    purpose: invitation.purpose === "password_reset" ? "password_reset" : "invitation",
     userId: user.id,
     email: user.email,
     name: user.name,
@@ -240,23 +261,83 @@ export async function consumeInvitation(tx: Tx, invitationId: string): Promise<v
   if (used.count !== 1) throw new AppError("NOT_FOUND", LINK_UNUSABLE);
 }
 
-/** The invited person chooses their password: the link is used up, the account can sign in. */
+/**
+ * The person chooses their password through the link: it is used up, the account can sign in. A
+ * reset link also ends every open session of the account (whoever held the old password is out).
+ */
 export async function acceptWithPassword(db: Db, input: InvitationAccept, requestId: string) {
   const pending = await findUsableInvitation(db, input.token);
   if (!pending) throw new AppError("NOT_FOUND", LINK_UNUSABLE);
   const passwordHash = await hashPassword(input.password); // slow: outside the transaction
+  const reset = pending.purpose === "password_reset";
   return db.$transaction(async (tx) => {
     await consumeInvitation(tx, pending.id);
-    await tx.user.update({ where: { id: pending.userId }, data: { passwordHash } });
+    await tx.user.update({ where: { id: pending.userId }, data: { passwordHash, mustChangePassword: false } });
+    const sessionVersion = reset ? await bumpSessionVersion(tx, pending.userId) : undefined;
     await recordAudit(tx, {
       actorId: pending.userId,
-      action: "invitation.accept",
+      action: reset ? "password_reset.accept" : "invitation.accept",
       entity: "User",
       entityId: pending.userId,
       before: null,
-      after: { invitationId: pending.id, method: "password" },
+      after: { invitationId: pending.id, method: "password", ...(reset ? { sessionVersion } : {}) },
       requestId,
     });
     return { email: pending.email };
   });
+}
+
+/**
+ * An admin sends a link to choose a new password (no admin ever types or sees one): single use,
+ * PASSWORD_RESET_TTL_HOURS, printed for the admin and mailed when SMTP_URL is set. Older open links
+ * of the account stop working. The current password keeps working until the new one is chosen.
+ */
+export async function sendPasswordReset(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  origin: string,
+  requestId: string,
+): Promise<InvitationIssued> {
+  assertAdmin(actor);
+  const token = newInvitationToken();
+  const expiresAt = invitationExpiry(new Date(), PASSWORD_RESET_TTL_HOURS);
+  const user = await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { id: true, email: true, name: true, passwordHash: true, disabled: true },
+    });
+    if (!user) throw notFound("Ce compte");
+    if (user.disabled) throw new AppError("CONFLICT", "Ce compte est désactivé : réactivez-le d'abord.");
+    if (!user.passwordHash)
+      throw new AppError(
+        "CONFLICT",
+        "Ce compte n'a pas de mot de passe : envoyez-lui plutôt un nouveau lien d'invitation (ou il se connecte par ProConnect / Pro Santé Connect).",
+      );
+    const revoked = await tx.invitation.updateMany({
+      where: { userId: user.id, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    const link = await createInvitation(tx, user.id, actor.id, expiresAt, token, "password_reset");
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "password_reset.issue",
+      entity: "User",
+      entityId: user.id,
+      before: { openLinks: revoked.count },
+      after: { invitationId: link.id, expiresAt },
+      requestId,
+    });
+    return user;
+  });
+  const link = `${origin}/invitation/${token}`;
+  const mail = await mailPasswordReset({ to: user.email, name: user.name, sender: actor.name, link, expiresAt });
+  return {
+    purpose: "password_reset",
+    userId: user.id,
+    email: user.email,
+    link,
+    expiresAt: expiresAt.toISOString(),
+    mail,
+  };
 }

@@ -15,6 +15,8 @@ export async function getAccountAccess(db: Db, actor: Actor, userId: string) {
     where: { id: userId },
     select: {
       passwordHash: true,
+      totpEnabledAt: true,
+      _count: { select: { recoveryCodes: { where: { usedAt: null } } } },
       ssoLinks: {
         select: { provider: true, acr: true, lastAcr: true, createdAt: true, lastSignInAt: true },
         orderBy: { createdAt: "asc" },
@@ -38,6 +40,9 @@ export async function getAccountAccess(db: Db, actor: Actor, userId: string) {
   return {
     status,
     hasPassword: user.passwordHash !== null,
+    /** The authenticator (TOTP) and the recovery codes left: the admin's second factor. */
+    totpEnabledAt: user.totpEnabledAt,
+    recoveryCodesLeft: user._count.recoveryCodes,
     ssoLinks: user.ssoLinks,
     invitationExpiresAt: open?.expiresAt ?? null,
   };

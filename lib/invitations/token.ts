@@ -13,8 +13,11 @@ export function hashInvitationToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
-export function invitationExpiry(now: Date = new Date()): Date {
-  return new Date(now.getTime() + INVITATION_TTL_HOURS * 60 * 60_000);
+/** A password-reset link (same mechanism): shorter, the person is expecting it. */
+export const PASSWORD_RESET_TTL_HOURS = 24;
+
+export function invitationExpiry(now: Date = new Date(), hours: number = INVITATION_TTL_HOURS): Date {
+  return new Date(now.getTime() + hours * 60 * 60_000);
 }
 
 /** A token has the shape newInvitationToken() gives; anything else is refused before a query. */

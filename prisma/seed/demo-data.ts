@@ -227,6 +227,8 @@ export type DemoAccount = {
   ght?: string;
   region?: string; // INSEE code
   description: string; // for the README and the start banner
+  /** The demo admin's TOTP secret (base32), public like the password: the admin's second factor. */
+  totpSecret?: string;
 };
 
 // The accounts live in JSON so that scripts/start.mjs (plain Node) can print them too.

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import { hashPassword } from "@/lib/auth/sign-in";
+import { hashPassword } from "@/lib/auth/password-hash";
+import { sealSecret } from "@/lib/auth/second-factor/secret-box";
 import { withFinessKey } from "@/lib/establishments/finess";
 import {
   DEMO_ACCOUNTS,
@@ -82,6 +83,13 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
       create: { email: a.email, name: a.name, title: a.title, passwordHash, isDemo: true },
       update: {},
     });
+    // The demo admin's authenticator secret is public (printed by npm start, like the password), so
+    // that the demo and the e2e can compute its codes; a real admin enrols at first sign-in.
+    if (a.totpSecret && !user.totpSecret)
+      await db.user.update({
+        where: { id: user.id },
+        data: { totpSecret: sealSecret(a.totpSecret), totpEnabledAt: new Date() },
+      });
     const scope = {
       establishmentId: a.establishment ? establishmentIds.get(a.establishment)! : null,
       ghtId: a.ght ? ghtIds.get(a.ght)! : null,

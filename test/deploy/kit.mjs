@@ -7,11 +7,17 @@ import http from "node:http";
 import https from "node:https";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { Secret, TOTP } from "otpauth";
 import pg from "pg";
 import { ensureBuild, ensurePrismaClient, standaloneServer } from "../../scripts/start.mjs";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const DEMO_PASSWORD = "socle-demo-2026";
+/** The demo admin's public authenticator key (prisma/seed/demo-accounts.json): the admin's second factor. */
+export const DEMO_TOTP_SECRETS = { "admin@demo.socle.fr": "SOCLEDEMOADMINTOTPSECRETKEY23456" };
+
+const totpNow = (secret) =>
+  new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate();
 
 export const step = (title) => console.log(`▸ ${title}`);
 
@@ -197,8 +203,30 @@ export class Client {
       form: { email, password, csrfToken, callbackUrl: new URL("/", this.base).toString() },
     });
     const location = new URL(response.headers.location ?? "/", this.base);
-    if (response.status === 302 && !location.searchParams.has("error") && this.hasSession()) return { ok: true };
+    if (response.status === 302 && !location.searchParams.has("error") && this.hasSession())
+      return this.secondFactor(email, csrfToken);
     return { ok: false, code: location.searchParams.get("code") ?? location.searchParams.get("error") ?? "unknown" };
+  }
+
+  /** The admin's code step, as the page does it: the code, then the "second-factor" sign-in. */
+  async secondFactor(email, csrfToken) {
+    const session = await this.request("GET", "/api/auth/session");
+    if (!session.json()?.pendingFactor) return { ok: true };
+    const secret = DEMO_TOTP_SECRETS[email];
+    if (!secret) return { ok: false, code: "second_factor" };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const verified = await this.request("POST", "/api/sign-in/second-factor", { json: { code: totpNow(secret) } });
+      if (verified.status === 200) break;
+      // The same code was just used by another sign-in of this account: the next one comes within 30 s.
+      await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 500));
+    }
+    const finish = await this.request("POST", "/api/auth/callback/second-factor", {
+      form: { csrfToken, callbackUrl: new URL("/", this.base).toString() },
+    });
+    const location = new URL(finish.headers.location ?? "/", this.base);
+    return finish.status === 302 && !location.searchParams.has("error")
+      ? { ok: true }
+      : { ok: false, code: "second_factor" };
   }
 
   hasSession() {

@@ -38,6 +38,11 @@ vi.mock("@/lib/auth/current", () => ({
   },
   requireActor: async () => world.actor,
 }));
+// The code step's routes read the half-signed-in cookie through next/headers: none here (a 401).
+vi.mock("@/lib/auth/second-factor/pending-token", () => ({
+  currentPendingFactor: async () => null,
+  pendingFactorOfRequest: async () => null,
+}));
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Route = { path: string; method: string; handler: Handler; kind: "json" | "upload" };

@@ -9,6 +9,8 @@ import { db } from "@/lib/core/db";
 import { orNotFound } from "@/lib/core/or-not-found";
 import { getEstablishmentOrThrow } from "@/lib/establishments/queries";
 import { DataTable } from "@/components/ui/data-table";
+import { getSignInPolicy } from "@/lib/establishments/sign-in-policy";
+import { SignInPolicyForm } from "@/components/establishments/sign-in-policy-form";
 
 export default async function EstablishmentPage({
   params,
@@ -18,6 +20,9 @@ export default async function EstablishmentPage({
   const establishment = await orNotFound(getEstablishmentOrThrow(db, actor, establishmentId));
   const campaigns = await listEstablishmentCampaigns(db, actor, establishment.id);
   const canSeeInventory = can(actor, "evidence.read", { establishmentId: establishment.id });
+  const policy = can(actor, "establishment.sign_in_policy", { establishmentId: establishment.id })
+    ? await getSignInPolicy(db, actor, establishment.id)
+    : null;
   return (
     <div className="stack">
       <PageHeader crumbs={[HOME_CRUMB, { label: establishment.region.name }]} title={establishment.name}>
@@ -66,6 +71,27 @@ export default async function EstablishmentPage({
             mouvements, authentification).
           </p>
         </Link>
+      ) : null}
+      {policy ? (
+        <section className="card stack" aria-labelledby="sign-in-policy-title" data-testid="sign-in-policy">
+          <h2 id="sign-in-policy-title" style={{ margin: 0 }}>
+            Connexion des comptes de l&apos;établissement
+          </h2>
+          <p className="muted small" style={{ margin: 0 }}>
+            Cette règle s&apos;applique à chaque personne rattachée à l&apos;établissement (direction et contributeurs).
+            Une personne rattachée à plusieurs établissements suit la règle la plus stricte.
+          </p>
+          {!policy.applied ? (
+            <div className="alert alert-error" role="status">
+              <p style={{ margin: 0 }}>
+                La règle enregistrée ne peut pas être appliquée sur cette installation (courriel ou fournisseur
+                d&apos;identité non configuré) : les comptes se connectent pour l&apos;instant avec leur seul mot de
+                passe.
+              </p>
+            </div>
+          ) : null}
+          <SignInPolicyForm establishmentId={establishment.id} current={policy.signInPolicy} setup={policy.setup} />
+        </section>
       ) : null}
       <div className="card">
         <h2>Campagnes</h2>

@@ -31,7 +31,9 @@ export default async function InvitationPage({ params }: Readonly<{ params: Prom
     >
       {invitation ? (
         <>
-          <h2>Activer votre compte</h2>
+          <h2>
+            {invitation.purpose === "password_reset" ? "Choisir un nouveau mot de passe" : "Activer votre compte"}
+          </h2>
           <p data-testid="invitation-who">
             <strong>{invitation.name}</strong> · {invitation.email}
             <br />
@@ -49,7 +51,7 @@ export default async function InvitationPage({ params }: Readonly<{ params: Prom
               ) : null}
             </>
           ) : null}
-          {env.passwordSignIn ? <AcceptInvitationForm token={token} /> : null}
+          {env.passwordSignIn ? <AcceptInvitationForm token={token} purpose={invitation.purpose} /> : null}
         </>
       ) : (
         <>

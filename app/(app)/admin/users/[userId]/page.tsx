@@ -7,7 +7,9 @@ import { MembershipRemoveButton } from "@/components/admin/membership-remove-but
 import { ActiveBadge } from "@/components/admin/status-badge";
 import { UserEditForm } from "@/components/admin/user-edit-form";
 import { AccessStatusBadge } from "@/components/invitations/access-status";
+import { PasswordResetButton } from "@/components/invitations/password-reset-button";
 import { ReinviteButton } from "@/components/invitations/reinvite-button";
+import { SecondFactorReset } from "@/components/admin/second-factor-reset";
 import { SSO_LABELS, isSsoProvider } from "@/lib/auth/sso/identity";
 import { getAccountAccess } from "@/lib/invitations/queries";
 import { requireAdmin } from "@/lib/admin/page-guard";
@@ -28,6 +30,7 @@ export default async function EditUserPage({ params }: Readonly<{ params: Promis
     orNotFound(getAccountAccess(db, actor, userId)),
   ]);
   const isSelf = user.id === actor.id;
+  const isAdminAccount = user.memberships.some((m) => membershipGrants(m, "platform.manage"));
   return (
     <div className="stack">
       <PageHeader
@@ -62,7 +65,19 @@ export default async function EditUserPage({ params }: Readonly<{ params: Promis
           ))}
         </ul>
         {access.status !== "active" ? <ReinviteButton userId={user.id} name={user.name} /> : null}
+        {access.hasPassword && !user.disabled ? <PasswordResetButton userId={user.id} name={user.name} /> : null}
       </div>
+      {isAdminAccount || access.totpEnabledAt ? (
+        <div className="card stack" data-testid="second-factor">
+          <h2 style={{ margin: 0 }}>Second facteur</h2>
+          <p style={{ margin: 0 }}>
+            {access.totpEnabledAt
+              ? `Application d'authentification activée le ${access.totpEnabledAt.toLocaleDateString("fr-FR")} · ${access.recoveryCodesLeft} code${access.recoveryCodesLeft > 1 ? "s" : ""} de secours restant${access.recoveryCodesLeft > 1 ? "s" : ""}`
+              : "Aucune application d'authentification : elle sera activée à la prochaine connexion (obligatoire pour l'administration)."}
+          </p>
+          {access.totpEnabledAt ? <SecondFactorReset userId={user.id} name={user.name} isSelf={isSelf} /> : null}
+        </div>
+      ) : null}
       <div className="card stack">
         <h2 style={{ margin: 0 }}>Rôles et rattachements</h2>
         {user.memberships.length === 0 ? (
