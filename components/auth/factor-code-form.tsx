@@ -12,6 +12,8 @@ import { FormAlert } from "@/components/ui/form-alert";
 import type { FactorKind } from "@/lib/auth/second-factor/policy";
 import { ZFactorCode, ZRecoveryCode } from "@/lib/auth/second-factor/schemas";
 import { sendJson } from "@/lib/core/client-fetch";
+import { ServerForm } from "@/components/ui/server-form";
+import { CodeField } from "./code-field";
 import { FINISH_FAILED, finishSecondFactor } from "./finish-sign-in";
 
 const ENDPOINT = "/api/sign-in/second-factor";
@@ -61,31 +63,20 @@ function CodeForm({ kind, onDone }: Readonly<{ kind: FactorKind; onDone: () => P
     if (await send<object>(ENDPOINT, "POST", values)) await onDone();
   }
   return (
-    <form className="form" onSubmit={handleSubmit(onSubmit)} noValidate aria-label="Code de vérification">
-      <FormAlert message={alert?.message} errors={alert?.errors} />
-      <Field
-        id="code"
-        label="Code à 6 chiffres"
+    <ServerForm
+      label="Code de vérification"
+      onSubmit={handleSubmit(onSubmit)}
+      alert={alert}
+      submitLabel="Valider le code"
+      busyLabel="Vérification…"
+      submitting={formState.isSubmitting}
+    >
+      <CodeField
         hint={kind === "email" ? "reçu par courriel" : "affiché par votre application"}
         error={error}
-      >
-        <input
-          className="input input-code"
-          type="text"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          // The only task on this page: the field takes the focus so the code can be typed at once.
-          autoFocus
-          {...controlA11y("code", error)}
-          {...register("code")}
-        />
-      </Field>
-      <div className="form-actions">
-        <button className="btn" type="submit" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Vérification…" : "Valider le code"}
-        </button>
-      </div>
-    </form>
+        registration={register("code")}
+      />
+    </ServerForm>
   );
 }
 
@@ -103,8 +94,14 @@ function RecoveryForm({ onDone }: Readonly<{ onDone: () => Promise<void> }>) {
     if (await send<object>(ENDPOINT, "POST", values)) await onDone();
   }
   return (
-    <form className="form" onSubmit={handleSubmit(onSubmit)} noValidate aria-label="Connexion avec un code de secours">
-      <FormAlert message={alert?.message} errors={alert?.errors} />
+    <ServerForm
+      label="Connexion avec un code de secours"
+      onSubmit={handleSubmit(onSubmit)}
+      alert={alert}
+      submitLabel="Utiliser ce code de secours"
+      busyLabel="Vérification…"
+      submitting={formState.isSubmitting}
+    >
       <Field
         id="recoveryCode"
         label="Code de secours"
@@ -122,12 +119,7 @@ function RecoveryForm({ onDone }: Readonly<{ onDone: () => Promise<void> }>) {
           {...register("recoveryCode")}
         />
       </Field>
-      <div className="form-actions">
-        <button className="btn" type="submit" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Vérification…" : "Utiliser ce code de secours"}
-        </button>
-      </div>
-    </form>
+    </ServerForm>
   );
 }
 

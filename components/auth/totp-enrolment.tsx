@@ -6,9 +6,9 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { useServerSubmit } from "@/components/admin/use-server-submit";
-import { controlA11y, Field } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
 import { ZFactorCode } from "@/lib/auth/second-factor/schemas";
+import { ServerForm } from "@/components/ui/server-form";
+import { CodeField } from "./code-field";
 import { FINISH_FAILED, finishSecondFactor } from "./finish-sign-in";
 import { RecoveryCodesPanel } from "./recovery-codes-panel";
 
@@ -75,25 +75,16 @@ export function TotpEnrolment({ qrDataUrl, secret, callbackUrl }: Props) {
           <strong>Saisissez le code à 6 chiffres</strong> que l&apos;application affiche :
         </li>
       </ol>
-      <form className="form" onSubmit={handleSubmit(onSubmit)} noValidate aria-label="Confirmer l'application">
-        <FormAlert message={alert?.message} errors={alert?.errors} />
-        <Field id="code" label="Code à 6 chiffres" hint="affiché par votre application" error={error}>
-          <input
-            className="input input-code"
-            type="text"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            autoFocus
-            {...controlA11y("code", error)}
-            {...register("code")}
-          />
-        </Field>
-        <div className="form-actions">
-          <button className="btn" type="submit" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? "Vérification…" : "Activer"}
-          </button>
-        </div>
-      </form>
+      <ServerForm
+        label="Confirmer l'application"
+        onSubmit={handleSubmit(onSubmit)}
+        alert={alert}
+        submitLabel="Activer"
+        busyLabel="Vérification…"
+        submitting={formState.isSubmitting}
+      >
+        <CodeField hint="affiché par votre application" error={error} registration={register("code")} />
+      </ServerForm>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { fundingAtStake } from "@/lib/funding/compute";
 import { formatRange } from "@/lib/funding/format";
+import { FundingCard } from "./funding-card";
 import type { FundingInputs } from "@/lib/funding/queries";
 
 type Props = Readonly<{
@@ -19,17 +20,7 @@ export function FundingAtStake({ funding, blockingMissing }: Props) {
   if (!result) return null;
   const held = blockingMissing.length > 0;
   return (
-    <section className="card" aria-labelledby="funding-title" data-testid="funding-at-stake">
-      <div className="row">
-        <h2 id="funding-title" style={{ margin: 0 }}>
-          Financement en jeu
-        </h2>
-        {result.isExample ? (
-          <span className="badge badge-orange" data-testid="funding-example">
-            Exemple : hypothèse de démonstration
-          </span>
-        ) : null}
-      </div>
+    <FundingCard id="funding-title" testId="funding-at-stake" title="Financement en jeu" isExample={result.isExample}>
       <p className="stat" style={{ margin: "0.75rem 0 0.25rem" }} data-testid="funding-amount">
         {formatRange(result.amount)} {held ? "à débloquer" : "en jeu"}
       </p>
@@ -63,6 +54,6 @@ export function FundingAtStake({ funding, blockingMissing }: Props) {
         sur la population que nomme l&apos;hypothèse et plafonné par le plafond qu&apos;elle indique : ce n&apos;est ni
         une promesse ni une notification de financement.
       </p>
-    </section>
+    </FundingCard>
   );
 }

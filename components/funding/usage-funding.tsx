@@ -1,5 +1,6 @@
 import { usageFunding, type UsageDomainInput } from "@/lib/funding/compute";
 import { formatRange } from "@/lib/funding/format";
+import { FundingCard } from "./funding-card";
 import type { FundingInputs } from "@/lib/funding/queries";
 
 type Props = Readonly<{
@@ -26,17 +27,12 @@ export function UsageFunding({ funding, domains }: Props) {
   if (!result) return null;
   const held = result.held.high > 0;
   return (
-    <section className="card" aria-labelledby="usage-funding-title" data-testid="usage-funding">
-      <div className="row">
-        <h2 id="usage-funding-title" style={{ margin: 0 }}>
-          Financement en jeu par domaine d&apos;usage
-        </h2>
-        {result.isExample ? (
-          <span className="badge badge-orange" data-testid="funding-example">
-            Exemple : hypothèse de démonstration
-          </span>
-        ) : null}
-      </div>
+    <FundingCard
+      id="usage-funding-title"
+      testId="usage-funding"
+      title="Financement en jeu par domaine d'usage"
+      isExample={result.isExample}
+    >
       <div className="table-wrap" style={{ marginTop: "0.75rem" }}>
         <table className="table">
           <caption className="visually-hidden">Financement en jeu pour chaque domaine d&apos;usage choisi</caption>
@@ -102,6 +98,6 @@ export function UsageFunding({ funding, domains }: Props) {
         population que nomme l&apos;hypothèse et plafonné par le plafond qu&apos;elle indique : ce n&apos;est ni une
         promesse ni une notification de financement.
       </p>
-    </section>
+    </FundingCard>
   );
 }

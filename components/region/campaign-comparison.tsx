@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Options } from "@/components/ui/field";
 import type { CampaignComparison } from "@/lib/region/campaign-view";
 import { THRESHOLD_REASONS } from "@/lib/region/settings";
 import { CountFigure, formatShare, StatisticFigure, Suppressed } from "./figure";
@@ -300,19 +301,11 @@ export function CampaignComparisonView({ view, basePath, query }: Props) {
           <form method="get" action={basePath} className="row inline-form">
             <label htmlFor="compare-a">GHT</label>
             <select id="compare-a" name="compareA" className="select" defaultValue={view.compare[0]?.id}>
-              {view.ghts.map((g) => (
-                <option key={g.value} value={g.value}>
-                  {g.label}
-                </option>
-              ))}
+              <Options options={view.ghts} />
             </select>
             <label htmlFor="compare-b">et</label>
             <select id="compare-b" name="compareB" className="select" defaultValue={view.compare[1]?.id}>
-              {view.ghts.map((g) => (
-                <option key={g.value} value={g.value}>
-                  {g.label}
-                </option>
-              ))}
+              <Options options={view.ghts} />
             </select>
             <button type="submit" className="btn btn-small btn-secondary">
               Comparer

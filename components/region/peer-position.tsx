@@ -1,3 +1,4 @@
+import { Options } from "@/components/ui/field";
 import { BAND_LABELS, PEER_GROUP_LABELS, PEER_GROUPS, type Band, type PeerPosition } from "@/lib/region/peers";
 
 const BAND_ORDER: Band[] = ["below_p20", "p20_p50", "p50_p80", "above_p80"];
@@ -27,11 +28,7 @@ export function PeerPositionPanel({ position, action }: Readonly<{ position: Pee
       <form method="get" action={action} className="row inline-form">
         <label htmlFor="peers-group">Groupe de comparaison</label>
         <select id="peers-group" name="pairs" className="select" defaultValue={position.group}>
-          {PEER_GROUPS.map((g) => (
-            <option key={g} value={g}>
-              {PEER_GROUP_LABELS[g]}
-            </option>
-          ))}
+          <Options options={PEER_GROUPS.map((g) => ({ value: g, label: PEER_GROUP_LABELS[g] }))} />
         </select>
         <button type="submit" className="btn btn-small btn-secondary">
           Comparer

@@ -88,6 +88,32 @@ async function invite(
   return issued(actor, user, token, expiresAt, origin);
 }
 
+/**
+ * A new link replaces the account's open ones (a renewed invitation, a password reset): the old
+ * links are revoked, the new one opened and the change audited, in the caller's transaction.
+ */
+async function replaceOpenLinks(
+  tx: Tx,
+  actorId: string,
+  userId: string,
+  link: { token: string; expiresAt: Date; purpose?: LinkPurpose; action: string; requestId?: string },
+) {
+  const revoked = await tx.invitation.updateMany({
+    where: { userId, acceptedAt: null, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  const invitation = await createInvitation(tx, userId, actorId, link.expiresAt, link.token, link.purpose);
+  await recordAudit(tx, {
+    actorId,
+    action: link.action,
+    entity: "User",
+    entityId: userId,
+    before: { openLinks: revoked.count },
+    after: { invitationId: invitation.id, expiresAt: link.expiresAt },
+    requestId: link.requestId,
+  });
+}
+
 async function createInvitation(
   tx: Tx,
   userId: string,
@@ -189,20 +215,7 @@ export async function reinvite(
         "Ce compte est déjà activé : sa propriétaire ou son propriétaire a déjà un accès.",
       );
     if (user.disabled) throw new AppError("CONFLICT", "Ce compte est désactivé : réactivez-le avant de l'inviter.");
-    const revoked = await tx.invitation.updateMany({
-      where: { userId: user.id, acceptedAt: null, revokedAt: null },
-      data: { revokedAt: new Date() },
-    });
-    const invitation = await createInvitation(tx, user.id, actor.id, expiresAt, token);
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "invitation.renew",
-      entity: "User",
-      entityId: user.id,
-      before: { openInvitations: revoked.count },
-      after: { invitationId: invitation.id, expiresAt },
-      requestId,
-    });
+    await replaceOpenLinks(tx, actor.id, user.id, { token, expiresAt, action: "invitation.renew", requestId });
     return user;
   });
   return issued(actor, user, token, expiresAt, origin);
@@ -314,18 +327,11 @@ export async function sendPasswordReset(
         "CONFLICT",
         "Ce compte n'a pas de mot de passe : envoyez-lui plutôt un nouveau lien d'invitation (ou il se connecte par ProConnect / Pro Santé Connect).",
       );
-    const revoked = await tx.invitation.updateMany({
-      where: { userId: user.id, acceptedAt: null, revokedAt: null },
-      data: { revokedAt: new Date() },
-    });
-    const link = await createInvitation(tx, user.id, actor.id, expiresAt, token, "password_reset");
-    await recordAudit(tx, {
-      actorId: actor.id,
+    await replaceOpenLinks(tx, actor.id, user.id, {
+      token,
+      expiresAt,
+      purpose: "password_reset",
       action: "password_reset.issue",
-      entity: "User",
-      entityId: user.id,
-      before: { openLinks: revoked.count },
-      after: { invitationId: link.id, expiresAt },
       requestId,
     });
     return user;

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
+import type { Hosting } from "@/generated/prisma/enums";
 import { computeReadings, scopeOf, toComputedPercentage } from "@/lib/inventory/indicators";
 import type { TReferentialFile } from "@/lib/referentials/schemas";
 import { referentialOf } from "@/lib/referentials/referential-of";
@@ -37,101 +38,38 @@ function answerFor(referential: TReferentialFile, code: string, unmet: Set<strin
   return { kind: "value" as const, value: "yes" };
 }
 
+/** What an application does: identities, movements, personal authentication, health data. */
+type Trait = "identity" | "movements" | "auth" | "health";
+
+function application(
+  name: string,
+  vendor: string,
+  domains: string[],
+  hosting: Hosting,
+  traits: Trait[],
+  qhnCommitted = true,
+) {
+  return { name, vendor: `${vendor} (éditeur fictif)`, domains, hosting, traits, qhnCommitted };
+}
+
+const ALL: Trait[] = ["identity", "movements", "auth", "health"];
 // GHBS's application inventory: it computes P1.3, P1.4 and P3.2 (the numerator counts applications).
 const GHBS_APPLICATIONS = [
-  {
-    name: "Dossier patient informatisé",
-    vendor: "Kerlogis Santé (éditeur fictif)",
-    domains: ["care"],
-    hosting: "on_site",
-    id: true,
-    mv: true,
-    auth: true,
-    health: true,
-  },
-  {
-    name: "Gestion administrative du patient",
-    vendor: "Abers Informatique (éditeur fictif)",
-    domains: ["patient_admin"],
-    hosting: "on_site",
-    id: true,
-    mv: true,
-    auth: true,
-    health: true,
-  },
-  {
-    name: "Codage PMSI",
-    vendor: "Glénan Data (éditeur fictif)",
-    domains: ["pmsi"],
-    hosting: "saas",
-    id: true,
-    mv: true,
-    auth: true,
-    health: true,
-  },
-  {
-    name: "Dossier de soins infirmiers",
-    vendor: "Kerlogis Santé (éditeur fictif)",
-    domains: ["care"],
-    hosting: "on_site",
-    id: true,
-    mv: true,
-    auth: true,
-    health: true,
-  },
-  {
-    name: "Logiciel des urgences",
-    vendor: "Iroise Systèmes (éditeur fictif)",
-    domains: ["care", "patient_admin"],
-    hosting: "on_site",
-    id: true,
-    mv: true,
-    auth: false,
-    health: true,
-  },
-  {
-    name: "Bloc opératoire",
-    vendor: "Odet Logiciels (éditeur fictif)",
-    domains: ["care", "scheduling"],
-    hosting: "outsourced",
-    id: true,
-    mv: true,
-    auth: true,
-    health: true,
-  },
-  {
-    name: "PACS imagerie",
-    vendor: "Penmarc'h Imagerie (éditeur fictif)",
-    domains: ["imaging"],
-    hosting: "on_site",
-    id: false,
-    mv: false,
-    auth: true,
-    health: true,
-  },
-  {
-    name: "Paie et RH",
-    vendor: "Goëlo Gestion (éditeur fictif)",
-    domains: ["hr"],
-    hosting: "saas",
-    id: false,
-    mv: false,
-    auth: true,
-    health: false,
-    // Not committed to QHN: outside the strict reading of "software concerned" (no health data).
-    qhn: false,
-  },
-  {
-    name: "Gestion économique et financière",
-    vendor: "Goëlo Gestion (éditeur fictif)",
-    domains: ["finance"],
-    hosting: "on_site",
-    id: false,
-    mv: false,
-    auth: true,
-    health: false,
-  },
-] as const;
+  application("Dossier patient informatisé", "Kerlogis Santé", ["care"], "on_site", ALL),
+  application("Gestion administrative du patient", "Abers Informatique", ["patient_admin"], "on_site", ALL),
+  application("Codage PMSI", "Glénan Data", ["pmsi"], "saas", ALL),
+  application("Dossier de soins infirmiers", "Kerlogis Santé", ["care"], "on_site", ALL),
+  application("Logiciel des urgences", "Iroise Systèmes", ["care", "patient_admin"], "on_site", [
+    "identity",
+    "movements",
+    "health",
+  ]),
+  application("Bloc opératoire", "Odet Logiciels", ["care", "scheduling"], "outsourced", ALL),
+  application("PACS imagerie", "Penmarc'h Imagerie", ["imaging"], "on_site", ["auth", "health"]),
+  // Not committed to QHN: outside the strict reading of "software concerned" (no health data).
+  application("Paie et RH", "Goëlo Gestion", ["hr"], "saas", ["auth"], false),
+  application("Gestion économique et financière", "Goëlo Gestion", ["finance"], "on_site", ["auth"]),
+];
 
 async function seedGhbsInventory(db: PrismaClient, establishmentId: string) {
   await db.application.createMany({
@@ -139,13 +77,13 @@ async function seedGhbsInventory(db: PrismaClient, establishmentId: string) {
       establishmentId,
       name: a.name,
       vendor: a.vendor,
-      domains: [...a.domains],
+      domains: a.domains,
       hosting: a.hosting,
-      qhnCommitted: "qhn" in a ? a.qhn : true,
-      holdsHealthData: a.health,
-      identityRepoConnected: a.id,
-      movementRepoConnected: a.mv,
-      personalAuth: a.auth,
+      qhnCommitted: a.qhnCommitted,
+      holdsHealthData: a.traits.includes("health"),
+      identityRepoConnected: a.traits.includes("identity"),
+      movementRepoConnected: a.traits.includes("movements"),
+      personalAuth: a.traits.includes("auth"),
     })),
     skipDuplicates: true,
   });

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
+import { AuthPage } from "@/components/layout/auth-page";
 import { SsoButtons } from "@/components/auth/sso-buttons";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { getActor } from "@/lib/auth/current";
@@ -18,37 +19,32 @@ export default async function LoginPage({
   const callbackUrl = safeCallbackPath(query.callbackUrl);
   if (await getActor()) redirect(callbackUrl);
   return (
-    <main className="auth-page" id="contenu">
-      <section className="auth-aside" aria-label="Présentation">
-        <div className="brand" style={{ color: "inherit" }}>
-          <span className="brand-mark" aria-hidden="true">
-            S
-          </span>
-          <span className="brand-name">Socle</span>
-        </div>
-        <h1>Les prérequis du numérique en santé, prouvés simplement.</h1>
-        <p>
-          Évaluez votre établissement sur les prérequis HOP&apos;EN, HospiConnect et CaRE, réunissez les pièces
-          justificatives et déposez un dossier vérifiable auprès de l&apos;ARS.
-        </p>
-        <ul>
-          <li>Un questionnaire partagé entre la direction, la DSI, le RSSI et le DPO</li>
-          <li>Un verdict d&apos;éligibilité clair et un plan d&apos;actions</li>
-          <li>Un dossier PDF signé, vérifiable par son code</li>
-        </ul>
-      </section>
-      <section className="auth-panel">
-        <h2>Connexion</h2>
-        <p className="muted">Accès réservé aux établissements, aux délégations régionales FHF et aux ARS.</p>
-        <SignInMethods
-          callbackUrl={callbackUrl}
-          ssoError={typeof query.error === "string" && query.error !== "CredentialsSignin"}
-        />
-        <p className="small muted" style={{ marginTop: "2rem" }}>
-          Vous avez reçu un dossier ? <Link href="/verifier">Vérifier l&apos;authenticité d&apos;un dossier</Link>
-        </p>
-      </section>
-    </main>
+    <AuthPage
+      aside={
+        <>
+          <h1>Les prérequis du numérique en santé, prouvés simplement.</h1>
+          <p>
+            Évaluez votre établissement sur les prérequis HOP&apos;EN, HospiConnect et CaRE, réunissez les pièces
+            justificatives et déposez un dossier vérifiable auprès de l&apos;ARS.
+          </p>
+          <ul>
+            <li>Un questionnaire partagé entre la direction, la DSI, le RSSI et le DPO</li>
+            <li>Un verdict d&apos;éligibilité clair et un plan d&apos;actions</li>
+            <li>Un dossier PDF signé, vérifiable par son code</li>
+          </ul>
+        </>
+      }
+    >
+      <h2>Connexion</h2>
+      <p className="muted">Accès réservé aux établissements, aux délégations régionales FHF et aux ARS.</p>
+      <SignInMethods
+        callbackUrl={callbackUrl}
+        ssoError={typeof query.error === "string" && query.error !== "CredentialsSignin"}
+      />
+      <p className="small muted" style={{ marginTop: "2rem" }}>
+        Vous avez reçu un dossier ? <Link href="/verifier">Vérifier l&apos;authenticité d&apos;un dossier</Link>
+      </p>
+    </AuthPage>
   );
 }
 

@@ -67,6 +67,11 @@ function paragraph(
   };
 }
 
+/** The muted lines that explain the table below them, kept on its page. */
+function tableIntro(key: string, text: string, m: TextMetrics): Block {
+  return paragraph(key, text, m, { muted: true, keepWithNext: true });
+}
+
 /** Very long free text is cut in the PDF (the full text stays in Socle), so one row never outgrows a page. */
 function clip(text: string, max: number): string {
   return text.length <= max
@@ -496,11 +501,10 @@ export function gapBlocks({ payload, m }: Ctx): Block[] {
     blocks.push(paragraph("gaps-none", "Aucun écart : toutes les exigences applicables sont atteintes.", m));
   } else {
     blocks.push(
-      paragraph(
+      tableIntro(
         "gaps-intro",
         "« Manquant » : l'exigence n'est pas ou pas entièrement atteinte. « À instruire » : la réponse est inconnue ou reste à confirmer. Les prérequis bloquants sont listés en premier.",
         m,
-        { muted: true, keepWithNext: true },
       ),
     );
     const columns: Column[] = [
@@ -573,11 +577,10 @@ export function annexBlocks({ payload, m }: Ctx): Block[] {
     return blocks;
   }
   blocks.push(
-    paragraph(
+    tableIntro(
       "annex-intro",
       "Les pièces sont jointes par référence : elles sont conservées par Socle et remises avec le dossier dans le lot complet (dossier, pièces et manifeste). L'empreinte SHA-256 de chaque fichier permet de vérifier que la pièce reçue est celle qui a été déposée.",
       m,
-      { muted: true, keepWithNext: true },
     ),
   );
   const columns: Column[] = [

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AuthNotice } from "@/components/layout/auth-notice";
 import { isSsoProvider, SSO_LABELS } from "@/lib/auth/sso/identity";
 import type { SsoRefusal } from "@/lib/auth/sso/link";
 
@@ -29,26 +29,19 @@ export default async function UnknownAccountPage({
   ) as SsoRefusal;
   const provider = isSsoProvider(params.fournisseur) ? SSO_LABELS[params.fournisseur] : "le fournisseur d'identité";
   return (
-    <main className="auth-page" id="contenu">
-      <section className="auth-panel" style={{ gridColumn: "1 / -1", maxWidth: 680, margin: "0 auto" }}>
-        <h1 style={{ fontSize: "1.6rem" }}>Compte non reconnu</h1>
-        <div className="alert alert-error" role="alert" data-testid="unknown-account">
-          <p style={{ margin: 0, fontWeight: 600 }}>
-            Vous êtes bien identifié(e) par {provider}, mais {REASONS[reason].charAt(0).toLowerCase()}
-            {REASONS[reason].slice(1)}
-          </p>
-        </div>
-        <p>{reason === "disabled" ? "Contactez l'administrateur de la plateforme Socle." : WHO}</p>
-        <p className="small muted">
-          Aucun compte n&apos;a été créé ni modifié. Par sécurité, Socle n&apos;attribue jamais de rôle d&apos;après les
-          seules informations du fournisseur d&apos;identité.
+    <AuthNotice width={680}>
+      <h1 style={{ fontSize: "1.6rem" }}>Compte non reconnu</h1>
+      <div className="alert alert-error" role="alert" data-testid="unknown-account">
+        <p style={{ margin: 0, fontWeight: 600 }}>
+          Vous êtes bien identifié(e) par {provider}, mais {REASONS[reason].charAt(0).toLowerCase()}
+          {REASONS[reason].slice(1)}
         </p>
-        <p>
-          <Link className="btn" href="/login">
-            Retour à la connexion
-          </Link>
-        </p>
-      </section>
-    </main>
+      </div>
+      <p>{reason === "disabled" ? "Contactez l'administrateur de la plateforme Socle." : WHO}</p>
+      <p className="small muted">
+        Aucun compte n&apos;a été créé ni modifié. Par sécurité, Socle n&apos;attribue jamais de rôle d&apos;après les
+        seules informations du fournisseur d&apos;identité.
+      </p>
+    </AuthNotice>
   );
 }

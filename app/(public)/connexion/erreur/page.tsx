@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AuthNotice } from "@/components/layout/auth-notice";
 
 export const metadata: Metadata = { title: "Connexion impossible" };
 
@@ -38,18 +38,11 @@ export default async function SignInErrorPage({
   const error = (await searchParams).error;
   const message = MESSAGES[Array.isArray(error) ? (error[0] ?? "") : (error ?? "")] ?? DEFAULT;
   return (
-    <main className="auth-page" id="contenu">
-      <section className="auth-panel" style={{ gridColumn: "1 / -1", maxWidth: 640, margin: "0 auto" }}>
-        <div className="alert alert-error" role="alert" data-testid="sign-in-error">
-          <h1 style={{ fontSize: "1.4rem", marginTop: 0 }}>{message.title}</h1>
-          <p style={{ marginBottom: 0 }}>{message.text}</p>
-        </div>
-        <p style={{ marginTop: "1.5rem" }}>
-          <Link className="btn" href="/login">
-            Retour à la connexion
-          </Link>
-        </p>
-      </section>
-    </main>
+    <AuthNotice width={640}>
+      <div className="alert alert-error" role="alert" data-testid="sign-in-error">
+        <h1 style={{ fontSize: "1.4rem", marginTop: 0 }}>{message.title}</h1>
+        <p style={{ marginBottom: 0 }}>{message.text}</p>
+      </div>
+    </AuthNotice>
   );
 }

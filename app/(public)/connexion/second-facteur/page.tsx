@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AuthPage } from "@/components/layout/auth-page";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { CancelSignInButton, FactorCodeForm } from "@/components/auth/factor-code-form";
@@ -27,56 +28,51 @@ export default async function SecondFactorPage({
   if (!pending) redirect("/login");
   const challenge = await findOpenChallenge(db, pending);
   return (
-    <main className="auth-page" id="contenu">
-      <section className="auth-aside" aria-label="Présentation">
-        <div className="brand" style={{ color: "inherit" }}>
-          <span className="brand-mark" aria-hidden="true">
-            S
-          </span>
-          <span className="brand-name">Socle</span>
-        </div>
-        <h1>Vérification en deux étapes.</h1>
-        <p>
-          Votre mot de passe est correct. Pour protéger les dossiers des établissements, ce compte demande aussi une
-          preuve que vous êtes bien la personne qui le détient.
-        </p>
-      </section>
-      <section className="auth-panel">
-        {!challenge ? (
-          <>
-            <h2>Étape expirée</h2>
-            <div className="alert alert-error" role="alert" data-testid="factor-expired">
-              <p style={{ margin: 0 }}>
-                Cette étape de connexion a expiré ou n&apos;est plus valable. Reconnectez-vous avec votre mot de passe.
-              </p>
-            </div>
-            <p style={{ marginTop: "1.5rem" }}>
-              <Link href="/login">Aller à la page de connexion</Link>
+    <AuthPage
+      aside={
+        <>
+          <h1>Vérification en deux étapes.</h1>
+          <p>
+            Votre mot de passe est correct. Pour protéger les dossiers des établissements, ce compte demande aussi une
+            preuve que vous êtes bien la personne qui le détient.
+          </p>
+        </>
+      }
+    >
+      {!challenge ? (
+        <>
+          <h2>Étape expirée</h2>
+          <div className="alert alert-error" role="alert" data-testid="factor-expired">
+            <p style={{ margin: 0 }}>
+              Cette étape de connexion a expiré ou n&apos;est plus valable. Reconnectez-vous avec votre mot de passe.
             </p>
-          </>
-        ) : challenge.kind === "totp_enrol" ? (
-          <Enrolment pendingSecret={challenge.pendingSecret} email={challenge.user.email} callbackUrl={callbackUrl} />
-        ) : (
-          <>
-            <h2>{challenge.kind === "email" ? "Code reçu par courriel" : "Code de votre application"}</h2>
-            {challenge.kind === "email" ? (
-              <p data-testid="factor-email-hint">
-                Un code à 6 chiffres a été envoyé à <strong>{maskEmail(challenge.user.email)}</strong>
-                {challenge.codeExpiresAt ? ` ; il est valable jusqu'à ${TIME.format(challenge.codeExpiresAt)}` : ""}.
-                Votre établissement demande ce code à chaque connexion par mot de passe.
-              </p>
-            ) : (
-              <p>
-                Ouvrez votre application d&apos;authentification (FreeOTP, Aegis, Google Authenticator, Microsoft
-                Authenticator…) et saisissez le code à 6 chiffres affiché pour Socle.
-              </p>
-            )}
-            <FactorCodeForm kind={challenge.kind} callbackUrl={callbackUrl} />
-          </>
-        )}
-        {challenge ? <CancelSignInButton /> : null}
-      </section>
-    </main>
+          </div>
+          <p style={{ marginTop: "1.5rem" }}>
+            <Link href="/login">Aller à la page de connexion</Link>
+          </p>
+        </>
+      ) : challenge.kind === "totp_enrol" ? (
+        <Enrolment pendingSecret={challenge.pendingSecret} email={challenge.user.email} callbackUrl={callbackUrl} />
+      ) : (
+        <>
+          <h2>{challenge.kind === "email" ? "Code reçu par courriel" : "Code de votre application"}</h2>
+          {challenge.kind === "email" ? (
+            <p data-testid="factor-email-hint">
+              Un code à 6 chiffres a été envoyé à <strong>{maskEmail(challenge.user.email)}</strong>
+              {challenge.codeExpiresAt ? ` ; il est valable jusqu'à ${TIME.format(challenge.codeExpiresAt)}` : ""}.
+              Votre établissement demande ce code à chaque connexion par mot de passe.
+            </p>
+          ) : (
+            <p>
+              Ouvrez votre application d&apos;authentification (FreeOTP, Aegis, Google Authenticator, Microsoft
+              Authenticator…) et saisissez le code à 6 chiffres affiché pour Socle.
+            </p>
+          )}
+          <FactorCodeForm kind={challenge.kind} callbackUrl={callbackUrl} />
+        </>
+      )}
+      {challenge ? <CancelSignInButton /> : null}
+    </AuthPage>
   );
 }
 
