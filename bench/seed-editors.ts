@@ -30,7 +30,12 @@ async function main() {
       id: true,
       establishmentId: true,
       establishment: {
-        select: { memberships: { where: { role: "director" }, select: { user: { select: { email: true } } } } },
+        select: {
+          memberships: {
+            where: { role: "director", user: { passwordHash: { not: null } } },
+            select: { user: { select: { email: true } } },
+          },
+        },
       },
       campaign: { select: { referentialVersion: { select: { content: true } } } },
     },
