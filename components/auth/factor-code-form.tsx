@@ -2,7 +2,6 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signOut } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
@@ -14,24 +13,14 @@ import { ZFactorCode, ZRecoveryCode } from "@/lib/auth/second-factor/schemas";
 import { sendJson } from "@/lib/core/client-fetch";
 import { ServerForm } from "@/components/ui/server-form";
 import { CodeField } from "./code-field";
-import { FINISH_FAILED, finishSecondFactor } from "./finish-sign-in";
+import { useFinishSignIn } from "./finish-sign-in";
 
 const ENDPOINT = "/api/sign-in/second-factor";
 
 /** The code step for an enrolled account (app code or recovery code) or an e-mailed code. */
 export function FactorCodeForm({ kind, callbackUrl }: Readonly<{ kind: FactorKind; callbackUrl: string }>) {
   const [recovery, setRecovery] = useState(false);
-  const router = useRouter();
-  const [finishError, setFinishError] = useState<string | null>(null);
-  async function done() {
-    const next = await finishSecondFactor(callbackUrl);
-    if (!next) {
-      setFinishError(FINISH_FAILED);
-      return;
-    }
-    router.replace(next);
-    router.refresh();
-  }
+  const { finish: done, error: finishError } = useFinishSignIn(callbackUrl);
   return (
     <div className="stack" style={{ gap: "1rem" }}>
       <FormAlert message={finishError} />

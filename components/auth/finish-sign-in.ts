@@ -1,6 +1,8 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 
 /**
@@ -10,6 +12,22 @@ import { safeCallbackPath } from "@/lib/auth/callback-url";
 export async function finishSecondFactor(callbackUrl: string): Promise<string | null> {
   const result = await signIn("second-factor", { redirect: false }).catch(() => null);
   return result && !result.error ? safeCallbackPath(callbackUrl) : null;
+}
+
+/** finishSecondFactor, then on to the page asked for; `error` says why when the session could not be opened. */
+export function useFinishSignIn(callbackUrl: string) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  async function finish() {
+    const next = await finishSecondFactor(callbackUrl);
+    if (!next) {
+      setError(FINISH_FAILED);
+      return;
+    }
+    router.replace(next);
+    router.refresh();
+  }
+  return { finish, error };
 }
 
 export const FINISH_FAILED =

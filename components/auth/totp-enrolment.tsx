@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
@@ -9,7 +8,7 @@ import { useServerSubmit } from "@/components/admin/use-server-submit";
 import { ZFactorCode } from "@/lib/auth/second-factor/schemas";
 import { ServerForm } from "@/components/ui/server-form";
 import { CodeField } from "./code-field";
-import { FINISH_FAILED, finishSecondFactor } from "./finish-sign-in";
+import { useFinishSignIn } from "./finish-sign-in";
 import { RecoveryCodesPanel } from "./recovery-codes-panel";
 
 type Values = z.input<typeof ZFactorCode>;
@@ -20,9 +19,8 @@ type Props = Readonly<{ qrDataUrl: string; secret: string; callbackUrl: string }
  * keyboard and screen-reader users), confirm with a code, then keep the ten recovery codes.
  */
 export function TotpEnrolment({ qrDataUrl, secret, callbackUrl }: Props) {
-  const router = useRouter();
   const [codes, setCodes] = useState<string[] | null>(null);
-  const [finishError, setFinishError] = useState<string | null>(null);
+  const { finish: proceed, error: finishError } = useFinishSignIn(callbackUrl);
   const { register, handleSubmit, formState, setError } = useForm<Values, unknown, z.output<typeof ZFactorCode>>({
     resolver: zodResolver(ZFactorCode),
     defaultValues: { code: "" },
@@ -33,15 +31,6 @@ export function TotpEnrolment({ qrDataUrl, secret, callbackUrl }: Props) {
   async function onSubmit(values: z.output<typeof ZFactorCode>) {
     const result = await send<{ recoveryCodes?: string[] }>("/api/sign-in/second-factor", "POST", values);
     if (result?.recoveryCodes) setCodes(result.recoveryCodes);
-  }
-  async function proceed() {
-    const next = await finishSecondFactor(callbackUrl);
-    if (!next) {
-      setFinishError(FINISH_FAILED);
-      return;
-    }
-    router.replace(next);
-    router.refresh();
   }
 
   if (codes) return <RecoveryCodesPanel codes={codes} onContinue={proceed} error={finishError} />;

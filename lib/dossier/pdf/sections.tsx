@@ -67,6 +67,11 @@ function paragraph(
   };
 }
 
+const GAPS_INTRO =
+  "« Manquant » : l'exigence n'est pas ou pas entièrement atteinte. « À instruire » : la réponse est inconnue ou reste à confirmer. Les prérequis bloquants sont listés en premier.";
+const ANNEX_INTRO =
+  "Les pièces sont jointes par référence : elles sont conservées par Socle et remises avec le dossier dans le lot complet (dossier, pièces et manifeste). L'empreinte SHA-256 de chaque fichier permet de vérifier que la pièce reçue est celle qui a été déposée.";
+
 /** The muted lines that explain the table below them, kept on its page. */
 function tableIntro(key: string, text: string, m: TextMetrics): Block {
   return paragraph(key, text, m, { muted: true, keepWithNext: true });
@@ -500,13 +505,7 @@ export function gapBlocks({ payload, m }: Ctx): Block[] {
   if (gaps.length === 0) {
     blocks.push(paragraph("gaps-none", "Aucun écart : toutes les exigences applicables sont atteintes.", m));
   } else {
-    blocks.push(
-      tableIntro(
-        "gaps-intro",
-        "« Manquant » : l'exigence n'est pas ou pas entièrement atteinte. « À instruire » : la réponse est inconnue ou reste à confirmer. Les prérequis bloquants sont listés en premier.",
-        m,
-      ),
-    );
+    blocks.push(tableIntro("gaps-intro", GAPS_INTRO, m));
     const columns: Column[] = [
       { title: "Exigence", flex: 1.1 },
       { title: "Nature de l'écart et action recommandée", flex: 1 },
@@ -576,13 +575,7 @@ export function annexBlocks({ payload, m }: Ctx): Block[] {
     blocks.push(paragraph("annex-none", "Aucune pièce justificative n'est liée à cette évaluation.", m));
     return blocks;
   }
-  blocks.push(
-    tableIntro(
-      "annex-intro",
-      "Les pièces sont jointes par référence : elles sont conservées par Socle et remises avec le dossier dans le lot complet (dossier, pièces et manifeste). L'empreinte SHA-256 de chaque fichier permet de vérifier que la pièce reçue est celle qui a été déposée.",
-      m,
-    ),
-  );
+  blocks.push(tableIntro("annex-intro", ANNEX_INTRO, m));
   const columns: Column[] = [
     { title: "Réf.", width: 34 },
     { title: "Fichier, type, taille, date de dépôt, exigences et empreinte SHA-256", flex: 1 },
