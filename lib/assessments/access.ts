@@ -6,16 +6,21 @@ import type { Db, Tx } from "@/lib/core/db";
 import { AppError, notFound } from "@/lib/core/errors";
 import { getVersionContent } from "@/lib/referentials/queries";
 
-const assessmentSelect = {
-  id: true,
-  establishmentId: true,
-  campaignId: true,
+/** What a revision's state is made of: the page header and the scoring of every revision read it. */
+export const assessmentStateSelect = {
   revision: true,
   status: true,
   options: true,
   siteCoverage: true,
   sharing: true,
   submittedAt: true,
+} as const;
+
+const assessmentSelect = {
+  id: true,
+  establishmentId: true,
+  campaignId: true,
+  ...assessmentStateSelect,
   attestation: true,
   version: true,
   previousRevisionId: true,

@@ -1,4 +1,5 @@
 import "server-only";
+import { campaignHeadSelect } from "@/lib/campaigns/queries";
 import type { Actor } from "@/lib/auth/actor";
 import { grantsWhere } from "@/lib/auth/permissions";
 import { assessmentScope, can, establishmentScope } from "@/lib/auth/scope";
@@ -14,11 +15,7 @@ export async function listEstablishmentCampaigns(db: Db, actor: Actor, establish
     select: {
       campaign: {
         select: {
-          id: true,
-          name: true,
-          year: true,
-          opensOn: true,
-          closesOn: true,
+          ...campaignHeadSelect,
           referentialVersion: { select: { version: true, title: true } },
           assessments: {
             where: { AND: [{ establishmentId }, assessmentScope(actor, "assessment.read")] },

@@ -28,18 +28,20 @@ const staleVersion = (current: StoredAnswer | null) =>
  * `user` the caller holds. Usually one statement (check + write + audit row, answer-write.ts);
  * when it writes nothing, the explained path finds out why.
  */
-export async function saveAnswer(
+export type SaveAnswer = (
   db: Db,
   user: SaveUser,
   assessmentId: string,
   input: TSaveAnswer,
   requestId: string,
-): Promise<StoredAnswer> {
+) => Promise<StoredAnswer>;
+
+export const saveAnswer: SaveAnswer = async (db, user, assessmentId, input, requestId) => {
   return (
     (await saveAnswerInOneStatement(db, user, assessmentId, input, requestId)) ??
     saveAnswerExplained(db, user, assessmentId, input, requestId)
   );
-}
+};
 
 // Which referential an assessment answers never changes (a campaign's version is locked once an
 // assessment exists), so it is remembered per process. It grants nothing: it only lets the input
@@ -122,13 +124,7 @@ async function saveAnswerInOneStatement(
  * reason in the order that leaks nothing: session, reach (404), draft (423), section (403), input
  * (400), version (409). Exported for the bench, which compares it with the one-statement path.
  */
-export async function saveAnswerExplained(
-  db: Db,
-  user: SaveUser,
-  assessmentId: string,
-  input: TSaveAnswer,
-  requestId: string,
-): Promise<StoredAnswer> {
+export const saveAnswerExplained: SaveAnswer = async (db, user, assessmentId, input, requestId) => {
   const context = await readAnswerContext(db, user.id, assessmentId, input.requirementCode, user.sessionVersion);
   if (!context) throw new AppError("UNAUTHENTICATED", "Votre session a expiré : reconnectez-vous.");
   const { actor, assessment } = context;
@@ -181,4 +177,4 @@ export async function saveAnswerExplained(
     throw staleVersion(current ? await toStoredAnswer(db, current) : null);
   }
   return fromWritten(written, before?.carriedFrom ?? null, actor.name);
-}
+};

@@ -9,17 +9,16 @@ import { campaignSelect } from "./commands";
 // "Assessments started" counts establishments, not revisions: a reopened assessment keeps its
 // first revision (superseded), so revision 1 exists exactly once per establishment that started.
 
+/** A campaign as lists show it: its name, year and dates. */
+export const campaignHeadSelect = { id: true, name: true, year: true, opensOn: true, closesOn: true } as const;
+
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 export async function listAdminCampaigns(db: Db, actor: Actor) {
   assertAdmin(actor);
   const rows = await db.campaign.findMany({
     select: {
-      id: true,
-      name: true,
-      year: true,
-      opensOn: true,
-      closesOn: true,
+      ...campaignHeadSelect,
       referentialVersion: { select: { id: true, version: true, referential: { select: { id: true, title: true } } } },
       _count: { select: { establishments: true, assessments: { where: { revision: 1 } } } },
     },

@@ -182,17 +182,14 @@ export async function inviteContributor(
   );
 }
 
+/** A command that opens a link for an existing account and returns it to print (and mails it). */
+type IssueLink = (db: Db, actor: Actor, userId: string, origin: string, requestId: string) => Promise<InvitationIssued>;
+
 /**
  * A new link for an account that was never activated (no password, no SSO identity): the older
  * links stop working. An active account is refused: its owner already has a way in.
  */
-export async function reinvite(
-  db: Db,
-  actor: Actor,
-  userId: string,
-  origin: string,
-  requestId: string,
-): Promise<InvitationIssued> {
+export const reinvite: IssueLink = async (db, actor, userId, origin, requestId) => {
   assertAdmin(actor);
   const token = newInvitationToken();
   const expiresAt = invitationExpiry();
@@ -219,7 +216,7 @@ export async function reinvite(
     return user;
   });
   return issued(actor, user, token, expiresAt, origin);
-}
+};
 
 export type PendingInvitation = {
   id: string;
@@ -305,13 +302,7 @@ export async function acceptWithPassword(db: Db, input: InvitationAccept, reques
  * PASSWORD_RESET_TTL_HOURS, printed for the admin and mailed when SMTP_URL is set. Older open links
  * of the account stop working. The current password keeps working until the new one is chosen.
  */
-export async function sendPasswordReset(
-  db: Db,
-  actor: Actor,
-  userId: string,
-  origin: string,
-  requestId: string,
-): Promise<InvitationIssued> {
+export const sendPasswordReset: IssueLink = async (db, actor, userId, origin, requestId) => {
   assertAdmin(actor);
   const token = newInvitationToken();
   const expiresAt = invitationExpiry(new Date(), PASSWORD_RESET_TTL_HOURS);
@@ -346,4 +337,4 @@ export async function sendPasswordReset(
     expiresAt: expiresAt.toISOString(),
     mail,
   };
-}
+};

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assessmentScope, establishmentScope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/core/db";
 import { notFound } from "@/lib/core/errors";
-import { getAssessmentOrThrow } from "@/lib/assessments/access";
+import { assessmentStateSelect, getAssessmentOrThrow } from "@/lib/assessments/access";
 import { loadAnswers } from "@/lib/assessments/answers";
 import { computeProgress } from "@/lib/assessments/progress";
 import { loadCoverage, toScoreAnswers } from "./coverage-query";
@@ -59,12 +59,7 @@ export async function getEstablishmentHistory(db: Db, actor: Actor, establishmen
     where: { AND: [{ establishmentId }, assessmentScope(actor, "assessment.read")] },
     select: {
       id: true,
-      revision: true,
-      status: true,
-      options: true,
-      siteCoverage: true,
-      sharing: true,
-      submittedAt: true,
+      ...assessmentStateSelect,
       campaignId: true,
       campaign: {
         select: {

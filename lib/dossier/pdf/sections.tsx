@@ -67,6 +67,9 @@ function paragraph(
   };
 }
 
+/** A funding box's height before its lines: border, padding, the title and its margin. */
+const FUNDING_BOX_CHROME = 1.5 + 20 + 10 + TYPE.h3.line + 4;
+
 const GAPS_INTRO =
   "« Manquant » : l'exigence n'est pas ou pas entièrement atteinte. « À instruire » : la réponse est inconnue ou reste à confirmer. Les prérequis bloquants sont listés en premier.";
 const ANNEX_INTRO =
@@ -296,13 +299,9 @@ function fundingBlock(funding: DossierFunding, m: TextMetrics, inner: number): B
   );
   return {
     key: "funding",
-    // box border and padding, title and its margin, lines 3 pt apart, then the note
+    // the box and its title, lines 3 pt apart, then the note
     height:
-      1.5 +
-      20 +
-      10 +
-      TYPE.h3.line +
-      4 +
+      FUNDING_BOX_CHROME +
       lines.reduce((h, text, i) => h + (i ? 3 : 0) + tall(m, text, "body", inner), 0) +
       3 +
       tall(m, note, "small", inner),
@@ -360,11 +359,7 @@ function usageFundingBlock(usage: DossierUsageFunding, m: TextMetrics, inner: nu
   return {
     key: "funding",
     height:
-      1.5 +
-      20 +
-      10 +
-      TYPE.h3.line +
-      4 +
+      FUNDING_BOX_CHROME +
       rows.reduce((h, text) => h + 2 + tall(m, text, "body", inner), 0) +
       2 +
       tall(m, total, "body", inner, true) +
