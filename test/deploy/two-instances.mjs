@@ -85,9 +85,9 @@ try {
     `SELECT a."id", rv."content"->'requirements' AS requirements FROM "Assessment" a
        JOIN "Establishment" e ON e."id" = a."establishmentId" JOIN "Campaign" c ON c."id" = a."campaignId"
        JOIN "ReferentialVersion" rv ON rv."id" = c."referentialVersionId"
-      WHERE a."status" = 'draft' AND e."name" LIKE '%GHBS%'`,
+      WHERE a."status" = 'draft' AND e."name" LIKE '%GHBS%' AND c."name" LIKE 'HOP''EN — prérequis%'`,
   );
-  check(rows.length === 1, `expected the demo's one GHBS draft, found ${rows.length}`);
+  check(rows.length === 1, `expected the demo's one GHBS draft of HOP'EN prerequisites, found ${rows.length}`);
   const assessmentId = rows[0].id;
   // The demo has answered some requirements already: each series starts from the stored version.
   const [first, second] = rows[0].requirements.map((r) => r.code);
