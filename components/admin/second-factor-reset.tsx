@@ -8,13 +8,15 @@ import { sendJson } from "@/lib/core/client-fetch";
 
 /**
  * Resets an account's authenticator (its next sign-in enrols a new one; its sessions end). One's
- * own needs the app's current code.
+ * own needs the app's current code. Mounted whether or not an authenticator is enrolled, so that the
+ * confirmation outlives the page's refresh, which shows the account without one.
  */
 export function SecondFactorReset({
   userId,
   name,
   isSelf,
-}: Readonly<{ userId: string; name: string; isSelf: boolean }>) {
+  enrolled,
+}: Readonly<{ userId: string; name: string; isSelf: boolean; enrolled: boolean }>) {
   const router = useRouter();
   const [code, setCode] = useState("");
   const [state, setState] = useState<{ busy: boolean; error?: string; fieldError?: string; done?: boolean }>({
@@ -38,6 +40,7 @@ export function SecondFactorReset({
         message="Application d'authentification réinitialisée : une nouvelle sera demandée à la prochaine connexion."
       />
     );
+  if (!enrolled) return null;
   return (
     <div className="stack" style={{ gap: "0.75rem" }}>
       <FormAlert message={state.error} />

@@ -75,7 +75,7 @@ export default async function EditUserPage({ params }: Readonly<{ params: Promis
               ? `Application d'authentification activée le ${access.totpEnabledAt.toLocaleDateString("fr-FR")} · ${access.recoveryCodesLeft} code${access.recoveryCodesLeft > 1 ? "s" : ""} de secours restant${access.recoveryCodesLeft > 1 ? "s" : ""}`
               : "Aucune application d'authentification : elle sera activée à la prochaine connexion (obligatoire pour l'administration)."}
           </p>
-          {access.totpEnabledAt ? <SecondFactorReset userId={user.id} name={user.name} isSelf={isSelf} /> : null}
+          <SecondFactorReset userId={user.id} name={user.name} isSelf={isSelf} enrolled={!!access.totpEnabledAt} />
         </div>
       ) : null}
       <div className="card stack">
